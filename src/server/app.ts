@@ -1,0 +1,86 @@
+// buildApp: the Fastify application with the platform plugins and every module's routes, registered explicitly.
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './platform/context.js';
+import { installHttpPlatform, sendRouteNotFound } from './platform/http.js';
+import { newId } from './platform/ids.js';
+import { accountRoutes, installAuth } from './modules/accounts/index.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { orgRoutes } from './modules/org/index.js';
+import { systemRoutes } from './modules/system/index.js';
+
+export interface AppOptions {
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Serve the built web apps from config.webDir. */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP application around the given dependencies. */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => newId(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installHttpPlatform(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'linli (邻里) API',
+        description: '社区志愿服务与公益银行平台 API。错误统一为 {code, message, details}；message 默认中文，Accept-Language: en 时为英文。',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: 'linli_sid' },
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ cookieAuth: [] }, { bearerAuth: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  installAuth(app, deps);
+  systemRoutes(app, deps);
+  accountRoutes(app, deps);
+  orgRoutes(app, deps);
+  auditRoutes(app, deps);
+
+  const h5Dir = path.join(deps.config.webDir, 'h5');
+  const consoleDir = path.join(deps.config.webDir, 'console');
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(h5Dir, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
+      await app.register(fastifyStatic, { root: consoleDir, prefix: '/admin/', decorateReply: false, wildcard: false });
+    }
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api')) return sendRouteNotFound(req, reply);
+    if (!serveWeb) {
+      return reply.status(404).type('text/plain; charset=utf-8').send('Web apps are not built: run `npm run build`.');
+    }
+    // Single-page apps: unknown paths load the app, which routes on the client.
+    const isConsole = req.url === '/admin' || req.url.startsWith('/admin/');
+    const file = path.join(isConsole ? consoleDir : h5Dir, 'index.html');
+    return reply.type('text/html; charset=utf-8').send(fs.createReadStream(file));
+  });
+  return app;
+}

@@ -1,0 +1,74 @@
+// Environment → typed config. A bad value stops the process with a message naming the variable.
+import path from 'node:path';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: LogLevel;
+  /** Hex secret for session signing and field encryption; generated into DATA_DIR when unset. */
+  secret: string | null;
+  cookieSecure: boolean;
+  /** Login attempts allowed per IP per minute. */
+  loginRateLimit: number;
+  demoPassword: string;
+  /** Seed the demo district on first start of an empty database. */
+  seedDemo: boolean;
+  webDir: string;
+}
+
+/** Raised for an invalid environment variable; main prints it and exits. */
+export class ConfigError extends Error {}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: NodeJS.ProcessEnv, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the configuration from environment variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// (unset it to use the embedded SQLite), got "${databaseUrl}"`);
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  }
+  const secret = env.LINLI_SECRET?.trim() || null;
+  if (secret && !/^[0-9a-f]{64}$/i.test(secret)) {
+    throw new ConfigError('LINLI_SECRET must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`');
+  }
+  const demoPassword = env.LINLI_DEMO_PASSWORD || 'Linli@2026';
+  if (demoPassword.length < 8) throw new ConfigError('LINLI_DEMO_PASSWORD must have at least 8 characters');
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    logLevel,
+    secret,
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30, 1, 100000),
+    demoPassword,
+    seedDemo: bool(env, 'LINLI_SEED_DEMO', true),
+    webDir: path.resolve(env.LINLI_WEB_DIR || './dist/web'),
+  };
+}

@@ -1,0 +1,115 @@
+// Process entry and CLI: start, migrate, seed --demo, backup <file>, create-district <name>.
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { openRuntime } from './bootstrap.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { isEmpty, seedDemo } from './modules/demo/index.js';
+import { createDistrict } from './modules/org/index.js';
+
+const USAGE = `linli — community volunteer service and points bank
+
+Usage: linli <command>
+  start                 migrate, seed the demo district on an empty database, serve on PORT (default 3000)
+  migrate               bring the database schema up to date
+  seed --demo           load the demo district (示范区) if it is not there yet
+  backup <file>         copy the SQLite database online to <file> (PostgreSQL: use pg_dump)
+  create-district <name> [code]   add a new district (its admin is granted from the console or seed)
+
+Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (unset = SQLite), LOG_LEVEL, LINLI_SECRET,
+LINLI_DEMO_PASSWORD, LINLI_SEED_DEMO, COOKIE_SECURE, LOGIN_RATE_LIMIT.`;
+
+async function start(config: Config): Promise<void> {
+  const rt = await openRuntime(config);
+  if (config.seedDemo && (await isEmpty(rt.deps))) {
+    await seedDemo(rt.deps, config.demoPassword);
+    console.log('已载入演示数据（示范区）。Demo district loaded.');
+  }
+  const app = await buildApp(rt.deps, { logger: { level: config.logLevel } });
+  const shutdown = async () => {
+    await app.close();
+    await rt.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = `http://localhost:${config.port}`;
+  console.log(`linli 已启动 / running: ${where}  (居民端 ${where}/ · 管理后台 ${where}/admin · API ${where}/api/docs)`);
+  console.log(`database: ${rt.deps.dialect}${rt.deps.dialect === 'sqlite' ? ` (${path.join(config.dataDir, 'linli.db')})` : ''}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await start(config);
+      return -1;
+    case 'migrate': {
+      const rt = await openRuntime(config);
+      console.log(`database ${rt.deps.dialect} is up to date`);
+      await rt.close();
+      return 0;
+    }
+    case 'seed': {
+      if (!args.includes('--demo')) {
+        console.error('usage: linli seed --demo');
+        return 2;
+      }
+      const rt = await openRuntime(config);
+      const done = await seedDemo(rt.deps, config.demoPassword);
+      console.log(done ? '已载入演示数据（示范区）' : '演示数据已存在，未重复载入 (demo district already present)');
+      await rt.close();
+      return 0;
+    }
+    case 'backup': {
+      const file = args[0];
+      if (!file) {
+        console.error('usage: linli backup <file>');
+        return 2;
+      }
+      if (config.databaseUrl) {
+        console.error('PostgreSQL 请使用 pg_dump 备份 / On PostgreSQL use pg_dump, e.g. pg_dump "$DATABASE_URL" > linli.sql');
+        return 2;
+      }
+      const rt = await openRuntime(config);
+      await rt.database.sqlite!.backup(path.resolve(file));
+      console.log(`backup written to ${path.resolve(file)}`);
+      await rt.close();
+      return 0;
+    }
+    case 'create-district': {
+      const [name, code] = args;
+      if (!name) {
+        console.error('usage: linli create-district <name> [12-digit code]');
+        return 2;
+      }
+      const rt = await openRuntime(config);
+      const d = await createDistrict(rt.deps, { name, code: code ?? null });
+      console.log(`district ${d.name} created: ${d.id}`);
+      await rt.close();
+      return 0;
+    }
+    default:
+      console.error(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      console.error(`配置错误 / configuration error: ${err.message}`);
+      process.exit(78);
+    }
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,174 @@
+// Queries of the accounts module: users, sessions and role assignments.
+import { type Selectable, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../../db/transaction.js';
+import type { RoleAssignmentTable, SessionTable, UserTable } from './accounts.tables.js';
+
+export type UserRow = Selectable<UserTable>;
+export type SessionRow = Selectable<SessionTable>;
+export type RoleRow = Selectable<RoleAssignmentTable> & { node_name: string; node_kind: string; node_path: string };
+
+export interface Reach {
+  districtId: string;
+  path: string;
+}
+
+export function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findUserByPhoneIndex(db: Executor, phoneIndex: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('phone_index', '=', phoneIndex).executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, row: UserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Executor, id: string, patch: Partial<UserRow>): Promise<void> {
+  await db.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+/** Counts a failed login and returns the new count. */
+export async function incrementFailedLogins(db: Executor, id: string, at: string): Promise<number> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+  const row = await db.selectFrom('users').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.failed_logins;
+}
+
+export async function insertSession(db: Executor, row: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(row).execute();
+}
+
+export function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, id: string, lastSeen: string, expires: string): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expires }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user except one (after a password change). */
+export async function deleteOtherSessions(db: Executor, userId: string, keepId: string | null): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepId) q = q.where('id', '!=', keepId);
+  await q.execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+function rolesQuery(db: Executor) {
+  return db
+    .selectFrom('role_assignments as r')
+    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'r.district_id').onRef('n.id', '=', 'r.node_id'))
+    .selectAll('r')
+    .select(['n.name as node_name', 'n.kind as node_kind', 'n.path as node_path']);
+}
+
+/** Live (unrevoked) role assignments of some users, on nodes that are not archived. */
+export function listActiveRoles(db: Executor, userIds: string[]): Promise<RoleRow[]> {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return rolesQuery(db)
+    .where('r.user_id', 'in', userIds)
+    .where('r.revoked_at', 'is', null)
+    .where('n.archived_at', 'is', null)
+    .orderBy('r.id')
+    .execute();
+}
+
+export function findRoleAssignment(db: Executor, id: string): Promise<RoleRow | undefined> {
+  return rolesQuery(db).where('r.id', '=', id).where('r.revoked_at', 'is', null).executeTakeFirst();
+}
+
+export function findActiveRole(
+  db: Executor,
+  userId: string,
+  role: string,
+  districtId: string,
+  nodeId: string,
+): Promise<RoleRow | undefined> {
+  return rolesQuery(db)
+    .where('r.user_id', '=', userId)
+    .where('r.role', '=', role)
+    .where('r.district_id', '=', districtId)
+    .where('r.node_id', '=', nodeId)
+    .where('r.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertRoleAssignment(db: Executor, row: Selectable<RoleAssignmentTable>): Promise<void> {
+  await db.insertInto('role_assignments').values(row).execute();
+}
+
+export async function revokeRoleAssignment(
+  db: Executor,
+  districtId: string,
+  id: string,
+  by: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('role_assignments')
+    .set({ revoked_at: at, revoked_by: by })
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface PeopleFilter {
+  reaches: Reach[];
+  userId?: string;
+  phoneIndex?: string;
+  nameLike?: string;
+  role?: string;
+  beforeId: string | null;
+  limit: number;
+}
+
+/** People who live in, or hold a role in, any of the reaches; newest first. */
+export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow[]> {
+  let q = db.selectFrom('users as u').selectAll('u');
+  q = q.where((eb) => {
+    const inReach = (alias: 'h' | 'rn') =>
+      sql<SqlBool>`(${sql.join(
+        f.reaches.map((r) => sql`(${sql.ref(`${alias}.district_id`)} = ${r.districtId} and ${sql.ref(`${alias}.path`)} like ${`${r.path}%`})`),
+        sql` or `,
+      )})`;
+    const home = eb.exists(
+      eb.selectFrom('org_nodes as h').select('h.id').whereRef('h.id', '=', 'u.home_node_id').where(inReach('h')),
+    );
+    let roleSub = eb
+      .selectFrom('role_assignments as ra')
+      .innerJoin('org_nodes as rn', (j) => j.onRef('rn.district_id', '=', 'ra.district_id').onRef('rn.id', '=', 'ra.node_id'))
+      .select('ra.id')
+      .whereRef('ra.user_id', '=', 'u.id')
+      .where('ra.revoked_at', 'is', null)
+      .where(inReach('rn'));
+    if (f.role) {
+      roleSub = roleSub.where('ra.role', '=', f.role);
+      return eb.exists(roleSub);
+    }
+    return eb.or([home, eb.exists(roleSub)]);
+  });
+  if (f.userId) q = q.where('u.id', '=', f.userId);
+  if (f.phoneIndex) q = q.where('u.phone_index', '=', f.phoneIndex);
+  if (f.nameLike) q = q.where('u.display_name', 'like', `%${f.nameLike}%`);
+  if (f.beforeId) q = q.where('u.id', '<', f.beforeId);
+  return q.orderBy('u.id', 'desc').limit(f.limit).execute();
+}
+
+/** The names of nodes, by id. */
+export async function nodeNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

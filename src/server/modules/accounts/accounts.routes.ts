@@ -1,0 +1,171 @@
+// HTTP routes of accounts, people and roles.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { requireActor } from '../../platform/http.js';
+import { errors, pageOf } from '../../platform/schemas.js';
+import { clearSessionCookies, setSessionCookies } from './accounts.auth.js';
+import * as s from './accounts.schemas.js';
+import * as accounts from './accounts.service.js';
+import * as people from './people.service.js';
+
+/** Registers the account, people and role routes. */
+export function accountRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/auth/register', {
+    config: { csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    schema: {
+      operationId: 'register',
+      tags: ['auth'],
+      summary: '居民注册（手机号 + 密码），成功后即登录',
+      body: s.registerBody,
+      response: { 201: s.sessionReply, ...errors(400, 404, 409, 429) },
+    },
+    handler: async (req, reply) => {
+      const started = await accounts.register(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      setSessionCookies(reply, deps, started.token, started.csrfToken);
+      return reply.status(201).send({ user: { ...started.me, csrfToken: started.csrfToken }, csrfToken: started.csrfToken });
+    },
+  });
+
+  r.post('/api/v1/auth/login', {
+    config: { csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    schema: {
+      operationId: 'login',
+      tags: ['auth'],
+      summary: '手机号 + 密码登录；连续 5 次错误锁定 15 分钟',
+      body: s.loginBody,
+      response: { 200: s.sessionReply, ...errors(400, 401, 423, 429) },
+    },
+    handler: async (req, reply) => {
+      const started = await accounts.login(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      const user = { ...started.me, csrfToken: started.csrfToken };
+      if (req.body.client === 'app') return { user, csrfToken: started.csrfToken, token: started.token };
+      setSessionCookies(reply, deps, started.token, started.csrfToken);
+      return { user, csrfToken: started.csrfToken };
+    },
+  });
+
+  r.post('/api/v1/auth/logout', {
+    config: { csrf: false },
+    schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      if (req.auth) await accounts.logout(deps, req.auth.sessionId);
+      clearSessionCookies(reply);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/me', {
+    schema: { operationId: 'getMe', tags: ['auth'], summary: '当前登录用户', response: { 200: s.meSchema, ...errors(401) } },
+    handler: async (req) => ({ ...(await accounts.getMe(deps, requireActor(req))), csrfToken: req.auth!.csrfToken }),
+  });
+
+  r.patch('/api/v1/me', {
+    schema: {
+      operationId: 'updateMe',
+      tags: ['auth'],
+      summary: '修改本人资料（称呼、实名、身份证号、所在社区、语言、长辈模式）',
+      body: s.updateMeBody,
+      response: { 200: s.meSchema, ...errors(400, 401, 403, 404) },
+    },
+    handler: async (req) => ({ ...(await accounts.updateMe(deps, requireActor(req), req.body)), csrfToken: req.auth!.csrfToken }),
+  });
+
+  r.post('/api/v1/me/password', {
+    schema: {
+      operationId: 'changePassword',
+      tags: ['auth'],
+      summary: '修改密码；其他设备上的登录随之失效',
+      body: s.changePasswordBody,
+      response: { 204: z.null(), ...errors(400, 401, 403, 422) },
+    },
+    handler: async (req, reply) => {
+      await accounts.changePassword(deps, requireActor(req), req.auth?.sessionId ?? null, req.body);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/people', {
+    schema: {
+      operationId: 'listPeople',
+      tags: ['people'],
+      summary: '辖区内人员（按手机号精确查找或按称呼模糊查找）',
+      querystring: s.listPeopleQuery,
+      response: { 200: pageOf(s.personSchema), ...errors(400, 401, 404) },
+    },
+    handler: (req) => people.listPeople(deps, requireActor(req), req.query),
+  });
+
+  r.get('/api/v1/people/:id', {
+    schema: {
+      operationId: 'getPerson',
+      tags: ['people'],
+      summary: '人员详情（脱敏）',
+      params: s.idParams,
+      response: { 200: s.personSchema, ...errors(401, 404) },
+    },
+    handler: (req) => people.getPerson(deps, requireActor(req), req.params.id),
+  });
+
+  r.post('/api/v1/people/:id/reveal', {
+    schema: {
+      operationId: 'revealPerson',
+      tags: ['people'],
+      summary: '查看完整手机号、姓名和身份证号（记入审计日志）',
+      params: s.idParams,
+      response: {
+        200: z.object({ phone: z.string(), realName: z.string().nullable(), idNumber: z.string().nullable() }),
+        ...errors(401, 403, 404),
+      },
+    },
+    handler: (req) => people.revealPerson(deps, requireActor(req), req.params.id),
+  });
+
+  r.get('/api/v1/roles/catalog', {
+    schema: {
+      operationId: 'listRoles',
+      tags: ['people'],
+      summary: '可授予的角色及其适用的节点类型',
+      response: {
+        200: z.object({
+          items: z.array(z.object({
+            role: z.string(), nameZh: z.string(), nameEn: z.string(), nodeKinds: z.array(z.string()),
+          })),
+        }),
+        ...errors(401),
+      },
+    },
+    handler: async (req) => {
+      requireActor(req);
+      return { items: people.listRoleCatalog() };
+    },
+  });
+
+  r.post('/api/v1/roles', {
+    schema: {
+      operationId: 'grantRole',
+      tags: ['people'],
+      summary: '在某节点上授予角色',
+      body: s.grantRoleBody,
+      response: { 201: s.roleAssignmentSchema, ...errors(400, 401, 403, 404, 409, 422) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await people.grantRole(deps, requireActor(req), req.body)),
+  });
+
+  r.delete('/api/v1/roles/:id', {
+    schema: {
+      operationId: 'revokeRole',
+      tags: ['people'],
+      summary: '撤销角色',
+      params: s.idParams,
+      response: { 204: z.null(), ...errors(401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      await people.revokeRole(deps, requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+}

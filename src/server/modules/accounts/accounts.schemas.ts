@@ -1,0 +1,94 @@
+// Request and response schemas of the accounts routes.
+import { z } from 'zod';
+import { ORG_KINDS, ROLES } from '../../platform/permissions.js';
+import { cursorSchema, idNumberSchema, limitSchema, passwordSchema, phoneSchema } from '../../platform/schemas.js';
+
+export const roleAssignmentSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  role: z.enum(ROLES),
+  nodeId: z.string(),
+  nodeName: z.string(),
+  nodeKind: z.enum(ORG_KINDS),
+  districtId: z.string(),
+  grantedAt: z.string(),
+}).describe('RoleAssignment');
+
+export const meSchema = z.object({
+  id: z.string(),
+  phoneMasked: z.string(),
+  displayName: z.string(),
+  realNameMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  homeNodeId: z.string().nullable(),
+  homeNodeName: z.string().nullable(),
+  locale: z.enum(['zh-CN', 'en']),
+  elderMode: z.boolean(),
+  roles: z.array(roleAssignmentSchema),
+  csrfToken: z.string(),
+}).describe('Me');
+
+const displayName = z.string().trim().min(1, { message: 'v.displayName' }).max(20, { message: 'v.displayName' });
+const realName = z.string().trim().min(2, { message: 'v.realName' }).max(30, { message: 'v.realName' });
+
+export const registerBody = z.object({
+  phone: phoneSchema,
+  password: passwordSchema,
+  displayName,
+  communityId: z.string().max(64).nullable().optional(),
+});
+
+export const loginBody = z.object({
+  phone: phoneSchema,
+  password: z.string().min(1).max(128),
+  client: z.enum(['web', 'app']).default('web').describe('"app" returns a bearer token instead of setting cookies'),
+});
+
+export const sessionReply = z.object({
+  user: meSchema,
+  csrfToken: z.string(),
+  token: z.string().optional().describe('bearer token, only for client "app"'),
+});
+
+export const updateMeBody = z.object({
+  displayName: displayName.optional(),
+  realName: realName.nullable().optional(),
+  idNumber: idNumberSchema.nullable().optional(),
+  homeNodeId: z.string().max(64).nullable().optional(),
+  locale: z.enum(['zh-CN', 'en']).optional(),
+  elderMode: z.boolean().optional(),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: passwordSchema,
+});
+
+export const personSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  realNameMasked: z.string().nullable(),
+  phoneMasked: z.string(),
+  idNumberMasked: z.string().nullable(),
+  homeNodeId: z.string().nullable(),
+  homeNodeName: z.string().nullable(),
+  roles: z.array(roleAssignmentSchema),
+  createdAt: z.string(),
+  lockedUntil: z.string().nullable(),
+}).describe('Person');
+
+export const listPeopleQuery = z.object({
+  q: z.string().trim().max(50).optional().describe('an exact phone number, or part of the display name'),
+  nodeId: z.string().max(64).optional(),
+  role: z.enum(ROLES).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
+});
+
+export const grantRoleBody = z.object({
+  userId: z.string().min(1).max(64),
+  role: z.enum(ROLES),
+  nodeId: z.string().min(1).max(64),
+});
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,52 @@
+// Table types of the accounts module (people, sessions, role assignments).
+
+export interface UserTable {
+  id: string;
+  /** HMAC of the phone number, for lookup; the number itself is only stored encrypted. */
+  phone_index: string;
+  phone_enc: string;
+  password_hash: string;
+  display_name: string;
+  real_name_enc: string | null;
+  real_name_masked: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  home_district_id: string | null;
+  home_node_id: string | null;
+  locale: string;
+  elder_mode: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself lives only in the client's cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface RoleAssignmentTable {
+  district_id: string;
+  id: string;
+  user_id: string;
+  role: string;
+  node_id: string;
+  granted_by: string | null;
+  granted_at: string;
+  revoked_by: string | null;
+  revoked_at: string | null;
+}
+
+export interface AccountTables {
+  users: UserTable;
+  sessions: SessionTable;
+  role_assignments: RoleAssignmentTable;
+}

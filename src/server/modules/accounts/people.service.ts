@@ -1,0 +1,184 @@
+// Use cases staff perform on people: find them in scope, reveal personal data (logged), grant and revoke roles.
+import { recordAudit } from '../../platform/audit.js';
+import { iso } from '../../platform/clock.js';
+import type { Deps } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import {
+  type Actor, authorizeRoleGrant, can, grantsFor, type OrgKind, type Role, ROLE_NODE_KINDS, ROLES,
+} from '../../platform/permissions.js';
+import { maskPhone, PHONE_RE } from '../../platform/privacy.js';
+import { ROLE_TEXTS } from '../../platform/messages.js';
+import { inTransaction, type Executor } from '../../db/transaction.js';
+import { findNode } from '../org/index.js';
+import * as repo from './accounts.repository.js';
+import { type RoleAssignment, toRoleAssignment } from './accounts.service.js';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  realNameMasked: string | null;
+  phoneMasked: string;
+  idNumberMasked: string | null;
+  homeNodeId: string | null;
+  homeNodeName: string | null;
+  roles: RoleAssignment[];
+  createdAt: string;
+  lockedUntil: string | null;
+}
+
+async function presentPeople(deps: Deps, db: Executor, users: repo.UserRow[]): Promise<Person[]> {
+  const roles = await repo.listActiveRoles(db, users.map((u) => u.id));
+  const names = await repo.nodeNames(db, users.map((u) => u.home_node_id).filter((x): x is string => !!x));
+  const now = iso(deps.clock.now());
+  return users.map((u) => ({
+    id: u.id,
+    displayName: u.display_name,
+    realNameMasked: u.real_name_masked,
+    phoneMasked: maskPhone(deps.cipher.decrypt(u.phone_enc)),
+    idNumberMasked: u.id_number_masked,
+    homeNodeId: u.home_node_id,
+    homeNodeName: u.home_node_id ? (names.get(u.home_node_id) ?? null) : null,
+    roles: roles.filter((r) => r.user_id === u.id).map(toRoleAssignment),
+    createdAt: u.created_at,
+    lockedUntil: u.locked_until && u.locked_until > now ? u.locked_until : null,
+  }));
+}
+
+/** People living in or holding a role within the actor's scope; search by exact phone or part of the name. */
+export async function listPeople(
+  deps: Deps,
+  actor: Actor,
+  q: { q?: string; nodeId?: string; role?: Role; cursor?: string; limit?: number },
+): Promise<Page<Person>> {
+  const limit = q.limit ?? 20;
+  let reaches = grantsFor(actor, 'people.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  if (q.nodeId) {
+    const node = await findNode(deps.db, q.nodeId);
+    if (!node || !can(actor, 'people.read', { districtId: node.district_id, path: node.path })) throw notFound('org_node');
+    reaches = [{ districtId: node.district_id, path: node.path }];
+  }
+  if (reaches.length === 0) return { items: [], nextCursor: null };
+  const term = q.q?.trim();
+  const rows = await repo.listPeopleWithin(deps.db, {
+    reaches,
+    phoneIndex: term && PHONE_RE.test(term) ? deps.cipher.blindIndex('phone', term) : undefined,
+    nameLike: term && !PHONE_RE.test(term) ? term : undefined,
+    role: q.role,
+    beforeId: decodeCursor(q.cursor),
+    limit: limit + 1,
+  });
+  const page = toPage(rows, limit, (r) => r.id, (r) => r);
+  return { items: await presentPeople(deps, deps.db, page.items), nextCursor: page.nextCursor };
+}
+
+async function getPersonInScope(deps: Deps, actor: Actor, id: string, permission: 'people.read' | 'people.reveal') {
+  const reaches = grantsFor(actor, permission).map((g) => ({ districtId: g.districtId, path: g.path }));
+  if (reaches.length === 0) throw notFound('person');
+  const [user] = await repo.listPeopleWithin(deps.db, { reaches, userId: id, beforeId: null, limit: 1 });
+  if (!user) throw notFound('person');
+  return user;
+}
+
+/** One person in scope (masked). */
+export async function getPerson(deps: Deps, actor: Actor, id: string): Promise<Person> {
+  const user = await getPersonInScope(deps, actor, id, 'people.read');
+  return (await presentPeople(deps, deps.db, [user]))[0];
+}
+
+/** Unmasked phone, real name and ID number of a person in scope; every call lands in the audit log. */
+export async function revealPerson(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ phone: string; realName: string | null; idNumber: string | null }> {
+  const user = await getPersonInScope(deps, actor, id, 'people.reveal');
+  const grant = grantsFor(actor, 'people.reveal')[0];
+  await inTransaction(deps.db, async ({ trx }) => {
+    const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
+    const scope = home && can(actor, 'people.reveal', { districtId: home.district_id, path: home.path })
+      ? { districtId: home.district_id, nodeId: home.id, path: home.path }
+      : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: scope.districtId, action: 'person.reveal', targetType: 'person', targetId: id,
+      scopeNodeId: scope.nodeId, scopePath: scope.path, details: { fields: ['phone', 'realName', 'idNumber'] },
+    });
+  });
+  return {
+    phone: deps.cipher.decrypt(user.phone_enc),
+    realName: deps.cipher.decryptNullable(user.real_name_enc),
+    idNumber: deps.cipher.decryptNullable(user.id_number_enc),
+  };
+}
+
+/** Grants a role on a node, inside the caller's transaction, without permission checks (demo seed, CLI). */
+export async function insertRole(
+  deps: Deps,
+  trx: Executor,
+  input: { userId: string; role: Role; districtId: string; nodeId: string; grantedBy: string | null },
+): Promise<string> {
+  const id = newId();
+  await repo.insertRoleAssignment(trx, {
+    district_id: input.districtId, id, user_id: input.userId, role: input.role, node_id: input.nodeId,
+    granted_by: input.grantedBy, granted_at: iso(deps.clock.now()), revoked_by: null, revoked_at: null,
+  });
+  return id;
+}
+
+/** Grants a role to a person on a node within the actor's scope. */
+export async function grantRole(
+  deps: Deps,
+  actor: Actor,
+  input: { userId: string; role: Role; nodeId: string },
+): Promise<RoleAssignment> {
+  return inTransaction(deps.db, async ({ trx }) => {
+    const node = await findNode(trx, input.nodeId);
+    if (!node || node.archived_at) throw notFound('org_node');
+    const target = { districtId: node.district_id, path: node.path };
+    authorizeRoleGrant(actor, input.role, target);
+    if (!ROLE_NODE_KINDS[input.role].includes(node.kind as OrgKind)) {
+      throw new AppError('ROLE_NODE_KIND', { role: input.role, kinds: [...ROLE_NODE_KINDS[input.role]] });
+    }
+    const user = await repo.findUserById(trx, input.userId);
+    if (!user) throw notFound('person');
+    if (await repo.findActiveRole(trx, user.id, input.role, node.district_id, node.id)) {
+      throw new AppError('ROLE_ALREADY_HELD', { role: input.role });
+    }
+    const id = await insertRole(deps, trx, {
+      userId: user.id, role: input.role, districtId: node.district_id, nodeId: node.id, grantedBy: actor.userId,
+    });
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: node.district_id, action: 'role.grant', targetType: 'person', targetId: user.id,
+      scopeNodeId: node.id, scopePath: node.path,
+      details: { role: input.role, nodeName: node.name, assignmentId: id, personName: user.display_name },
+    });
+    return toRoleAssignment((await repo.findRoleAssignment(trx, id))!);
+  });
+}
+
+/** Revokes a role assignment within the actor's scope. */
+export async function revokeRole(deps: Deps, actor: Actor, assignmentId: string): Promise<void> {
+  await inTransaction(deps.db, async ({ trx }) => {
+    const row = await repo.findRoleAssignment(trx, assignmentId);
+    if (!row) throw notFound('role_assignment');
+    if (!can(actor, 'role.grant', { districtId: row.district_id, path: row.node_path })) throw notFound('role_assignment');
+    if (row.user_id === actor.userId && (row.role === 'district_admin' || row.role === 'street_admin' || row.role === 'community_admin')) {
+      throw new AppError('ROLE_SELF_REVOKE');
+    }
+    authorizeRoleGrant(actor, row.role as Role, { districtId: row.district_id, path: row.node_path });
+    await repo.revokeRoleAssignment(trx, row.district_id, row.id, actor.userId, iso(deps.clock.now()));
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: row.district_id, action: 'role.revoke', targetType: 'person', targetId: row.user_id,
+      scopeNodeId: row.node_id, scopePath: row.node_path,
+      details: { role: row.role, nodeName: row.node_name, assignmentId: row.id },
+    });
+  });
+}
+
+/** The grantable roles, their names and the node kinds each goes on. */
+export function listRoleCatalog(): Array<{ role: Role; nameZh: string; nameEn: string; nodeKinds: OrgKind[] }> {
+  return ROLES.map((role) => ({
+    role, nameZh: ROLE_TEXTS[role].zh, nameEn: ROLE_TEXTS[role].en, nodeKinds: [...ROLE_NODE_KINDS[role]],
+  }));
+}

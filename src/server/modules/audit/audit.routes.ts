@@ -1,0 +1,38 @@
+// HTTP routes of the audit log.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { requireActor } from '../../platform/http.js';
+import { cursorSchema, dateQuery, errors, limitSchema, pageOf } from '../../platform/schemas.js';
+import { listAuditEvents } from './audit.service.js';
+
+const auditEvent = z.object({
+  id: z.string(), districtId: z.string(), at: z.string(), actorId: z.string().nullable(),
+  actorName: z.string().nullable(), action: z.string(), targetType: z.string(), targetId: z.string().nullable(),
+  scopeNodeId: z.string().nullable(), scopeNodeName: z.string().nullable(), requestId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+}).describe('AuditEvent');
+
+/** Registers the audit routes. */
+export function auditRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/audit-events', {
+    schema: {
+      operationId: 'listAuditEvents',
+      tags: ['audit'],
+      summary: '审计日志：本辖区内的特权操作，按时间倒序',
+      querystring: z.object({
+        action: z.string().max(64).optional().describe('action or its prefix, e.g. "role." or "org.create"'),
+        actorId: z.string().max(64).optional(),
+        targetId: z.string().max(64).optional(),
+        from: dateQuery,
+        to: dateQuery,
+        cursor: cursorSchema,
+        limit: limitSchema(20, 100),
+      }),
+      response: { 200: pageOf(auditEvent), ...errors(400, 401) },
+    },
+    handler: (req) => listAuditEvents(deps, requireActor(req), req.query),
+  });
+}

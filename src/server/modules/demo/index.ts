@@ -1,0 +1,2 @@
+// The demo module's public door.
+export { DEMO_ACCOUNTS, DEMO_DISTRICT, isEmpty, seedDemo } from './demo.seed.js';

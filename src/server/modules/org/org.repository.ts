@@ -1,0 +1,165 @@
+// Queries of the organisation module. Db or transaction handle first; rows come back as stored.
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/transaction.js';
+import type { OrgNodeTable, PartnerUnitTable } from './org.tables.js';
+
+export type OrgNodeRow = Selectable<OrgNodeTable>;
+export type PartnerUnitRow = Selectable<PartnerUnitTable> & { node_name: string; node_path: string };
+
+export interface Reach {
+  districtId: string;
+  path: string;
+}
+
+/** A node by id (ids are ULIDs, unique across districts). */
+export function findNodeById(db: Executor, id: string): Promise<OrgNodeRow | undefined> {
+  return db.selectFrom('org_nodes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Nodes under any of the reaches, ordered by path (parents first), after a path cursor. */
+export function listNodesWithin(
+  db: Executor,
+  reaches: Reach[],
+  opts: { includeArchived: boolean; afterPath: string | null; limit: number; districtId?: string },
+): Promise<OrgNodeRow[]> {
+  let q = db.selectFrom('org_nodes').selectAll();
+  q = q.where((eb) =>
+    eb.or(reaches.map((r) => eb.and([eb('district_id', '=', r.districtId), eb('path', 'like', `${r.path}%`)]))),
+  );
+  if (opts.districtId) q = q.where('district_id', '=', opts.districtId);
+  if (!opts.includeArchived) q = q.where('archived_at', 'is', null);
+  if (opts.afterPath) q = q.where('path', '>', opts.afterPath);
+  return q.orderBy('path').limit(opts.limit).execute();
+}
+
+/** Districts, streets and communities that are not archived (for registration). */
+export function listPublicNodes(db: Executor): Promise<OrgNodeRow[]> {
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('kind', 'in', ['district', 'street', 'community'])
+    .where('archived_at', 'is', null)
+    .orderBy('district_id')
+    .orderBy('path')
+    .execute();
+}
+
+export function findNodeByCode(db: Executor, districtId: string, code: string): Promise<OrgNodeRow | undefined> {
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** An active sibling with the same name, if any. */
+export function findSiblingByName(
+  db: Executor,
+  districtId: string,
+  parentId: string,
+  name: string,
+): Promise<OrgNodeRow | undefined> {
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('parent_id', '=', parentId)
+    .where('name', '=', name)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function countActiveChildren(db: Executor, districtId: string, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('org_nodes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId)
+    .where('parent_id', '=', id)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertNode(db: Executor, row: OrgNodeRow): Promise<void> {
+  await db.insertInto('org_nodes').values(row).execute();
+}
+
+export async function updateNode(
+  db: Executor,
+  districtId: string,
+  id: string,
+  patch: Partial<Pick<OrgNodeRow, 'name' | 'code' | 'archived_at' | 'parent_id' | 'updated_at'>>,
+): Promise<void> {
+  await db.updateTable('org_nodes').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+/** Rewrites the paths and depths of a subtree after a move. */
+export async function moveSubtree(
+  db: Executor,
+  districtId: string,
+  oldPath: string,
+  newPath: string,
+  depthDelta: number,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('org_nodes')
+    .select(['id', 'path', 'depth'])
+    .where('district_id', '=', districtId)
+    .where('path', 'like', `${oldPath}%`)
+    .execute();
+  for (const r of rows) {
+    await db
+      .updateTable('org_nodes')
+      .set({ path: newPath + r.path.slice(oldPath.length), depth: r.depth + depthDelta })
+      .where('district_id', '=', districtId)
+      .where('id', '=', r.id)
+      .execute();
+  }
+}
+
+const partnerColumns = [
+  'p.district_id', 'p.id', 'p.node_id', 'p.name', 'p.category', 'p.contact_name', 'p.contact_phone_enc',
+  'p.archived_at', 'p.created_at', 'p.updated_at', 'n.name as node_name', 'n.path as node_path',
+] as const;
+
+export function findPartnerById(db: Executor, id: string): Promise<PartnerUnitRow | undefined> {
+  return db
+    .selectFrom('partner_units as p')
+    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'p.district_id').onRef('n.id', '=', 'p.node_id'))
+    .select(partnerColumns)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Partner units attached to nodes under the reaches, newest first. */
+export function listPartnersWithin(
+  db: Executor,
+  reaches: Reach[],
+  opts: { nodePath: string | null; includeArchived: boolean; beforeId: string | null; limit: number },
+): Promise<PartnerUnitRow[]> {
+  let q = db
+    .selectFrom('partner_units as p')
+    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'p.district_id').onRef('n.id', '=', 'p.node_id'))
+    .select(partnerColumns)
+    .where((eb) =>
+      eb.or(reaches.map((r) => eb.and([eb('p.district_id', '=', r.districtId), eb('n.path', 'like', `${r.path}%`)]))),
+    );
+  if (opts.nodePath) q = q.where('n.path', 'like', `${opts.nodePath}%`);
+  if (!opts.includeArchived) q = q.where('p.archived_at', 'is', null);
+  if (opts.beforeId) q = q.where('p.id', '<', opts.beforeId);
+  return q.orderBy('p.id', 'desc').limit(opts.limit).execute();
+}
+
+export async function insertPartner(db: Executor, row: Selectable<PartnerUnitTable>): Promise<void> {
+  await db.insertInto('partner_units').values(row).execute();
+}
+
+export async function updatePartner(
+  db: Executor,
+  districtId: string,
+  id: string,
+  patch: Partial<Selectable<PartnerUnitTable>>,
+): Promise<void> {
+  await db.updateTable('partner_units').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
+}

@@ -1,0 +1,2 @@
+// The system module's public door.
+export { systemRoutes } from './system.routes.js';

@@ -1,0 +1,116 @@
+// Fastify plumbing shared by every module: request locale and actor, the one error handler, CSRF.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from './errors.js';
+import { ERROR_TEXTS, FIELD_TEXTS, type Locale, pickLocale, translate, VALIDATION_TEXTS } from './messages.js';
+import type { Actor } from './permissions.js';
+
+export interface AuthInfo {
+  sessionId: string;
+  via: 'cookie' | 'bearer';
+  csrfToken: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    auth: AuthInfo | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** false on routes that must work without a CSRF header (login, register). */
+    csrf?: boolean;
+  }
+}
+
+/** The logged-in actor, or a 401. */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+const zhLocale = z.locales.zhCN();
+const enLocale = z.locales.en();
+
+function issueMessage(v: { keyword: string; message: string; params: Record<string, unknown> }, locale: Locale): string {
+  if (v.message.startsWith('v.')) {
+    const params = { ...v.params, max: v.params.maximum ?? v.params.max ?? '' };
+    return translate(VALIDATION_TEXTS, v.message, locale, params);
+  }
+  const emptyString = v.keyword === 'too_small' && v.params.origin === 'string' && v.params.minimum === 1;
+  if (emptyString || (v.keyword === 'invalid_type' && /undefined/.test(v.message))) {
+    return locale === 'en' ? 'is required' : '不能为空';
+  }
+  const fn = locale === 'en' ? enLocale.localeError : zhLocale.localeError;
+  const out = fn({ code: v.keyword, ...v.params } as never);
+  return typeof out === 'string' ? out : (out?.message ?? v.message);
+}
+
+function fieldName(path: string, locale: Locale): string {
+  const field = path.replace(/^\//, '').replace(/\//g, '.');
+  const last = field.split('.').pop() ?? field;
+  return translate(FIELD_TEXTS, last, locale) === last ? field : translate(FIELD_TEXTS, last, locale);
+}
+
+/** Sends the one error shape {code, message, details}. */
+function sendError(reply: FastifyReply, status: number, code: string, message: string, details: unknown) {
+  return reply.status(status).send({ code, message, details: details ?? null });
+}
+
+/** Installs the request decorations, CSRF check and the error and not-found handlers. */
+export function installHttpPlatform(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('auth', null);
+  app.decorateRequest('locale', 'zh-CN');
+
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = pickLocale(req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const locale = req.locale ?? 'zh-CN';
+    if (err instanceof AppError) {
+      const details = Array.isArray(err.details)
+        ? (err.details as FieldError[]).map((d) => ({
+            field: d.field,
+            message: d.message.startsWith('v.') ? translate(VALIDATION_TEXTS, d.message, locale) : d.message,
+          }))
+        : err.details;
+      const params = err.code === 'VALIDATION_FAILED' && Array.isArray(details)
+        ? { summary: (details as FieldError[]).map((d) => `${fieldName(d.field, locale)}：${d.message}`).join('；') }
+        : err.params;
+      return sendError(reply, err.status, err.code, translate(ERROR_TEXTS, err.code, locale, params), details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: FieldError[] = err.validation.map((v) => ({
+        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.validationContext ?? ''),
+        message: issueMessage(v as never, locale),
+      }));
+      const summary = details.map((d) => `${fieldName(d.field, locale)}${locale === 'en' ? ': ' : '：'}${d.message}`).join(locale === 'en' ? '; ' : '；');
+      return sendError(reply, 400, 'VALIDATION_FAILED', translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }), details);
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) {
+      return sendError(reply, 429, 'RATE_LIMITED', translate(ERROR_TEXTS, 'RATE_LIMITED', locale), null);
+    }
+    if (status >= 400 && status < 500) {
+      // Framework-level bad input: malformed JSON, wrong content type, body too large.
+      const summary = locale === 'en' ? err.message : `请求格式错误（${err.message}）`;
+      return sendError(reply, status, 'VALIDATION_FAILED', translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }), null);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendError(reply, 500, 'INTERNAL', translate(ERROR_TEXTS, 'INTERNAL', locale, { requestId: req.id }), null);
+  });
+}
+
+/** The 404 answer for unknown API routes. */
+export function sendRouteNotFound(req: FastifyRequest, reply: FastifyReply) {
+  return sendError(reply, 404, 'ROUTE_NOT_FOUND', translate(ERROR_TEXTS, 'ROUTE_NOT_FOUND', req.locale ?? 'zh-CN'), null);
+}
