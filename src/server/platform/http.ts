@@ -21,6 +21,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false on routes that must work without a CSRF header (login, register). */
     csrf?: boolean;
+    /** true on routes anyone may call without logging in. */
+    public?: boolean;
   }
 }
 
@@ -40,8 +42,9 @@ const enLocale = z.locales.en();
 
 function issueMessage(v: { keyword: string; message: string; params: Record<string, unknown> }, locale: Locale): string {
   if (v.message.startsWith('v.')) {
-    const params = { ...v.params, max: v.params.maximum ?? v.params.max ?? '' };
-    return translate(VALIDATION_TEXTS, v.message, locale, params);
+    // "v.key:arg" carries one argument for the text, e.g. a length limit.
+    const [key, arg] = v.message.split(':');
+    return translate(VALIDATION_TEXTS, key, locale, { max: arg ?? '' });
   }
   const emptyString = v.keyword === 'too_small' && v.params.origin === 'string' && v.params.minimum === 1;
   if (emptyString || (v.keyword === 'invalid_type' && /undefined/.test(v.message))) {

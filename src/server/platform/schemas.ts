@@ -11,8 +11,9 @@ export const idNumberSchema = z
   .transform((s) => s.toUpperCase())
   .refine(isValidIdNumber, { message: 'v.idNumber' });
 export const idSchema = z.string().min(1).max(64);
+/** A trimmed, non-empty name; the message key carries its limit ("v.name:50"). */
 export const nameSchema = (max: number) =>
-  z.string().trim().min(1, { message: 'v.name', params: { max } } as never).max(max, { message: 'v.name' });
+  z.string().trim().min(1, { message: `v.name:${max}` }).max(max, { message: `v.name:${max}` });
 export const cursorSchema = z.string().max(512).optional();
 export const limitSchema = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 export const boolQuery = z

@@ -36,10 +36,14 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     req.auth = { sessionId: auth.sessionId, via: bearer ? 'bearer' : 'cookie', csrfToken: auth.csrfToken };
   });
 
-  // A cookie-authenticated write must echo the CSRF token; bearer clients are immune to CSRF.
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a missing session is a 401 whatever the body, and a forged write a 403.
+  app.addHook('preValidation', async (req) => {
+    const config = req.routeOptions.config;
+    if (!req.routeOptions.url) return; // unknown route: let the 404 answer
+    if (req.url.startsWith('/api/v1/') && !config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
+    // A cookie-authenticated write must echo the CSRF token; bearer clients are immune to CSRF.
     if (!UNSAFE.has(req.method) || req.auth?.via !== 'cookie') return;
-    if (req.routeOptions.config?.csrf === false) return;
+    if (config?.csrf === false) return;
     const sent = req.headers['x-csrf-token'];
     if (sent !== req.auth.csrfToken) throw new AppError('CSRF_FAILED');
   });

@@ -15,7 +15,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/auth/register', {
-    config: { csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    config: { public: true, csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
     schema: {
       operationId: 'register',
       tags: ['auth'],
@@ -31,7 +31,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/auth/login', {
-    config: { csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    config: { public: true, csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
     schema: {
       operationId: 'login',
       tags: ['auth'],
@@ -49,7 +49,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/auth/logout', {
-    config: { csrf: false },
+    config: { public: true, csrf: false },
     schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 204: z.null() } },
     handler: async (req, reply) => {
       if (req.auth) await accounts.logout(deps, req.auth.sessionId);

@@ -13,6 +13,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/public/communities', {
+    config: { public: true },
     schema: {
       operationId: 'listCommunities',
       tags: ['org'],
