@@ -1,0 +1,14 @@
+// npm run bench: runs every benchmark suite (or those named: npm run bench -- foundation).
+import { runFoundationBench } from './foundation.bench.js';
+
+const SUITES: Record<string, () => Promise<void>> = {
+  foundation: runFoundationBench,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`== ${name}`);
+  await run();
+}
+process.exit(0);
