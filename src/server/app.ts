@@ -15,6 +15,10 @@ import { accountRoutes, installAuth } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { systemRoutes } from './modules/system/index.js';
+import { activityRoutes } from './modules/activities/index.js';
+import { recordRoutes } from './modules/records/index.js';
+import { settingsRoutes } from './modules/settings/index.js';
+import { volunteerRoutes } from './modules/volunteers/index.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -62,14 +66,19 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   accountRoutes(app, deps);
   orgRoutes(app, deps);
   auditRoutes(app, deps);
+  settingsRoutes(app, deps);
+  volunteerRoutes(app, deps);
+  activityRoutes(app, deps);
+  recordRoutes(app, deps);
 
   const h5Dir = path.join(deps.config.webDir, 'h5');
   const consoleDir = path.join(deps.config.webDir, 'console');
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(h5Dir, 'index.html'));
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Wildcard routes read files on request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: h5Dir, prefix: '/', index: ['index.html'] });
     if (fs.existsSync(path.join(consoleDir, 'index.html'))) {
-      await app.register(fastifyStatic, { root: consoleDir, prefix: '/admin/', decorateReply: false, wildcard: false });
+      await app.register(fastifyStatic, { root: consoleDir, prefix: '/admin/', decorateReply: false });
     }
   }
   app.setNotFoundHandler((req, reply) => {
@@ -80,7 +89,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // Single-page apps: unknown paths load the app, which routes on the client.
     const isConsole = req.url === '/admin' || req.url.startsWith('/admin/');
     const file = path.join(isConsole ? consoleDir : h5Dir, 'index.html');
-    return reply.type('text/html; charset=utf-8').send(fs.createReadStream(file));
+    if (!fs.existsSync(file)) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+    return reply.type('text/html; charset=utf-8').send(fs.readFileSync(file));
   });
   return app;
 }

@@ -1,10 +1,12 @@
 // Runs the numbered migrations (listed explicitly, so bundling and both databases see the same set).
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_platform.js';
+import * as m0002 from './migrations/0002_volunteering.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_volunteering': m0002,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -38,6 +38,45 @@ export const ERROR_TEXTS: Texts = {
   ROLE_NOT_GRANTABLE: { zh: '您无权授予“{role}”角色', en: 'You may not grant the role "{role}"' },
   ROLE_ALREADY_HELD: { zh: '此人已在该节点担任“{role}”', en: 'This person already holds "{role}" at this node' },
   ROLE_SELF_REVOKE: { zh: '不能撤销自己的管理角色', en: 'You cannot revoke your own admin role' },
+  VOLUNTEER_ALREADY_APPLIED: { zh: '您已提交过志愿者申请（{status}），无需重复申请', en: 'You have already applied ({status})' },
+  VOLUNTEER_NOT_PENDING: { zh: '该申请已处理（{status}），不能重复审核', en: 'This application was already decided ({status})' },
+  REASON_REQUIRED: { zh: '请填写原因', en: 'Please give a reason' },
+  NOT_A_VOLUNTEER: { zh: '请先注册成为志愿者并通过社区审核', en: 'Register as a volunteer and wait for approval first' },
+  TEAM_ALREADY_MEMBER: { zh: '您已是该队成员，或加入申请正在审核中', en: 'You are already a member, or your request is pending' },
+  TEAM_NOT_MEMBER: { zh: '您不是该队成员', en: 'You are not a member of this team' },
+  TEAM_REQUEST_NOT_PENDING: { zh: '该加入申请已处理', en: 'This join request was already decided' },
+  TEAM_LEADER_LEAVE: { zh: '队长不能退出本队，请先更换队长', en: 'The leader cannot leave; appoint another leader first' },
+  ACTIVITY_BAD_TIME: { zh: '{problem}', en: '{problem}' },
+  ACTIVITY_STATE: { zh: '活动当前为“{status}”，不能{action}', en: 'The activity is {status}; cannot {action}' },
+  SIGNUP_CLOSED: { zh: '报名已截止', en: 'Sign-up has closed' },
+  SIGNUP_DUPLICATE: { zh: '您已报名该活动', en: 'You have already signed up' },
+  SIGNUP_OVERLAP: { zh: '与您已报名的活动“{title}”时间冲突', en: 'This overlaps "{title}", which you signed up for' },
+  SIGNUP_PAUSED: {
+    zh: '您近 {days} 天内有 {count} 次报名后未到场，报名已暂停，请联系社区恢复',
+    en: 'You missed {count} activities in {days} days; sign-up is paused, please contact the community',
+  },
+  SIGNUP_SKILL_MISSING: { zh: '本活动需要以下技能：{skills}', en: 'This activity needs these skills: {skills}' },
+  CANCEL_TOO_LATE: {
+    zh: '已过取消截止时间（活动开始前 {hours} 小时），如不能参加请联系队长',
+    en: 'Too late to cancel ({hours} h before the start); please tell the team leader',
+  },
+  ATTENDANCE_CODE_INVALID: { zh: '签到码无效或已过期，请扫描现场最新的二维码', en: 'The code is invalid or expired; scan the latest code on site' },
+  ATTENDANCE_NOT_SIGNED_UP: { zh: '您没有报名此活动（或在候补中）', en: 'You are not signed up (or still on the waitlist)' },
+  ATTENDANCE_NOT_OPEN: { zh: '现在不在签到签退时间内', en: 'Check-in and check-out are not open now' },
+  ATTENDANCE_ALREADY: { zh: '您已{what}，无需重复操作', en: 'You have already {what}' },
+  ATTENDANCE_NOT_CHECKED_IN: { zh: '请先签到', en: 'Check in first' },
+  GEOFENCE_OUTSIDE: {
+    zh: '您距离活动地点约 {distance} 米，超出签到范围（{limit} 米）',
+    en: 'You are about {distance} m from the venue, beyond the {limit} m check-in range',
+  },
+  BACKFILL_TOO_LONG: { zh: '补录时长不能超过活动时长（{max} 分钟）', en: 'Back-filled time cannot exceed the activity ({max} min)' },
+  BACKFILL_NOT_PAST: { zh: '只能为已结束的活动补录时长', en: 'Hours can only be back-filled for finished activities' },
+  RECORD_STATE: { zh: '服务记录当前为“{status}”，不能{action}', en: 'The service record is {status}; cannot {action}' },
+  RATING_NOT_ALLOWED: { zh: '只有参加或受益于该活动的人可以评价', en: 'Only participants and beneficiaries can rate this' },
+  RATING_DUPLICATE: { zh: '您已评价过', en: 'You have already rated this' },
+  IMPORT_FILE_INVALID: { zh: '无法读取 Excel 文件，请使用下载的模板（.xlsx）', en: 'Cannot read the Excel file; use the template (.xlsx)' },
+  CERT_NO_HOURS: { zh: '暂无已验收的服务时长，暂不能开具证明', en: 'No accepted service hours yet; no certificate can be issued' },
+  SETTINGS_INVALID: { zh: '设置不正确：{problem}', en: 'Invalid settings: {problem}' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
 };
 
@@ -47,6 +86,13 @@ export const ENTITY_TEXTS: Texts = {
   partner_unit: { zh: '共建单位', en: 'Partner unit' },
   person: { zh: '人员', en: 'Person' },
   role_assignment: { zh: '角色授权', en: 'Role assignment' },
+  volunteer: { zh: '志愿者', en: 'Volunteer' },
+  team: { zh: '志愿服务队', en: 'Team' },
+  join_request: { zh: '加入申请', en: 'Join request' },
+  activity: { zh: '活动', en: 'Activity' },
+  signup: { zh: '报名记录', en: 'Sign-up' },
+  service_record: { zh: '服务记录', en: 'Service record' },
+  certificate: { zh: '证明', en: 'Certificate' },
   resource: { zh: '资源', en: 'Resource' },
 };
 
@@ -63,6 +109,10 @@ export const VALIDATION_TEXTS: Texts = {
   'v.displayName': { zh: '称呼不能为空，且不超过20个字', en: 'The display name must be 1–20 characters' },
   'v.realName': { zh: '姓名应为2至30个字', en: 'The real name must be 2–30 characters' },
   'v.cursor': { zh: '分页游标无效', en: 'Invalid page cursor' },
+  'v.code': { zh: '请输入6位数字签到码', en: 'Enter the 6-digit code' },
+  'v.attendance': { zh: '请扫描二维码，或选择活动并输入6位签到码', en: 'Scan the QR code, or pick the activity and type the 6-digit code' },
+  'v.note': { zh: '请说明补录原因', en: 'Please explain the back-filled hours' },
+  'v.reason': { zh: '请填写原因', en: 'Please give a reason' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
 };
 
@@ -110,6 +160,42 @@ export const ROLE_TEXTS: Texts = {
   mediator: { zh: '调解员', en: 'Mediator' },
 };
 
+/** Explanations that fill {problem}. */
+export const PROBLEM_TEXTS: Texts = {
+  end_before_start: { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
+  too_long: { zh: '单次活动不能超过 24 小时', en: 'An activity cannot last more than 24 hours' },
+  deadline_after_start: { zh: '报名截止时间须早于活动开始时间', en: 'The sign-up deadline must be before the start' },
+  in_past: { zh: '活动开始时间已过', en: 'The start time has passed' },
+  thresholds: { zh: '星级门槛须为 5 个递增的正整数小时数', en: 'Star thresholds must be 5 increasing positive hour counts' },
+  skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
+};
+
+/** Words that fill {status}, {action} and {what} in messages. */
+export const TERM_TEXTS: Texts = {
+  pending: { zh: '待审核', en: 'pending' },
+  approved: { zh: '已通过', en: 'approved' },
+  rejected: { zh: '已驳回', en: 'rejected' },
+  suspended: { zh: '已暂停', en: 'suspended' },
+  draft: { zh: '草稿', en: 'draft' },
+  published: { zh: '已发布', en: 'published' },
+  cancelled: { zh: '已取消', en: 'cancelled' },
+  finished: { zh: '已结束', en: 'finished' },
+  confirmed: { zh: '已确认', en: 'confirmed' },
+  accepted: { zh: '已验收', en: 'accepted' },
+  returned: { zh: '已退回', en: 'returned' },
+  superseded: { zh: '已更正', en: 'superseded' },
+  publish: { zh: '发布', en: 'publish it' },
+  cancel: { zh: '取消', en: 'cancel it' },
+  edit: { zh: '修改', en: 'edit it' },
+  signup: { zh: '报名', en: 'sign up' },
+  confirm: { zh: '确认', en: 'confirm it' },
+  accept: { zh: '验收', en: 'accept it' },
+  return: { zh: '退回', en: 'return it' },
+  correct: { zh: '更正', en: 'correct it' },
+  checked_in: { zh: '签到', en: 'checked in' },
+  checked_out: { zh: '签退', en: 'checked out' },
+};
+
 /** Picks the locale from an Accept-Language header: English only when asked for first. */
 export function pickLocale(header: string | undefined): Locale {
   return header && /^\s*en\b/i.test(header) ? 'en' : 'zh-CN';
@@ -129,6 +215,9 @@ function localiseParam(name: string, value: unknown, locale: Locale): string {
   if (name === 'entity') return translate(ENTITY_TEXTS, s, locale);
   if (name === 'kind' || name === 'parentKind') return translate(KIND_TEXTS, s, locale);
   if (name === 'role') return translate(ROLE_TEXTS, s, locale);
+  if (name === 'status' || name === 'action' || name === 'what') return translate(TERM_TEXTS, s, locale);
+  if (name === 'problem') return translate(PROBLEM_TEXTS, s, locale);
+  if (Array.isArray(value)) return value.map(String).join(locale === 'en' ? ', ' : '、');
   if (name === 'kinds' && Array.isArray(value)) {
     return value.map((k) => translate(KIND_TEXTS, String(k), locale)).join(locale === 'en' ? ' or ' : '或');
   }

@@ -12,17 +12,21 @@ export const ORG_KINDS = ['district', 'street', 'community', 'grid', 'building']
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export type Permission =
-  | 'org.read' | 'org.manage' | 'people.read' | 'people.reveal' | 'role.grant' | 'audit.read';
+  | 'org.read' | 'org.manage' | 'people.read' | 'people.reveal' | 'role.grant' | 'audit.read'
+  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept';
 
-const ADMIN: Permission[] = ['org.read', 'org.manage', 'people.read', 'people.reveal', 'role.grant', 'audit.read'];
+const ADMIN: Permission[] = [
+  'org.read', 'org.manage', 'people.read', 'people.reveal', 'role.grant', 'audit.read',
+  'volunteer.read', 'volunteer.review', 'activity.manage', 'record.accept',
+];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: ADMIN,
   street_admin: ADMIN,
   community_admin: ADMIN,
-  grid_worker: ['org.read', 'people.read'],
-  social_worker: ['org.read', 'people.read'],
+  grid_worker: ['org.read', 'people.read', 'volunteer.read'],
+  social_worker: ['org.read', 'people.read', 'volunteer.read'],
   team_leader: [],
   volunteer: [],
   merchant_staff: [],

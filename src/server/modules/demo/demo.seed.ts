@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/transaction.js';
 import { insertNewUser, insertRole } from '../accounts/index.js';
 import { createDistrict, createOrgNode, createPartnerUnit, type OrgNode } from '../org/index.js';
 import type { Actor } from '../../platform/permissions.js';
+import { seedVolunteering } from './demo.volunteering.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -126,5 +127,6 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
       }
     }
   });
+  await seedVolunteering(deps, password, communities[0].id);
   return true;
 }

@@ -1,0 +1,253 @@
+// Queries of activities, sign-ups and attendance.
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../../db/transaction.js';
+import type { ActivityTable, AttendanceTable, SignupTable } from './activities.tables.js';
+
+export type ActivityRow = Selectable<ActivityTable> & {
+  community_name: string;
+  community_path: string;
+  team_name: string | null;
+  leader_user_id: string | null;
+  grid_name: string | null;
+};
+export type SignupRow = Selectable<SignupTable>;
+export type AttendanceRow = Selectable<AttendanceTable>;
+
+function activities(db: Executor) {
+  return db
+    .selectFrom('activities as a')
+    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'a.district_id').onRef('c.id', '=', 'a.community_id'))
+    .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'a.district_id').onRef('t.id', '=', 'a.team_id'))
+    .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'a.district_id').onRef('g.id', '=', 'a.grid_id'))
+    .selectAll('a')
+    .select(['c.name as community_name', 'c.path as community_path', 't.name as team_name', 't.leader_user_id', 'g.name as grid_name']);
+}
+
+export function findActivityById(db: Executor, id: string): Promise<ActivityRow | undefined> {
+  return activities(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export interface ActivityFilter {
+  /** Published activities of these districts, visible to everyone logged in. */
+  publicDistricts: string[] | 'all';
+  /** Drafts and cancelled ones too, in these reaches (staff) or these teams (leaders). */
+  staffReaches: Array<{ districtId: string; path: string }>;
+  leaderOf: string;
+  from?: string;
+  to?: string;
+  category?: string;
+  communityPath?: string;
+  gridId?: string;
+  teamId?: string;
+  status?: string;
+  q?: string;
+  afterKey: { startsAt: string; id: string } | null;
+  limit: number;
+}
+
+/** Activities ordered by start time (then id), after a keyset cursor. */
+export function listActivities(db: Executor, f: ActivityFilter): Promise<ActivityRow[]> {
+  let q = activities(db).where((eb) => {
+    const visible = [
+      f.publicDistricts === 'all'
+        ? eb('a.status', '=', 'published')
+        : f.publicDistricts.length > 0
+          ? eb.and([eb('a.status', '=', 'published'), eb('a.district_id', 'in', f.publicDistricts)])
+          : eb.val(false),
+      eb('t.leader_user_id', '=', f.leaderOf),
+      ...f.staffReaches.map((r) => eb.and([eb('a.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
+    ];
+    return eb.or(visible as never);
+  });
+  if (f.from) q = q.where('a.ends_at', '>=', f.from);
+  if (f.to) q = q.where('a.starts_at', '<', f.to);
+  if (f.category) q = q.where('a.category', '=', f.category);
+  if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
+  if (f.gridId) q = q.where('a.grid_id', '=', f.gridId);
+  if (f.teamId) q = q.where('a.team_id', '=', f.teamId);
+  if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.q) q = q.where((eb) => eb.or([eb('a.title', 'like', `%${f.q}%`), eb('a.address', 'like', `%${f.q}%`)]));
+  if (f.afterKey) {
+    const k = f.afterKey;
+    q = q.where((eb) => eb.or([eb('a.starts_at', '>', k.startsAt), eb.and([eb('a.starts_at', '=', k.startsAt), eb('a.id', '>', k.id)])]));
+  }
+  return q.orderBy('a.starts_at').orderBy('a.id').limit(f.limit).execute();
+}
+
+export async function insertActivity(db: Executor, row: Selectable<ActivityTable>): Promise<void> {
+  await db.insertInto('activities').values(row).execute();
+}
+
+export async function updateActivity(db: Executor, districtId: string, id: string, patch: Partial<Selectable<ActivityTable>>): Promise<void> {
+  await db.updateTable('activities').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+/** Takes the next arrival number; the UPDATE also locks the activity row until commit (PostgreSQL). */
+export async function takeSignupSeq(db: Executor, districtId: string, id: string): Promise<number> {
+  const row = await db
+    .updateTable('activities')
+    .set((eb) => ({ signup_seq: eb('signup_seq', '+', 1) }))
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .returning('signup_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.signup_seq);
+}
+
+/** Claims a confirmed place if one is free; false when full. Never oversells, whatever the concurrency. */
+export async function claimPlace(db: Executor, districtId: string, id: string): Promise<boolean> {
+  const res = await db
+    .updateTable('activities')
+    .set((eb) => ({ confirmed_count: eb('confirmed_count', '+', 1) }))
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .whereRef('confirmed_count', '<', 'slots')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function releasePlace(db: Executor, districtId: string, id: string): Promise<void> {
+  await db
+    .updateTable('activities')
+    .set((eb) => ({ confirmed_count: eb('confirmed_count', '-', 1) }))
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .where('confirmed_count', '>', 0)
+    .execute();
+}
+
+export function findActiveSignup(db: Executor, districtId: string, activityId: string, userId: string): Promise<SignupRow | undefined> {
+  return db.selectFrom('signups').selectAll()
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId)
+    .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
+    .executeTakeFirst();
+}
+
+export async function insertSignup(db: Executor, row: SignupRow): Promise<void> {
+  await db.insertInto('signups').values(row).execute();
+}
+
+export async function setSignupStatus(db: Executor, districtId: string, id: string, status: string, at: string): Promise<void> {
+  await db.updateTable('signups').set({ status, updated_at: at }).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+export function firstWaitlisted(db: Executor, districtId: string, activityId: string): Promise<SignupRow | undefined> {
+  return db.selectFrom('signups').selectAll()
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('status', '=', 'waitlisted')
+    .orderBy('seq').limit(1).executeTakeFirst();
+}
+
+/** The person's live sign-ups whose activities overlap [start, end). */
+export function overlappingSignup(db: Executor, userId: string, start: string, end: string, exceptActivityId: string) {
+  return db
+    .selectFrom('signups as s')
+    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .select(['a.id', 'a.title'])
+    .where('s.user_id', '=', userId)
+    .where('s.status', 'in', ['confirmed', 'waitlisted'])
+    .where('a.status', '=', 'published')
+    .where('a.id', '!=', exceptActivityId)
+    .where('a.starts_at', '<', end)
+    .where('a.ends_at', '>', start)
+    .executeTakeFirst();
+}
+
+export async function countNoShowsSince(db: Executor, districtId: string, userId: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('signups as s')
+    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('s.district_id', '=', districtId)
+    .where('s.user_id', '=', userId)
+    .where('s.status', '=', 'no_show')
+    .where('a.starts_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface RosterRow extends SignupRow {
+  display_name: string;
+  volunteer_no: string | null;
+  phone_enc: string;
+  check_in_at: string | null;
+  check_out_at: string | null;
+  method: string | null;
+}
+
+/** Sign-ups of an activity with the person and their attendance, in arrival order. */
+export function listRoster(db: Executor, districtId: string, activityId: string): Promise<RosterRow[]> {
+  return db
+    .selectFrom('signups as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('volunteers as v', (j) => j.onRef('v.district_id', '=', 's.district_id').onRef('v.user_id', '=', 's.user_id'))
+    .leftJoin('attendance as t', (j) =>
+      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+    .selectAll('s')
+    .select(['u.display_name', 'v.volunteer_no', 'u.phone_enc', 't.check_in_at', 't.check_out_at', 't.method'])
+    .where('s.district_id', '=', districtId)
+    .where('s.activity_id', '=', activityId)
+    .orderBy('s.seq')
+    .execute() as Promise<RosterRow[]>;
+}
+
+export interface MySignupRow extends SignupRow {
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  address: string;
+  activity_status: string;
+  cancel_deadline: string;
+  check_in_at: string | null;
+  check_out_at: string | null;
+}
+
+/** A person's sign-ups, newest activity first. */
+export function listSignupsOfUser(db: Executor, userId: string, limit: number, beforeStart: string | null): Promise<MySignupRow[]> {
+  let q = db
+    .selectFrom('signups as s')
+    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .leftJoin('attendance as t', (j) =>
+      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+    .selectAll('s')
+    .select(['a.title', 'a.starts_at', 'a.ends_at', 'a.address', 'a.status as activity_status', 'a.cancel_deadline', 't.check_in_at', 't.check_out_at'])
+    .where('s.user_id', '=', userId);
+  if (beforeStart) q = q.where(sql<boolean>`a.starts_at || s.id < ${beforeStart}`);
+  return q.orderBy('a.starts_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute() as Promise<MySignupRow[]>;
+}
+
+export function findAttendance(db: Executor, districtId: string, activityId: string, userId: string): Promise<AttendanceRow | undefined> {
+  return db.selectFrom('attendance').selectAll()
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function upsertAttendance(db: Executor, row: AttendanceRow): Promise<void> {
+  const exists = await findAttendance(db, row.district_id, row.activity_id, row.user_id);
+  if (exists) {
+    await db.updateTable('attendance').set(row)
+      .where('district_id', '=', row.district_id).where('activity_id', '=', row.activity_id).where('user_id', '=', row.user_id).execute();
+  } else {
+    await db.insertInto('attendance').values(row).execute();
+  }
+}
+
+/** Confirmed sign-ups without any check-in (for marking no-shows). */
+export function confirmedWithoutAttendance(db: Executor, districtId: string, activityId: string): Promise<SignupRow[]> {
+  return db
+    .selectFrom('signups as s')
+    .leftJoin('attendance as t', (j) =>
+      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+    .selectAll('s')
+    .where('s.district_id', '=', districtId)
+    .where('s.activity_id', '=', activityId)
+    .where('s.status', '=', 'confirmed')
+    .where('t.check_in_at', 'is', null)
+    .execute();
+}
+
+/** Counts per status of an activity's sign-ups. */
+export async function signupCounts(db: Executor, districtId: string, activityId: string) {
+  const rows = await db.selectFrom('signups').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).groupBy('status').execute();
+  const m = new Map(rows.map((r) => [r.status, Number(r.n)]));
+  return { confirmed: m.get('confirmed') ?? 0, waitlisted: m.get('waitlisted') ?? 0 };
+}

@@ -1,0 +1,8 @@
+// The records module's public door.
+export {
+  acceptServiceRecords, confirmServiceRecords, findLiveRecord, findRecord, getMyHours, listServiceRecords, toRecord, writeAttendanceRecord,
+  type ServiceRecord,
+} from './records.service.js';
+export { ACCEPTED_EVENT, SUPERSEDED_EVENT } from './records.rules.js';
+export { recordRoutes } from './records.routes.js';
+export { getCertificate, verifyCertificate } from './certificates.service.js';

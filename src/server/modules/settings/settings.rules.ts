@@ -1,0 +1,52 @@
+// Per-district volunteering settings and their defaults (PRODUCT §3, §5).
+
+export interface VolunteeringSettings {
+  /** Skills a volunteer can declare (configurable list). */
+  skills: string[];
+  teamCategories: string[];
+  activityCategories: string[];
+  /** Accepted hours for ★1…★5; national default 100/300/600/1000/1500 h (民政部 2012). */
+  starThresholdsHours: number[];
+  /** Cancelling is allowed until this many hours before the start. */
+  cancelDeadlineHours: number;
+  /** Sign-up pauses after this many no-shows within noShowWindowDays. */
+  noShowLimit: number;
+  noShowWindowDays: number;
+  /** Service minutes counted per person per day at most. */
+  dailyCapMinutes: number;
+  /** Arriving this late / leaving this early still counts the full window. */
+  graceMinutes: number;
+  /** How long one rotating attendance code lasts (a code is accepted in its window and the next). */
+  attendanceWindowSeconds: number;
+}
+
+export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
+  skills: ['医护', '法律', '维修', '教育', '文艺', '心理', '驾驶', '电脑手机', '理发', '家政', '外语', '摄影'],
+  teamCategories: ['纠纷调解', '环保宣传', '健康医疗', '邻里关照', '文明劝导', '银龄教育', '童伴成长', '红骑侠', '其他'],
+  activityCategories: ['助老服务', '环境保护', '健康义诊', '文明劝导', '教育辅导', '文体活动', '便民服务', '应急救助', '其他'],
+  starThresholdsHours: [100, 300, 600, 1000, 1500],
+  cancelDeadlineHours: 3,
+  noShowLimit: 2,
+  noShowWindowDays: 90,
+  dailyCapMinutes: 480,
+  graceMinutes: 10,
+  attendanceWindowSeconds: 60,
+};
+
+/** Returns a problem key when the settings are inconsistent, else null. */
+export function checkVolunteering(s: VolunteeringSettings): string | null {
+  const t = s.starThresholdsHours;
+  if (t.length !== 5 || t.some((h, i) => !Number.isInteger(h) || h <= 0 || (i > 0 && h <= t[i - 1]))) return 'thresholds';
+  if (s.skills.length === 0 || new Set(s.skills).size !== s.skills.length) return 'skills';
+  return null;
+}
+
+/** The star level (0–5) reached with the given accepted minutes. Levels are never skipped: each needs the previous. */
+export function starLevel(acceptedMinutes: number, thresholdsHours: number[]): number {
+  let level = 0;
+  for (const h of thresholdsHours) {
+    if (acceptedMinutes >= h * 60) level += 1;
+    else break;
+  }
+  return level;
+}

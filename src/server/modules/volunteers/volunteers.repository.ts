@@ -1,0 +1,197 @@
+// Queries of volunteers and teams.
+import { type Selectable, sql } from 'kysely';
+import type { Executor } from '../../db/transaction.js';
+import type { TeamMemberTable, TeamTable, VolunteerTable } from './volunteers.tables.js';
+
+export type VolunteerRow = Selectable<VolunteerTable> & { community_name: string; grid_name: string | null; phone_enc: string };
+export type TeamRow = Selectable<TeamTable> & { community_name: string; community_path: string; leader_name: string; social_worker_name: string | null };
+export type MemberRow = Selectable<TeamMemberTable> & { display_name: string; volunteer_no: string | null };
+
+function volunteers(db: Executor) {
+  return db
+    .selectFrom('volunteers as v')
+    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'v.district_id').onRef('c.id', '=', 'v.community_id'))
+    .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'v.district_id').onRef('g.id', '=', 'v.home_grid_id'))
+    .innerJoin('users as u', 'u.id', 'v.user_id')
+    .selectAll('v')
+    .select(['c.name as community_name', 'g.name as grid_name', 'u.phone_enc']);
+}
+
+export function findVolunteerById(db: Executor, id: string): Promise<VolunteerRow | undefined> {
+  return volunteers(db).where('v.id', '=', id).executeTakeFirst();
+}
+
+export function findVolunteerByUser(db: Executor, districtId: string, userId: string): Promise<VolunteerRow | undefined> {
+  return volunteers(db).where('v.district_id', '=', districtId).where('v.user_id', '=', userId).executeTakeFirst();
+}
+
+/** A person's volunteer registrations in every district. */
+export function listVolunteersOfUser(db: Executor, userId: string): Promise<VolunteerRow[]> {
+  return volunteers(db).where('v.user_id', '=', userId).orderBy('v.applied_at', 'desc').execute();
+}
+
+export interface VolunteerFilter {
+  reaches: Array<{ districtId: string; path: string }>;
+  status?: string;
+  skill?: string;
+  nameLike?: string;
+  userId?: string;
+  beforeId: string | null;
+  limit: number;
+}
+
+/** Volunteers registered in communities under the reaches, newest first. */
+export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<VolunteerRow[]> {
+  let q = volunteers(db).where((eb) =>
+    eb.or(f.reaches.map((r) => eb.and([eb('v.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]))),
+  );
+  if (f.status) q = q.where('v.status', '=', f.status);
+  if (f.skill) q = q.where('v.skills', 'like', `%"${f.skill}"%`);
+  if (f.nameLike) q = q.where('u.display_name', 'like', `%${f.nameLike}%`);
+  if (f.userId) q = q.where('v.user_id', '=', f.userId);
+  if (f.beforeId) q = q.where('v.id', '<', f.beforeId);
+  return q.orderBy('v.id', 'desc').limit(f.limit).execute();
+}
+
+export async function insertVolunteer(db: Executor, row: Selectable<VolunteerTable>): Promise<void> {
+  await db.insertInto('volunteers').values(row).execute();
+}
+
+export async function updateVolunteer(db: Executor, districtId: string, id: string, patch: Partial<Selectable<VolunteerTable>>): Promise<void> {
+  await db.updateTable('volunteers').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+/** The highest volunteer number issued in a district for a year's prefix. */
+export async function maxVolunteerNo(db: Executor, districtId: string, prefix: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('volunteers')
+    .select((eb) => eb.fn.max('volunteer_no').as('no'))
+    .where('district_id', '=', districtId)
+    .where('volunteer_no', 'like', `${prefix}%`)
+    .executeTakeFirst();
+  return (row?.no as string | null | undefined) ?? null;
+}
+
+/** Accepted service minutes per user in a district. */
+export async function acceptedMinutes(db: Executor, districtId: string, userIds: string[]): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('service_records')
+    .select(['user_id', sql<number>`coalesce(sum(minutes), 0)`.as('m')])
+    .where('district_id', '=', districtId)
+    .where('status', '=', 'accepted')
+    .where('user_id', 'in', userIds)
+    .groupBy('user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
+}
+
+function teams(db: Executor) {
+  return db
+    .selectFrom('teams as t')
+    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 't.district_id').onRef('c.id', '=', 't.community_id'))
+    .innerJoin('users as l', 'l.id', 't.leader_user_id')
+    .leftJoin('users as s', 's.id', 't.social_worker_user_id')
+    .selectAll('t')
+    .select(['c.name as community_name', 'c.path as community_path', 'l.display_name as leader_name', 's.display_name as social_worker_name']);
+}
+
+export function findTeamById(db: Executor, id: string): Promise<TeamRow | undefined> {
+  return teams(db).where('t.id', '=', id).executeTakeFirst();
+}
+
+export function findTeamByName(db: Executor, districtId: string, communityId: string, name: string): Promise<TeamRow | undefined> {
+  return teams(db).where('t.district_id', '=', districtId).where('t.community_id', '=', communityId).where('t.name', '=', name).executeTakeFirst();
+}
+
+export function listTeams(
+  db: Executor,
+  f: { districtId?: string; communityPath?: string; leaderUserId?: string; memberUserId?: string; beforeId: string | null; limit: number },
+): Promise<TeamRow[]> {
+  let q = teams(db).where('t.archived_at', 'is', null);
+  if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
+  if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
+  if (f.leaderUserId) q = q.where('t.leader_user_id', '=', f.leaderUserId);
+  if (f.memberUserId) {
+    const uid = f.memberUserId;
+    q = q.where((eb) => eb.exists(
+      eb.selectFrom('team_members as m').select('m.user_id')
+        .whereRef('m.district_id', '=', 't.district_id').whereRef('m.team_id', '=', 't.id')
+        .where('m.user_id', '=', uid).where('m.status', '=', 'active'),
+    ));
+  }
+  if (f.beforeId) q = q.where('t.id', '<', f.beforeId);
+  return q.orderBy('t.id', 'desc').limit(f.limit).execute();
+}
+
+export async function insertTeam(db: Executor, row: Selectable<TeamTable>): Promise<void> {
+  await db.insertInto('teams').values(row).execute();
+}
+
+export async function updateTeam(db: Executor, districtId: string, id: string, patch: Partial<Selectable<TeamTable>>): Promise<void> {
+  await db.updateTable('teams').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+export function findMember(db: Executor, districtId: string, teamId: string, userId: string): Promise<Selectable<TeamMemberTable> | undefined> {
+  return db.selectFrom('team_members').selectAll()
+    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+export function listMembers(db: Executor, districtId: string, teamId: string, statuses: string[]): Promise<MemberRow[]> {
+  return db
+    .selectFrom('team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('volunteers as v', (j) => j.onRef('v.district_id', '=', 'm.district_id').onRef('v.user_id', '=', 'm.user_id'))
+    .selectAll('m')
+    .select(['u.display_name', 'v.volunteer_no'])
+    .where('m.district_id', '=', districtId)
+    .where('m.team_id', '=', teamId)
+    .where('m.status', 'in', statuses)
+    .orderBy('m.requested_at')
+    .execute();
+}
+
+export async function upsertMember(db: Executor, row: Selectable<TeamMemberTable>): Promise<void> {
+  const exists = await findMember(db, row.district_id, row.team_id, row.user_id);
+  if (exists) {
+    await db.updateTable('team_members').set(row)
+      .where('district_id', '=', row.district_id).where('team_id', '=', row.team_id).where('user_id', '=', row.user_id).execute();
+  } else {
+    await db.insertInto('team_members').values(row).execute();
+  }
+}
+
+/** Team totals: active members, accepted minutes, activities held, average rating of its activities' service. */
+export async function teamTotals(db: Executor, districtId: string, teamId: string) {
+  const members = await db.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'active').executeTakeFirstOrThrow();
+  const minutes = await db.selectFrom('service_records').select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
+    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'accepted').executeTakeFirstOrThrow();
+  const activities = await db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'published').executeTakeFirstOrThrow();
+  const rating = await db.selectFrom('ratings').select([sql<number | null>`avg(score)`.as('avg'), sql<number>`count(*)`.as('n')])
+    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('target', '=', 'service').executeTakeFirstOrThrow();
+  return {
+    memberCount: Number(members.n),
+    acceptedMinutes: Number(minutes.m),
+    activityCount: Number(activities.n),
+    ratingAverage: rating.avg === null ? null : Math.round(Number(rating.avg) * 10) / 10,
+    ratingCount: Number(rating.n),
+  };
+}
+
+/** Average service rating of the activities a volunteer served in. */
+export async function volunteerRating(db: Executor, districtId: string, userId: string): Promise<{ avg: number | null; n: number }> {
+  const row = await db
+    .selectFrom('ratings as r')
+    .select([sql<number | null>`avg(r.score)`.as('avg'), sql<number>`count(*)`.as('n')])
+    .where('r.district_id', '=', districtId)
+    .where('r.target', '=', 'service')
+    .where((eb) => eb.exists(
+      eb.selectFrom('service_records as s').select('s.id')
+        .whereRef('s.district_id', '=', 'r.district_id').whereRef('s.activity_id', '=', 'r.activity_id')
+        .where('s.user_id', '=', userId).where('s.status', '=', 'accepted'),
+    ))
+    .executeTakeFirstOrThrow();
+  return { avg: row.avg === null ? null : Math.round(Number(row.avg) * 10) / 10, n: Number(row.n) };
+}

@@ -1,0 +1,97 @@
+// Request and response schemas of volunteer and team routes.
+import { z } from 'zod';
+import { cursorSchema, idNumberSchema, limitSchema } from '../../platform/schemas.js';
+import { TIME_BANDS, VOLUNTEER_STATES } from './volunteers.rules.js';
+
+const day = z.array(z.enum(TIME_BANDS)).max(3);
+export const availabilitySchema = z.object({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day }).partial();
+
+export const volunteerSchema = z.object({
+  id: z.string(), districtId: z.string(), userId: z.string(), communityId: z.string(), communityName: z.string(),
+  volunteerNo: z.string().nullable(), status: z.enum(VOLUNTEER_STATES), realNameMasked: z.string(),
+  idNumberMasked: z.string().nullable(), phoneMasked: z.string(), skills: z.array(z.string()), availability: availabilitySchema,
+  homeGridId: z.string().nullable(), homeGridName: z.string().nullable(), bio: z.string().nullable(), source: z.string(),
+  appliedAt: z.string(), reviewedAt: z.string().nullable(), rejectReason: z.string().nullable(), acceptedMinutes: z.number().int(),
+  starLevel: z.number().int(), ratingAverage: z.number().nullable(),
+}).describe('Volunteer');
+
+export const applyBody = z.object({
+  communityId: z.string().min(1).max(64),
+  realName: z.string().trim().min(2, { message: 'v.realName' }).max(30, { message: 'v.realName' }),
+  idNumber: idNumberSchema.nullable().optional(),
+  skills: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  availability: availabilitySchema.default({}),
+  homeGridId: z.string().max(64).nullable().optional(),
+  bio: z.string().trim().max(200).nullable().optional(),
+});
+
+export const listVolunteersQuery = z.object({
+  status: z.enum(VOLUNTEER_STATES).optional(),
+  communityId: z.string().max(64).optional(),
+  skill: z.string().max(20).optional(),
+  q: z.string().trim().max(30).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
+});
+
+export const reviewBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(200).nullable().optional(),
+});
+
+export const importBody = z.object({
+  communityId: z.string().min(1).max(64),
+  fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),
+});
+
+export const importReply = z.object({
+  created: z.number().int(), skipped: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
+});
+
+export const teamSchema = z.object({
+  id: z.string(), districtId: z.string(), communityId: z.string(), communityName: z.string(), name: z.string(),
+  category: z.string(), description: z.string().nullable(), leaderUserId: z.string(), leaderName: z.string(),
+  socialWorkerUserId: z.string().nullable(), socialWorkerName: z.string().nullable(), createdAt: z.string(),
+}).describe('Team');
+
+export const memberSchema = z.object({
+  userId: z.string(), displayName: z.string(), volunteerNo: z.string().nullable(),
+  status: z.enum(['pending', 'active', 'rejected', 'left']), requestedAt: z.string(), decidedAt: z.string().nullable(),
+}).describe('TeamMember');
+
+export const teamDetailSchema = teamSchema.extend({
+  members: z.array(memberSchema), pendingRequests: z.array(memberSchema),
+  myStatus: z.enum(['pending', 'active', 'rejected', 'left']).nullable(), canManage: z.boolean(),
+  totals: z.object({
+    memberCount: z.number().int(), acceptedMinutes: z.number().int(), activityCount: z.number().int(),
+    ratingAverage: z.number().nullable(), ratingCount: z.number().int(),
+  }),
+}).describe('TeamDetail');
+
+export const createTeamBody = z.object({
+  communityId: z.string().min(1).max(64),
+  name: z.string().trim().min(1, { message: 'v.name:30' }).max(30, { message: 'v.name:30' }),
+  category: z.string().trim().min(1).max(20),
+  leaderUserId: z.string().min(1).max(64),
+  socialWorkerUserId: z.string().max(64).nullable().optional(),
+  description: z.string().trim().max(500).nullable().optional(),
+});
+
+export const updateTeamBody = z.object({
+  leaderUserId: z.string().min(1).max(64).optional(),
+  socialWorkerUserId: z.string().max(64).nullable().optional(),
+  description: z.string().trim().max(500).nullable().optional(),
+  category: z.string().trim().min(1).max(20).optional(),
+});
+
+export const listTeamsQuery = z.object({
+  districtId: z.string().max(64).optional(),
+  communityId: z.string().max(64).optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  leading: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
+});
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
