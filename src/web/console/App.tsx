@@ -1,0 +1,66 @@
+// Theme, locale and routes of the staff console.
+import { useEffect } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useI18n } from './i18n';
+import { useMe } from './features/account/queries';
+import { LoginPage } from './features/account/LoginPage';
+import { NoAccessPage } from './features/account/NoAccessPage';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { OrgPage } from './features/org/OrgPage';
+import { PeoplePage } from './features/people/PeoplePage';
+import { AuditPage } from './features/audit/AuditPage';
+import { LoadError } from './layout/LoadError';
+import { isStaff } from './lib/roles';
+import { PRIMARY_COLOR } from './theme';
+
+/** Lets only logged-in staff through; others go to /login or see the no-access page. */
+function RequireStaff() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spin size="large" fullscreen />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!isStaff(me.data)) return <NoAccessPage me={me.data} />;
+  return <ConsoleLayout me={me.data} />;
+}
+
+function DocumentTitle() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t]);
+  return null;
+}
+
+export function ConsoleApp() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={{
+        token: { colorPrimary: PRIMARY_COLOR, borderRadius: 6, fontSize: 14 },
+        components: { Table: { cellPaddingBlock: 10 } },
+      }}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <DocumentTitle />
+        <BrowserRouter basename="/admin">
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireStaff />}>
+              <Route index element={<Navigate to="/org" replace />} />
+              <Route path="/org" element={<OrgPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/audit" element={<AuditPage />} />
+              <Route path="*" element={<Navigate to="/org" replace />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,87 @@
+// People, their roles and the role catalogue: query keys, reads and writes.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../../shared/api';
+import type { Page, Person, Role, RoleAssignment, RoleInfo } from '../../../shared/types';
+
+export interface PeopleFilter {
+  q?: string;
+  role?: Role;
+  nodeId?: string;
+}
+
+export const peopleKeys = {
+  all: ['people'] as const,
+  list: (filter: PeopleFilter) => ['people', 'list', filter] as const,
+  detail: (id: string) => ['people', 'detail', id] as const,
+  catalog: ['roles', 'catalog'] as const,
+};
+
+export function usePeople(filter: PeopleFilter) {
+  return useInfiniteQuery({
+    queryKey: peopleKeys.list(filter),
+    queryFn: ({ pageParam }) =>
+      api<Page<Person>>('GET', `/api/v1/people${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function usePerson(id: string | null) {
+  return useQuery({
+    queryKey: peopleKeys.detail(id ?? ''),
+    enabled: !!id,
+    queryFn: () => api<Person>('GET', `/api/v1/people/${encodeURIComponent(id!)}`),
+  });
+}
+
+export interface RevealedPerson {
+  phone: string;
+  realName: string | null;
+  idNumber: string | null;
+}
+
+/** Unmasks a person's phone, name and ID number; the server writes this to the audit log. */
+export function useRevealPerson() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<RevealedPerson>('POST', `/api/v1/people/${encodeURIComponent(id)}/reveal`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['audit'] }),
+  });
+}
+
+export function useRoleCatalog() {
+  return useQuery({
+    queryKey: peopleKeys.catalog,
+    queryFn: () => api<{ items: RoleInfo[] }>('GET', '/api/v1/roles/catalog'),
+    select: (res) => res.items,
+    staleTime: 10 * 60_000,
+  });
+}
+
+export interface GrantRoleInput {
+  userId: string;
+  role: Role;
+  nodeId: string;
+}
+
+export function useGrantRole() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: GrantRoleInput) => api<RoleAssignment>('POST', '/api/v1/roles', input),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: peopleKeys.all });
+      qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export function useRevokeRole() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (assignmentId: string) => api<void>('DELETE', `/api/v1/roles/${encodeURIComponent(assignmentId)}`),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: peopleKeys.all });
+      qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}

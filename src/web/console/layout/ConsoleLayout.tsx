@@ -1,0 +1,115 @@
+// The frame around every console page: side menu, and a header with the person, their scope,
+// the language switch and logout.
+import { ApartmentOutlined, AuditOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Me } from '../../shared/types';
+import { useI18n } from '../i18n';
+import { useLogout } from '../features/account/queries';
+import { ROLE_COLOR, staffAssignments } from '../lib/roles';
+import { LanguageSwitch } from './LanguageSwitch';
+import { PRIMARY_COLOR } from '../theme';
+
+const { Sider, Header, Content } = Layout;
+
+export function ConsoleLayout({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const section = '/' + (location.pathname.split('/')[1] || 'org');
+  const scopes = staffAssignments(me);
+  const shown = scopes.slice(0, 2);
+  const hidden = scopes.slice(2);
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        message.success(t('header.loggedOut'));
+        navigate('/login', { replace: true });
+      },
+    });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={208} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 20px' }}>
+          <span
+            aria-hidden
+            style={{
+              width: 28,
+              height: 28,
+              borderRadius: 6,
+              background: PRIMARY_COLOR,
+              color: '#fff',
+              display: 'inline-flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              fontWeight: 600,
+            }}
+          >
+            邻
+          </span>
+          <span>
+            <Typography.Text strong>{t('app.brand')}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{t('app.brandSub')}</Typography.Text>
+          </span>
+        </div>
+        <nav aria-label={t('nav.menu')}>
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            style={{ borderInlineEnd: 'none' }}
+            onClick={(e) => navigate(e.key)}
+            items={[
+              { key: '/org', icon: <ApartmentOutlined aria-hidden />, label: t('nav.org') },
+              { key: '/people', icon: <TeamOutlined aria-hidden />, label: t('nav.people') },
+              { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
+            ]}
+          />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            height: 56,
+            lineHeight: '56px',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 16,
+          }}
+        >
+          <Space size={4} aria-label={t('header.scope')} data-testid="header-scope">
+            <Typography.Text type="secondary">{t('header.scopeLabel')}</Typography.Text>
+            {shown.map((r) => (
+              <Tag key={r.id} color={ROLE_COLOR[r.role]} style={{ marginInlineEnd: 0 }}>
+                {t(`role.${r.role}`)} · {r.nodeName}
+              </Tag>
+            ))}
+            {hidden.length > 0 && (
+              <Tooltip title={hidden.map((r) => `${t(`role.${r.role}`)} · ${r.nodeName}`).join('，')}>
+                <Tag style={{ marginInlineEnd: 0 }}>+{hidden.length}</Tag>
+              </Tooltip>
+            )}
+          </Space>
+          <Space size={6} data-testid="header-user">
+            <UserOutlined aria-hidden />
+            <Typography.Text>{me.displayName}</Typography.Text>
+          </Space>
+          <LanguageSwitch />
+          <Button icon={<LogoutOutlined aria-hidden />} onClick={onLogout} loading={logout.isPending}>
+            {t('header.logout')}
+          </Button>
+        </Header>
+        <Content style={{ padding: 20, background: '#f5f6f8' }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
