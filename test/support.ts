@@ -174,3 +174,24 @@ export async function clientFor(app: FastifyInstance, user: TestUser): Promise<C
 export function anon(app: FastifyInstance, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   return app.inject({ method: method as 'GET', url, payload: body as object | undefined, headers });
 }
+
+/** An actor without a login round trip (for tests that need many people). */
+export function plainActor(userId: string): Actor {
+  return { userId, displayName: 'tester', roles: [], requestId: null };
+}
+
+/** An approved volunteer of a community: a user, their volunteer record and role. */
+export async function makeVolunteer(
+  deps: Deps,
+  community: OrgNode,
+  opts: { skills?: string[]; realName?: string } = {},
+): Promise<TestUser & { volunteerId: string; actor: Actor }> {
+  const user = await makeUser(deps, { home: community });
+  const { applyVolunteer } = await import('../src/server/modules/volunteers/volunteers.service.js');
+  const { activateVolunteer } = await import('../src/server/modules/volunteers/index.js');
+  const v = await applyVolunteer(deps, plainActor(user.id), {
+    communityId: community.id, realName: opts.realName ?? '测试志愿者', skills: opts.skills ?? [], availability: {},
+  });
+  await inTransaction(deps.db, (s) => activateVolunteer(deps, s.trx, { district_id: v.districtId, id: v.id, user_id: user.id, community_id: community.id }, null));
+  return { ...user, volunteerId: v.id, actor: plainActor(user.id) };
+}

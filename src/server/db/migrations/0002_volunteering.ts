@@ -14,6 +14,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('district_settings_pk', ['district_id', 'key'])
     .execute();
 
+  // Per-district sequences (volunteer numbers, certificate numbers), bumped atomically under concurrency.
+  await db.schema
+    .createTable('district_counters')
+    .addColumn('district_id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('value', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('district_counters_pk', ['district_id', 'name'])
+    .execute();
+
   await db.schema
     .createTable('volunteers')
     .addColumn('district_id', 'text', (c) => c.notNull())

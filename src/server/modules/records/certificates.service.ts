@@ -6,6 +6,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { nextCounter } from '../../platform/counters.js';
 import { newCjkDocument, renderPdf } from '../../platform/pdf.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
@@ -84,8 +85,7 @@ export async function getCertificate(
       u ? (u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : u.display_name) : '—';
     const now = deps.clock.now();
     const year = Number(iso(now).slice(0, 4));
-    const prefix = formatCertNo(year, 0).slice(0, -7);
-    const certNo = formatCertNo(year, (await repo.countCertificates(trx, v.district_id, prefix)) + 1);
+    const certNo = formatCertNo(year, await nextCounter(trx, v.district_id, `cert_no:${year}`));
     const settings = await getVolunteering(trx, v.district_id);
     const s: CertificateSnapshot = {
       certNo,

@@ -164,12 +164,6 @@ export function latestCertificate(db: Executor, districtId: string, volunteerId:
     .where('revoked_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function countCertificates(db: Executor, districtId: string, prefix: string): Promise<number> {
-  const row = await db.selectFrom('certificates').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('district_id', '=', districtId).where('cert_no', 'like', `${prefix}%`).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function insertCertificate(db: Executor, row: CertificateRow): Promise<void> {
   await db.insertInto('certificates').values(row).execute();
 }

@@ -174,7 +174,7 @@ export function acceptServiceRecords(deps: Deps, actor: Actor, ids: string[]) {
 }
 
 /** The leader (pending) or community (confirmed) returns records with a reason. */
-export function returnServiceRecords(deps: Deps, actor: Actor, ids: string[], reason: string) {
+export async function returnServiceRecords(deps: Deps, actor: Actor, ids: string[], reason: string) {
   if (!reason.trim()) throw new AppError('REASON_REQUIRED');
   return transition(deps, actor, ids, 'return', reason.trim());
 }

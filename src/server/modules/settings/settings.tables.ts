@@ -8,6 +8,13 @@ export interface DistrictSettingTable {
   updated_by: string | null;
 }
 
+export interface DistrictCounterTable {
+  district_id: string;
+  name: string;
+  value: number;
+}
+
 export interface SettingsTables {
   district_settings: DistrictSettingTable;
+  district_counters: DistrictCounterTable;
 }

@@ -61,17 +61,6 @@ export async function updateVolunteer(db: Executor, districtId: string, id: stri
   await db.updateTable('volunteers').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
-/** The highest volunteer number issued in a district for a year's prefix. */
-export async function maxVolunteerNo(db: Executor, districtId: string, prefix: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('volunteers')
-    .select((eb) => eb.fn.max('volunteer_no').as('no'))
-    .where('district_id', '=', districtId)
-    .where('volunteer_no', 'like', `${prefix}%`)
-    .executeTakeFirst();
-  return (row?.no as string | null | undefined) ?? null;
-}
-
 /** Accepted service minutes per user in a district. */
 export async function acceptedMinutes(db: Executor, districtId: string, userIds: string[]): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();

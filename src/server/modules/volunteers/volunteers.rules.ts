@@ -41,7 +41,3 @@ export function formatVolunteerNo(year: number, seq: number): string {
   return `ZY${year}${String(seq).padStart(6, '0')}`;
 }
 
-/** The sequence part of a volunteer number. */
-export function volunteerNoSeq(no: string): number {
-  return Number(no.slice(-6));
-}

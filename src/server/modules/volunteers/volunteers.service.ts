@@ -4,6 +4,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { nextCounter } from '../../platform/counters.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, authorize, can, grantsFor, type Permission } from '../../platform/permissions.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
@@ -14,7 +15,7 @@ import { getVolunteering } from '../settings/index.js';
 import { starLevel } from '../settings/settings.rules.js';
 import * as repo from './volunteers.repository.js';
 import {
-  type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState, volunteerNoSeq,
+  type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState,
 } from './volunteers.rules.js';
 
 export interface Volunteer {
@@ -151,9 +152,7 @@ export async function applyVolunteer(deps: Deps, actor: Actor, input: ApplyInput
 /** Issues the next volunteer number of the district (inside the approving transaction). */
 export async function nextVolunteerNo(deps: Deps, trx: Executor, districtId: string): Promise<string> {
   const year = Number(iso(deps.clock.now()).slice(0, 4));
-  const prefix = formatVolunteerNo(year, 0).slice(0, -6);
-  const max = await repo.maxVolunteerNo(trx, districtId, prefix);
-  return formatVolunteerNo(year, (max ? volunteerNoSeq(max) : 0) + 1);
+  return formatVolunteerNo(year, await nextCounter(trx, districtId, `volunteer_no:${year}`));
 }
 
 /** Makes an approved volunteer: number, role on the community. */
