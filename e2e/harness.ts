@@ -62,13 +62,17 @@ export async function startServer(): Promise<Server> {
 /** A phone-sized page (375 px) for the resident H5. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
-  return ctx.newPage();
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
 }
 
 /** A desktop page for the staff console. */
 export async function desktopPage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  return ctx.newPage();
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
 }
 
 /** Saves a screenshot under e2e/screenshots (not committed) for a person to look at. */
