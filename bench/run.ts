@@ -1,8 +1,10 @@
 // npm run bench: runs every benchmark suite (or those named: npm run bench -- foundation).
 import { runFoundationBench } from './foundation.bench.js';
+import { runSignupBench } from './signup.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
+  'signup-rush': runSignupBench,
 };
 
 const wanted = process.argv.slice(2);

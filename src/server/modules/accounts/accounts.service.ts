@@ -124,7 +124,8 @@ export async function insertNewUser(
   return row;
 }
 
-async function startSession(deps: Deps, db: Executor, userId: string, meta: { ip?: string; userAgent?: string }) {
+/** Opens a session for a user (login, registration; benchmarks and tools that act for a known user). */
+export async function startSession(deps: Deps, db: Executor, userId: string, meta: { ip?: string; userAgent?: string }) {
   const token = randomToken();
   const csrfToken = randomToken(18);
   const now = deps.clock.now();

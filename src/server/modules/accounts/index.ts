@@ -1,5 +1,5 @@
 // The accounts module's public door.
 export { installAuth } from './accounts.auth.js';
 export { accountRoutes } from './accounts.routes.js';
-export { authenticate, insertNewUser, login, register, type Me, type RoleAssignment } from './accounts.service.js';
+export { authenticate, insertNewUser, login, register, startSession, type Me, type RoleAssignment } from './accounts.service.js';
 export { grantRole, insertRole, listPeople, revokeRole } from './people.service.js';

@@ -35,8 +35,7 @@ export async function signUpActivity(
     // Proxy sign-up (代办) for an elder without a smartphone: only the activity's managers.
     const userId = opts.forUserId ?? actor.userId;
     if (opts.forUserId && !canManageActivity(actor, a)) throw notFound('activity');
-    // Taking the arrival number first locks the activity row, so everything below is serialised per activity.
-    const seq = await repo.takeSignupSeq(trx, a.district_id, a.id);
+    // Checks about the person alone run before the activity row is locked, to keep the lock short.
     const now = deps.clock.now();
     if (iso(now) >= a.signup_deadline) throw new AppError('SIGNUP_CLOSED');
     const volunteer = await findApprovedVolunteer(trx, a.district_id, userId);
@@ -45,7 +44,6 @@ export async function signUpActivity(
     const has = JSON.parse(volunteer.skills) as string[];
     const missing = required.filter((s) => !has.includes(s));
     if (missing.length) throw new AppError('SIGNUP_SKILL_MISSING', { skills: missing });
-    if (await repo.findActiveSignup(trx, a.district_id, a.id, userId)) throw new AppError('SIGNUP_DUPLICATE');
     const settings = await getVolunteering(trx, a.district_id);
     const since = iso(new Date(now.getTime() - settings.noShowWindowDays * 86_400_000));
     const noShows = await repo.countNoShowsSince(trx, a.district_id, userId, since);
@@ -54,6 +52,10 @@ export async function signUpActivity(
     }
     const clash = await repo.overlappingSignup(trx, userId, a.starts_at, a.ends_at, a.id);
     if (clash) throw new AppError('SIGNUP_OVERLAP', { title: clash.title });
+    // Taking the arrival number locks the activity row (PostgreSQL), so from here sign-ups of this activity run
+    // one at a time: the duplicate check, the place and the waitlist order cannot race.
+    const seq = await repo.takeSignupSeq(trx, a.district_id, a.id);
+    if (await repo.findActiveSignup(trx, a.district_id, a.id, userId)) throw new AppError('SIGNUP_DUPLICATE');
     const confirmed = await repo.claimPlace(trx, a.district_id, a.id);
     const id = newId();
     await repo.insertSignup(trx, {
