@@ -251,3 +251,19 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
     expect(ok.json().starThresholdsHours).toEqual([30, 60, 100, 200, 300]);
   });
 });
+
+describe('public volunteer card', () => {
+  it('shows masked data of approved volunteers only, without login', async () => {
+    const env = await createTestEnv('sqlite');
+    const app = await testApp(env);
+    const tree = await makeTree(env.deps);
+    const v = await makeVolunteer(env.deps, tree.communityA, { realName: '钱多多' });
+    const res = await anon(app, 'GET', `/api/v1/public/volunteer-cards/${v.volunteerId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ nameMasked: '钱*多', status: 'approved', communityName: '甲社区', starLevel: 0 });
+    expect(JSON.stringify(res.json())).not.toContain(v.phone);
+    expect((await anon(app, 'GET', '/api/v1/public/volunteer-cards/nope')).statusCode).toBe(404);
+    await app.close();
+    await env.close();
+  });
+});

@@ -84,6 +84,22 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     handler: (req) => svc.getVolunteer(deps, requireActor(req), req.params.id),
   });
 
+  r.get('/api/v1/public/volunteer-cards/:id', {
+    config: { public: true },
+    schema: {
+      operationId: 'verifyVolunteerCard', tags: ['volunteers'], summary: '公开核验志愿者证（扫志愿者证二维码，无需登录）',
+      params: s.idParams,
+      response: {
+        200: z.object({
+          id: z.string(), volunteerNo: z.string().nullable(), nameMasked: z.string(), communityName: z.string(),
+          status: z.enum(VOLUNTEER_STATES), starLevel: z.number().int(), acceptedMinutes: z.number().int(),
+        }),
+        ...errors(404),
+      },
+    },
+    handler: (req) => svc.getVolunteerCard(deps, req.params.id),
+  });
+
   r.post('/api/v1/volunteers/:id/review', {
     schema: {
       operationId: 'reviewVolunteer', tags: ['volunteers'], summary: '社区审核志愿者申请（通过或驳回并说明原因）',

@@ -238,6 +238,27 @@ export async function listVolunteers(
   return { items: await presentVolunteers(deps, deps.db, page.items), nextCursor: page.nextCursor };
 }
 
+export interface VolunteerCard {
+  id: string;
+  volunteerNo: string | null;
+  nameMasked: string;
+  communityName: string;
+  status: VolunteerState;
+  starLevel: number;
+  acceptedMinutes: number;
+}
+
+/** What anyone scanning a volunteer card (志愿者证) may see: masked name, number, community, status, star level. */
+export async function getVolunteerCard(deps: Deps, id: string): Promise<VolunteerCard> {
+  const row = await repo.findVolunteerById(deps.db, id);
+  if (!row || row.status === 'pending' || row.status === 'rejected') throw notFound('volunteer');
+  const [v] = await presentVolunteers(deps, deps.db, [row]);
+  return {
+    id: v.id, volunteerNo: v.volunteerNo, nameMasked: v.realNameMasked, communityName: v.communityName, status: v.status,
+    starLevel: v.starLevel, acceptedMinutes: v.acceptedMinutes,
+  };
+}
+
 /** The approved volunteer record of a person in a district, or null. */
 export async function findApprovedVolunteer(db: Executor, districtId: string, userId: string) {
   const row = await repo.findVolunteerByUser(db, districtId, userId);
