@@ -33,7 +33,7 @@ export async function startBenchServer(dialect: Dialect): Promise<BenchServer> {
   }
   const config = loadConfig({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', LINLI_WEB_DIR: '/nonexistent', ...(url ? { DATABASE_URL: url } : {}) });
   const runtime = await openRuntime(config);
-  const app = await buildApp(runtime.deps, { serveWeb: false });
+  const app = await buildApp(runtime.deps, { serveWeb: false, backgroundJobs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

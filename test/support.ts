@@ -148,7 +148,7 @@ export interface Client {
 
 /** An HTTP app over the test env. */
 export function testApp(env: TestEnv): Promise<FastifyInstance> {
-  return buildApp(env.deps, { serveWeb: false });
+  return buildApp(env.deps, { serveWeb: false, backgroundJobs: false });
 }
 
 /** Logs a user in through HTTP and returns a client that sends the session cookie and CSRF header. */

@@ -19,12 +19,16 @@ import { activityRoutes } from './modules/activities/index.js';
 import { recordRoutes } from './modules/records/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
+import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
+import { onEventsCommitted } from './platform/events.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web apps from config.webDir. */
   serveWeb?: boolean;
+  /** Run background jobs (the ledger's event consumer, expiry); tests drive them directly instead. */
+  backgroundJobs?: boolean;
 }
 
 /** Builds the HTTP application around the given dependencies. */
@@ -70,6 +74,16 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   volunteerRoutes(app, deps);
   activityRoutes(app, deps);
   recordRoutes(app, deps);
+  ledgerRoutes(app, deps);
+
+  if (opts.backgroundJobs !== false) {
+    const worker = startLedgerWorker(deps, (err) => app.log.error({ err }, 'ledger job failed'), () => expireLastYear(deps));
+    const off = onEventsCommitted(worker.nudge);
+    app.addHook('onClose', async () => {
+      off();
+      await worker.stop();
+    });
+  }
 
   const h5Dir = path.join(deps.config.webDir, 'h5');
   const consoleDir = path.join(deps.config.webDir, 'console');

@@ -5,6 +5,7 @@ import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { isEmpty, seedDemo } from './modules/demo/index.js';
 import { createDistrict } from './modules/org/index.js';
+import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
 
 const USAGE = `linli — community volunteer service and points bank
 
@@ -14,6 +15,9 @@ Usage: linli <command>
   seed --demo           load the demo district (示范区) if it is not there yet
   backup <file>         copy the SQLite database online to <file> (PostgreSQL: use pg_dump)
   create-district <name> [code]   add a new district (its admin is granted from the console or seed)
+  verify-ledger         recompute every hash chain and balance; exits 1 naming the first bad journal
+  process-events        turn accepted service records into points now (the server also does it continuously)
+  expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
 
 Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (unset = SQLite), LOG_LEVEL, LINLI_SECRET,
 LINLI_DEMO_PASSWORD, LINLI_SEED_DEMO, COOKIE_SECURE, LOGIN_RATE_LIMIT.`;
@@ -91,6 +95,46 @@ async function main(argv: string[]): Promise<number> {
       const rt = await openRuntime(config);
       const d = await createDistrict(rt.deps, { name, code: code ?? null });
       console.log(`district ${d.name} created: ${d.id}`);
+      await rt.close();
+      return 0;
+    }
+    case 'verify-ledger': {
+      const rt = await openRuntime(config);
+      const t0 = Date.now();
+      const report = await verifyLedger(rt.deps);
+      const ms = Date.now() - t0;
+      for (const d of report.districts) console.log(`district ${d.districtId}: ${d.journals} journals, head ${d.headHash}`);
+      console.log(`${report.accounts} accounts checked in ${ms} ms`);
+      await rt.close();
+      if (!report.ok) {
+        for (const p of report.problems) {
+          console.error(`BAD ${p.districtId}${p.journalId ? ` journal ${p.journalId} (seq ${p.seq})` : ''}: ${p.problem}`);
+        }
+        return 1;
+      }
+      console.log('ledger verified: every chain and balance is intact');
+      return 0;
+    }
+    case 'process-events': {
+      const rt = await openRuntime(config);
+      console.log(`processed ${await processLedgerEvents(rt.deps)} events`);
+      await rt.close();
+      return 0;
+    }
+    case 'expire-points': {
+      const i = args.indexOf('--year');
+      const rt = await openRuntime(config);
+      const year = i >= 0 ? Number(args[i + 1]) : new Date().getFullYear() - 1;
+      if (!Number.isInteger(year) || year < 2000) {
+        console.error('usage: linli expire-points [--year YYYY]');
+        await rt.close();
+        return 2;
+      }
+      const districts = await rt.deps.db.selectFrom('org_nodes').select(['id', 'name']).where('kind', '=', 'district').execute();
+      for (const d of districts) {
+        const r = await expirePoints(rt.deps, d.id, year);
+        console.log(`${d.name}: ${r.points} points expired in ${r.accounts} accounts`);
+      }
       await rt.close();
       return 0;
     }

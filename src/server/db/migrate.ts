@@ -2,11 +2,13 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
+import * as m0003 from './migrations/0003_ledger.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_volunteering': m0002,
+  '0003_ledger': m0003,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -1,6 +1,7 @@
 // The database's table types: each module declares its own tables; this file joins them for Kysely.
 import type { AccountTables } from '../modules/accounts/accounts.tables.js';
 import type { ActivityTables } from '../modules/activities/activities.tables.js';
+import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
@@ -9,4 +10,5 @@ import type { AuditTables } from '../platform/audit.tables.js';
 import type { EventTables } from '../platform/events.tables.js';
 
 export interface DB
-  extends OrgTables, AccountTables, AuditTables, EventTables, SettingsTables, VolunteerTables, ActivityTables, RecordTables {}
+  extends OrgTables, AccountTables, AuditTables, EventTables, SettingsTables, VolunteerTables, ActivityTables, RecordTables,
+    LedgerTables {}

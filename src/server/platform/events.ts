@@ -54,3 +54,16 @@ export async function listEventsAfter(
     payload: JSON.parse(r.payload) as Record<string, unknown>, createdAt: r.created_at,
   }));
 }
+
+const listeners = new Set<() => void>();
+
+/** Registers a callback run after a transaction that emitted events commits (in this process). */
+export function onEventsCommitted(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Tells in-process consumers that new events are committed; producers call it from afterCommit. */
+export function notifyEventsCommitted(): void {
+  for (const fn of listeners) fn();
+}

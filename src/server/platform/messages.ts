@@ -77,6 +77,13 @@ export const ERROR_TEXTS: Texts = {
   IMPORT_FILE_INVALID: { zh: '无法读取 Excel 文件，请使用下载的模板（.xlsx）', en: 'Cannot read the Excel file; use the template (.xlsx)' },
   CERT_NO_HOURS: { zh: '暂无已验收的服务时长，暂不能开具证明', en: 'No accepted service hours yet; no certificate can be issued' },
   SETTINGS_INVALID: { zh: '设置不正确：{problem}', en: 'Invalid settings: {problem}' },
+  INSUFFICIENT_POINTS: { zh: '积分余额不足（当前 {balance} 分，需要 {needed} 分）', en: 'Not enough points (balance {balance}, needed {needed})' },
+  GIFTS_DISABLED: { zh: '本区暂未开放积分转赠', en: 'Gifting points is not enabled in this district' },
+  DONATIONS_DISABLED: { zh: '本区暂未开放积分捐赠', en: 'Donating points is not enabled in this district' },
+  GIVE_LIMIT: { zh: '本月转赠和捐赠合计不能超过 {limit} 分（已用 {used} 分）', en: 'Gifts and donations are limited to {limit} points a month ({used} used)' },
+  GIFT_SELF: { zh: '不能转赠给自己', en: 'You cannot gift points to yourself' },
+  JOURNAL_NOT_REVERSIBLE: { zh: '该笔记录不能冲正（{why}）', en: 'This journal cannot be reversed ({why})' },
+  IDEMPOTENCY_CONFLICT: { zh: '该请求编号已用于另一笔不同的操作', en: 'This idempotency key was already used for a different operation' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
 };
 
@@ -93,6 +100,8 @@ export const ENTITY_TEXTS: Texts = {
   signup: { zh: '报名记录', en: 'Sign-up' },
   service_record: { zh: '服务记录', en: 'Service record' },
   certificate: { zh: '证明', en: 'Certificate' },
+  journal: { zh: '积分记录', en: 'Journal' },
+  point_account: { zh: '积分账户', en: 'Points account' },
   resource: { zh: '资源', en: 'Resource' },
 };
 
@@ -113,6 +122,7 @@ export const VALIDATION_TEXTS: Texts = {
   'v.attendance': { zh: '请扫描二维码，或选择活动并输入6位签到码', en: 'Scan the QR code, or pick the activity and type the 6-digit code' },
   'v.note': { zh: '请说明补录原因', en: 'Please explain the back-filled hours' },
   'v.reason': { zh: '请填写原因', en: 'Please give a reason' },
+  'v.month': { zh: '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
 };
 
@@ -168,6 +178,7 @@ export const PROBLEM_TEXTS: Texts = {
   in_past: { zh: '活动开始时间已过', en: 'The start time has passed' },
   thresholds: { zh: '星级门槛须为 5 个递增的正整数小时数', en: 'Star thresholds must be 5 increasing positive hour counts' },
   skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
+  multipliers: { zh: '类别倍率须为 0 至 1000 之间的整数（百分比）', en: 'Category multipliers must be whole percentages from 0 to 1000' },
 };
 
 /** Words that fill {status}, {action} and {what} in messages. */

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { authenticate, login } from '../accounts/index.js';
 import { checkIn, checkOut, createActivity, getAttendanceCode, signUpActivity } from '../activities/index.js';
 import { acceptServiceRecords, confirmServiceRecords, listServiceRecords } from '../records/index.js';
+import { processLedgerEvents } from '../ledger/index.js';
 import { applyVolunteer, reviewVolunteer } from '../volunteers/volunteers.service.js';
 import { createTeam, requestJoinTeam, reviewJoinRequest } from '../volunteers/teams.service.js';
 
@@ -58,6 +59,7 @@ export async function seedVolunteering(deps: Deps, password: string, communityId
   await confirmServiceRecords(pastDeps, leader, records.items.map((r) => r.id));
   past.set(at(now, -5, '10:00'));
   await acceptServiceRecords(pastDeps, admin, records.items.map((r) => r.id));
+  await processLedgerEvents(pastDeps);
 
   await createActivity(deps, leader, {
     communityId, teamId: team.id, title: '周末义诊与免费理发', category: '健康义诊',

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { emitEvent } from '../../platform/events.js';
+import { emitEvent, notifyEventsCommitted } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
@@ -126,7 +126,8 @@ async function transition(
   reason: string | null,
 ): Promise<ServiceRecord[]> {
   const unique = [...new Set(ids)];
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    if (action === 'accept') afterCommit(notifyEventsCommitted);
     const rows = await repo.findRecordsByIds(trx, unique);
     const now = iso(deps.clock.now());
     for (const id of unique) {
@@ -182,7 +183,8 @@ export async function returnServiceRecords(deps: Deps, actor: Actor, ids: string
 /** A correction: a new pending record referencing the old one, which becomes superseded. */
 export async function correctServiceRecord(deps: Deps, actor: Actor, id: string, input: { minutes: number; reason: string }): Promise<ServiceRecord> {
   if (!input.reason.trim()) throw new AppError('REASON_REQUIRED');
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(notifyEventsCommitted);
     const r = await repo.findRecordById(trx, id);
     // Accepted records are corrected by the community; returned ones by whoever may confirm.
     const allowed = r && (r.status === 'accepted' ? canAccept(actor, r) : canConfirm(actor, r));

@@ -1,0 +1,108 @@
+// The heart of the points bank: posting a journal. One function, used by every movement of points:
+// double entry checked, idempotency key honoured, person balances never negative, the district's hash chain
+// extended — all inside the caller's transaction.
+import { iso } from '../../platform/clock.js';
+import type { Deps } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { assertTransaction, type Executor } from '../../db/transaction.js';
+import * as repo from './ledger.repository.js';
+import { chinaDay, isBalanced, journalHash, type JournalType } from './ledger.rules.js';
+
+export interface JournalInput {
+  districtId: string;
+  type: JournalType;
+  reason: string;
+  refType?: string | null;
+  refId?: string | null;
+  actorId?: string | null;
+  idempotencyKey: string;
+  reversesId?: string | null;
+  communityId?: string | null;
+  effectiveDate?: string;
+  postings: Array<{ accountId: string; amount: number }>;
+}
+
+export interface Posted {
+  journal: repo.JournalRow;
+  /** False when the idempotency key had been used: the first journal is returned and nothing moved. */
+  created: boolean;
+}
+
+/** Posts a journal inside the caller's transaction. */
+export async function postJournal(deps: Deps, trx: Executor, input: JournalInput): Promise<Posted> {
+  assertTransaction(trx);
+  if (!isBalanced(input.postings)) throw new Error(`unbalanced journal ${input.idempotencyKey}`);
+  // The head lock serialises posting per district: the chain gets no gaps or forks, and the key check below
+  // sees every journal committed before us.
+  const head = await repo.lockHead(trx, input.districtId);
+  const existing = await repo.findJournalByKey(trx, input.districtId, input.idempotencyKey);
+  if (existing) {
+    if (existing.type !== input.type) throw new AppError('IDEMPOTENCY_CONFLICT');
+    return { journal: existing, created: false };
+  }
+  for (const p of input.postings) {
+    if (!(await repo.applyToBalance(trx, input.districtId, p.accountId, p.amount))) {
+      const acc = await repo.findAccountById(trx, input.districtId, p.accountId);
+      if (!acc) throw new Error(`no account ${p.accountId}`);
+      throw new AppError('INSUFFICIENT_POINTS', { balance: acc.balance, needed: -p.amount });
+    }
+  }
+  const now = deps.clock.now();
+  const row: repo.JournalRow = {
+    district_id: input.districtId,
+    id: newId(),
+    seq: head.seq + 1,
+    type: input.type,
+    reason: input.reason,
+    ref_type: input.refType ?? null,
+    ref_id: input.refId ?? null,
+    actor_id: input.actorId ?? null,
+    idempotency_key: input.idempotencyKey,
+    reverses_id: input.reversesId ?? null,
+    community_id: input.communityId ?? null,
+    effective_date: input.effectiveDate ?? chinaDay(now),
+    created_at: iso(now),
+    prev_hash: head.hash,
+    hash: '',
+  };
+  const postings = input.postings.map((p, i) => ({ district_id: input.districtId, journal_id: row.id, line: i + 1, account_id: p.accountId, amount: p.amount }));
+  row.hash = journalHash(toCanonical(row, postings));
+  await repo.insertJournal(trx, row, postings);
+  await repo.setHead(trx, input.districtId, row.seq, row.hash);
+  return { journal: row, created: true };
+}
+
+/** The canonical view of a stored journal and its postings. */
+export function toCanonical(j: repo.JournalRow, postings: Array<{ line: number; account_id: string; amount: number }>) {
+  return {
+    districtId: j.district_id, seq: Number(j.seq), id: j.id, type: j.type, reason: j.reason, refType: j.ref_type, refId: j.ref_id,
+    actorId: j.actor_id, idempotencyKey: j.idempotency_key, reversesId: j.reverses_id, communityId: j.community_id,
+    effectiveDate: j.effective_date, createdAt: j.created_at,
+    postings: postings.map((p) => ({ line: Number(p.line), accountId: p.account_id, amount: Number(p.amount) })),
+    prevHash: j.prev_hash,
+  };
+}
+
+export type AccountOwner =
+  | { type: 'user'; id: string; name: string; communityId: string | null }
+  | { type: 'district'; id: string; purpose: 'issuance' }
+  | { type: 'community'; id: string; purpose: 'supermarket' | 'fund'; name: string }
+  | { type: 'team' | 'partner' | 'merchant'; id: string; name: string; communityId: string | null };
+
+/** The account of an owner in a district, created on first use. */
+export async function accountFor(deps: Deps, trx: Executor, districtId: string, owner: AccountOwner): Promise<repo.AccountRow> {
+  const purpose = 'purpose' in owner ? owner.purpose : 'main';
+  const found = await repo.findAccount(trx, districtId, owner.type, owner.id, purpose);
+  if (found) return found;
+  const kind = owner.type === 'user' ? 'person' : owner.type === 'district' || owner.type === 'community' ? 'system' : 'org';
+  const name = owner.type === 'district' ? '积分发行账户'
+    : owner.type === 'community' ? `${owner.name}${owner.purpose === 'fund' ? '公益基金' : '积分超市'}`
+    : owner.name;
+  await repo.insertAccountIfMissing(trx, {
+    district_id: districtId, id: newId(), kind, owner_type: owner.type, owner_id: owner.id, purpose, name,
+    community_id: 'communityId' in owner ? owner.communityId : owner.type === 'community' ? owner.id : null,
+    balance: 0, created_at: iso(deps.clock.now()),
+  });
+  return (await repo.findAccount(trx, districtId, owner.type, owner.id, purpose))!;
+}

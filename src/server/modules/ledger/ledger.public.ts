@@ -1,0 +1,168 @@
+// The public ledger (公示): journals with masked names, the chain head, and verification — of one person's
+// entries (for residents) and of whole chains and balances (linli verify-ledger).
+import type { Deps } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import type { Actor } from '../../platform/permissions.js';
+import { maskName } from '../../platform/privacy.js';
+import type { Executor } from '../../db/transaction.js';
+import { findNode } from '../org/index.js';
+import { toCanonical } from './ledger.core.js';
+import * as repo from './ledger.repository.js';
+import { GENESIS_HASH, journalHash, type JournalType } from './ledger.rules.js';
+
+export interface PublicJournal {
+  id: string;
+  seq: number;
+  date: string;
+  createdAt: string;
+  type: JournalType;
+  reason: string;
+  parties: Array<{ name: string; amount: number }>;
+  points: number;
+  communityName: string | null;
+  hash: string;
+}
+
+function publicName(a: repo.AccountRow): string {
+  return a.kind === 'person' ? maskName(a.name) : a.name;
+}
+
+/** Public journals of a district, newest first, filterable by community and month (YYYY-MM). */
+export async function listPublicJournals(
+  deps: Deps,
+  q: { districtId: string; communityId?: string; month?: string; cursor?: string; limit?: number },
+): Promise<Page<PublicJournal>> {
+  const district = await findNode(deps.db, q.districtId);
+  if (!district || district.kind !== 'district') throw notFound('org_node');
+  const limit = q.limit ?? 20;
+  const before = decodeCursor(q.cursor);
+  const rows = await repo.publicJournals(deps.db, q.districtId, {
+    communityId: q.communityId, month: q.month, beforeSeq: before ? Number(before) : null, limit: limit + 1,
+  });
+  const more = rows.length > limit;
+  const kept = more ? rows.slice(0, limit) : rows;
+  const postings = await repo.postingsOf(deps.db, q.districtId, kept.map((j) => j.id));
+  const accountIds = [...new Set(postings.map((p) => p.account_id))];
+  const accounts = accountIds.length
+    ? await deps.db.selectFrom('point_accounts').selectAll().where('district_id', '=', q.districtId).where('id', 'in', accountIds).execute()
+    : [];
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const communityIds = [...new Set(kept.map((j) => j.community_id).filter((x): x is string => !!x))];
+  const names = communityIds.length
+    ? new Map((await deps.db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', communityIds).execute()).map((n) => [n.id, n.name]))
+    : new Map<string, string>();
+  return {
+    items: kept.map((j) => {
+      const lines = postings.filter((p) => p.journal_id === j.id);
+      const parties = lines
+        .map((p) => ({ account: byId.get(p.account_id)!, amount: Number(p.amount) }))
+        .filter((x) => x.account && x.account.kind !== 'system')
+        .map((x) => ({ name: publicName(x.account), amount: x.amount }));
+      return {
+        id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,
+        parties, points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),
+        communityName: j.community_id ? (names.get(j.community_id) ?? null) : null, hash: j.hash,
+      };
+    }),
+    nextCursor: more ? encodeCursor(String(kept[kept.length - 1].seq)) : null,
+  };
+}
+
+/** The published chain head of a district: how many journals, and the hash of the last. */
+export async function getLedgerHead(deps: Deps, districtId: string) {
+  const district = await findNode(deps.db, districtId);
+  if (!district || district.kind !== 'district') throw notFound('org_node');
+  const head = await repo.getHead(deps.db, districtId);
+  return { districtId, districtName: district.name, count: head ? Number(head.seq) : 0, hash: head?.hash ?? GENESIS_HASH };
+}
+
+/** Recomputes one journal's hash from what is stored. */
+async function recompute(db: Executor, j: repo.JournalRow): Promise<string> {
+  const postings = await repo.postingsOf(db, j.district_id, [j.id]);
+  return journalHash(toCanonical(j, postings));
+}
+
+/** Lets a resident check that each of their journals is intact and linked into the published chain. */
+export async function verifyMyJournals(deps: Deps, actor: Actor, districtId: string) {
+  const head = await getLedgerHead(deps, districtId);
+  const acc = await repo.findAccount(deps.db, districtId, 'user', actor.userId, 'main');
+  const mine = acc ? await repo.journalsOfAccount(deps.db, districtId, acc.id, null, 10_000) : [];
+  const journals = [];
+  for (const j of mine) {
+    const intact = (await recompute(deps.db, j)) === j.hash;
+    const next = await deps.db.selectFrom('journals').select('prev_hash').where('district_id', '=', districtId).where('seq', '=', Number(j.seq) + 1).executeTakeFirst();
+    const linked = next ? next.prev_hash === j.hash : head.hash === j.hash;
+    journals.push({ id: j.id, seq: Number(j.seq), hash: j.hash, amount: Number(j.amount), reason: j.reason, ok: intact && linked });
+  }
+  return { head, journals, allOk: journals.every((x) => x.ok) };
+}
+
+export interface LedgerProblem {
+  districtId: string;
+  journalId: string | null;
+  seq: number | null;
+  problem: string;
+}
+
+export interface LedgerReport {
+  ok: boolean;
+  districts: Array<{ districtId: string; journals: number; headHash: string }>;
+  accounts: number;
+  problems: LedgerProblem[];
+}
+
+/**
+ * Walks every district's chain in order — sequence without gaps, each journal's hash recomputed, each link to
+ * the previous hash, postings summing to zero — then recomputes every balance from the postings.
+ */
+export async function verifyLedger(deps: Deps, opts: { pageSize?: number; districtId?: string } = {}): Promise<LedgerReport> {
+  const pageSize = opts.pageSize ?? 2000;
+  const problems: LedgerProblem[] = [];
+  const districts: LedgerReport['districts'] = [];
+  let accounts = 0;
+  for (const head of await repo.districtsWithLedger(deps.db)) {
+    if (opts.districtId && head.district_id !== opts.districtId) continue;
+    const d = head.district_id;
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let count = 0;
+    let firstBad = false;
+    const flag = (j: repo.JournalRow | null, problem: string) => {
+      problems.push({ districtId: d, journalId: j?.id ?? null, seq: j ? Number(j.seq) : null, problem });
+      firstBad = true;
+    };
+    for (let after = 0; !firstBad;) {
+      const page = await repo.journalsInOrder(deps.db, d, after, pageSize);
+      if (page.length === 0) break;
+      const postings = await repo.postingsOf(deps.db, d, page.map((j) => j.id));
+      const byJournal = new Map<string, repo.PostingRow[]>();
+      for (const p of postings) byJournal.set(p.journal_id, [...(byJournal.get(p.journal_id) ?? []), p]);
+      for (const j of page) {
+        const seq = Number(j.seq);
+        const lines = byJournal.get(j.id) ?? [];
+        if (seq !== expectedSeq) flag(j, `sequence ${seq} where ${expectedSeq} was expected (a journal is missing or out of order)`);
+        else if (j.prev_hash !== prevHash) flag(j, 'previous-hash link does not match the journal before it');
+        else if (lines.reduce((s, p) => s + Number(p.amount), 0) !== 0 || lines.length < 2) flag(j, 'postings do not sum to zero');
+        else if (journalHash(toCanonical(j, lines)) !== j.hash) flag(j, 'content does not match its hash (altered)');
+        if (firstBad) break;
+        expectedSeq = seq + 1;
+        prevHash = j.hash;
+        count += 1;
+      }
+      after = Number(page[page.length - 1].seq);
+    }
+    if (!firstBad && (Number(head.seq) !== count || head.hash !== prevHash)) {
+      flag(null, `chain head (${head.seq}, ${head.hash.slice(0, 12)}…) does not match the last journal (${count}, ${prevHash.slice(0, 12)}…)`);
+    }
+    const sums = await repo.postingSums(deps.db, d);
+    for (const a of await repo.accountsOf(deps.db, d)) {
+      accounts += 1;
+      const sum = sums.get(a.id) ?? 0;
+      if (sum !== Number(a.balance)) problems.push({ districtId: d, journalId: null, seq: null, problem: `account ${a.id} (${a.name}) balance ${a.balance} ≠ postings ${sum}` });
+      if (a.kind === 'person' && sum < 0) problems.push({ districtId: d, journalId: null, seq: null, problem: `person account ${a.id} is negative (${sum})` });
+    }
+    districts.push({ districtId: d, journals: count, headHash: head.hash });
+  }
+  return { ok: problems.length === 0, districts, accounts, problems };
+}

@@ -1,0 +1,67 @@
+// Request and response schemas of the points bank routes.
+import { z } from 'zod';
+import { cursorSchema, limitSchema, phoneSchema } from '../../platform/schemas.js';
+import { JOURNAL_TYPES } from './ledger.rules.js';
+
+export const idempotencyKey = z.string().trim().min(8).max(80).describe('client-generated unique key; a retry with the same key moves nothing');
+const points = z.number().int().min(1).max(1_000_000);
+
+export const journalViewSchema = z.object({
+  id: z.string(), districtId: z.string(), seq: z.number().int(), type: z.enum(JOURNAL_TYPES), reason: z.string(),
+  amount: z.number().int(), effectiveDate: z.string(), createdAt: z.string(), refType: z.string().nullable(),
+  refId: z.string().nullable(), reversesId: z.string().nullable(), hash: z.string(),
+}).describe('Journal');
+
+export const myPointsSchema = z.object({
+  items: z.array(z.object({
+    districtId: z.string(), districtName: z.string(), accountId: z.string(), balance: z.number().int(), earned: z.number().int(),
+    spent: z.number().int(),
+    rules: z.object({ allowGifts: z.boolean(), allowDonations: z.boolean(), monthlyGiveLimit: z.number().int() }),
+  })),
+});
+
+export const publicJournalSchema = z.object({
+  id: z.string(), seq: z.number().int(), date: z.string(), createdAt: z.string(), type: z.enum(JOURNAL_TYPES), reason: z.string(),
+  parties: z.array(z.object({ name: z.string(), amount: z.number().int() })), points: z.number().int(),
+  communityName: z.string().nullable(), hash: z.string(),
+}).describe('PublicJournal');
+
+export const headSchema = z.object({ districtId: z.string(), districtName: z.string(), count: z.number().int(), hash: z.string() }).describe('LedgerHead');
+
+export const rulesSchema = z.object({
+  pointsPerHour: z.number().int().min(0).max(1000),
+  categoryMultipliersPct: z.record(z.string(), z.number().int().min(0).max(1000)),
+  dailyCapPoints: z.number().int().min(1).nullable(),
+  balanceCeiling: z.number().int().min(1).nullable(),
+  reportRewards: z.record(z.string(), z.number().int().min(0).max(10_000)),
+  allowGifts: z.boolean(),
+  allowDonations: z.boolean(),
+  monthlyGiveLimit: z.number().int().min(0),
+  expiryYears: z.number().int().min(1).max(20).nullable(),
+}).describe('PointRules');
+
+export const districtParams = z.object({ districtId: z.string().min(1).max(64) });
+
+export const publicJournalsQuery = z.object({
+  communityId: z.string().max(64).optional(),
+  month: z.string().regex(/^\d{4}-\d{2}$/, { message: 'v.month' }).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
+});
+
+export const giftBody = z.object({
+  districtId: z.string().min(1).max(64), toPhone: phoneSchema,
+  relation: z.enum(['spouse', 'parent', 'child', 'grandparent', 'grandchild']), points, idempotencyKey,
+});
+export const donateBody = z.object({ communityId: z.string().min(1).max(64), points, idempotencyKey });
+export const awardBody = z.object({ userId: z.string().min(1).max(64), points, reason: z.string().trim().min(2, { message: 'v.reason' }).max(100), idempotencyKey });
+export const reverseBody = z.object({ reason: z.string().trim().min(2, { message: 'v.reason' }).max(100) });
+export const contributionBody = z.object({
+  orgType: z.enum(['team', 'partner']), orgId: z.string().min(1).max(64), kind: z.enum(['labour', 'goods', 'money']),
+  valueFen: z.number().int().min(0).max(100_000_000_00), project: z.string().trim().min(1).max(60),
+  description: z.string().trim().max(300).default(''), points, idempotencyKey,
+});
+export const yearQuery = z.object({ nodeId: z.string().min(1).max(64), year: z.coerce.number().int().min(2000).max(2100) });
+export const accountsQuery = z.object({
+  q: z.string().trim().max(30).optional(), kind: z.enum(['person', 'org', 'system']).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
+});
