@@ -12,6 +12,11 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 import { OrgPage } from './features/org/OrgPage';
 import { PeoplePage } from './features/people/PeoplePage';
 import { AuditPage } from './features/audit/AuditPage';
+import { VolunteersPage } from './features/volunteers/VolunteersPage';
+import { TeamsPage } from './features/teams/TeamsPage';
+import { ActivitiesPage } from './features/activities/ActivitiesPage';
+import { AcceptancePage } from './features/records/AcceptancePage';
+import { SettingsPage } from './features/settings/SettingsPage';
 import { LoadError } from './layout/LoadError';
 import { isStaff } from './lib/roles';
 import { PRIMARY_COLOR } from './theme';
@@ -55,7 +60,12 @@ export function ConsoleApp() {
               <Route index element={<Navigate to="/org" replace />} />
               <Route path="/org" element={<OrgPage />} />
               <Route path="/people" element={<PeoplePage />} />
+              <Route path="/volunteers" element={<VolunteersPage />} />
+              <Route path="/teams" element={<TeamsPage />} />
+              <Route path="/activities" element={<ActivitiesPage />} />
+              <Route path="/acceptance" element={<AcceptancePage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/org" replace />} />
             </Route>
           </Routes>

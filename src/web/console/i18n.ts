@@ -3,10 +3,11 @@ import { createContext, createElement, useCallback, useContext, useMemo, useStat
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { setApiLocale } from '../shared/api';
+import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
 
 export type Locale = 'zh-CN' | 'en';
 
-const zh = {
+const baseZh = {
   'app.title': '邻里 · 管理后台',
   'app.brand': '邻里',
   'app.brandSub': '管理后台',
@@ -199,9 +200,11 @@ const zh = {
   'audit.filterActor': '只看此人的操作',
 };
 
+const zh = { ...baseZh, ...volunteeringZh };
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseZh, string> = {
   'app.title': 'Linli · Staff console',
   'app.brand': 'Linli',
   'app.brandSub': 'Staff console',
@@ -393,6 +396,8 @@ const en: Record<MessageKey, string> = {
   'audit.t.role_assignment': 'Role assignment',
   'audit.filterActor': 'Only this person\'s actions',
 };
+
+const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 const STORAGE_KEY = 'linli.console.locale';

@@ -1,6 +1,17 @@
 // The frame around every console page: side menu, and a header with the person, their scope,
 // the language switch and logout.
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  HeartOutlined,
+  LogoutOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../shared/types';
@@ -65,7 +76,14 @@ export function ConsoleLayout({ me }: { me: Me }) {
             items={[
               { key: '/org', icon: <ApartmentOutlined aria-hidden />, label: t('nav.org') },
               { key: '/people', icon: <TeamOutlined aria-hidden />, label: t('nav.people') },
+              { key: '/volunteers', icon: <HeartOutlined aria-hidden />, label: t('nav.volunteers') },
+              { key: '/teams', icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.teams') },
+              { key: '/activities', icon: <CalendarOutlined aria-hidden />, label: t('nav.activities') },
+              { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
               { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
+              ...(me.roles.some((r) => r.role === 'district_admin')
+                ? [{ key: '/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') }]
+                : []),
             ]}
           />
         </nav>

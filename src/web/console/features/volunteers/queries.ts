@@ -1,0 +1,71 @@
+// Volunteers: the review queue and roster, one volunteer, review decisions and Excel import.
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, qs } from '../../../shared/api';
+import type { Page } from '../../../shared/types';
+import type { ImportReport, Volunteer, VolunteerStatus } from '../../lib/volunteering';
+
+export interface VolunteerFilter {
+  status?: VolunteerStatus;
+  communityId?: string;
+  skill?: string;
+  q?: string;
+}
+
+export const volunteerKeys = {
+  all: ['volunteers'] as const,
+  list: (filter: VolunteerFilter) => ['volunteers', 'list', filter] as const,
+  detail: (id: string) => ['volunteers', 'detail', id] as const,
+};
+
+export function useVolunteers(filter: VolunteerFilter) {
+  return useInfiniteQuery({
+    queryKey: volunteerKeys.list(filter),
+    queryFn: ({ pageParam }) =>
+      api<Page<Volunteer>>('GET', `/api/v1/volunteers${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useVolunteer(id: string | null) {
+  return useQuery({
+    queryKey: volunteerKeys.detail(id ?? ''),
+    enabled: !!id,
+    queryFn: () => api<Volunteer>('GET', `/api/v1/volunteers/${encodeURIComponent(id!)}`),
+  });
+}
+
+export interface ReviewInput {
+  id: string;
+  decision: 'approve' | 'reject';
+  reason?: string;
+}
+
+/** One review decision; the caller loops for batches so each row's outcome is known. */
+export function useReviewVolunteer() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: ReviewInput) =>
+      api<Volunteer>('POST', `/api/v1/volunteers/${encodeURIComponent(id)}/review`, body),
+    onSuccess: (v) => qc.setQueryData(volunteerKeys.detail(v.id), v),
+    onSettled: () => qc.invalidateQueries({ queryKey: volunteerKeys.all }),
+  });
+}
+
+export function useImportVolunteers() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { communityId: string; fileBase64: string }) =>
+      api<ImportReport>('POST', '/api/v1/volunteers/import', input),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: volunteerKeys.all });
+      qc.invalidateQueries({ queryKey: ['people'] });
+    },
+  });
+}
+
+export const volunteerUrls = {
+  template: (communityId: string) => `/api/v1/volunteers/import-template${qs({ communityId })}`,
+  export: (communityId: string, status?: VolunteerStatus) => `/api/v1/volunteers/export${qs({ communityId, status })}`,
+  certificate: (id: string) => `/api/v1/volunteers/${encodeURIComponent(id)}/certificate`,
+};

@@ -1,0 +1,72 @@
+// Providers that depend on the UI language, and the route table of the resident H5.
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ConfigProvider } from 'antd-mobile';
+import enUS from 'antd-mobile/es/locales/en-US';
+import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { RequireAuth } from './components/RequireAuth';
+import { TabLayout } from './components/TabLayout';
+import { ElderModeProvider } from './elder';
+import { I18nProvider, useI18n } from './i18n';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MePage } from './pages/MePage';
+import { PasswordPage } from './pages/PasswordPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { RegisterPage } from './pages/RegisterPage';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage';
+import { ActivityDetailPage } from './pages/activities/ActivityDetailPage';
+import { CheckinPage } from './pages/CheckinPage';
+import { LeaderActivityPage } from './pages/leader/LeaderActivityPage';
+import { LeaderPage } from './pages/leader/LeaderPage';
+import { NewActivityPage } from './pages/leader/NewActivityPage';
+import { MyHoursPage } from './pages/MyHoursPage';
+import { MySignupsPage } from './pages/MySignupsPage';
+import { TeamPage } from './pages/teams/TeamPage';
+import { TeamsPage } from './pages/teams/TeamsPage';
+import { VerifyPage } from './pages/VerifyPage';
+import { VolunteerApplyPage } from './pages/volunteer/VolunteerApplyPage';
+import { VolunteerCardPage } from './pages/volunteer/VolunteerCardPage';
+
+function LocalizedComponents({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <ElderModeProvider>
+        <LocalizedComponents>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            {/* Public: the QR code on a certificate leads here, scanned by anyone. */}
+            <Route path="/verify/:certNo" element={<VerifyPage />} />
+            <Route element={<RequireAuth />}>
+              <Route element={<TabLayout />}>
+                <Route index element={<HomePage />} />
+                <Route path="/activities" element={<ActivitiesPage />} />
+                <Route path="/me" element={<MePage />} />
+              </Route>
+              <Route path="/me/profile" element={<ProfilePage />} />
+              <Route path="/me/password" element={<PasswordPage />} />
+              <Route path="/me/signups" element={<MySignupsPage />} />
+              <Route path="/me/hours" element={<MyHoursPage />} />
+              <Route path="/volunteer/apply" element={<VolunteerApplyPage />} />
+              <Route path="/volunteer/card" element={<VolunteerCardPage />} />
+              <Route path="/activities/:id" element={<ActivityDetailPage />} />
+              <Route path="/checkin" element={<CheckinPage />} />
+              <Route path="/teams" element={<TeamsPage />} />
+              <Route path="/teams/:id" element={<TeamPage />} />
+              <Route path="/leader" element={<LeaderPage />} />
+              <Route path="/leader/activities/new" element={<NewActivityPage />} />
+              <Route path="/leader/activities/:id" element={<LeaderActivityPage />} />
+            </Route>
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </LocalizedComponents>
+      </ElderModeProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,30 @@
+// Pages with the bottom tab bar (首页 / 活动 / 我的).
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { TabBar } from 'antd-mobile';
+import { AppOutline, CalendarOutline, UserOutline } from 'antd-mobile-icons';
+import { useI18n } from '../i18n';
+
+export function TabLayout() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const tabs = [
+    { key: '/', title: t('tab.home'), icon: <AppOutline /> },
+    { key: '/activities', title: t('tab.activities'), icon: <CalendarOutline /> },
+    { key: '/me', title: t('tab.me'), icon: <UserOutline /> },
+  ];
+  return (
+    <div className="tab-layout">
+      <main className="tab-layout__body">
+        <Outlet />
+      </main>
+      <nav className="tab-layout__bar" aria-label={t('app.name')}>
+        <TabBar safeArea activeKey={pathname} onChange={(key) => navigate(key)}>
+          {tabs.map((tab) => (
+            <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} />
+          ))}
+        </TabBar>
+      </nav>
+    </div>
+  );
+}

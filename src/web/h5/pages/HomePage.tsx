@@ -1,0 +1,90 @@
+// 首页: greeting, home community, the volunteering entries and the account services.
+import { Link } from 'react-router';
+import { EnvironmentOutline, GlobalOutline, LockOutline, SmileOutline, UserContactOutline } from 'antd-mobile-icons';
+import { useCurrentUser } from '../features/account/currentUser';
+import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
+import { usePreferences } from '../features/account/usePreferences';
+import { useI18n } from '../i18n';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const { locale, elderMode, changeLocale, changeElderMode } = usePreferences();
+
+  return (
+    <div className="home">
+      <header className="hero">
+        <div className="hero__brand">
+          <span className="hero__logo" aria-hidden="true">
+            邻
+          </span>
+          {t('app.name')}
+          <span className="hero__slogan">{t('app.slogan')}</span>
+        </div>
+        <h1 className="hero__greeting">{t('home.greeting', { name: me.displayName })}</h1>
+        <p className="hero__community">
+          <EnvironmentOutline aria-hidden="true" />
+          {me.homeNodeName ? (
+            <span>{me.homeNodeName}</span>
+          ) : (
+            <span>
+              {t('home.noCommunity')} <Link to="/me/profile">{t('home.setCommunity')}</Link>
+            </span>
+          )}
+        </p>
+      </header>
+
+      <section className="card" aria-labelledby="home-volunteering">
+        <h2 id="home-volunteering" className="card__title">
+          {t('home.volunteering')}
+        </h2>
+        <VolunteeringTiles />
+      </section>
+
+      <section className="card" aria-labelledby="home-services">
+        <h2 id="home-services" className="card__title">
+          {t('home.services')}
+        </h2>
+        <div className="tiles">
+          <Link className="tile" to="/me/profile">
+            <span className="tile__icon tile__icon--orange">
+              <UserContactOutline aria-hidden="true" />
+            </span>
+            <span className="tile__label">{t('home.profile')}</span>
+          </Link>
+          <Link className="tile" to="/me/password">
+            <span className="tile__icon tile__icon--blue">
+              <LockOutline aria-hidden="true" />
+            </span>
+            <span className="tile__label">{t('home.password')}</span>
+          </Link>
+          <button
+            type="button"
+            className="tile"
+            aria-pressed={elderMode}
+            onClick={() => changeElderMode(!elderMode)}
+          >
+            <span className="tile__icon tile__icon--green">
+              <SmileOutline aria-hidden="true" />
+            </span>
+            <span className="tile__label">{t('home.elder')}</span>
+            <span className={`tile__state${elderMode ? ' tile__state--on' : ''}`}>
+              {elderMode ? t('common.on') : t('common.off')}
+            </span>
+          </button>
+          <button
+            type="button"
+            className="tile"
+            onClick={() => changeLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          >
+            <span className="tile__icon tile__icon--purple">
+              <GlobalOutline aria-hidden="true" />
+            </span>
+            <span className="tile__label">{t('home.language')}</span>
+            <span className="tile__state">{locale === 'en' ? 'English' : '中文'}</span>
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
