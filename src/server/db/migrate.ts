@@ -1,5 +1,5 @@
 // Runs the numbered migrations (listed explicitly, so bundling and both databases see the same set).
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
 import * as m0003 from './migrations/0003_ledger.js';
@@ -13,7 +13,14 @@ const MIGRATIONS: Record<string, Migration> = {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  // On PostgreSQL name the schema explicitly: without it Kysely takes a migration table in any schema of the
+  // database (say another test's) for ours.
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+    migrationTableSchema = rows[0].s;
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
