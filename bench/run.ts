@@ -1,10 +1,12 @@
 // npm run bench: runs every benchmark suite (or those named: npm run bench -- foundation).
 import { runFoundationBench } from './foundation.bench.js';
 import { runSignupBench } from './signup.bench.js';
+import { runLedgerBench } from './ledger.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
   'signup-rush': runSignupBench,
+  ledger: runLedgerBench,
 };
 
 const wanted = process.argv.slice(2);

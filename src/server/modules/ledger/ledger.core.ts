@@ -35,18 +35,25 @@ export async function postJournal(deps: Deps, trx: Executor, input: JournalInput
   if (!isBalanced(input.postings)) throw new Error(`unbalanced journal ${input.idempotencyKey}`);
   // The head lock serialises posting per district: the chain gets no gaps or forks, and the key check below
   // sees every journal committed before us.
-  const head = await repo.lockHead(trx, input.districtId);
-  const existing = await repo.findJournalByKey(trx, input.districtId, input.idempotencyKey);
+  const head = await repo.lockHead(trx, input.districtId, input.idempotencyKey);
+  const existing = head.existingId ? await repo.findJournalById(trx, head.existingId) : undefined;
   if (existing) {
     if (existing.type !== input.type) throw new AppError('IDEMPOTENCY_CONFLICT');
     return { journal: existing, created: false };
   }
-  for (const p of input.postings) {
-    if (!(await repo.applyToBalance(trx, input.districtId, p.accountId, p.amount))) {
+  if (new Set(input.postings.map((p) => p.accountId)).size !== input.postings.length) {
+    throw new Error(`journal ${input.idempotencyKey} posts to one account twice`);
+  }
+  if (!(await repo.applyToBalances(trx, input.districtId, input.postings))) {
+    // Say which account refused (the UPDATE changed nothing, so balances are as before).
+    for (const p of input.postings) {
       const acc = await repo.findAccountById(trx, input.districtId, p.accountId);
       if (!acc) throw new Error(`no account ${p.accountId}`);
-      throw new AppError('INSUFFICIENT_POINTS', { balance: acc.balance, needed: -p.amount });
+      if (acc.kind === 'person' && Number(acc.balance) + p.amount < 0) {
+        throw new AppError('INSUFFICIENT_POINTS', { balance: acc.balance, needed: -p.amount });
+      }
     }
+    throw new Error('balances could not be applied');
   }
   const now = deps.clock.now();
   const row: repo.JournalRow = {

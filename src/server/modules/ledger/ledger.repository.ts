@@ -23,12 +23,25 @@ export async function insertAccountIfMissing(db: Executor, row: AccountRow): Pro
 }
 
 /** Locks the district's chain head (a no-op UPDATE takes the row lock) and returns it. */
-export async function lockHead(db: Executor, districtId: string): Promise<{ seq: number; hash: string }> {
-  await db.insertInto('ledger_heads').values({ district_id: districtId, seq: 0, hash: '0'.repeat(64) })
-    .onConflict((oc) => oc.column('district_id').doNothing()).execute();
-  const row = await db.updateTable('ledger_heads').set((eb) => ({ seq: eb.ref('seq') })).where('district_id', '=', districtId)
-    .returning(['seq', 'hash']).executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), hash: row.hash };
+export async function lockHead(
+  db: Executor,
+  districtId: string,
+  idempotencyKey: string,
+): Promise<{ seq: number; hash: string; existingId: string | null }> {
+  // One round trip: lock the head and look the key up (after the lock, so a concurrent twin is seen).
+  const lock = () => db.updateTable('ledger_heads').set((eb) => ({ seq: eb.ref('seq') })).where('district_id', '=', districtId)
+    .returning((eb) => [
+      'seq', 'hash',
+      eb.selectFrom('journals').select('id').where('district_id', '=', districtId).where('idempotency_key', '=', idempotencyKey).as('existing_id'),
+    ]).executeTakeFirst();
+  let row = await lock();
+  if (!row) {
+    // The district's first journal: create its head (a concurrent creator is fine), then lock it.
+    await db.insertInto('ledger_heads').values({ district_id: districtId, seq: 0, hash: '0'.repeat(64) })
+      .onConflict((oc) => oc.column('district_id').doNothing()).execute();
+    row = await lock();
+  }
+  return { seq: Number(row!.seq), hash: row!.hash, existingId: row!.existing_id ?? null };
 }
 
 export async function setHead(db: Executor, districtId: string, seq: number, hash: string): Promise<void> {
@@ -47,14 +60,18 @@ export function findJournalById(db: Executor, id: string) {
   return db.selectFrom('journals').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Adds to a balance; for person accounts only when it stays ≥ 0. False when refused. */
-export async function applyToBalance(db: Executor, districtId: string, accountId: string, amount: number): Promise<boolean> {
+/**
+ * Applies every posting of a journal to its account balance in one UPDATE; person accounts only when they stay
+ * ≥ 0. Returns false (and the caller rolls back) when any account refused or is missing.
+ */
+export async function applyToBalances(db: Executor, districtId: string, postings: Array<{ accountId: string; amount: number }>): Promise<boolean> {
+  const delta = sql<number>`(case id ${sql.join(postings.map((p) => sql`when ${p.accountId} then ${p.amount}`), sql` `)} else 0 end)`;
   const res = await db.updateTable('point_accounts')
-    .set((eb) => ({ balance: eb('balance', '+', amount) }))
-    .where('district_id', '=', districtId).where('id', '=', accountId)
-    .where((eb) => eb.or([eb('kind', '!=', 'person'), eb(eb('balance', '+', amount), '>=', 0)]))
+    .set({ balance: sql`balance + ${delta}` })
+    .where('district_id', '=', districtId).where('id', 'in', postings.map((p) => p.accountId))
+    .where((eb) => eb.or([eb('kind', '!=', 'person'), eb(sql`balance + ${delta}`, '>=', 0)]))
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return Number(res.numUpdatedRows) === new Set(postings.map((p) => p.accountId)).size;
 }
 
 export async function insertJournal(db: Executor, row: JournalRow, postings: PostingRow[]): Promise<void> {
