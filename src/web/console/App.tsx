@@ -17,6 +17,7 @@ import { TeamsPage } from './features/teams/TeamsPage';
 import { ActivitiesPage } from './features/activities/ActivitiesPage';
 import { AcceptancePage } from './features/records/AcceptancePage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { PointsPage } from './features/points/lazy';
 import { LoadError } from './layout/LoadError';
 import { isStaff } from './lib/roles';
 import { PRIMARY_COLOR } from './theme';
@@ -64,6 +65,13 @@ export function ConsoleApp() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/activities" element={<ActivitiesPage />} />
               <Route path="/acceptance" element={<AcceptancePage />} />
+              <Route path="/points" element={<Navigate to="/points/accounts" replace />} />
+              <Route path="/points/accounts" element={<PointsPage name="accounts" />} />
+              <Route path="/points/journals" element={<PointsPage name="journals" />} />
+              <Route path="/points/contributions" element={<PointsPage name="contributions" />} />
+              <Route path="/points/rules" element={<PointsPage name="rules" />} />
+              <Route path="/points/year-summary" element={<PointsPage name="yearSummary" />} />
+              <Route path="/points/verification" element={<PointsPage name="verification" />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/org" replace />} />

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { setApiLocale } from '../shared/api';
 import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
+import { pointsEn, pointsZh } from './i18n.points';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -200,7 +201,7 @@ const baseZh = {
   'audit.filterActor': '只看此人的操作',
 };
 
-const zh = { ...baseZh, ...volunteeringZh };
+const zh = { ...baseZh, ...volunteeringZh, ...pointsZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -397,7 +398,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'audit.filterActor': 'Only this person\'s actions',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 const STORAGE_KEY = 'linli.console.locale';

@@ -21,6 +21,9 @@ export interface PublicJournal {
   parties: Array<{ name: string; amount: number }>;
   points: number;
   communityName: string | null;
+  reversesId: string | null;
+  /** The journal that reversed this one, if any. */
+  reversedById: string | null;
   hash: string;
 }
 
@@ -49,6 +52,11 @@ export async function listPublicJournals(
     : [];
   const byId = new Map(accounts.map((a) => [a.id, a]));
   const communityIds = [...new Set(kept.map((j) => j.community_id).filter((x): x is string => !!x))];
+  const reversals = kept.length
+    ? await deps.db.selectFrom('journals').select(['id', 'reverses_id']).where('district_id', '=', q.districtId)
+      .where('reverses_id', 'in', kept.map((j) => j.id)).execute()
+    : [];
+  const reversedBy = new Map(reversals.map((r) => [r.reverses_id!, r.id]));
   const names = communityIds.length
     ? new Map((await deps.db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', communityIds).execute()).map((n) => [n.id, n.name]))
     : new Map<string, string>();
@@ -62,7 +70,8 @@ export async function listPublicJournals(
       return {
         id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,
         parties, points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),
-        communityName: j.community_id ? (names.get(j.community_id) ?? null) : null, hash: j.hash,
+        communityName: j.community_id ? (names.get(j.community_id) ?? null) : null, reversesId: j.reverses_id,
+        reversedById: reversedBy.get(j.id) ?? null, hash: j.hash,
       };
     }),
     nextCursor: more ? encodeCursor(String(kept[kept.length - 1].seq)) : null,

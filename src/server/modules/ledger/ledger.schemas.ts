@@ -23,7 +23,7 @@ export const myPointsSchema = z.object({
 export const publicJournalSchema = z.object({
   id: z.string(), seq: z.number().int(), date: z.string(), createdAt: z.string(), type: z.enum(JOURNAL_TYPES), reason: z.string(),
   parties: z.array(z.object({ name: z.string(), amount: z.number().int() })), points: z.number().int(),
-  communityName: z.string().nullable(), hash: z.string(),
+  communityName: z.string().nullable(), reversesId: z.string().nullable(), reversedById: z.string().nullable(), hash: z.string(),
 }).describe('PublicJournal');
 
 export const headSchema = z.object({ districtId: z.string(), districtName: z.string(), count: z.number().int(), hash: z.string() }).describe('LedgerHead');

@@ -79,6 +79,7 @@ export async function reverseJournal(deps: Deps, actor: Actor, journalId: string
     const node = j?.community_id ? await findNode(trx, j.community_id) : district;
     if (!j || !node || !can(actor, 'points.manage', { districtId: j.district_id, path: node.path })) throw notFound('journal');
     if (j.type === 'reverse') throw new AppError('JOURNAL_NOT_REVERSIBLE', { why: '冲正记录本身' });
+    if (await repo.findJournalByKey(trx, j.district_id, `reverse:${j.id}`)) throw new AppError('JOURNAL_NOT_REVERSIBLE', { why: '已冲正过' });
     const postings = await repo.postingsOf(trx, j.district_id, [j.id]);
     const { journal, created } = await postJournal(deps, trx, {
       districtId: j.district_id, type: 'reverse', reason: `冲正：${reason}`, actorId: actor.userId, refType: 'journal', refId: j.id,

@@ -74,7 +74,8 @@ export async function getYearSummary(deps: Deps, actor: Actor, q: { nodeId: stri
       .where('a.district_id', '=', d).where('a.kind', '=', 'org').where('a.community_id', '=', c.id).execute();
     out.push({
       communityId: c.id, communityName: c.name,
-      pointsIssued: (by.get('earn') ?? 0) + (by.get('award') ?? 0) + (by.get('contribute') ?? 0),
+      // Reversals net out what they undo (their non-system postings carry the opposite sign).
+      pointsIssued: (by.get('earn') ?? 0) + (by.get('award') ?? 0) + (by.get('contribute') ?? 0) + (by.get('reverse') ?? 0),
       pointsRedeemed: -(by.get('redeem') ?? 0) - (by.get('refund') ?? 0),
       pointsDonated: Math.abs(by.get('donate') ?? 0) / 2,
       acceptedMinutes: Number(minutes.m), leveragedFen: Number(leveraged.f), people,

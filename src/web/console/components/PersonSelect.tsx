@@ -1,13 +1,15 @@
 // Picks a person in scope by typing part of their name or their full phone number (listPeople).
 import { Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Role } from '../../shared/types';
+import type { Person, Role } from '../../shared/types';
 import { useI18n } from '../i18n';
 import { usePeopleSearch } from '../features/teams/queries';
 
 export interface PersonSelectProps {
   value?: string | null;
   onChange?: (id: string | null) => void;
+  /** Also told the whole person picked (name, community), e.g. for a confirmation message. */
+  onPersonChange?: (person: Person | null) => void;
   /** Label for the current value before any search (e.g. the present leader's name). */
   currentLabel?: string | null;
   /** Suggest people holding this role first (listed before typing). */
@@ -18,7 +20,7 @@ export interface PersonSelectProps {
   'aria-label'?: string;
 }
 
-export function PersonSelect({ value, onChange, currentLabel, role, allowClear, placeholder, id, ...rest }: PersonSelectProps) {
+export function PersonSelect({ value, onChange, onPersonChange, currentLabel, role, allowClear, placeholder, id, ...rest }: PersonSelectProps) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -40,7 +42,10 @@ export function PersonSelect({ value, onChange, currentLabel, role, allowClear, 
       id={id}
       aria-label={rest['aria-label']}
       value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
+      onChange={(v) => {
+        onChange?.(v ?? null);
+        onPersonChange?.((v && people.data?.find((p) => p.id === v)) || null);
+      }}
       allowClear={allowClear}
       placeholder={placeholder ?? t('team.personPlaceholder')}
       showSearch={{ filterOption: false, onSearch: setTyped }}

@@ -12,12 +12,30 @@ export interface ReasonModalProps {
   okText?: string;
   danger?: boolean;
   required?: boolean;
+  /** Fewest characters the server accepts (default none). */
+  minLength?: number;
+  /** Most characters the server accepts (default 200). */
+  maxLength?: number;
+  placeholder?: string;
   onCancel: () => void;
   /** Resolve to close the modal; reject to keep it open (the caller shows the error). */
   onSubmit: (reason: string) => Promise<unknown>;
 }
 
-export function ReasonModal({ open, title, description, label, okText, danger = true, required = true, onCancel, onSubmit }: ReasonModalProps) {
+export function ReasonModal({
+  open,
+  title,
+  description,
+  label,
+  okText,
+  danger = true,
+  required = true,
+  minLength,
+  maxLength = 200,
+  placeholder,
+  onCancel,
+  onSubmit,
+}: ReasonModalProps) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
   const [busy, setBusy] = useState(false);
@@ -55,10 +73,11 @@ export function ReasonModal({ open, title, description, label, okText, danger = 
           label={label ?? t('vol.reason')}
           rules={[
             { required, whitespace: true, message: t('vol.reasonRequired') },
-            { max: 200, message: t('vol.reasonTooLong') },
+            ...(minLength ? [{ min: minLength, message: t('common.minChars', { n: minLength }) }] : []),
+            { max: maxLength, message: maxLength === 200 ? t('vol.reasonTooLong') : t('common.maxChars', { n: maxLength }) },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={200} showCount autoFocus placeholder={t('vol.reasonPlaceholder')} />
+          <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus placeholder={placeholder ?? t('vol.reasonPlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

@@ -6,6 +6,7 @@ import {
   CalendarOutlined,
   FileDoneOutlined,
   HeartOutlined,
+  WalletOutlined,
   LogoutOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -13,11 +14,13 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../shared/types';
 import { useI18n } from '../i18n';
 import { useLogout } from '../features/account/queries';
 import { ROLE_COLOR, staffAssignments } from '../lib/roles';
+import { isPointsAdmin } from '../features/points/scope';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PRIMARY_COLOR } from '../theme';
 
@@ -29,7 +32,15 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
-  const section = '/' + (location.pathname.split('/')[1] || 'org');
+  const parts = location.pathname.split('/');
+  const section = '/' + (parts[1] || 'org');
+  // Pages inside a menu group (积分) are selected by their full path; the group opens while one is shown.
+  const selected = section === '/points' ? `/points/${parts[2] || 'accounts'}` : section;
+  const [openKeys, setOpenKeys] = useState<string[]>(section === '/points' ? ['points'] : []);
+  useEffect(() => {
+    if (section === '/points') setOpenKeys((keys) => (keys.includes('points') ? keys : [...keys, 'points']));
+  }, [section]);
+  const districtAdmin = me.roles.some((r) => r.role === 'district_admin');
   const scopes = staffAssignments(me);
   const shown = scopes.slice(0, 2);
   const hidden = scopes.slice(2);
@@ -70,7 +81,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
         <nav aria-label={t('nav.menu')}>
           <Menu
             mode="inline"
-            selectedKeys={[section]}
+            selectedKeys={[selected]}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
             style={{ borderInlineEnd: 'none' }}
             onClick={(e) => navigate(e.key)}
             items={[
@@ -80,8 +93,25 @@ export function ConsoleLayout({ me }: { me: Me }) {
               { key: '/teams', icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.teams') },
               { key: '/activities', icon: <CalendarOutlined aria-hidden />, label: t('nav.activities') },
               { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
+              ...(isPointsAdmin(me)
+                ? [
+                    {
+                      key: 'points',
+                      icon: <WalletOutlined aria-hidden />,
+                      label: t('nav.points'),
+                      children: [
+                        { key: '/points/accounts', label: t('nav.pointsAccounts') },
+                        { key: '/points/journals', label: t('nav.pointsJournals') },
+                        { key: '/points/contributions', label: t('nav.pointsContributions') },
+                        { key: '/points/rules', label: t('nav.pointsRules') },
+                        { key: '/points/year-summary', label: t('nav.pointsYearSummary') },
+                        ...(districtAdmin ? [{ key: '/points/verification', label: t('nav.pointsVerification') }] : []),
+                      ],
+                    },
+                  ]
+                : []),
               { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
-              ...(me.roles.some((r) => r.role === 'district_admin')
+              ...(districtAdmin
                 ? [{ key: '/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') }]
                 : []),
             ]}

@@ -21,6 +21,11 @@ const KNOWN_ACTIONS = [
   'partner.update',
   'partner.archive',
   'account.password_change',
+  'points.award',
+  'points.reverse',
+  'points.contribution',
+  'points.rules_update',
+  'points.summary_export',
 ];
 
 /** The target's name when the event recorded one, so rows read without opening details. */

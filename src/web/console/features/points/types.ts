@@ -1,0 +1,155 @@
+// Shapes of the points bank API (docs/API-POINTS.md) as the console uses them.
+
+export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
+export type JournalType = (typeof JOURNAL_TYPES)[number];
+
+/** Tag colour per journal type: credits warm/green, spending blue, corrections red. */
+export const JOURNAL_TYPE_COLOR: Record<JournalType, string> = {
+  earn: 'green',
+  award: 'gold',
+  redeem: 'blue',
+  refund: 'cyan',
+  gift: 'purple',
+  donate: 'magenta',
+  expire: 'default',
+  reverse: 'red',
+  contribute: 'volcano',
+};
+
+/** A movement as the mover sees it (answer of award, reverse, contribution). */
+export interface Journal {
+  id: string;
+  districtId: string;
+  seq: number;
+  type: JournalType;
+  reason: string;
+  amount: number;
+  effectiveDate: string;
+  createdAt: string;
+  refType: string | null;
+  refId: string | null;
+  reversesId: string | null;
+  hash: string;
+}
+
+/** A journal on the public ledger (names masked). */
+export interface PublicJournal {
+  id: string;
+  seq: number;
+  date: string;
+  createdAt: string;
+  type: JournalType;
+  reason: string;
+  parties: { name: string; amount: number }[];
+  points: number;
+  communityName: string | null;
+  hash: string;
+  /** The journal this one reverses, when the server sends it (not in the contract yet). */
+  reversesId?: string | null;
+}
+
+export interface LedgerHead {
+  districtId: string;
+  districtName: string;
+  count: number;
+  hash: string;
+}
+
+export type AccountKind = 'person' | 'org' | 'system';
+export type AccountPurpose = 'main' | 'issuance' | 'fund' | 'supermarket';
+
+export interface PointAccount {
+  id: string;
+  districtId: string;
+  kind: AccountKind;
+  /** user, team, partner, district, community */
+  ownerType: string;
+  ownerId: string;
+  purpose: AccountPurpose | string;
+  name: string;
+  balance: number;
+}
+
+export interface PointRules {
+  pointsPerHour: number;
+  categoryMultipliersPct: Record<string, number>;
+  dailyCapPoints: number | null;
+  balanceCeiling: number | null;
+  reportRewards: Record<string, number>;
+  allowGifts: boolean;
+  allowDonations: boolean;
+  monthlyGiveLimit: number;
+  expiryYears: number | null;
+}
+
+export interface PointRulesVersion {
+  id: string;
+  rules: PointRules;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+export type ContributionOrgType = 'team' | 'partner';
+export type ContributionKind = 'labour' | 'goods' | 'money';
+
+export interface ContributionInput {
+  orgType: ContributionOrgType;
+  orgId: string;
+  kind: ContributionKind;
+  valueFen: number;
+  project: string;
+  description: string;
+  points: number;
+  idempotencyKey: string;
+}
+
+export interface ContributionResult {
+  journal: Journal;
+  accountId: string;
+  accountName: string;
+  balance: number;
+}
+
+export interface YearSummaryCommunity {
+  communityId: string;
+  communityName: string;
+  pointsIssued: number;
+  pointsRedeemed: number;
+  pointsDonated: number;
+  acceptedMinutes: number;
+  leveragedFen: number;
+  people: { rank: number; userId: string; name: string; points: number; minutes: number }[];
+  organisations: { accountId: string; name: string; kind: string; points: number; contributionsFen: number }[];
+}
+
+export interface YearSummary {
+  year: number;
+  nodeId: string;
+  nodeName: string;
+  communities: YearSummaryCommunity[];
+}
+
+export interface LedgerVerification {
+  ok: boolean;
+  accounts: number;
+  districts: { districtId: string; journals: number; headHash: string }[];
+  problems: { districtId: string; journalId: string | null; seq: number | null; problem: string }[];
+}
+
+/** Report categories of 随手拍 (PRODUCT.md §8), offered when editing report rewards. */
+export const REPORT_CATEGORIES = ['安全隐患', '飞线充电', '环境卫生', '设施损坏', '占道停车', '邻里纠纷', '市长热线', '帮扶救助', '其他'];
+
+/** Yuan as typed → integer fen, as the API stores money. */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Fen → "1,234.50". */
+export function formatYuan(fen: number): string {
+  return (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** A signed amount with its sign: +20, −5. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0';
+}
