@@ -27,6 +27,11 @@ import { TeamsPage } from './pages/teams/TeamsPage';
 import { VerifyPage } from './pages/VerifyPage';
 import { VolunteerApplyPage } from './pages/volunteer/VolunteerApplyPage';
 import { VolunteerCardPage } from './pages/volunteer/VolunteerCardPage';
+import { VolunteerCheckPage } from './pages/VolunteerCheckPage';
+import { DonatePage } from './pages/points/DonatePage';
+import { GiftPage } from './pages/points/GiftPage';
+import { LedgerPage } from './pages/points/LedgerPage';
+import { MyPointsPage } from './pages/points/MyPointsPage';
 
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -43,6 +48,10 @@ export function App() {
             <Route path="/register" element={<RegisterPage />} />
             {/* Public: the QR code on a certificate leads here, scanned by anyone. */}
             <Route path="/verify/:certNo" element={<VerifyPage />} />
+            {/* Public: the QR code on a volunteer card leads here. */}
+            <Route path="/v/:volunteerId" element={<VolunteerCheckPage />} />
+            {/* Public: the points ledger (公示) with the chain head, open to anyone. */}
+            <Route path="/ledger" element={<LedgerPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />
@@ -53,6 +62,9 @@ export function App() {
               <Route path="/me/password" element={<PasswordPage />} />
               <Route path="/me/signups" element={<MySignupsPage />} />
               <Route path="/me/hours" element={<MyHoursPage />} />
+              <Route path="/me/points" element={<MyPointsPage />} />
+              <Route path="/me/points/gift" element={<GiftPage />} />
+              <Route path="/me/points/donate" element={<DonatePage />} />
               <Route path="/volunteer/apply" element={<VolunteerApplyPage />} />
               <Route path="/volunteer/card" element={<VolunteerCardPage />} />
               <Route path="/activities/:id" element={<ActivityDetailPage />} />

@@ -1,9 +1,11 @@
 // UI strings of the resident H5 in zh-CN (default) and English, with a React context to switch between them.
 // The choice is kept in localStorage and sent as Accept-Language so server messages follow the UI.
-// The volunteering strings live in i18n.volunteering.ts and are merged into both dictionaries here.
+// The volunteering strings live in i18n.volunteering.ts, the points-bank ones in i18n.points.ts; both are merged
+// into the dictionaries here.
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLocale } from '../shared/api';
 import type { Role } from '../shared/types';
+import { pointsEn, pointsZh } from './i18n.points';
 import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
 
 export type Locale = 'zh-CN' | 'en';
@@ -150,7 +152,7 @@ const baseZh = {
   'role.mediator': '调解员',
 } as const;
 
-const zhCN = { ...baseZh, ...volunteeringZh } as const;
+const zhCN = { ...baseZh, ...volunteeringZh, ...pointsZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -297,7 +299,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'role.mediator': 'Mediator',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 

@@ -65,7 +65,7 @@ export async function listPublicJournals(
       const lines = postings.filter((p) => p.journal_id === j.id);
       const parties = lines
         .map((p) => ({ account: byId.get(p.account_id)!, amount: Number(p.amount) }))
-        .filter((x) => x.account && x.account.kind !== 'system')
+        .filter((x) => x.account && x.account.purpose !== 'issuance')
         .map((x) => ({ name: publicName(x.account), amount: x.amount }));
       return {
         id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,

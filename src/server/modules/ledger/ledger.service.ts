@@ -97,6 +97,9 @@ export async function reverseJournal(deps: Deps, actor: Actor, journalId: string
 }
 
 export const RELATIONS = ['spouse', 'parent', 'child', 'grandparent', 'grandchild'] as const;
+const RELATION_TEXT: Record<(typeof RELATIONS)[number], string> = {
+  spouse: '配偶', parent: '父母', child: '子女', grandparent: '祖父母或外祖父母', grandchild: '孙子女或外孙子女',
+};
 
 async function givenThisMonth(trx: Executor, districtId: string, accountId: string, month: string): Promise<number> {
   const row = await trx.selectFrom('postings as p')
@@ -132,7 +135,7 @@ export async function giftPoints(
     await checkGiving(deps, trx, input.districtId, mine.id, input.points, 'gift');
     const theirs = await personAccount(deps, trx, input.districtId, to.id);
     const { journal } = await postJournal(deps, trx, {
-      districtId: input.districtId, type: 'gift', reason: `转赠给直系亲属（${input.relation}）`, actorId: actor.userId,
+      districtId: input.districtId, type: 'gift', reason: `直系亲属间转赠（受赠人是赠与人的${RELATION_TEXT[input.relation]}）`, actorId: actor.userId,
       refType: 'person', refId: to.id, idempotencyKey: `gift:${actor.userId}:${input.idempotencyKey}`, communityId: mine.community_id,
       postings: [{ accountId: mine.id, amount: -input.points }, { accountId: theirs.id, amount: input.points }],
     });

@@ -42,7 +42,14 @@ export function NumberStepper({ value, onChange, min, max, step = 1, id, label }
         aria-label={label}
         inputMode="numeric"
         value={text}
-        onChange={(e) => setText(e.target.value.replace(/\D/g, ''))}
+        onChange={(e) => {
+          // A typed number that is already acceptable counts at once, so a validation message that it clears
+          // is gone before the person taps submit (otherwise the layout shifts under their finger).
+          const raw = e.target.value.replace(/\D/g, '');
+          setText(raw);
+          const n = Number.parseInt(raw, 10);
+          if (Number.isFinite(n) && n >= min && n <= max && n !== current) onChange?.(n);
+        }}
         onBlur={(e) => commit(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {

@@ -1,7 +1,8 @@
-// 首页: greeting, home community, the volunteering entries and the account services.
+// 首页: greeting, home community, the volunteering entries, the points bank and the account services.
 import { Link } from 'react-router';
 import { EnvironmentOutline, GlobalOutline, LockOutline, SmileOutline, UserContactOutline } from 'antd-mobile-icons';
 import { useCurrentUser } from '../features/account/currentUser';
+import { PointsTiles } from '../features/points/PointsTiles';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
 import { usePreferences } from '../features/account/usePreferences';
 import { useI18n } from '../i18n';
@@ -39,6 +40,13 @@ export function HomePage() {
           {t('home.volunteering')}
         </h2>
         <VolunteeringTiles />
+      </section>
+
+      <section className="card" aria-labelledby="home-points">
+        <h2 id="home-points" className="card__title">
+          {t('home.pointsSection')}
+        </h2>
+        <PointsTiles />
       </section>
 
       <section className="card" aria-labelledby="home-services">

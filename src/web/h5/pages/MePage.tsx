@@ -1,4 +1,4 @@
-// 我的: who I am (masked), my roles, settings, the staff console link and sign-out.
+// 我的: who I am (masked), volunteering, points, my roles, settings, the staff console link and sign-out.
 import { useNavigate } from 'react-router';
 import { Button, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
 import { LockOutline, SetOutline, UserContactOutline } from 'antd-mobile-icons';
@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useCurrentUser } from '../features/account/currentUser';
 import { useLogout } from '../features/account/queries';
 import { usePreferences } from '../features/account/usePreferences';
+import { PointsMenu } from '../features/points/PointsMenu';
 import { VolunteeringMenu } from '../features/volunteers/VolunteeringMenu';
 import { roleKey, useI18n } from '../i18n';
 import { ApiError } from '../../shared/api';
@@ -69,6 +70,8 @@ export function MePage() {
       </List>
 
       <VolunteeringMenu />
+
+      <PointsMenu />
 
       <section className="card me__roles" aria-labelledby="me-roles">
         <h2 id="me-roles" className="card__title">

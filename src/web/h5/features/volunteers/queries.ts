@@ -1,7 +1,7 @@
 // Volunteer queries and mutations: my applications, district settings, my hours, certificate checks.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../shared/api';
-import type { ApplyVolunteerInput, CertificateCheck, MyHoursItem, Volunteer, VolunteeringSettings } from './types';
+import type { ApplyVolunteerInput, CertificateCheck, MyHoursItem, Volunteer, VolunteerCardCheck, VolunteeringSettings } from './types';
 
 export const volunteerKeys = {
   all: ['volunteers'] as const,
@@ -9,6 +9,7 @@ export const volunteerKeys = {
   settings: (districtId: string) => [...volunteerKeys.all, 'settings', districtId] as const,
   hours: () => [...volunteerKeys.all, 'hours'] as const,
   certificate: (certNo: string) => [...volunteerKeys.all, 'certificate', certNo] as const,
+  card: (volunteerId: string) => [...volunteerKeys.all, 'card', volunteerId] as const,
 };
 
 /** My volunteer registrations, one per district (pending, approved, rejected or suspended). */
@@ -67,6 +68,22 @@ export function useVerifyCertificate(certNo: string) {
     queryFn: async (): Promise<CertificateCheck | null> => {
       try {
         return await api<CertificateCheck>('GET', `/api/v1/public/certificates/${encodeURIComponent(certNo)}`);
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
+        throw error;
+      }
+    },
+    retry: false,
+  });
+}
+
+/** Public check of a volunteer card (the QR on 志愿者证); null when no such (approved or suspended) volunteer exists. */
+export function useVerifyVolunteerCard(volunteerId: string) {
+  return useQuery({
+    queryKey: volunteerKeys.card(volunteerId),
+    queryFn: async (): Promise<VolunteerCardCheck | null> => {
+      try {
+        return await api<VolunteerCardCheck>('GET', `/api/v1/public/volunteer-cards/${encodeURIComponent(volunteerId)}`);
       } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
         throw error;

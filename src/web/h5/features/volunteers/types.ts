@@ -78,3 +78,14 @@ export interface CertificateCheck {
   revokedAt: string | null;
   revokeReason: string | null;
 }
+
+/** The public check of a volunteer card (verifyVolunteerCard): approved or suspended volunteers only. */
+export interface VolunteerCardCheck {
+  id: string;
+  volunteerNo: string | null;
+  nameMasked: string;
+  communityName: string;
+  status: VolunteerStatus;
+  starLevel: number;
+  acceptedMinutes: number;
+}

@@ -1,5 +1,6 @@
 // 志愿者证 (/volunteer/card): number, masked name, community, star level, accepted hours and a QR code of
-// ${origin}/v/<volunteerNo>. People who are not (yet) approved are pointed to the application.
+// ${origin}/v/<volunteer id> (the public check page, /v/:volunteerId). People who are not (yet) approved are
+// pointed to the application.
 import { useNavigate } from 'react-router';
 import { Button, Result } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
@@ -74,9 +75,15 @@ export function VolunteerCardPage() {
             </dd>
           </div>
         </dl>
-        {no && (
+        {approved.id && (
           <div className="vcard__qr">
-            <QRCodeSVG value={`${location.origin}/v/${no}`} size={184} marginSize={2} title={`${t('card.no')} ${no}`} />
+            <QRCodeSVG
+              value={`${location.origin}/v/${encodeURIComponent(approved.id)}`}
+              size={184}
+              marginSize={2}
+              title={`${t('card.no')} ${no}`}
+              data-testid="card-qr"
+            />
             <p className="muted">{t('card.qrHint')}</p>
           </div>
         )}
