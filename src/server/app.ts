@@ -21,6 +21,7 @@ import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
+import { expireVouchers, mallRoutes } from './modules/mall/index.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -75,9 +76,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   activityRoutes(app, deps);
   recordRoutes(app, deps);
   ledgerRoutes(app, deps);
+  mallRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
-    const worker = startLedgerWorker(deps, (err) => app.log.error({ err }, 'ledger job failed'), () => expireLastYear(deps));
+    const worker = startLedgerWorker(deps, (err) => app.log.error({ err }, 'ledger job failed'), async () => {
+      await expireLastYear(deps);
+      await expireVouchers(deps);
+    });
     const off = onEventsCommitted(worker.nudge);
     app.addHook('onClose', async () => {
       off();

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { isEmpty, seedDemo } from './modules/demo/index.js';
 import { createDistrict } from './modules/org/index.js';
 import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
+import { expireVouchers } from './modules/mall/index.js';
 
 const USAGE = `linli — community volunteer service and points bank
 
@@ -18,6 +19,7 @@ Usage: linli <command>
   verify-ledger         recompute every hash chain and balance; exits 1 naming the first bad journal
   process-events        turn accepted service records into points now (the server also does it continuously)
   expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
+  expire-vouchers       refund vouchers past their expiry (the server also does it hourly)
 
 Environment: PORT, HOST, DATA_DIR (./data), DATABASE_URL (unset = SQLite), LOG_LEVEL, LINLI_SECRET,
 LINLI_DEMO_PASSWORD, LINLI_SEED_DEMO, COOKIE_SECURE, LOGIN_RATE_LIMIT.`;
@@ -135,6 +137,12 @@ async function main(argv: string[]): Promise<number> {
         const r = await expirePoints(rt.deps, d.id, year);
         console.log(`${d.name}: ${r.points} points expired in ${r.accounts} accounts`);
       }
+      await rt.close();
+      return 0;
+    }
+    case 'expire-vouchers': {
+      const rt = await openRuntime(config);
+      console.log(`${await expireVouchers(rt.deps)} expired vouchers refunded`);
       await rt.close();
       return 0;
     }

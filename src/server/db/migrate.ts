@@ -3,12 +3,14 @@ import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kys
 import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
 import * as m0003 from './migrations/0003_ledger.js';
+import * as m0004 from './migrations/0004_mall.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_volunteering': m0002,
   '0003_ledger': m0003,
+  '0004_mall': m0004,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -2,6 +2,7 @@
 import type { AccountTables } from '../modules/accounts/accounts.tables.js';
 import type { ActivityTables } from '../modules/activities/activities.tables.js';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
+import type { MallTables } from '../modules/mall/mall.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
@@ -11,4 +12,4 @@ import type { EventTables } from '../platform/events.tables.js';
 
 export interface DB
   extends OrgTables, AccountTables, AuditTables, EventTables, SettingsTables, VolunteerTables, ActivityTables, RecordTables,
-    LedgerTables {}
+    LedgerTables, MallTables {}

@@ -13,11 +13,11 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 export type Permission =
   | 'org.read' | 'org.manage' | 'people.read' | 'people.reveal' | 'role.grant' | 'audit.read'
-  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept' | 'points.manage';
+  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept' | 'points.manage' | 'mall.manage';
 
 const ADMIN: Permission[] = [
   'org.read', 'org.manage', 'people.read', 'people.reveal', 'role.grant', 'audit.read',
-  'volunteer.read', 'volunteer.review', 'activity.manage', 'record.accept', 'points.manage',
+  'volunteer.read', 'volunteer.review', 'activity.manage', 'record.accept', 'points.manage', 'mall.manage',
 ];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */

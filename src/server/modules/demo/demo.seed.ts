@@ -8,6 +8,7 @@ import { insertNewUser, insertRole } from '../accounts/index.js';
 import { createDistrict, createOrgNode, createPartnerUnit, type OrgNode } from '../org/index.js';
 import type { Actor } from '../../platform/permissions.js';
 import { seedVolunteering } from './demo.volunteering.js';
+import { seedMall } from './demo.mall.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -128,5 +129,6 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
     }
   });
   await seedVolunteering(deps, password, communities[0].id);
+  await seedMall(deps, password, communities[0].id);
   return true;
 }
