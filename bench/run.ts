@@ -2,11 +2,13 @@
 import { runFoundationBench } from './foundation.bench.js';
 import { runSignupBench } from './signup.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
+import { runMallBench } from './mall.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
   'signup-rush': runSignupBench,
   ledger: runLedgerBench,
+  mall: runMallBench,
 };
 
 const wanted = process.argv.slice(2);
