@@ -6,12 +6,10 @@ import { authenticate, insertNewUser, startSession } from '../src/server/modules
 import { accountFor, postJournal } from '../src/server/modules/ledger/index.js';
 import { personAccount } from '../src/server/modules/ledger/ledger.earning.js';
 import { verifyLedger } from '../src/server/modules/ledger/ledger.public.js';
-import { createDistrict, createOrgNode } from '../src/server/modules/org/index.js';
 import { insertRole } from '../src/server/modules/accounts/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
-import type { Actor } from '../src/server/platform/permissions.js';
-import { DIALECTS, startBenchServer, writeResults } from './lib.js';
+import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
 
 const N = 3000;
 
@@ -37,10 +35,7 @@ export async function runLedgerBench(): Promise<void> {
       }
       const baseline = perSecond(N, performance.now() - t);
 
-      const district = await createDistrict(deps, { name: '压测区' });
-      const sys: Actor = { userId: 'bench', displayName: 'bench', requestId: null, roles: [{ assignmentId: 'b', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }] };
-      const street = await createOrgNode(deps, sys, { parentId: district.id, kind: 'street', name: '街道' });
-      const community = await createOrgNode(deps, sys, { parentId: street.id, kind: 'community', name: '社区' });
+      const { district, community } = await benchDistrict(deps);
       const hash = await hashPassword('Bench1234');
       const { person, issuance, token } = await inTransaction(db, async ({ trx }) => {
         const user = await insertNewUser(deps, trx, { phone: '13700000001', displayName: '压测', communityId: community.id }, hash);
@@ -104,8 +99,8 @@ export async function runLedgerBench(): Promise<void> {
         serviceJournalsPerSecond10Concurrent: serviceParallel,
         serviceVsBaseline: Math.round((serviceSerial / baseline) * 100) / 100,
         httpJournalsPerSecond: http,
-        httpP50ms: Math.round(latencies[Math.floor(latencies.length / 2)] * 10) / 10,
-        httpP99ms: Math.round(latencies[Math.floor(latencies.length * 0.99)] * 10) / 10,
+        httpP50ms: percentile(latencies, 50),
+        httpP99ms: percentile(latencies, 99),
         verifyJournals: journals,
         verifyMs: Math.round(verifyMs),
         verifySecondsPerMillionJournals: Math.round((verifyMs / journals) * 1000 * 10) / 10,

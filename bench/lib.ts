@@ -8,6 +8,9 @@ import { buildApp } from '../src/server/app.js';
 import { openRuntime, type Runtime } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import { dropSchema, ensureSchema, type Dialect } from '../src/server/db/database.js';
+import { createDistrict, createOrgNode } from '../src/server/modules/org/index.js';
+import type { Deps } from '../src/server/platform/context.js';
+import type { Actor } from '../src/server/platform/permissions.js';
 
 export const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
 export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -90,4 +93,21 @@ export function writeResults(name: string, figures: Record<string, unknown>): vo
   fs.mkdirSync(path.resolve('bench/results'), { recursive: true });
   fs.writeFileSync(path.resolve('bench/results', `${name}.json`), JSON.stringify(out, null, 2) + '\n');
   console.log(JSON.stringify(out, null, 2));
+}
+
+/** A district with one street and one community, and a system actor holding district admin there. */
+export async function benchDistrict(deps: Deps) {
+  const district = await createDistrict(deps, { name: '压测区' });
+  const sys: Actor = {
+    userId: 'bench', displayName: 'bench', requestId: null,
+    roles: [{ assignmentId: 'bench', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }],
+  };
+  const street = await createOrgNode(deps, sys, { parentId: district.id, kind: 'street', name: '街道' });
+  const community = await createOrgNode(deps, sys, { parentId: street.id, kind: 'community', name: '社区' });
+  return { district, sys, community };
+}
+
+/** The p-th percentile of sorted numbers, to 0.1. */
+export function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
 }

@@ -5,16 +5,11 @@ import { insertNewUser, insertRole, startSession } from '../src/server/modules/a
 import { accountFor, postJournal } from '../src/server/modules/ledger/index.js';
 import { personAccount } from '../src/server/modules/ledger/ledger.earning.js';
 import { createCatalogItem } from '../src/server/modules/mall/index.js';
-import { createDistrict, createOrgNode } from '../src/server/modules/org/index.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
-import type { Actor } from '../src/server/platform/permissions.js';
-import { DIALECTS, startBenchServer, writeResults } from './lib.js';
+import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
 
 const PEOPLE = 1000;
 
-function pct(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-}
 
 async function timed<T>(n: number, concurrency: number, fn: (i: number) => Promise<T>) {
   const lat: number[] = [];
@@ -30,7 +25,7 @@ async function timed<T>(n: number, concurrency: number, fn: (i: number) => Promi
   }));
   const ms = performance.now() - t0;
   lat.sort((a, b) => a - b);
-  return { perSecond: Math.round((n * 1000) / ms), p50ms: pct(lat, 50), p99ms: pct(lat, 99), seconds: Math.round(ms / 10) / 100 };
+  return { perSecond: Math.round((n * 1000) / ms), p50ms: percentile(lat, 50), p99ms: percentile(lat, 99), seconds: Math.round(ms / 10) / 100 };
 }
 
 /** Runs the mall suite on each database. */
@@ -40,10 +35,7 @@ export async function runMallBench(): Promise<void> {
     const server = await startBenchServer(dialect);
     try {
       const deps = server.runtime.deps;
-      const district = await createDistrict(deps, { name: '压测区' });
-      const sys: Actor = { userId: 'bench', displayName: 'bench', requestId: null, roles: [{ assignmentId: 'b', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }] };
-      const street = await createOrgNode(deps, sys, { parentId: district.id, kind: 'street', name: '街道' });
-      const community = await createOrgNode(deps, sys, { parentId: street.id, kind: 'community', name: '社区' });
+      const { district, sys, community } = await benchDistrict(deps);
       const hash = await hashPassword('Bench1234');
       const tokens: string[] = [];
       let staffToken = '';

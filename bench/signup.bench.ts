@@ -2,19 +2,14 @@
 import { inTransaction } from '../src/server/db/transaction.js';
 import { insertNewUser, startSession } from '../src/server/modules/accounts/index.js';
 import { createActivity } from '../src/server/modules/activities/index.js';
-import { createDistrict, createOrgNode } from '../src/server/modules/org/index.js';
 import { activateVolunteer } from '../src/server/modules/volunteers/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
-import type { Actor } from '../src/server/platform/permissions.js';
-import { DIALECTS, startBenchServer, writeResults } from './lib.js';
+import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
 
 const PEOPLE = 1000;
 const SLOTS = 100;
 
-function percentile(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
-}
 
 /** Measures the rush on each database; checks that exactly SLOTS were confirmed. */
 export async function runSignupBench(): Promise<void> {
@@ -23,10 +18,7 @@ export async function runSignupBench(): Promise<void> {
     const server = await startBenchServer(dialect);
     try {
       const deps = server.runtime.deps;
-      const district = await createDistrict(deps, { name: '压测区' });
-      const sys: Actor = { userId: 'bench', displayName: 'bench', requestId: null, roles: [{ assignmentId: 'b', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }] };
-      const street = await createOrgNode(deps, sys, { parentId: district.id, kind: 'street', name: '街道' });
-      const community = await createOrgNode(deps, sys, { parentId: street.id, kind: 'community', name: '社区' });
+      const { district, sys, community } = await benchDistrict(deps);
       const hash = await hashPassword('Bench1234');
       const tokens: string[] = [];
       await inTransaction(deps.db, async ({ trx }) => {
