@@ -90,3 +90,19 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
     expect(stats.json().items).toEqual([{ merchantId: mid, merchantName: '便民理发', vouchers: 1, points: 20 }]);
   });
 });
+
+describe('catalog edits and staff listing', () => {
+  it('keeps the description on a partial edit and lists hidden items for staff', async () => {
+    const env = await createTestEnv('sqlite');
+    const app = await testApp(env);
+    const tree = await makeTree(env.deps);
+    const admin = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
+    const item = await admin.request('POST', '/api/v1/catalog', { kind: 'goods', communityId: tree.communityA.id, title: '挂面', description: '现场领取', category: '粮油', pricePoints: 5, stock: 3 });
+    const edited = await admin.request('PATCH', `/api/v1/catalog/${item.json().id}`, { status: 'hidden' });
+    expect(edited.json()).toMatchObject({ status: 'hidden', description: '现场领取' });
+    expect((await admin.request('GET', '/api/v1/catalog')).json().items).toEqual([]);
+    expect((await admin.request('GET', '/api/v1/catalog?manage=true')).json().items.map((i: { id: string }) => i.id)).toEqual([item.json().id]);
+    await app.close();
+    await env.close();
+  });
+});

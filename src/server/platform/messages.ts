@@ -96,6 +96,7 @@ export const ERROR_TEXTS: Texts = {
   VOUCHER_CANCELLED: { zh: '该券已取消，积分已退回', en: 'This voucher was cancelled and refunded' },
   STATEMENT_CLOSED: { zh: '{month} 的结算单已关账，不能再改', en: 'The statement for {month} is closed' },
   MONTH_NOT_OVER: { zh: '{month} 还没结束，月底后才能关账', en: '{month} is not over yet; close it after the month ends' },
+  EVALUATION_EXISTS: { zh: '该商户 {year} 年度已评议过', en: 'This merchant was already evaluated for {year}' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
 };
 

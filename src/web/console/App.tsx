@@ -18,6 +18,7 @@ import { ActivitiesPage } from './features/activities/ActivitiesPage';
 import { AcceptancePage } from './features/records/AcceptancePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { PointsPage } from './features/points/lazy';
+import { MallPage } from './features/mall/lazy';
 import { LoadError } from './layout/LoadError';
 import { isStaff } from './lib/roles';
 import { PRIMARY_COLOR } from './theme';
@@ -72,6 +73,11 @@ export function ConsoleApp() {
               <Route path="/points/rules" element={<PointsPage name="rules" />} />
               <Route path="/points/year-summary" element={<PointsPage name="yearSummary" />} />
               <Route path="/points/verification" element={<PointsPage name="verification" />} />
+              <Route path="/mall" element={<Navigate to="/mall/merchants" replace />} />
+              <Route path="/mall/merchants" element={<MallPage name="merchants" />} />
+              <Route path="/mall/catalog" element={<MallPage name="catalog" />} />
+              <Route path="/mall/statements" element={<MallPage name="statements" />} />
+              <Route path="/mall/stats" element={<MallPage name="stats" />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/org" replace />} />

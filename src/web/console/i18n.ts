@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { setApiLocale } from '../shared/api';
 import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
 import { pointsEn, pointsZh } from './i18n.points';
+import { mallEn, mallZh } from './i18n.mall';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -201,7 +202,7 @@ const baseZh = {
   'audit.filterActor': '只看此人的操作',
 };
 
-const zh = { ...baseZh, ...volunteeringZh, ...pointsZh };
+const zh = { ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -398,7 +399,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'audit.filterActor': 'Only this person\'s actions',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 const STORAGE_KEY = 'linli.console.locale';

@@ -53,7 +53,7 @@ export function listActivities(db: Executor, f: ActivityFilter): Promise<Activit
         ? eb('a.status', '=', 'published')
         : f.publicDistricts.length > 0
           ? eb.and([eb('a.status', '=', 'published'), eb('a.district_id', 'in', f.publicDistricts)])
-          : eb.val(false),
+          : sql<boolean>`1 = 0`,
       eb('t.leader_user_id', '=', f.leaderOf),
       ...f.staffReaches.map((r) => eb.and([eb('a.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
     ];

@@ -1,12 +1,12 @@
 // The catalog: points-supermarket goods with stock, merchant offers, community services.
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
-import { type Actor, can } from '../../platform/permissions.js';
+import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import type { CatalogItemTable } from './mall.tables.js';
@@ -77,7 +77,7 @@ export interface ItemInput {
   communityId?: string;
   merchantId?: string | null;
   title: string;
-  description: string;
+  description?: string;
   category: string;
   imageUrl?: string | null;
   pricePoints: number;
@@ -109,7 +109,7 @@ export async function createCatalogItem(deps: Deps, actor: Actor, input: ItemInp
     const now = iso(deps.clock.now());
     await trx.insertInto('catalog_items').values({
       district_id: districtId, id, kind: input.kind, merchant_id: input.kind === 'offer' ? input.merchantId! : null, community_id: communityId,
-      title: input.title, description: input.description, category: input.category, image_url: input.imageUrl ?? null,
+      title: input.title, description: input.description ?? '', category: input.category, image_url: input.imageUrl ?? null,
       price_points: input.pricePoints, stock: input.stock ?? null, per_person_limit: input.perPersonLimit ?? null,
       voucher_days: input.voucherDays ?? 30, valid_until: input.validUntil ?? null, visible_to: input.visibleTo ? JSON.stringify(input.visibleTo) : null,
       status: 'active', created_by: actor.userId, created_at: now, updated_at: now,
@@ -159,9 +159,10 @@ export async function updateCatalogItem(
 export async function listCatalog(
   deps: Deps,
   actor: Actor,
-  q: { districtId?: string; kind?: string; category?: string; q?: string; merchantId?: string; lat?: number; lng?: number; cursor?: string; limit?: number },
+  q: { districtId?: string; kind?: string; category?: string; q?: string; merchantId?: string; lat?: number; lng?: number; manage?: boolean; cursor?: string; limit?: number },
 ): Promise<Page<CatalogItem>> {
   const limit = q.limit ?? 20;
+  if (q.manage) return listManaged(deps, actor, q, limit);
   const me = await deps.db.selectFrom('users').select(['home_node_id', 'home_district_id']).where('id', '=', actor.userId).executeTakeFirst();
   const districtId = q.districtId ?? me?.home_district_id ?? undefined;
   const staffOf = q.merchantId ? await isMerchantStaffAnywhere(deps.db, q.merchantId, actor.userId) : false;
@@ -186,6 +187,32 @@ export async function listCatalog(
   const page = toPage(rows, limit, (r) => r.id, (r) => toItem(r, near));
   if (near) page.items.sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
   return page;
+}
+
+/** Staff view: every item (any status, any visibility) of the communities they manage and the merchants they staff. */
+async function listManaged(
+  deps: Deps,
+  actor: Actor,
+  q: { kind?: string; category?: string; q?: string; merchantId?: string; cursor?: string },
+  limit: number,
+): Promise<Page<CatalogItem>> {
+  const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const shops = (await deps.db.selectFrom('merchant_staff').select('merchant_id').where('user_id', '=', actor.userId).execute()).map((r) => r.merchant_id);
+  let query = items(deps.db)
+    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'i.district_id').onRef('c.id', '=', 'i.community_id'))
+    .where((eb) => eb.or([
+      ...reaches.map((r) => eb.and([eb('i.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
+      ...(shops.length ? [eb('i.merchant_id', 'in', shops)] : []),
+      sql<boolean>`1 = 0`,
+    ]));
+  if (q.kind) query = query.where('i.kind', '=', q.kind);
+  if (q.category) query = query.where('i.category', '=', q.category);
+  if (q.merchantId) query = query.where('i.merchant_id', '=', q.merchantId);
+  if (q.q) query = query.where((eb) => eb.or([eb('i.title', 'like', `%${q.q}%`), eb('m.name', 'like', `%${q.q}%`)]));
+  const before = decodeCursor(q.cursor);
+  if (before) query = query.where('i.id', '<', before);
+  const rows = await query.orderBy('i.id', 'desc').limit(limit + 1).execute();
+  return toPage(rows, limit, (r) => r.id, (r) => toItem(r));
 }
 
 async function isMerchantStaffAnywhere(db: Executor, merchantId: string, userId: string): Promise<boolean> {

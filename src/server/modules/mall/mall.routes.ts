@@ -50,7 +50,7 @@ const itemBody = z.object({
   communityId: z.string().max(64).optional(),
   merchantId: z.string().max(64).nullable().optional(),
   title: text(40),
-  description: z.string().trim().max(1000).default(''),
+  description: z.string().trim().max(1000).optional(),
   category: z.string().trim().min(1).max(20),
   imageUrl: z.string().url().max(500).nullable().optional(),
   pricePoints: z.number().int().min(1).max(1_000_000),
@@ -140,6 +140,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
       querystring: z.object({
         districtId: z.string().max(64).optional(), kind: z.enum(['goods', 'offer', 'service']).optional(), category: z.string().max(20).optional(),
         q: z.string().trim().max(30).optional(), merchantId: z.string().max(64).optional(),
+        manage: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('staff: every item in scope, any status'),
         lat: z.coerce.number().min(-90).max(90).optional(), lng: z.coerce.number().min(-180).max(180).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
       }),
       response: { 200: pageOf(itemSchema), ...errors(400, 401) },

@@ -159,13 +159,16 @@ export async function evaluateMerchant(
     const m = await findMerchant(trx, id);
     if (!m || !can(actor, 'mall.manage', { districtId: m.district_id, path: m.community_path })) throw notFound('merchant');
     if (m.status !== 'filed') throw new AppError('MERCHANT_STATE', { status: m.status, action: 'evaluate' });
+    const done = await trx.selectFrom('merchant_evaluations').select('id').where('district_id', '=', m.district_id)
+      .where('merchant_id', '=', id).where('year', '=', input.year).executeTakeFirst();
+    if (done) throw new AppError('EVALUATION_EXISTS', { year: input.year });
     const stats = await merchantYearStats(trx, m.district_id, id, input.year);
     const now = iso(deps.clock.now());
     await trx.insertInto('merchant_evaluations').values({
       district_id: m.district_id, id: newId(), merchant_id: id, year: input.year, rating_x10: stats.ratingX10, ratings: stats.ratings,
       complaints: stats.complaints, redemptions: stats.redemptions, decision: input.decision, note: input.note ?? null,
       decided_by: actor.userId, decided_at: now,
-    }).onConflict((oc) => oc.columns(['district_id', 'merchant_id', 'year']).doNothing()).execute();
+    }).execute();
     if (input.decision === 'exit') {
       await trx.updateTable('merchants').set({ status: 'exited', exited_at: now, exit_reason: input.note ?? '年度评议未通过', updated_at: now })
         .where('district_id', '=', m.district_id).where('id', '=', id).execute();

@@ -91,7 +91,7 @@ export function listRecords(db: Executor, f: RecordFilter): Promise<RecordRow[]>
         ...f.reaches.map((r) => eb.and([eb('r.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
         ...(f.leaderOf ? [eb('t.leader_user_id', '=', f.leaderOf)] : []),
       ];
-      return ors.length ? eb.or(ors) : eb.val(false);
+      return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
     });
   }
   if (f.userId) q = q.where('r.user_id', '=', f.userId);

@@ -9,6 +9,7 @@ import {
   WalletOutlined,
   LogoutOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -21,10 +22,14 @@ import { useI18n } from '../i18n';
 import { useLogout } from '../features/account/queries';
 import { ROLE_COLOR, staffAssignments } from '../lib/roles';
 import { isPointsAdmin } from '../features/points/scope';
+import { isMallAdmin } from '../features/mall/scope';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PRIMARY_COLOR } from '../theme';
 
 const { Sider, Header, Content } = Layout;
+
+/** Menu groups: the first path segment → the page shown for the bare group path. */
+const MENU_GROUPS: Record<string, string> = { points: 'accounts', mall: 'merchants' };
 
 export function ConsoleLayout({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -34,11 +39,13 @@ export function ConsoleLayout({ me }: { me: Me }) {
   const logout = useLogout();
   const parts = location.pathname.split('/');
   const section = '/' + (parts[1] || 'org');
-  // Pages inside a menu group (积分) are selected by their full path; the group opens while one is shown.
-  const selected = section === '/points' ? `/points/${parts[2] || 'accounts'}` : section;
-  const [openKeys, setOpenKeys] = useState<string[]>(section === '/points' ? ['points'] : []);
+  // Pages inside a menu group (积分, 商城与商户) are selected by their full path; the group opens while one is shown.
+  const group = MENU_GROUPS[section.slice(1)];
+  const selected = group ? `${section}/${parts[2] || group}` : section;
+  const [openKeys, setOpenKeys] = useState<string[]>(group ? [section.slice(1)] : []);
   useEffect(() => {
-    if (section === '/points') setOpenKeys((keys) => (keys.includes('points') ? keys : [...keys, 'points']));
+    const key = section.slice(1);
+    if (MENU_GROUPS[key]) setOpenKeys((keys) => (keys.includes(key) ? keys : [...keys, key]));
   }, [section]);
   const districtAdmin = me.roles.some((r) => r.role === 'district_admin');
   const scopes = staffAssignments(me);
@@ -106,6 +113,21 @@ export function ConsoleLayout({ me }: { me: Me }) {
                         { key: '/points/rules', label: t('nav.pointsRules') },
                         { key: '/points/year-summary', label: t('nav.pointsYearSummary') },
                         ...(districtAdmin ? [{ key: '/points/verification', label: t('nav.pointsVerification') }] : []),
+                      ],
+                    },
+                  ]
+                : []),
+              ...(isMallAdmin(me)
+                ? [
+                    {
+                      key: 'mall',
+                      icon: <ShopOutlined aria-hidden />,
+                      label: t('nav.mall'),
+                      children: [
+                        { key: '/mall/merchants', label: t('nav.mallMerchants') },
+                        { key: '/mall/catalog', label: t('nav.mallCatalog') },
+                        { key: '/mall/statements', label: t('nav.mallStatements') },
+                        { key: '/mall/stats', label: t('nav.mallStats') },
                       ],
                     },
                   ]
