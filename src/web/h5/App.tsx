@@ -32,6 +32,14 @@ import { DonatePage } from './pages/points/DonatePage';
 import { GiftPage } from './pages/points/GiftPage';
 import { LedgerPage } from './pages/points/LedgerPage';
 import { MyPointsPage } from './pages/points/MyPointsPage';
+import { ItemPage } from './pages/mall/ItemPage';
+import { MallPage } from './pages/mall/MallPage';
+import { MyVouchersPage } from './pages/mall/MyVouchersPage';
+import { VoucherPage } from './pages/mall/VoucherPage';
+import { MerchantApplyPage } from './pages/merchant/MerchantApplyPage';
+import { MerchantDeskPage } from './pages/merchant/MerchantDeskPage';
+import { RedeemPage } from './pages/merchant/RedeemPage';
+import { StatementPage } from './pages/merchant/StatementPage';
 
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -56,6 +64,7 @@ export function App() {
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="/activities" element={<ActivitiesPage />} />
+                <Route path="/mall" element={<MallPage />} />
                 <Route path="/me" element={<MePage />} />
               </Route>
               <Route path="/me/profile" element={<ProfilePage />} />
@@ -74,6 +83,13 @@ export function App() {
               <Route path="/leader" element={<LeaderPage />} />
               <Route path="/leader/activities/new" element={<NewActivityPage />} />
               <Route path="/leader/activities/:id" element={<LeaderActivityPage />} />
+              <Route path="/mall/items/:id" element={<ItemPage />} />
+              <Route path="/me/vouchers" element={<MyVouchersPage />} />
+              <Route path="/me/vouchers/:id" element={<VoucherPage />} />
+              <Route path="/merchant" element={<MerchantDeskPage />} />
+              <Route path="/merchant/redeem" element={<RedeemPage />} />
+              <Route path="/merchant/statements" element={<StatementPage />} />
+              <Route path="/merchant/apply" element={<MerchantApplyPage />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

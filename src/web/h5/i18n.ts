@@ -1,10 +1,11 @@
 // UI strings of the resident H5 in zh-CN (default) and English, with a React context to switch between them.
 // The choice is kept in localStorage and sent as Accept-Language so server messages follow the UI.
-// The volunteering strings live in i18n.volunteering.ts, the points-bank ones in i18n.points.ts; both are merged
-// into the dictionaries here.
+// The volunteering strings live in i18n.volunteering.ts, the points-bank ones in i18n.points.ts, the points-mall
+// ones in i18n.mall.ts; they are merged into the dictionaries here.
 import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { setApiLocale } from '../shared/api';
 import type { Role } from '../shared/types';
+import { mallEn, mallZh } from './i18n.mall';
 import { pointsEn, pointsZh } from './i18n.points';
 import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
 
@@ -152,7 +153,7 @@ const baseZh = {
   'role.mediator': '调解员',
 } as const;
 
-const zhCN = { ...baseZh, ...volunteeringZh, ...pointsZh } as const;
+const zhCN = { ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
 
@@ -299,7 +300,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'role.mediator': 'Mediator',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 

@@ -1,7 +1,7 @@
-// Pages with the bottom tab bar (首页 / 活动 / 我的).
+// Pages with the bottom tab bar (首页 / 活动 / 商城 / 我的).
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { TabBar } from 'antd-mobile';
-import { AppOutline, CalendarOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, CalendarOutline, ShopbagOutline, UserOutline } from 'antd-mobile-icons';
 import { useI18n } from '../i18n';
 
 export function TabLayout() {
@@ -11,6 +11,7 @@ export function TabLayout() {
   const tabs = [
     { key: '/', title: t('tab.home'), icon: <AppOutline /> },
     { key: '/activities', title: t('tab.activities'), icon: <CalendarOutline /> },
+    { key: '/mall', title: t('tab.mall'), icon: <ShopbagOutline /> },
     { key: '/me', title: t('tab.me'), icon: <UserOutline /> },
   ];
   return (

@@ -1,7 +1,8 @@
-// 首页: greeting, home community, the volunteering entries, the points bank and the account services.
+// 首页: greeting, home community, the volunteering entries, the points bank, the points mall and the account services.
 import { Link } from 'react-router';
 import { EnvironmentOutline, GlobalOutline, LockOutline, SmileOutline, UserContactOutline } from 'antd-mobile-icons';
 import { useCurrentUser } from '../features/account/currentUser';
+import { MallTiles } from '../features/mall/MallTiles';
 import { PointsTiles } from '../features/points/PointsTiles';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
 import { usePreferences } from '../features/account/usePreferences';
@@ -47,6 +48,13 @@ export function HomePage() {
           {t('home.pointsSection')}
         </h2>
         <PointsTiles />
+      </section>
+
+      <section className="card" aria-labelledby="home-mall">
+        <h2 id="home-mall" className="card__title">
+          {t('home.mallSection')}
+        </h2>
+        <MallTiles />
       </section>
 
       <section className="card" aria-labelledby="home-services">

@@ -1,4 +1,4 @@
-// 我的: who I am (masked), volunteering, points, my roles, settings, the staff console link and sign-out.
+// 我的: who I am (masked), volunteering, points, the mall, my roles, settings, the staff console link and sign-out.
 import { useNavigate } from 'react-router';
 import { Button, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
 import { LockOutline, SetOutline, UserContactOutline } from 'antd-mobile-icons';
@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useCurrentUser } from '../features/account/currentUser';
 import { useLogout } from '../features/account/queries';
 import { usePreferences } from '../features/account/usePreferences';
+import { MallMenu } from '../features/mall/MallMenu';
 import { PointsMenu } from '../features/points/PointsMenu';
 import { VolunteeringMenu } from '../features/volunteers/VolunteeringMenu';
 import { roleKey, useI18n } from '../i18n';
@@ -72,6 +73,8 @@ export function MePage() {
       <VolunteeringMenu />
 
       <PointsMenu />
+
+      <MallMenu />
 
       <section className="card me__roles" aria-labelledby="me-roles">
         <h2 id="me-roles" className="card__title">
