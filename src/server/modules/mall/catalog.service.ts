@@ -215,6 +215,21 @@ async function listManaged(
   return toPage(rows, limit, (r) => r.id, (r) => toItem(r));
 }
 
+/** One item a resident could order (or any item for the people who manage it). */
+export async function getCatalogItem(deps: Deps, actor: Actor, id: string): Promise<CatalogItem> {
+  const it = await findItem(deps.db, id);
+  if (!it) throw notFound('catalog_item');
+  if (await canManage(deps.db, actor, it)) return toItem(it);
+  const visible = it.status === 'active' && (!it.merchant_id || it.merchant_status === 'filed');
+  if (!visible) throw notFound('catalog_item');
+  if (it.visible_to) {
+    const me = await deps.db.selectFrom('users').select('home_node_id').where('id', '=', actor.userId).executeTakeFirst();
+    const community = me?.home_node_id ? await communityOf(deps.db, me.home_node_id) : null;
+    if (!community || !(JSON.parse(it.visible_to) as string[]).includes(community)) throw notFound('catalog_item');
+  }
+  return toItem(it);
+}
+
 async function isMerchantStaffAnywhere(db: Executor, merchantId: string, userId: string): Promise<boolean> {
   return !!(await db.selectFrom('merchant_staff').select('user_id').where('merchant_id', '=', merchantId).where('user_id', '=', userId).executeTakeFirst());
 }

@@ -35,7 +35,7 @@ const itemSchema = z.object({
 
 const voucherSchema = z.object({
   id: z.string(), districtId: z.string(), itemId: z.string(), title: z.string(), kind: z.string(), merchantId: z.string().nullable(),
-  merchantName: z.string().nullable(), points: z.number().int(), status: z.enum(ORDER_STATES), shortCode: z.string(), qrPayload: z.string(),
+  merchantName: z.string().nullable(), merchantAddress: z.string().nullable(), points: z.number().int(), status: z.enum(ORDER_STATES), shortCode: z.string(), qrPayload: z.string(),
   expiresAt: z.string(), redeemedAt: z.string().nullable(), createdAt: z.string(), rated: z.boolean(),
 }).describe('Voucher');
 
@@ -146,6 +146,11 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: pageOf(itemSchema), ...errors(400, 401) },
     },
     handler: (req) => catalog.listCatalog(deps, requireActor(req), req.query),
+  });
+
+  r.get('/api/v1/catalog/:id', {
+    schema: { operationId: 'getCatalogItem', tags: ['mall'], summary: '商品详情', params: id, response: { 200: itemSchema, ...errors(401, 404) } },
+    handler: (req) => catalog.getCatalogItem(deps, requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/orders', {

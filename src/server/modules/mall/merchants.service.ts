@@ -212,8 +212,11 @@ export async function listMerchants(
   let query = merchants(deps.db);
   const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (q.mine) {
-    query = query.where((eb) => eb.exists(eb.selectFrom('merchant_staff as s').select('s.user_id')
-      .whereRef('s.merchant_id', '=', 'm.id').where('s.user_id', '=', actor.userId)));
+    // My shops: those I staff, and my own applications in any state.
+    query = query.where((eb) => eb.or([
+      eb.exists(eb.selectFrom('merchant_staff as s').select('s.user_id').whereRef('s.merchant_id', '=', 'm.id').where('s.user_id', '=', actor.userId)),
+      eb('m.applicant_user_id', '=', actor.userId),
+    ]));
   } else if (q.status && q.status !== 'filed' && reaches.length) {
     query = query.where('m.status', '=', q.status)
       .where((eb) => eb.or(reaches.map((r) => eb.and([eb('m.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]))));

@@ -16,7 +16,7 @@ import { communityOf, findItem } from './catalog.service.js';
 import type { OrderTable } from './mall.tables.js';
 import { newShortCode, normaliseCode, type OrderState, VOUCHER_PREFIX } from './mall.rules.js';
 
-type OrderRow = Selectable<OrderTable> & { title: string; kind: string; merchant_name: string | null };
+type OrderRow = Selectable<OrderTable> & { title: string; kind: string; merchant_name: string | null; merchant_address: string | null };
 
 export interface Voucher {
   id: string;
@@ -26,6 +26,7 @@ export interface Voucher {
   kind: string;
   merchantId: string | null;
   merchantName: string | null;
+  merchantAddress: string | null;
   points: number;
   status: OrderState;
   shortCode: string;
@@ -40,7 +41,7 @@ function orders(db: Executor) {
   return db.selectFrom('orders as o')
     .innerJoin('catalog_items as i', (j) => j.onRef('i.district_id', '=', 'o.district_id').onRef('i.id', '=', 'o.item_id'))
     .leftJoin('merchants as m', (j) => j.onRef('m.district_id', '=', 'o.district_id').onRef('m.id', '=', 'o.merchant_id'))
-    .selectAll('o').select(['i.title', 'i.kind', 'm.name as merchant_name']);
+    .selectAll('o').select(['i.title', 'i.kind', 'm.name as merchant_name', 'm.address as merchant_address']);
 }
 
 /** The signed QR payload of a voucher: LINLI-V.<order id>.<signature>. */
@@ -53,7 +54,7 @@ async function present(deps: Deps, db: Executor, rows: OrderRow[]): Promise<Vouc
     ? new Set((await db.selectFrom('voucher_ratings').select('order_id').where('order_id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.order_id))
     : new Set<string>();
   return rows.map((o) => ({
-    id: o.id, districtId: o.district_id, itemId: o.item_id, title: o.title, kind: o.kind, merchantId: o.merchant_id, merchantName: o.merchant_name,
+    id: o.id, districtId: o.district_id, itemId: o.item_id, title: o.title, kind: o.kind, merchantId: o.merchant_id, merchantName: o.merchant_name, merchantAddress: o.merchant_address,
     points: Number(o.points), status: o.status as OrderState, shortCode: o.short_code, qrPayload: voucherQr(deps, o.id), expiresAt: o.expires_at,
     redeemedAt: o.redeemed_at, createdAt: o.created_at, rated: rated.has(o.id),
   }));

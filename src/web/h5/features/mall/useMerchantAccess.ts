@@ -9,7 +9,8 @@ const SUPERMARKET_ROLES: ReadonlySet<Role> = new Set<Role>(['community_admin', '
 export function useMerchantAccess() {
   const me = useCurrentUser();
   const mine = useMyMerchants();
-  const shops = mine.data ?? [];
+  // mine=true also returns my own applications; only filed shops where I am staff run a counter.
+  const shops = (mine.data ?? []).filter((m) => m.status === 'filed' && m.isMine);
   const supermarkets: RoleAssignment[] = me.roles.filter((r) => SUPERMARKET_ROLES.has(r.role));
   return {
     shops,
