@@ -52,6 +52,10 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
     expect((await adminA.request('POST', `/api/v1/merchants/${mid}/review`, { decision: 'approve' })).json().status).toBe('reviewed');
     expect((await adminA.request('POST', `/api/v1/merchants/${mid}/file`, { fenPerPoint: 10 })).statusCode).toBe(404);
     expect((await street.request('POST', `/api/v1/merchants/${mid}/file`, { fenPerPoint: 10, fundName: '街道基金' })).json().status).toBe('filed');
+    const contribution = await adminA.request('POST', '/api/v1/points/contributions', {
+      orgType: 'merchant', orgId: mid, kind: 'labour', valueFen: 30_000, project: '重阳节义剪', points: 50, idempotencyKey: 'merchant-contrib-1',
+    });
+    expect(contribution.json()).toMatchObject({ accountName: '便民理发', balance: 50 });
     const item = await shop.request('POST', '/api/v1/catalog', { kind: 'offer', merchantId: mid, title: '老人免费理发', category: '生活服务', pricePoints: 20, perPersonLimit: 2 });
     expect(item.statusCode).toBe(201);
     expect((await buyer.request('POST', '/api/v1/catalog', { kind: 'offer', merchantId: mid, title: 'x', category: 'x', pricePoints: 1 })).statusCode).toBe(404);

@@ -57,7 +57,7 @@ export const donateBody = z.object({ communityId: z.string().min(1).max(64), poi
 export const awardBody = z.object({ userId: z.string().min(1).max(64), points, reason: z.string().trim().min(2, { message: 'v.reason' }).max(100), idempotencyKey });
 export const reverseBody = z.object({ reason: z.string().trim().min(2, { message: 'v.reason' }).max(100) });
 export const contributionBody = z.object({
-  orgType: z.enum(['team', 'partner']), orgId: z.string().min(1).max(64), kind: z.enum(['labour', 'goods', 'money']),
+  orgType: z.enum(['team', 'partner', 'merchant']).describe('party organisations are partner units of category party_org'), orgId: z.string().min(1).max(64), kind: z.enum(['labour', 'goods', 'money']),
   valueFen: z.number().int().min(0).max(100_000_000_00), project: z.string().trim().min(1).max(60),
   description: z.string().trim().max(300).default(''), points, idempotencyKey,
 });

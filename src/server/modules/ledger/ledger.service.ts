@@ -172,14 +172,16 @@ export async function recordContribution(
   deps: Deps,
   actor: Actor,
   input: {
-    orgType: 'team' | 'partner'; orgId: string; kind: 'labour' | 'goods' | 'money'; valueFen: number; project: string;
+    orgType: 'team' | 'partner' | 'merchant'; orgId: string; kind: 'labour' | 'goods' | 'money'; valueFen: number; project: string;
     description: string; points: number; idempotencyKey: string;
   },
 ) {
   return inTransaction(deps.db, async ({ trx }) => {
     const org = input.orgType === 'team'
       ? await trx.selectFrom('teams').select(['district_id', 'id', 'name', 'community_id as node_id']).where('id', '=', input.orgId).executeTakeFirst()
-      : await trx.selectFrom('partner_units').select(['district_id', 'id', 'name', 'node_id']).where('id', '=', input.orgId).executeTakeFirst();
+      : input.orgType === 'merchant'
+        ? await trx.selectFrom('merchants').select(['district_id', 'id', 'name', 'community_id as node_id']).where('id', '=', input.orgId).where('status', '=', 'filed').executeTakeFirst()
+        : await trx.selectFrom('partner_units').select(['district_id', 'id', 'name', 'node_id']).where('id', '=', input.orgId).executeTakeFirst();
     const node = org ? await findNode(trx, org.node_id) : undefined;
     if (!org || !node || !can(actor, 'points.manage', { districtId: org.district_id, path: node.path })) throw notFound('point_account');
     const account = await accountFor(deps, trx, org.district_id, { type: input.orgType, id: org.id, name: org.name, communityId: node.id });
