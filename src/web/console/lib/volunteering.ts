@@ -1,181 +1,39 @@
 // Shapes of the volunteering API (docs/API-VOLUNTEERING.md) as the console uses them, and small display helpers.
 
-export type VolunteerStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
+import type { ActivityPhase, ActivityState as ActivityStatus, RecordState as RecordStatus, SignupState as SignupStatus, TimeBand, VolunteerState as VolunteerStatus } from '../../shared/api-types';
+
+export type {
+  Activity,
+  ActivityPhase,
+  ActivityState as ActivityStatus,
+  AttendanceCode,
+  ImportReport,
+  MemberState as MemberStatus,
+  RecordState as RecordStatus,
+  RosterEntry,
+  ServiceRecord,
+  SignupState as SignupStatus,
+  Team,
+  TeamDetail,
+  TeamMember,
+  TimeBand,
+  Volunteer,
+  VolunteerState as VolunteerStatus,
+  VolunteeringSettings,
+} from '../../shared/api-types';
+
 export const VOLUNTEER_STATUSES: VolunteerStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
-export type TimeBand = 'morning' | 'afternoon' | 'evening';
 export type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
 export const WEEKDAYS: Weekday[] = ['1', '2', '3', '4', '5', '6', '7'];
 export const TIME_BANDS: TimeBand[] = ['morning', 'afternoon', 'evening'];
 
-export interface Volunteer {
-  id: string;
-  districtId: string;
-  userId: string;
-  communityId: string;
-  communityName: string;
-  volunteerNo: string | null;
-  status: VolunteerStatus;
-  realNameMasked: string;
-  idNumberMasked: string | null;
-  phoneMasked: string;
-  skills: string[];
-  availability: Partial<Record<Weekday, TimeBand[]>>;
-  homeGridId: string | null;
-  homeGridName: string | null;
-  bio: string | null;
-  source: string;
-  appliedAt: string;
-  reviewedAt: string | null;
-  rejectReason: string | null;
-  acceptedMinutes: number;
-  starLevel: number;
-  ratingAverage: number | null;
-}
-
-export interface ImportReport {
-  created: number;
-  skipped: number;
-  errors: { row: number; messages: string[] }[];
-}
-
-export interface VolunteeringSettings {
-  skills: string[];
-  teamCategories: string[];
-  activityCategories: string[];
-  starThresholdsHours: number[];
-  cancelDeadlineHours: number;
-  noShowLimit: number;
-  noShowWindowDays: number;
-  dailyCapMinutes: number;
-  graceMinutes: number;
-  attendanceWindowSeconds: number;
-}
-
-export interface Team {
-  id: string;
-  districtId: string;
-  communityId: string;
-  communityName: string;
-  name: string;
-  category: string;
-  description: string | null;
-  leaderUserId: string;
-  leaderName: string;
-  socialWorkerUserId: string | null;
-  socialWorkerName: string | null;
-  createdAt: string;
-}
-
-export type MemberStatus = 'pending' | 'active' | 'rejected' | 'left';
-
-export interface TeamMember {
-  userId: string;
-  displayName: string;
-  volunteerNo: string | null;
-  status: MemberStatus;
-  requestedAt: string;
-  decidedAt: string | null;
-}
-
-export interface TeamDetail extends Team {
-  members: TeamMember[];
-  pendingRequests: TeamMember[];
-  myStatus: MemberStatus | null;
-  canManage: boolean;
-  totals: { memberCount: number; acceptedMinutes: number; activityCount: number; ratingAverage: number | null; ratingCount: number };
-}
-
-export type ActivityStatus = 'draft' | 'published' | 'cancelled';
 export const ACTIVITY_STATUSES: ActivityStatus[] = ['draft', 'published', 'cancelled'];
-export type ActivityPhase = 'draft' | 'open' | 'closed' | 'ongoing' | 'finished' | 'cancelled';
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
 
-export interface Activity {
-  id: string;
-  districtId: string;
-  communityId: string;
-  communityName: string;
-  teamId: string | null;
-  teamName: string | null;
-  seriesId: string | null;
-  title: string;
-  category: string;
-  description: string;
-  address: string;
-  gridId: string | null;
-  gridName: string | null;
-  lat: number | null;
-  lng: number | null;
-  geofenceMeters: number | null;
-  startsAt: string;
-  endsAt: string;
-  slots: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  signupDeadline: string;
-  cancelDeadline: string;
-  requiredSkills: string[];
-  beneficiaries: string | null;
-  needId: string | null;
-  pointsPerHour: number | null;
-  status: ActivityStatus;
-  phase: ActivityPhase;
-  cancelReason: string | null;
-  canManage: boolean;
-}
-
-export interface RosterEntry {
-  signupId: string;
-  userId: string;
-  displayName: string;
-  volunteerNo: string | null;
-  phoneMasked: string;
-  status: SignupStatus;
-  seq: number;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  method: 'qr' | 'code' | 'leader' | null;
-}
-
-export interface AttendanceCode {
-  activityId: string;
-  code: string;
-  qrPayload: string;
-  expiresAt: string;
-  windowSeconds: number;
-}
-
-export type RecordStatus = 'pending' | 'confirmed' | 'accepted' | 'returned' | 'superseded';
-
-export interface ServiceRecord {
-  id: string;
-  districtId: string;
-  activityId: string;
-  activityTitle: string;
-  category: string;
-  userId: string;
-  displayName: string;
-  volunteerNo: string | null;
-  communityId: string;
-  communityName: string;
-  teamId: string | null;
-  teamName: string | null;
-  serviceDate: string;
-  startsAt: string;
-  endsAt: string;
-  minutes: number;
-  status: RecordStatus;
-  isBackfill: boolean;
-  note: string | null;
-  correctsId: string | null;
-  correctionReason: string | null;
-  returnedReason: string | null;
-  confirmedAt: string | null;
-  acceptedAt: string | null;
-  createdAt: string;
-  beneficiaries: string | null;
-  canConfirm: boolean;
-  canAccept: boolean;
+/** How an attendance was taken (RosterEntry.method; the server types it as a plain string). */
+export type AttendanceMethod = 'qr' | 'code' | 'leader';
+const ATTENDANCE_METHODS: readonly string[] = ['qr', 'code', 'leader'] satisfies AttendanceMethod[];
+export function isAttendanceMethod(m: string | null): m is AttendanceMethod {
+  return m !== null && ATTENDANCE_METHODS.includes(m);
 }
 
 /** Minutes as hours, at most one decimal ("2", "2.5"). */

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { formatChina, formatWindow } from '../../lib/chinaTime';
 import { useDownload } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { SIGNUP_COLOR, type Activity, type RosterEntry, type SignupStatus } from '../../lib/volunteering';
+import { isAttendanceMethod, SIGNUP_COLOR, type Activity, type RosterEntry, type SignupStatus } from '../../lib/volunteering';
 import { LoadError } from '../../layout/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { ledgerExportUrl } from '../records/queries';
@@ -82,7 +82,7 @@ function ActivityBody({ a }: { a: Activity }) {
     download(ledgerExportUrl(scope), '服务台账.xlsx', 'ledger');
   };
 
-  const methodLabel = (m: RosterEntry['method']) => (m ? t(`act.method.${m}`) : none);
+  const methodLabel = (m: RosterEntry['method']) => (isAttendanceMethod(m) ? t(`act.method.${m}`) : (m ?? none));
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -1,7 +1,16 @@
 // Shapes of the points mall API (docs/API-MALL.md) as the console uses them, and small money helpers.
 
+import type { CatalogItem, Merchant, MerchantState as MerchantStatus } from '../../../shared/api-types';
+
+export type {
+  CatalogItem,
+  Merchant,
+  MerchantState as MerchantStatus,
+  Statement as MerchantStatement,
+  StatementLine,
+} from '../../../shared/api-types';
+
 export const MERCHANT_STATES = ['applied', 'reviewed', 'filed', 'rejected', 'exited'] as const;
-export type MerchantStatus = (typeof MERCHANT_STATES)[number];
 
 export const MERCHANT_STATUS_COLOR: Record<MerchantStatus, string> = {
   applied: 'gold',
@@ -10,32 +19,6 @@ export const MERCHANT_STATUS_COLOR: Record<MerchantStatus, string> = {
   rejected: 'red',
   exited: 'default',
 };
-
-export interface Merchant {
-  id: string;
-  districtId: string;
-  communityId: string;
-  communityName: string;
-  name: string;
-  licenceNo: string;
-  address: string;
-  lat: number | null;
-  lng: number | null;
-  category: string;
-  offerSummary: string;
-  contactName: string;
-  contactPhoneMasked: string;
-  status: MerchantStatus;
-  /** Agreed cash value of one point in fen; 0 when the merchant donates (让利, nothing to settle). */
-  fenPerPoint: number;
-  fundName: string | null;
-  rejectReason: string | null;
-  filedAt: string | null;
-  exitedAt: string | null;
-  exitReason: string | null;
-  createdAt: string;
-  isMine: boolean;
-}
 
 export interface EvaluationResult {
   merchant: Merchant;
@@ -49,35 +32,12 @@ export interface EvaluationResult {
 }
 
 export const ITEM_KINDS = ['goods', 'offer', 'service'] as const;
+
 export type ItemKind = (typeof ITEM_KINDS)[number];
-export type ItemStatus = 'active' | 'hidden' | 'removed';
+export type ItemStatus = CatalogItem['status'];
 
 export const ITEM_KIND_COLOR: Record<ItemKind, string> = { goods: 'orange', offer: 'geekblue', service: 'cyan' };
 export const ITEM_STATUS_COLOR: Record<ItemStatus, string> = { active: 'green', hidden: 'default', removed: 'red' };
-
-export interface CatalogItem {
-  id: string;
-  districtId: string;
-  kind: ItemKind;
-  merchantId: string | null;
-  merchantName: string | null;
-  merchantAddress: string | null;
-  communityId: string;
-  title: string;
-  description: string;
-  category: string;
-  imageUrl: string | null;
-  pricePoints: number;
-  /** null = unlimited. */
-  stock: number | null;
-  perPersonLimit: number | null;
-  voucherDays: number;
-  validUntil: string | null;
-  /** null = the whole district. */
-  visibleTo: string[] | null;
-  status: ItemStatus;
-  distanceMetres: number | null;
-}
 
 export interface CatalogItemInput {
   kind: ItemKind;
@@ -94,28 +54,6 @@ export interface CatalogItemInput {
 }
 
 export type CatalogItemPatch = Partial<Pick<CatalogItem, 'pricePoints' | 'stock' | 'perPersonLimit' | 'status'>>;
-
-export interface StatementLine {
-  orderId: string;
-  redeemedAt: string;
-  title: string;
-  points: number;
-}
-
-export interface MerchantStatement {
-  merchantId: string;
-  merchantName: string;
-  /** YYYY-MM */
-  month: string;
-  closed: boolean;
-  closedAt: string | null;
-  vouchers: number;
-  points: number;
-  fenPerPoint: number;
-  amountFen: number;
-  fundName: string | null;
-  lines: StatementLine[];
-}
 
 export interface RedemptionStat {
   /** null for the community points supermarket (goods and services). */

@@ -1,7 +1,18 @@
 // Shapes of the points bank API (docs/API-POINTS.md) as the console uses them.
 
+import type { JournalType, JournalView as Journal, PointRules } from '../../../shared/api-types';
+
+export type {
+  AccountView as PointAccount,
+  JournalType,
+  JournalView as Journal,
+  LedgerReport as LedgerVerification,
+  PointRules,
+  PublicJournal,
+  YearSummary,
+} from '../../../shared/api-types';
+
 export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
-export type JournalType = (typeof JOURNAL_TYPES)[number];
 
 /** Tag colour per journal type: credits warm/green, spending blue, corrections red. */
 export const JOURNAL_TYPE_COLOR: Record<JournalType, string> = {
@@ -16,38 +27,6 @@ export const JOURNAL_TYPE_COLOR: Record<JournalType, string> = {
   contribute: 'volcano',
 };
 
-/** A movement as the mover sees it (answer of award, reverse, contribution). */
-export interface Journal {
-  id: string;
-  districtId: string;
-  seq: number;
-  type: JournalType;
-  reason: string;
-  amount: number;
-  effectiveDate: string;
-  createdAt: string;
-  refType: string | null;
-  refId: string | null;
-  reversesId: string | null;
-  hash: string;
-}
-
-/** A journal on the public ledger (names masked). */
-export interface PublicJournal {
-  id: string;
-  seq: number;
-  date: string;
-  createdAt: string;
-  type: JournalType;
-  reason: string;
-  parties: { name: string; amount: number }[];
-  points: number;
-  communityName: string | null;
-  hash: string;
-  /** The journal this one reverses, when the server sends it (not in the contract yet). */
-  reversesId?: string | null;
-}
-
 export interface LedgerHead {
   districtId: string;
   districtName: string;
@@ -57,30 +36,6 @@ export interface LedgerHead {
 
 export type AccountKind = 'person' | 'org' | 'system';
 export type AccountPurpose = 'main' | 'issuance' | 'fund' | 'supermarket';
-
-export interface PointAccount {
-  id: string;
-  districtId: string;
-  kind: AccountKind;
-  /** user, team, partner, district, community */
-  ownerType: string;
-  ownerId: string;
-  purpose: AccountPurpose | string;
-  name: string;
-  balance: number;
-}
-
-export interface PointRules {
-  pointsPerHour: number;
-  categoryMultipliersPct: Record<string, number>;
-  dailyCapPoints: number | null;
-  balanceCeiling: number | null;
-  reportRewards: Record<string, number>;
-  allowGifts: boolean;
-  allowDonations: boolean;
-  monthlyGiveLimit: number;
-  expiryYears: number | null;
-}
 
 export interface PointRulesVersion {
   id: string;
@@ -120,20 +75,6 @@ export interface YearSummaryCommunity {
   leveragedFen: number;
   people: { rank: number; userId: string; name: string; points: number; minutes: number }[];
   organisations: { accountId: string; name: string; kind: string; points: number; contributionsFen: number }[];
-}
-
-export interface YearSummary {
-  year: number;
-  nodeId: string;
-  nodeName: string;
-  communities: YearSummaryCommunity[];
-}
-
-export interface LedgerVerification {
-  ok: boolean;
-  accounts: number;
-  districts: { districtId: string; journals: number; headHash: string }[];
-  problems: { districtId: string; journalId: string | null; seq: number | null; problem: string }[];
 }
 
 /** Report categories of 随手拍 (PRODUCT.md §8), offered when editing report rewards. */

@@ -1,42 +1,15 @@
 // Activity, sign-up and attendance shapes of the API (docs/API-VOLUNTEERING.md).
 
-export type ActivityPhase = 'draft' | 'open' | 'closed' | 'ongoing' | 'finished' | 'cancelled';
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
-
-export interface Activity {
-  id: string;
-  districtId: string;
-  communityId: string;
-  communityName: string;
-  teamId: string | null;
-  teamName: string | null;
-  seriesId: string | null;
-  title: string;
-  category: string;
-  description: string;
-  address: string;
-  gridId: string | null;
-  gridName: string | null;
-  lat: number | null;
-  lng: number | null;
-  geofenceMeters: number | null;
-  startsAt: string;
-  endsAt: string;
-  slots: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  signupDeadline: string;
-  cancelDeadline: string;
-  requiredSkills: string[];
-  beneficiaries: string | null;
-  needId: string | null;
-  pointsPerHour: number | null;
-  status: 'draft' | 'published' | 'cancelled';
-  phase: ActivityPhase;
-  cancelReason: string | null;
-  canManage: boolean;
-  mySignup: { id: string; status: SignupStatus; position: number | null } | null;
-}
+export type {
+  Activity,
+  ActivityPhase,
+  AttendanceCode,
+  AttendanceResult as AttendanceAnswer,
+  MySignup,
+  RosterEntry,
+  SignupResult as SignUpAnswer,
+  SignupState as SignupStatus,
+} from '../../../shared/api-types';
 
 export interface ActivityFilters {
   districtId?: string;
@@ -47,57 +20,6 @@ export interface ActivityFilters {
   from?: string;
   to?: string;
   q?: string;
-}
-
-export interface RosterEntry {
-  signupId: string;
-  userId: string;
-  displayName: string;
-  volunteerNo: string | null;
-  phoneMasked: string;
-  status: SignupStatus;
-  seq: number;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  method: 'qr' | 'code' | 'leader' | null;
-}
-
-export interface MySignup {
-  id: string;
-  activityId: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  address: string;
-  status: SignupStatus;
-  activityStatus: Activity['status'];
-  cancelDeadline: string;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-}
-
-export interface SignUpAnswer {
-  id: string;
-  activityId: string;
-  status: SignupStatus;
-  position: number | null;
-}
-
-export interface AttendanceCode {
-  activityId: string;
-  code: string;
-  qrPayload: string;
-  expiresAt: string;
-  windowSeconds: number;
-}
-
-/** What check-in and check-out answer. */
-export interface AttendanceAnswer {
-  activityId: string;
-  title: string;
-  checkInAt: string | null;
-  checkOutAt: string | null;
-  minutes: number | null;
 }
 
 /** Either the scanned QR payload or the activity and its 6-digit code, plus the position when asked for. */
@@ -135,6 +57,13 @@ export interface CreateActivityInput {
   beneficiaries?: string;
   repeatWeeks?: number;
   publish?: boolean;
+}
+
+/** How an attendance was taken (RosterEntry.method; the server types it as a plain string). */
+export type AttendanceMethod = 'qr' | 'code' | 'leader';
+const ATTENDANCE_METHODS: readonly string[] = ['qr', 'code', 'leader'] satisfies AttendanceMethod[];
+export function isAttendanceMethod(m: string | null): m is AttendanceMethod {
+  return m !== null && ATTENDANCE_METHODS.includes(m);
 }
 
 /** Prefix of the rotating QR payload shown by the leader: LINLI-ATT.<activityId>.<window>.<signature>. */

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { formatTime } from '../../lib/time';
 import { SIGNUP_COLOR, SIGNUP_LABEL } from '../activities/labels';
 import { useMarkAttendance, useRoster } from '../activities/queries';
-import type { Activity, AttendanceMark, RosterEntry } from '../activities/types';
+import { isAttendanceMethod, type Activity, type AttendanceMark, type RosterEntry } from '../activities/types';
 
 function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: boolean; onMark: (present: boolean) => void; busy: boolean }) {
   const { t } = useI18n();
@@ -32,7 +32,7 @@ function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: bool
             {t('signups.checkOut', { time: formatTime(e.checkOutAt) })}
           </Tag>
         )}
-        {e.method && <span className="muted">{t(`roster.method.${e.method}`)}</span>}
+        {isAttendanceMethod(e.method) && <span className="muted">{t(`roster.method.${e.method}`)}</span>}
       </div>
       {canMark && (e.status === 'confirmed' || e.status === 'no_show') && (
         <div className="roster-row__actions">

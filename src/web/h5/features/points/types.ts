@@ -1,60 +1,18 @@
 // Points-bank shapes of the API (docs/API-POINTS.md) as the resident H5 uses them.
 
-export type JournalType = 'earn' | 'award' | 'redeem' | 'refund' | 'gift' | 'donate' | 'expire' | 'reverse' | 'contribute';
+import type { JournalType } from '../../../shared/api-types';
+
+export type {
+  JournalType,
+  JournalView as Journal,
+  MyPoints as MyPointsItem,
+  PublicJournal,
+} from '../../../shared/api-types';
+
 export const JOURNAL_TYPES: JournalType[] = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'];
 
 export type Relation = 'spouse' | 'parent' | 'child' | 'grandparent' | 'grandchild';
 export const RELATIONS: Relation[] = ['spouse', 'parent', 'child', 'grandparent', 'grandchild'];
-
-/** One movement of my account; `amount` is signed from my side (+ in, − out). */
-export interface Journal {
-  id: string;
-  districtId: string;
-  seq: number;
-  type: JournalType;
-  reason: string;
-  amount: number;
-  /** YYYY-MM-DD */
-  effectiveDate: string;
-  createdAt: string;
-  refType: string | null;
-  refId: string | null;
-  reversesId: string | null;
-  /** sha256 hex */
-  hash: string;
-}
-
-export interface PointRulesBrief {
-  allowGifts: boolean;
-  allowDonations: boolean;
-  monthlyGiveLimit: number;
-}
-
-/** My account in one district. */
-export interface MyPointsItem {
-  districtId: string;
-  districtName: string;
-  accountId: string;
-  balance: number;
-  earned: number;
-  spent: number;
-  rules: PointRulesBrief;
-}
-
-/** A journal as the public ledger (公示) shows it: masked names, no ids of people. */
-export interface PublicJournal {
-  id: string;
-  seq: number;
-  /** YYYY-MM-DD */
-  date: string;
-  createdAt: string;
-  type: JournalType;
-  reason: string;
-  parties: { name: string; amount: number }[];
-  points: number;
-  communityName: string | null;
-  hash: string;
-}
 
 export interface LedgerHead {
   districtId: string;

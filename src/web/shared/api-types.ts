@@ -1,0 +1,38 @@
+// The API's response shapes, taken from the server's own DTO types. Type-only re-exports: Vite/esbuild erase
+// them, so nothing from src/server ends up in a web bundle.
+
+export type { Role, OrgKind } from '../../server/platform/permissions';
+export type { Page } from '../../server/platform/pagination';
+
+export type { Me, RoleAssignment } from '../../server/modules/accounts/accounts.service';
+export type { Person } from '../../server/modules/accounts/people.service';
+export type { OrgNode, PartnerUnit } from '../../server/modules/org/org.service';
+export type { PartnerCategory } from '../../server/modules/org/org.rules';
+export type { AuditEvent } from '../../server/modules/audit/audit.service';
+
+export type { Activity, ActivityPhase, RosterEntry } from '../../server/modules/activities/activities.service';
+export type { ActivityState, SignupState } from '../../server/modules/activities/activities.rules';
+export type { MySignup, SignupResult } from '../../server/modules/activities/signups.service';
+export type { AttendanceCode, AttendanceResult } from '../../server/modules/activities/attendance.service';
+
+export type { Volunteer, VolunteerCard } from '../../server/modules/volunteers/volunteers.service';
+export type { VolunteerState, MemberState, TimeBand, Availability } from '../../server/modules/volunteers/volunteers.rules';
+export type { ImportReport } from '../../server/modules/volunteers/volunteers.excel';
+export type { Team, TeamMember, TeamDetail } from '../../server/modules/volunteers/teams.service';
+
+export type { ServiceRecord } from '../../server/modules/records/records.service';
+export type { RecordState } from '../../server/modules/records/records.rules';
+export type { CertificateCheck } from '../../server/modules/records/certificates.service';
+
+export type { VolunteeringSettings } from '../../server/modules/settings/settings.rules';
+
+export type { JournalView, MyPoints, AccountView } from '../../server/modules/ledger/ledger.service';
+export type { PublicJournal, LedgerReport } from '../../server/modules/ledger/ledger.public';
+export type { PointRules, JournalType } from '../../server/modules/ledger/ledger.rules';
+export type { YearSummary } from '../../server/modules/ledger/ledger.summary';
+
+export type { Merchant } from '../../server/modules/mall/merchants.service';
+export type { MerchantState, OrderState } from '../../server/modules/mall/mall.rules';
+export type { CatalogItem } from '../../server/modules/mall/catalog.service';
+export type { Voucher, RedeemPreview } from '../../server/modules/mall/orders.service';
+export type { Statement, StatementLine } from '../../server/modules/mall/settlement.service';
