@@ -77,7 +77,11 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
     const twice = await shop.request('POST', '/api/v1/vouchers/redeem', { code: v.qrPayload, redeemKey: 'redeem-key-2' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().message).toMatch(/^该券已于 .+ 核销，不能重复使用$/);
-    expect((await shop.request('GET', '/api/v1/merchants/redemptions/today')).json().items).toHaveLength(1);
+    const today = (await shop.request('GET', '/api/v1/merchants/redemptions/today')).json().items;
+    expect(today).toHaveLength(1);
+    expect(today[0].holderName).toBeTruthy();
+    const near = await buyer.request('GET', '/api/v1/catalog?kind=offer&lat=30.5&lng=114.3');
+    expect(near.json()).toMatchObject({ nextCursor: null });
     expect((await buyer.request('POST', `/api/v1/me/vouchers/${v.id}/rating`, { score: 5, comment: '好' })).json().rated).toBe(true);
     expect((await buyer.request('POST', `/api/v1/merchants/${mid}/complaints`, { content: '' })).statusCode).toBe(400);
     expect((await buyer.request('POST', `/api/v1/merchants/${mid}/complaints`, { content: '排队太久' })).statusCode).toBe(201);

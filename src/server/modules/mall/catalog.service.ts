@@ -180,13 +180,17 @@ export async function listCatalog(
   if (q.category) query = query.where('i.category', '=', q.category);
   if (q.merchantId) query = query.where('i.merchant_id', '=', q.merchantId);
   if (q.q) query = query.where((eb) => eb.or([eb('i.title', 'like', `%${q.q}%`), eb('m.name', 'like', `%${q.q}%`)]));
+  const near = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined;
+  if (near) {
+    // "Near me" is one list of the nearest items (up to 200 candidates sorted by distance), not pages by date.
+    const rows = await query.orderBy('i.id', 'desc').limit(200).execute();
+    const sorted = rows.map((r) => toItem(r, near)).sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
+    return { items: sorted.slice(0, limit), nextCursor: null };
+  }
   const before = decodeCursor(q.cursor);
   if (before) query = query.where('i.id', '<', before);
   const rows = await query.orderBy('i.id', 'desc').limit(limit + 1).execute();
-  const near = q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined;
-  const page = toPage(rows, limit, (r) => r.id, (r) => toItem(r, near));
-  if (near) page.items.sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
-  return page;
+  return toPage(rows, limit, (r) => r.id, (r) => toItem(r));
 }
 
 /** Staff view: every item (any status, any visibility) of the communities they manage and the merchants they staff. */

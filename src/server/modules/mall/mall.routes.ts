@@ -35,7 +35,7 @@ const itemSchema = z.object({
 
 const voucherSchema = z.object({
   id: z.string(), districtId: z.string(), itemId: z.string(), title: z.string(), kind: z.string(), merchantId: z.string().nullable(),
-  merchantName: z.string().nullable(), merchantAddress: z.string().nullable(), points: z.number().int(), status: z.enum(ORDER_STATES), shortCode: z.string(), qrPayload: z.string(),
+  merchantName: z.string().nullable(), merchantAddress: z.string().nullable(), holderName: z.string(), points: z.number().int(), status: z.enum(ORDER_STATES), shortCode: z.string(), qrPayload: z.string(),
   expiresAt: z.string(), redeemedAt: z.string().nullable(), createdAt: z.string(), rated: z.boolean(),
 }).describe('Voucher');
 
@@ -203,7 +203,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'lookupVoucher', tags: ['mall'], summary: '核销前查看：扫码或输入短码，看这张券兑换什么、能否核销',
       body: z.object({ code: z.string().trim().min(4).max(200) }),
       response: {
-        200: voucherSchema.extend({ holderName: z.string(), redeemable: z.boolean(), problem: z.string().nullable() }),
+        200: voucherSchema.extend({ redeemable: z.boolean(), problem: z.string().nullable() }),
         ...errors(400, 401, 422),
       },
     },

@@ -16,7 +16,7 @@ import { communityOf, findItem } from './catalog.service.js';
 import type { OrderTable } from './mall.tables.js';
 import { newShortCode, normaliseCode, type OrderState, VOUCHER_PREFIX } from './mall.rules.js';
 
-type OrderRow = Selectable<OrderTable> & { title: string; kind: string; merchant_name: string | null; merchant_address: string | null };
+type OrderRow = Selectable<OrderTable> & { title: string; kind: string; merchant_name: string | null; merchant_address: string | null; holder_name: string };
 
 export interface Voucher {
   id: string;
@@ -27,6 +27,8 @@ export interface Voucher {
   merchantId: string | null;
   merchantName: string | null;
   merchantAddress: string | null;
+  /** The resident's display name (shown to the counter staff who redeem it). */
+  holderName: string;
   points: number;
   status: OrderState;
   shortCode: string;
@@ -41,7 +43,8 @@ function orders(db: Executor) {
   return db.selectFrom('orders as o')
     .innerJoin('catalog_items as i', (j) => j.onRef('i.district_id', '=', 'o.district_id').onRef('i.id', '=', 'o.item_id'))
     .leftJoin('merchants as m', (j) => j.onRef('m.district_id', '=', 'o.district_id').onRef('m.id', '=', 'o.merchant_id'))
-    .selectAll('o').select(['i.title', 'i.kind', 'm.name as merchant_name', 'm.address as merchant_address']);
+    .innerJoin('users as u', 'u.id', 'o.user_id')
+    .selectAll('o').select(['i.title', 'i.kind', 'm.name as merchant_name', 'm.address as merchant_address', 'u.display_name as holder_name']);
 }
 
 /** The signed QR payload of a voucher: LINLI-V.<order id>.<signature>. */
@@ -54,7 +57,7 @@ async function present(deps: Deps, db: Executor, rows: OrderRow[]): Promise<Vouc
     ? new Set((await db.selectFrom('voucher_ratings').select('order_id').where('order_id', 'in', rows.map((r) => r.id)).execute()).map((r) => r.order_id))
     : new Set<string>();
   return rows.map((o) => ({
-    id: o.id, districtId: o.district_id, itemId: o.item_id, title: o.title, kind: o.kind, merchantId: o.merchant_id, merchantName: o.merchant_name, merchantAddress: o.merchant_address,
+    id: o.id, districtId: o.district_id, itemId: o.item_id, title: o.title, kind: o.kind, merchantId: o.merchant_id, merchantName: o.merchant_name, merchantAddress: o.merchant_address, holderName: o.holder_name,
     points: Number(o.points), status: o.status as OrderState, shortCode: o.short_code, qrPayload: voucherQr(deps, o.id), expiresAt: o.expires_at,
     redeemedAt: o.redeemed_at, createdAt: o.created_at, rated: rated.has(o.id),
   }));
@@ -227,7 +230,6 @@ function localTime(t: string): string {
 }
 
 export interface RedeemPreview extends Voucher {
-  holderName: string;
   redeemable: boolean;
   problem: string | null;
 }
@@ -236,11 +238,10 @@ export interface RedeemPreview extends Voucher {
 export async function lookupVoucher(deps: Deps, actor: Actor, code: string, locale: 'zh-CN' | 'en'): Promise<RedeemPreview> {
   const o = await resolveCode(deps, deps.db, actor, code);
   if (!(await redeemsFor(deps.db, actor, o))) throw new AppError('VOUCHER_OTHER_MERCHANT', { merchant: o.merchant_name ?? '积分超市' });
-  const holder = await deps.db.selectFrom('users').select('display_name').where('id', '=', o.user_id).executeTakeFirstOrThrow();
   const problem = refusal(deps, o);
   const { translate, ERROR_TEXTS } = await import('../../platform/messages.js');
   return {
-    ...(await present(deps, deps.db, [o]))[0], holderName: holder.display_name, redeemable: !problem,
+    ...(await present(deps, deps.db, [o]))[0], redeemable: !problem,
     problem: problem ? translate(ERROR_TEXTS, problem.code, locale, problem.params) : null,
   };
 }
