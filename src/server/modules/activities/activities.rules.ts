@@ -1,6 +1,9 @@
 // Pure rules of activities: states, service minutes, rotating attendance codes, geofence distance.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+export { chinaDate } from '../../platform/clock.js';
+export { distanceMetres } from '../../platform/geo.js';
+
 /**
  * Activity states. "Finished" is not stored: a published activity whose end has passed is finished.
  *
@@ -50,10 +53,6 @@ export function durationMinutes(start: Date, end: Date): number {
   return Math.floor((end.getTime() - start.getTime()) / MINUTE);
 }
 
-/** The China-time (UTC+8) calendar date of an instant, YYYY-MM-DD. */
-export function chinaDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** The code window an instant falls in. */
 export function codeWindow(now: Date, windowSeconds: number): number {
@@ -95,15 +94,6 @@ export function windowAccepted(codeWindowNo: number, nowWindow: number): boolean
   return codeWindowNo === nowWindow || codeWindowNo === nowWindow - 1;
 }
 
-/** Great-circle distance in metres between two WGS-84 points. */
-export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_000;
-  const rad = (x: number) => (x * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * R * Math.asin(Math.sqrt(h)));
-}
 
 /** Check-in opens 30 minutes before the start; check-in and check-out close 2 hours after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE;

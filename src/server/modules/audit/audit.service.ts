@@ -1,4 +1,5 @@
 // Searching the audit log: admins see the events scoped to their part of the tree.
+import { chinaDayStart } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, grantsFor } from '../../platform/permissions.js';
@@ -23,8 +24,7 @@ export interface AuditEvent {
 export function toBound(value: string | undefined, endOfDay: boolean): string | undefined {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const start = new Date(`${value}T00:00:00+08:00`);
-    return new Date(start.getTime() + (endOfDay ? 86400000 : 0)).toISOString();
+    return new Date(chinaDayStart(value).getTime() + (endOfDay ? 86_400_000 : 0)).toISOString();
   }
   return new Date(value).toISOString();
 }

@@ -1,6 +1,6 @@
 // Demo volunteering data: an approved volunteer, a team, upcoming activities and one past activity whose hours
 // went through the whole flow (check-in/out, leader confirmation, community acceptance) — run through the services.
-import { FixedClock } from '../../platform/clock.js';
+import { chinaDate, FixedClock } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { authenticate, login } from '../accounts/index.js';
 import { checkIn, checkOut, createActivity, getAttendanceCode, signUpActivity } from '../activities/index.js';
@@ -16,7 +16,7 @@ async function actor(deps: Deps, phone: string, password: string) {
 
 /** China-time date + hh:mm, n days from `base`. */
 function at(base: Date, days: number, hhmm: string): string {
-  const d = new Date(base.getTime() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  const d = chinaDate(new Date(base.getTime() + days * 86_400_000));
   return new Date(`${d}T${hhmm}:00+08:00`).toISOString();
 }
 

@@ -1,6 +1,8 @@
 // Pure rules of the points bank: the canonical journal encoding and hash chain, earning arithmetic, rules.
 import { createHash } from 'node:crypto';
 
+export { chinaDate as chinaDay } from '../../platform/clock.js';
+
 export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
 export type JournalType = (typeof JOURNAL_TYPES)[number];
 
@@ -101,7 +103,3 @@ export function expiringPoints(creditsBeforeCutoff: number, totalDebits: number,
   return Math.max(0, creditsBeforeCutoff - totalDebits - alreadyExpired);
 }
 
-/** The China-time date of an instant. */
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,5 +1,8 @@
 // Pure rules of the mall: merchant states, voucher codes, settlement arithmetic.
 import { randomInt } from 'node:crypto';
+import { chinaDayStart } from '../../platform/clock.js';
+
+export { chinaMonth } from '../../platform/clock.js';
 
 /**
  * Merchant alliance states (申请—社区审核—街道备案).
@@ -50,15 +53,10 @@ export function settlementFen(points: number, fenPerPoint: number): number {
   return points * fenPerPoint;
 }
 
-/** The China-time month (YYYY-MM) of an instant. */
-export function chinaMonth(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
 
 /** [from, to) instants of a China-time month, as ISO strings. */
 export function monthRange(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number);
-  const from = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
-  const to = new Date(Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3600_000);
-  return { from: from.toISOString(), to: to.toISOString() };
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { from: chinaDayStart(`${month}-01`).toISOString(), to: chinaDayStart(`${next}-01`).toISOString() };
 }

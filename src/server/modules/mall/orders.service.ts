@@ -3,7 +3,7 @@
 // merchants' vouchers are refunded exactly once.
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDate, chinaDateTime, chinaDayStart, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -12,7 +12,7 @@ import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { accountFor, personAccount, postJournal } from '../ledger/index.js';
 import { findNode } from '../org/index.js';
-import { communityOf, findItem } from './catalog.service.js';
+import { findItem, visibleTo } from './catalog.service.js';
 import type { OrderTable } from './mall.tables.js';
 import { newShortCode, normaliseCode, type OrderState, VOUCHER_PREFIX } from './mall.rules.js';
 
@@ -74,11 +74,7 @@ export async function placeOrder(deps: Deps, actor: Actor, input: { itemId: stri
     if (it.status !== 'active' || (it.valid_until && it.valid_until <= iso(now)) || (it.merchant_id && it.merchant_status !== 'filed')) {
       throw new AppError('ITEM_UNAVAILABLE');
     }
-    if (it.visible_to) {
-      const me = await trx.selectFrom('users').select('home_node_id').where('id', '=', actor.userId).executeTakeFirst();
-      const community = me?.home_node_id ? await communityOf(trx, me.home_node_id) : null;
-      if (!community || !(JSON.parse(it.visible_to) as string[]).includes(community)) throw notFound('catalog_item');
-    }
+    if (!(await visibleTo(trx, actor.userId, it))) throw notFound('catalog_item');
     // The stock UPDATE locks the item row: per-person limits below are checked one order at a time.
     if (it.stock !== null) {
       const res = await trx.updateTable('catalog_items').set((eb) => ({ stock: eb('stock', '-', 1) }))
@@ -219,15 +215,12 @@ async function redeemsFor(db: Executor, actor: Actor, o: OrderRow): Promise<bool
 }
 
 function refusal(deps: Deps, o: OrderRow, redeemKey?: string): AppError | null {
-  if (o.status === 'redeemed') return redeemKey && o.redeem_key === redeemKey ? null : new AppError('VOUCHER_REDEEMED', { at: localTime(o.redeemed_at!) });
+  if (o.status === 'redeemed') return redeemKey && o.redeem_key === redeemKey ? null : new AppError('VOUCHER_REDEEMED', { at: chinaDateTime(o.redeemed_at!) });
   if (o.status === 'cancelled' || o.status === 'refunded') return new AppError('VOUCHER_CANCELLED');
-  if (o.status === 'expired' || o.expires_at <= iso(deps.clock.now())) return new AppError('VOUCHER_EXPIRED', { at: localTime(o.expires_at) });
+  if (o.status === 'expired' || o.expires_at <= iso(deps.clock.now())) return new AppError('VOUCHER_EXPIRED', { at: chinaDateTime(o.expires_at) });
   return null;
 }
 
-function localTime(t: string): string {
-  return new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 export interface RedeemPreview extends Voucher {
   redeemable: boolean;
@@ -273,7 +266,7 @@ export async function redeemVoucher(deps: Deps, actor: Actor, input: { code: str
 /** Today's (China time) redemptions by the merchants the actor staffs. */
 export async function listTodayRedemptions(deps: Deps, actor: Actor): Promise<Voucher[]> {
   const now = deps.clock.now();
-  const startOfDay = new Date(new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00+08:00').toISOString();
+  const startOfDay = chinaDayStart(chinaDate(now)).toISOString();
   const rows = await orders(deps.db).where('o.status', '=', 'redeemed').where('o.redeemed_at', '>=', startOfDay)
     .where((eb) => eb.or([
       eb('o.redeemed_by', '=', actor.userId),

@@ -1,7 +1,7 @@
 // Monthly settlement statements per merchant: vouchers redeemed, points, the agreed cash value per point and the
 // amount to pay from which fund; closing freezes a month; statements export to Excel.
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDateTime, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { addSheet, newWorkbook, toBuffer } from '../../platform/excel.js';
@@ -100,7 +100,7 @@ export async function exportMerchantStatement(deps: Deps, actor: Actor, merchant
     { header: '核销时间', key: 't', width: 18 }, { header: '兑换内容', key: 'title', width: 28 }, { header: '积分', key: 'p', width: 8 },
     { header: '结算金额（元）', key: 'yuan', width: 14 },
   ], s.lines.map((l) => ({
-    t: new Date(new Date(l.redeemedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '), title: l.title, p: l.points,
+    t: chinaDateTime(l.redeemedAt), title: l.title, p: l.points,
     yuan: (settlementFen(l.points, s.fenPerPoint) / 100).toFixed(2),
   })));
   ws.addRow({});

@@ -2,7 +2,7 @@
 // verification page; certificates are numbered, frozen at issue, free, and can be revoked.
 import QRCode from 'qrcode';
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDate, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -124,7 +124,7 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const doc = newCjkDocument({ Title: `志愿服务记录证明 ${s.certNo}` });
   const date = (d: string | null) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '—');
-  const issued = new Date(new Date(s.issuedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const issued = chinaDate(s.issuedAt);
   return renderPdf(doc, (d) => {
     const left = d.page.margins.left;
     const width = d.page.width - left - d.page.margins.right;

@@ -1,5 +1,6 @@
 // The service ledger (服务台账) of a team or community for a date range, as a spreadsheet.
 import { recordAudit } from '../../platform/audit.js';
+import { chinaTime } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { addSheet, newWorkbook, toBuffer } from '../../platform/excel.js';
@@ -38,7 +39,6 @@ export async function exportServiceLedger(
     from: q.from, to: q.to, beforeId: null, limit: 100_000,
   });
   rows.sort((a, b) => (a.starts_at === b.starts_at ? a.display_name.localeCompare(b.display_name) : a.starts_at.localeCompare(b.starts_at)));
-  const local = (t: string) => new Date(new Date(t).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
   const wb = newWorkbook();
   const ws = addSheet(wb, '服务台账', [
     { header: '服务日期', key: 'date', width: 12 }, { header: '时间', key: 'time', width: 13 },
@@ -48,7 +48,7 @@ export async function exportServiceLedger(
     { header: '时长（分钟）', key: 'minutes', width: 12 }, { header: '状态', key: 'status', width: 8 },
     { header: '补录', key: 'backfill', width: 6 }, { header: '说明', key: 'note', width: 24 },
   ], rows.map((r) => ({
-    date: r.service_date, time: `${local(r.starts_at)}–${local(r.ends_at)}`, title: r.title, category: r.category,
+    date: r.service_date, time: `${chinaTime(r.starts_at)}–${chinaTime(r.ends_at)}`, title: r.title, category: r.category,
     team: r.team_name ?? '', beneficiaries: r.beneficiaries ?? '', volunteer: r.display_name, no: r.volunteer_no ?? '',
     minutes: r.minutes, status: STATUS[r.status] ?? r.status, backfill: r.is_backfill ? '是' : '',
     note: [r.note, r.correction_reason && `更正：${r.correction_reason}`, r.returned_reason && `退回：${r.returned_reason}`].filter(Boolean).join('；'),

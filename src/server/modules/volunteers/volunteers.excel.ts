@@ -1,6 +1,6 @@
 // Volunteer rosters in Excel: the import template, bulk import with a per-row error report, and export.
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDateTime, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { addSheet, newWorkbook, readFirstSheet, toBuffer } from '../../platform/excel.js';
@@ -136,7 +136,7 @@ export async function exportVolunteers(deps: Deps, actor: Actor, communityId: st
     id: v.idNumberMasked ?? '', status: STATUS[v.status] ?? v.status, skills: v.skills.join('、'),
     availability: Object.entries(v.availability).map(([d, bands]) => `周${DAY[Number(d)]}${(bands ?? []).map((b) => BAND[b]).join('/')}`).join('；'),
     grid: v.homeGridName ?? '', hours: Math.round((v.acceptedMinutes / 60) * 100) / 100, star: v.starLevel ? '★'.repeat(v.starLevel) : '',
-    source: v.source === 'import' ? '批量导入' : '本人申请', applied: new Date(new Date(v.appliedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+    source: v.source === 'import' ? '批量导入' : '本人申请', applied: chinaDateTime(v.appliedAt),
   })));
   await inTransaction(deps.db, async ({ trx }) => {
     await recordAudit(trx, deps.clock, actor, {
