@@ -126,6 +126,15 @@ export async function insertRole(
   return id;
 }
 
+/** Grants a role inside the caller's transaction unless the person already holds it there (approvals, filings). */
+export async function ensureRole(
+  deps: Deps,
+  trx: Executor,
+  input: { userId: string; role: Role; districtId: string; nodeId: string; grantedBy: string | null },
+): Promise<void> {
+  if (!(await repo.findActiveRole(trx, input.userId, input.role, input.districtId, input.nodeId))) await insertRole(deps, trx, input);
+}
+
 /** Grants a role to a person on a node within the actor's scope. */
 export async function grantRole(
   deps: Deps,

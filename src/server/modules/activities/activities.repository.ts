@@ -244,10 +244,24 @@ export function confirmedWithoutAttendance(db: Executor, districtId: string, act
     .execute();
 }
 
-/** Counts per status of an activity's sign-ups. */
-export async function signupCounts(db: Executor, districtId: string, activityId: string) {
-  const rows = await db.selectFrom('signups').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).groupBy('status').execute();
-  const m = new Map(rows.map((r) => [r.status, Number(r.n)]));
-  return { confirmed: m.get('confirmed') ?? 0, waitlisted: m.get('waitlisted') ?? 0 };
+/** Confirmed and waitlisted counts of several activities, in one query. */
+export async function signupCounts(db: Executor, activities: Array<{ district_id: string; id: string }>) {
+  const counts = new Map<string, { confirmed: number; waitlisted: number }>(activities.map((a) => [a.id, { confirmed: 0, waitlisted: 0 }]));
+  if (activities.length === 0) return counts;
+  const rows = await db.selectFrom('signups').select(['activity_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('district_id', 'in', [...new Set(activities.map((a) => a.district_id))])
+    .where('activity_id', 'in', activities.map((a) => a.id))
+    .where('status', 'in', ['confirmed', 'waitlisted'])
+    .groupBy(['activity_id', 'status']).execute();
+  for (const r of rows) counts.get(r.activity_id)![r.status as 'confirmed' | 'waitlisted'] = Number(r.n);
+  return counts;
+}
+
+/** A person's live sign-ups for several activities, in one query. */
+export async function activeSignupsOf(db: Executor, userId: string, activities: Array<{ district_id: string; id: string }>) {
+  if (activities.length === 0) return new Map<string, SignupRow>();
+  const rows = await db.selectFrom('signups').selectAll()
+    .where('user_id', '=', userId).where('activity_id', 'in', activities.map((a) => a.id))
+    .where('status', 'in', ['confirmed', 'waitlisted', 'no_show']).execute();
+  return new Map(rows.map((r) => [r.activity_id, r]));
 }

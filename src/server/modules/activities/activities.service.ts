@@ -70,9 +70,12 @@ export function canManageActivity(actor: Actor, a: repo.ActivityRow): boolean {
 async function present(deps: Deps, db: Executor, actor: Actor, rows: repo.ActivityRow[]): Promise<Activity[]> {
   const now = iso(deps.clock.now());
   const out: Activity[] = [];
+  const allCounts = await repo.signupCounts(db, rows);
+  const mineByActivity = await repo.activeSignupsOf(db, actor.userId, rows);
   for (const r of rows) {
-    const counts = await repo.signupCounts(db, r.district_id, r.id);
-    const mine = await repo.findActiveSignup(db, r.district_id, r.id, actor.userId);
+    const counts = allCounts.get(r.id)!;
+    const mine = mineByActivity.get(r.id);
+    // Only a waitlisted viewer costs one more query: their place in the queue.
     let position: number | null = null;
     if (mine?.status === 'waitlisted') {
       const ahead = await db.selectFrom('signups').select((eb) => eb.fn.countAll<number>().as('n'))

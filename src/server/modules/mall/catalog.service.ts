@@ -2,6 +2,7 @@
 import { type Selectable, sql } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import { iso } from '../../platform/clock.js';
+import { distanceMetres } from '../../platform/geo.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -47,12 +48,6 @@ export function findItem(db: Executor, id: string): Promise<ItemRow | undefined>
   return items(db).where('i.id', '=', id).executeTakeFirst();
 }
 
-function distance(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_000;
-  const rad = (x: number) => (x * Math.PI) / 180;
-  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
-  return Math.round(2 * R * Math.asin(Math.sqrt(h)));
-}
 
 export function toItem(r: ItemRow, near?: { lat: number; lng: number }): CatalogItem {
   return {
@@ -61,7 +56,7 @@ export function toItem(r: ItemRow, near?: { lat: number; lng: number }): Catalog
     imageUrl: r.image_url, pricePoints: Number(r.price_points), stock: r.stock === null ? null : Number(r.stock),
     perPersonLimit: r.per_person_limit, voucherDays: Number(r.voucher_days), validUntil: r.valid_until,
     visibleTo: r.visible_to ? (JSON.parse(r.visible_to) as string[]) : null, status: r.status as CatalogItem['status'],
-    distanceMetres: near && r.merchant_lat !== null && r.merchant_lng !== null ? distance(near, { lat: r.merchant_lat, lng: r.merchant_lng }) : null,
+    distanceMetres: near && r.merchant_lat !== null && r.merchant_lng !== null ? distanceMetres(near, { lat: r.merchant_lat, lng: r.merchant_lng }) : null,
   };
 }
 
@@ -163,14 +158,14 @@ export async function listCatalog(
 ): Promise<Page<CatalogItem>> {
   const limit = q.limit ?? 20;
   if (q.manage) return listManaged(deps, actor, q, limit);
-  const me = await deps.db.selectFrom('users').select(['home_node_id', 'home_district_id']).where('id', '=', actor.userId).executeTakeFirst();
+  const me = await deps.db.selectFrom('users').select('home_district_id').where('id', '=', actor.userId).executeTakeFirst();
   const districtId = q.districtId ?? me?.home_district_id ?? undefined;
   const staffOf = q.merchantId ? await isMerchantStaffAnywhere(deps.db, q.merchantId, actor.userId) : false;
   let query = items(deps.db);
   if (districtId) query = query.where('i.district_id', '=', districtId);
   if (!staffOf) {
     const now = iso(deps.clock.now());
-    const community = me?.home_node_id ? await communityOf(deps.db, me.home_node_id) : null;
+    const community = await homeCommunityOf(deps.db, actor.userId);
     query = query.where('i.status', '=', 'active')
       .where((eb) => eb.or([eb('i.merchant_id', 'is', null), eb('m.status', '=', 'filed')]))
       .where((eb) => eb.or([eb('i.valid_until', 'is', null), eb('i.valid_until', '>', now)]))
@@ -226,11 +221,7 @@ export async function getCatalogItem(deps: Deps, actor: Actor, id: string): Prom
   if (await canManage(deps.db, actor, it)) return toItem(it);
   const visible = it.status === 'active' && (!it.merchant_id || it.merchant_status === 'filed');
   if (!visible) throw notFound('catalog_item');
-  if (it.visible_to) {
-    const me = await deps.db.selectFrom('users').select('home_node_id').where('id', '=', actor.userId).executeTakeFirst();
-    const community = me?.home_node_id ? await communityOf(deps.db, me.home_node_id) : null;
-    if (!community || !(JSON.parse(it.visible_to) as string[]).includes(community)) throw notFound('catalog_item');
-  }
+  if (!(await visibleTo(deps.db, actor.userId, it))) throw notFound('catalog_item');
   return toItem(it);
 }
 
@@ -239,15 +230,20 @@ async function isMerchantStaffAnywhere(db: Executor, merchantId: string, userId:
 }
 
 /** The community a home node (community, grid or building) belongs to. */
-async function communityOf(db: Executor, nodeId: string): Promise<string | null> {
-  const n = await findNode(db, nodeId);
-  if (!n) return null;
-  if (n.kind === 'community') return n.id;
-  const ids = n.path.split('/').filter(Boolean);
-  for (const id of ids.reverse()) {
-    const a = await findNode(db, id);
-    if (a?.kind === 'community') return a.id;
-  }
-  return null;
+/** The community a person lives in (their home node is a community, or a grid or building inside one). */
+async function homeCommunityOf(db: Executor, userId: string): Promise<string | null> {
+  const me = await db.selectFrom('users').select('home_node_id').where('id', '=', userId).executeTakeFirst();
+  const home = me?.home_node_id ? await findNode(db, me.home_node_id) : undefined;
+  if (!home) return null;
+  // The community is the one node of kind "community" on the home node's path.
+  const c = await db.selectFrom('org_nodes').select('id').where('district_id', '=', home.district_id)
+    .where('id', 'in', home.path.split('/').filter(Boolean)).where('kind', '=', 'community').executeTakeFirst();
+  return c?.id ?? null;
 }
-export { communityOf };
+
+/** Whether an item limited to some communities is visible to this person. */
+export async function visibleTo(db: Executor, userId: string, it: { visible_to: string | null }): Promise<boolean> {
+  if (!it.visible_to) return true;
+  const community = await homeCommunityOf(db, userId);
+  return !!community && (JSON.parse(it.visible_to) as string[]).includes(community);
+}

@@ -8,7 +8,7 @@ import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can, canAbove, grantsFor } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { insertRole } from '../accounts/index.js';
+import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import type { MerchantTable } from './mall.tables.js';
 import { type MerchantState, nextMerchantState } from './mall.rules.js';
@@ -121,9 +121,7 @@ async function transition(
       // The applicant becomes the merchant's first staff account.
       await trx.insertInto('merchant_staff').values({ district_id: m.district_id, merchant_id: id, user_id: m.applicant_user_id, created_at: now })
         .onConflict((oc) => oc.columns(['district_id', 'merchant_id', 'user_id']).doNothing()).execute();
-      const role = await trx.selectFrom('role_assignments').select('id').where('district_id', '=', m.district_id).where('user_id', '=', m.applicant_user_id)
-        .where('role', '=', 'merchant_staff').where('node_id', '=', m.community_id).where('revoked_at', 'is', null).executeTakeFirst();
-      if (!role) await insertRole(deps, trx, { userId: m.applicant_user_id, role: 'merchant_staff', districtId: m.district_id, nodeId: m.community_id, grantedBy: actor.userId });
+      await ensureRole(deps, trx, { userId: m.applicant_user_id, role: 'merchant_staff', districtId: m.district_id, nodeId: m.community_id, grantedBy: actor.userId });
     }
     await recordAudit(trx, deps.clock, actor, {
       districtId: m.district_id, action: `merchant.${action}`, targetType: 'merchant', targetId: id, scopeNodeId: m.community_id,

@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { insertRole } from '../accounts/index.js';
+import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import * as repo from './volunteers.repository.js';
@@ -66,13 +66,6 @@ export function canManageTeam(actor: Actor, team: { leader_user_id: string; dist
   return team.leader_user_id === actor.userId || can(actor, 'activity.manage', { districtId: team.district_id, path: team.community_path });
 }
 
-async function ensureTeamLeaderRole(deps: Deps, trx: Executor, districtId: string, communityId: string, userId: string, by: string) {
-  const has = await trx.selectFrom('role_assignments').select('id')
-    .where('district_id', '=', districtId).where('user_id', '=', userId).where('role', '=', 'team_leader')
-    .where('node_id', '=', communityId).where('revoked_at', 'is', null).executeTakeFirst();
-  if (!has) await insertRole(deps, trx, { userId, role: 'team_leader', districtId, nodeId: communityId, grantedBy: by });
-}
-
 /** The community creates a team with a leader (who becomes its first member and gets the team-leader role). */
 export async function createTeam(
   deps: Deps,
@@ -105,7 +98,7 @@ export async function createTeam(
       district_id: community.district_id, team_id: id, user_id: leader.id, status: 'active', requested_at: now,
       decided_at: now, decided_by: actor.userId, reason: null,
     });
-    await ensureTeamLeaderRole(deps, trx, community.district_id, community.id, leader.id, actor.userId);
+    await ensureRole(deps, trx, { userId: leader.id, role: 'team_leader', districtId: community.district_id, nodeId: community.id, grantedBy: actor.userId });
     await recordAudit(trx, deps.clock, actor, {
       districtId: community.district_id, action: 'team.create', targetType: 'team', targetId: id,
       scopeNodeId: community.id, scopePath: community.path, details: { name: input.name, leaderUserId: leader.id },
@@ -134,7 +127,7 @@ export async function updateTeam(
         district_id: team.district_id, team_id: id, user_id: leader.id, status: 'active', requested_at: now,
         decided_at: now, decided_by: actor.userId, reason: null,
       });
-      await ensureTeamLeaderRole(deps, trx, team.district_id, team.community_id, leader.id, actor.userId);
+      await ensureRole(deps, trx, { userId: leader.id, role: 'team_leader', districtId: team.district_id, nodeId: team.community_id, grantedBy: actor.userId });
     }
     if (input.socialWorkerUserId !== undefined) patch.social_worker_user_id = input.socialWorkerUserId;
     if (input.description !== undefined) patch.description = input.description;

@@ -9,7 +9,7 @@ import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, authorize, can, grantsFor, type Permission } from '../../platform/permissions.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { insertRole } from '../accounts/index.js';
+import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { starLevel } from '../settings/settings.rules.js';
@@ -162,12 +162,7 @@ export async function activateVolunteer(deps: Deps, trx: Executor, row: { distri
   await repo.updateVolunteer(trx, row.district_id, row.id, {
     status: 'approved', volunteer_no: no, reviewed_by: by, reviewed_at: now, reject_reason: null, updated_at: now,
   });
-  const hasRole = await trx.selectFrom('role_assignments').select('id')
-    .where('district_id', '=', row.district_id).where('user_id', '=', row.user_id).where('role', '=', 'volunteer')
-    .where('node_id', '=', row.community_id).where('revoked_at', 'is', null).executeTakeFirst();
-  if (!hasRole) {
-    await insertRole(deps, trx, { userId: row.user_id, role: 'volunteer', districtId: row.district_id, nodeId: row.community_id, grantedBy: by });
-  }
+  await ensureRole(deps, trx, { userId: row.user_id, role: 'volunteer', districtId: row.district_id, nodeId: row.community_id, grantedBy: by });
   return no;
 }
 
