@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
+import { afterEach } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { createDatabase, type Database, dropSchema, ensureSchema, type Dialect } from '../src/server/db/database.js';
@@ -25,9 +26,35 @@ if (!PG_URL && !process.env.LINLI_PG_SKIP_NOTED) {
   console.warn('TEST_DATABASE_URL is not set: PostgreSQL database tests are skipped (SQLite only).');
 }
 
+/** Where every test clock starts: 2026-11-25 10:00 China time. */
+export const CLOCK_START = '2026-11-25T02:00:00.000Z';
+
+/** A pinned clock that can go back to where it started (see useClock). */
+export class TestClock extends FixedClock {
+  private readonly start: Date;
+  constructor(start: Date | string = CLOCK_START) {
+    super(new Date(start));
+    this.start = new Date(start);
+  }
+  /** Puts the clock back at its start time. */
+  reset(): void {
+    this.set(this.start);
+  }
+}
+
+/**
+ * Resets the env's clock after every test of the enclosing describe (call it at describe level), so a test may move
+ * time forward and never has to rewind it by hand. Takes a getter because the env is usually built in beforeAll.
+ */
+export function useClock(getEnv: () => TestEnv | undefined): void {
+  afterEach(() => {
+    getEnv()?.clock.reset();
+  });
+}
+
 export interface TestEnv {
   deps: Deps;
-  clock: FixedClock;
+  clock: TestClock;
   database: Database;
   close(): Promise<void>;
 }
@@ -46,7 +73,7 @@ export async function createTestEnv(dialect: Dialect, overrides: Partial<Deps['c
     database = createDatabase({ file: ':memory:' });
   }
   await migrateToLatest(database.db);
-  const clock = new FixedClock();
+  const clock = new TestClock();
   const deps: Deps = {
     db: database.db, dialect, clock, cipher: new FieldCipher(randomBytes(32)), config: { ...config, databaseUrl: PG_URL },
   };
