@@ -1,9 +1,32 @@
 // Cursor pagination: the cursor is the opaque, base64url-encoded sort key of the last row returned.
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { AppError } from './errors.js';
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** A page that also says how many rows the whole filtered list holds (every page carries the same total). */
+export interface CountedPage<T> extends Page<T> {
+  total: number;
+}
+
+/**
+ * How many rows a filtered list query matches. Pass the query before its cursor, order and limit are added, so
+ * the total is the whole list's, not what is left after the cursor.
+ */
+export async function countRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): Promise<number> {
+  // Kysely cannot resolve the selection's type over a generic DB, so the one row's shape is stated here.
+  const row = (await query.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('total')).executeTakeFirst()) as
+    | { total: number | string }
+    | undefined;
+  return Number(row?.total ?? 0);
+}
+
+/** Adds the list's total to a page. */
+export function withTotal<T>(page: Page<T>, total: number): CountedPage<T> {
+  return { ...page, total };
 }
 
 /** Encodes a sort key as a cursor. */

@@ -35,10 +35,34 @@ export function maskIdNumber(id: string): string {
   return id.length > 7 ? `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}` : '*'.repeat(id.length);
 }
 
-/** 张三 → 张*, 张小华 → 张*华, 欧阳小华 → 欧**华 */
+/**
+ * 张三 → 张*, 张小华 → 张*华, 欧阳小华 → 欧**华, 王 → *; Latin names keep each word's first letter:
+ * John Smith → J*** S****, Li → L*. Empty → *.
+ */
 export function maskName(name: string): string {
-  const chars = Array.from(name);
+  const trimmed = name.trim();
+  if (/^[\p{Script=Latin}\s.'-]+$/u.test(trimmed) && /\s/.test(trimmed)) {
+    return trimmed.split(/\s+/).map((w) => maskWord(w)).join(' ');
+  }
+  if (/^\p{Script=Latin}/u.test(trimmed)) return maskWord(trimmed);
+  const chars = Array.from(trimmed);
   if (chars.length <= 1) return '*';
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/** A Latin word keeps its first letter: Smith → S****, A → *. */
+function maskWord(word: string): string {
+  const chars = Array.from(word);
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/**
+ * The one rule for naming a person where the public (or a list of many people) can see it — the public ledger,
+ * year-summary rankings, the audit log: the masked real name when one is on file, else the masked nickname.
+ * Never the unmasked real name.
+ */
+export function publicPersonName(realName: string | null | undefined, nickname: string | null | undefined): string {
+  if (realName && realName.trim()) return maskName(realName);
+  return maskName(nickname ?? '');
 }

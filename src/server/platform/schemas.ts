@@ -39,3 +39,7 @@ export const errors = (...statuses: number[]) =>
 
 export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+/** A page with the whole filtered list's row count (platform/pagination.ts CountedPage). */
+export const countedPageOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().describe('rows in the whole filtered list') });

@@ -2,12 +2,12 @@
 // entries (for residents) and of whole chains and balances (linli verify-ledger).
 import type { Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/permissions.js';
-import { maskName } from '../../platform/privacy.js';
 import type { Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import { toCanonical } from './ledger.core.js';
+import { publicNamesOf } from './ledger.names.js';
 import * as repo from './ledger.repository.js';
 import { GENESIS_HASH, journalHash, type JournalType } from './ledger.rules.js';
 
@@ -27,15 +27,16 @@ export interface PublicJournal {
   hash: string;
 }
 
-function publicName(a: repo.AccountRow): string {
-  return a.kind === 'person' ? maskName(a.name) : a.name;
+/** A person by the public naming rule (resolved by owner); an organisation or fund by its account name. */
+function publicName(a: repo.AccountRow, people: Map<string, string>): string {
+  return a.kind === 'person' ? (people.get(a.owner_id) ?? '*') : a.name;
 }
 
-/** Public journals of a district, newest first, filterable by community and month (YYYY-MM). */
+/** Public journals of a district, newest first, filterable by community and month (YYYY-MM), with the list's total. */
 export async function listPublicJournals(
   deps: Deps,
   q: { districtId: string; communityId?: string; month?: string; cursor?: string; limit?: number },
-): Promise<Page<PublicJournal>> {
+): Promise<CountedPage<PublicJournal>> {
   const district = await findNode(deps.db, q.districtId);
   if (!district || district.kind !== 'district') throw notFound('org_node');
   const limit = q.limit ?? 20;
@@ -51,6 +52,8 @@ export async function listPublicJournals(
     ? await deps.db.selectFrom('point_accounts').selectAll().where('district_id', '=', q.districtId).where('id', 'in', accountIds).execute()
     : [];
   const byId = new Map(accounts.map((a) => [a.id, a]));
+  const people = await publicNamesOf(deps, deps.db, q.districtId, accounts.filter((a) => a.kind === 'person').map((a) => a.owner_id));
+  const total = await countRows(repo.publicJournalsFiltered(deps.db, q.districtId, { communityId: q.communityId, month: q.month }));
   const communityIds = [...new Set(kept.map((j) => j.community_id).filter((x): x is string => !!x))];
   const reversals = kept.length
     ? await deps.db.selectFrom('journals').select(['id', 'reverses_id']).where('district_id', '=', q.districtId)
@@ -66,7 +69,7 @@ export async function listPublicJournals(
       const parties = lines
         .map((p) => ({ account: byId.get(p.account_id)!, amount: Number(p.amount) }))
         .filter((x) => x.account && x.account.purpose !== 'issuance')
-        .map((x) => ({ name: publicName(x.account), amount: x.amount }));
+        .map((x) => ({ name: publicName(x.account, people), amount: x.amount }));
       return {
         id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,
         parties, points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),
@@ -75,6 +78,7 @@ export async function listPublicJournals(
       };
     }),
     nextCursor: more ? encodeCursor(String(kept[kept.length - 1].seq)) : null,
+    total,
   };
 }
 

@@ -113,11 +113,17 @@ export function publicJournals(
   districtId: string,
   f: { communityId?: string; month?: string; beforeSeq: number | null; limit: number },
 ) {
-  let q = db.selectFrom('journals').selectAll().where('district_id', '=', districtId);
-  if (f.communityId) q = q.where('community_id', '=', f.communityId);
-  if (f.month) q = q.where('effective_date', 'like', `${f.month}%`);
+  let q = publicJournalsFiltered(db, districtId, f).selectAll();
   if (f.beforeSeq !== null) q = q.where('seq', '<', f.beforeSeq);
   return q.orderBy('seq', 'desc').limit(f.limit).execute();
+}
+
+/** The public ledger's filter (community, month), before cursor and order: also what its total counts. */
+export function publicJournalsFiltered(db: Executor, districtId: string, f: { communityId?: string; month?: string }) {
+  let q = db.selectFrom('journals').where('district_id', '=', districtId);
+  if (f.communityId) q = q.where('community_id', '=', f.communityId);
+  if (f.month) q = q.where('effective_date', 'like', `${f.month}%`);
+  return q;
 }
 
 /** All journals of a district in chain order, a page at a time (for verification). */

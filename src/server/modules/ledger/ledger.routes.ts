@@ -7,7 +7,7 @@ import { notFound } from '../../platform/errors.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
 import { can } from '../../platform/permissions.js';
-import { errors, pageOf } from '../../platform/schemas.js';
+import { countedPageOf, errors, pageOf } from '../../platform/schemas.js';
 import { findNode } from '../org/index.js';
 import * as pub from './ledger.public.js';
 import * as s from './ledger.schemas.js';
@@ -64,7 +64,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
     config: { public: true },
     schema: {
       operationId: 'listPublicJournals', tags: ['points'], summary: '公示：积分流水（姓名脱敏），按时间倒序，可按社区和月份筛选',
-      params: s.districtParams, querystring: s.publicJournalsQuery, response: { 200: pageOf(s.publicJournalSchema), ...errors(400, 404) },
+      params: s.districtParams, querystring: s.publicJournalsQuery, response: { 200: countedPageOf(s.publicJournalSchema), ...errors(400, 404) },
     },
     handler: (req) => pub.listPublicJournals(deps, { districtId: req.params.districtId, ...req.query }),
   });
@@ -105,7 +105,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'listPointAccounts', tags: ['points'], summary: '辖区积分账户查询',
       querystring: s.accountsQuery,
       response: {
-        200: pageOf(z.object({
+        200: countedPageOf(z.object({
           id: z.string(), districtId: z.string(), kind: z.string(), ownerType: z.string(), ownerId: z.string(), purpose: z.string(),
           name: z.string(), balance: z.number().int(),
         })),
@@ -149,9 +149,17 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
           year: z.number().int(), nodeId: z.string(), nodeName: z.string(),
           communities: z.array(z.object({
             communityId: z.string(), communityName: z.string(), pointsIssued: z.number().int(), pointsRedeemed: z.number().int(),
-            pointsDonated: z.number(), acceptedMinutes: z.number().int(), leveragedFen: z.number().int(),
+            pointsDonated: z.number().int(), acceptedMinutes: z.number().int(), leveragedFen: z.number().int(),
             people: z.array(z.object({ rank: z.number().int(), userId: z.string(), name: z.string(), points: z.number().int(), minutes: z.number().int() })),
-            organisations: z.array(z.object({ accountId: z.string(), name: z.string(), kind: z.string(), points: z.number().int(), contributionsFen: z.number().int() })),
+            organisations: z.array(z.object({
+              rank: z.number().int(), accountId: z.string(), name: z.string(), kind: z.string(),
+              points: z.number().int().describe('earned in the year'), redemptionIncome: z.number().int().describe('merchant redemption income, not merit'),
+              contributionsFen: z.number().int(),
+            })),
+            teams: z.array(z.object({
+              teamId: z.string(), name: z.string(), members: z.number().int(), memberMinutes: z.number().int(), memberPoints: z.number().int(),
+              teamPoints: z.number().int(),
+            })),
           })),
         }),
         ...errors(400, 401, 404),

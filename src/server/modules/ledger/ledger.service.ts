@@ -5,7 +5,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -301,10 +301,10 @@ export async function listPointAccounts(
   deps: Deps,
   actor: Actor,
   q: { q?: string; kind?: string; cursor?: string; limit?: number },
-): Promise<Page<AccountView>> {
+): Promise<CountedPage<AccountView>> {
   const limit = q.limit ?? 20;
   const reaches = grantsFor(actor, 'points.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
-  if (reaches.length === 0) return { items: [], nextCursor: null };
+  if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   let query = deps.db.selectFrom('point_accounts as a')
     .leftJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'a.district_id').onRef('n.id', '=', 'a.community_id'))
     .leftJoin('org_nodes as d', (j) => j.onRef('d.district_id', '=', 'a.district_id').onRef('d.id', '=', 'a.district_id'))
@@ -315,6 +315,7 @@ export async function listPointAccounts(
     ]))));
   if (q.kind) query = query.where('a.kind', '=', q.kind);
   if (q.q) query = query.where('a.name', 'like', `%${q.q}%`);
+  const total = await countRows(query);
   const before = decodeCursor(q.cursor);
   if (before) query = query.where('a.id', '<', before);
   const rows = await query.orderBy('a.id', 'desc').limit(limit + 1).execute();
@@ -326,6 +327,7 @@ export async function listPointAccounts(
       name: a.kind === 'person' ? maskName(a.name) : a.name, balance: Number(a.balance),
     })),
     nextCursor: more ? encodeCursor(kept[kept.length - 1].id) : null,
+    total,
   };
 }
 
