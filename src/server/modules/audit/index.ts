@@ -1,3 +1,3 @@
 // The audit module's public door.
 export { auditRoutes } from './audit.routes.js';
-export { listAuditEvents } from './audit.service.js';
+export { listAuditActions, listAuditEvents } from './audit.service.js';

@@ -1,0 +1,102 @@
+// What each audit action and target type is called, in zh-CN and English: the one dictionary the audit log is read
+// with (the console shows these labels, never the codes). A new action written anywhere needs a line here;
+// test/summary/audit.test.ts fails on an action that has none.
+import type { Locale } from '../../platform/messages.js';
+
+interface Label {
+  zh: string;
+  en: string;
+}
+
+export const AUDIT_ACTIONS: Record<string, Label> = {
+  'org.create': { zh: '新增组织节点', en: 'Create org node' },
+  'org.update': { zh: '修改组织节点', en: 'Update org node' },
+  'org.archive': { zh: '归档组织节点', en: 'Archive org node' },
+  'org.restore': { zh: '恢复组织节点', en: 'Restore org node' },
+  'org.move': { zh: '移动组织节点', en: 'Move org node' },
+  'partner.create': { zh: '新增共建单位', en: 'Create partner unit' },
+  'partner.update': { zh: '修改共建单位', en: 'Update partner unit' },
+  'role.grant': { zh: '授予角色', en: 'Grant role' },
+  'role.revoke': { zh: '撤销角色', en: 'Revoke role' },
+  'person.reveal': { zh: '查看敏感信息', en: 'View sensitive details' },
+  'account.password_change': { zh: '修改密码', en: 'Change password' },
+  'account.password_reset': { zh: '重置密码', en: 'Reset password' },
+  'district.start': { zh: '开通区级平台', en: 'Start district' },
+  'settings.update': { zh: '修改志愿服务设置', en: 'Change volunteering settings' },
+  'volunteer.approve': { zh: '志愿者审核通过', en: 'Approve volunteer' },
+  'volunteer.reject': { zh: '驳回志愿者申请', en: 'Reject volunteer' },
+  'volunteer.import': { zh: '导入志愿者名册', en: 'Import volunteer roster' },
+  'volunteer.export': { zh: '导出志愿者名册', en: 'Export volunteer roster' },
+  'team.create': { zh: '新建服务队', en: 'Create team' },
+  'team.update': { zh: '修改服务队', en: 'Update team' },
+  'team.member_approve': { zh: '批准入队', en: 'Approve team member' },
+  'team.member_reject': { zh: '拒绝入队', en: 'Reject team member' },
+  'activity.create': { zh: '发布活动', en: 'Create activity' },
+  'activity.publish': { zh: '公开活动', en: 'Publish activity' },
+  'activity.cancel': { zh: '取消活动', en: 'Cancel activity' },
+  'activity.close': { zh: '结束活动考勤', en: 'Close activity attendance' },
+  'signup.proxy': { zh: '代为报名', en: 'Sign up on behalf' },
+  'attendance.mark': { zh: '登记考勤', en: 'Mark attendance' },
+  'record.confirm': { zh: '确认服务记录', en: 'Confirm service record' },
+  'record.accept': { zh: '验收服务记录', en: 'Accept service record' },
+  'record.return': { zh: '退回服务记录', en: 'Return service record' },
+  'record.correct': { zh: '更正服务记录', en: 'Correct service record' },
+  'record.void': { zh: '作废服务记录', en: 'Void service record' },
+  'record.past_service': { zh: '补录服务记录', en: 'Record past service' },
+  'record.export': { zh: '导出服务台账', en: 'Export service ledger' },
+  'certificate.issue': { zh: '开具服务证明', en: 'Issue certificate' },
+  'certificate.revoke': { zh: '撤销服务证明', en: 'Revoke certificate' },
+  'points.award': { zh: '奖励积分', en: 'Award points' },
+  'points.reverse': { zh: '冲正积分记录', en: 'Reverse a journal' },
+  'points.contribution': { zh: '登记共建贡献', en: 'Record a contribution' },
+  'points.rules_update': { zh: '修改积分规则', en: 'Change points rules' },
+  'points.summary_export': { zh: '导出年度积分汇总', en: 'Export year summary' },
+  'points.opening_import': { zh: '导入期初积分', en: 'Import opening balances' },
+  'merchant.approve': { zh: '商户审核通过', en: 'Approve merchant' },
+  'merchant.reject': { zh: '驳回商户申请', en: 'Reject merchant' },
+  'merchant.file': { zh: '商户备案', en: 'File merchant' },
+  'merchant.exit': { zh: '商户退出', en: 'Merchant exit' },
+  'merchant.evaluate': { zh: '商户年度评议', en: 'Annual merchant review' },
+  'merchant.statement_close': { zh: '商户月度关账', en: 'Close merchant month' },
+  'catalog.create': { zh: '上架商品', en: 'Publish item' },
+  'catalog.update': { zh: '修改商品', en: 'Update item' },
+  'voucher.redeem': { zh: '核销兑换券', en: 'Redeem voucher' },
+};
+
+export const AUDIT_TARGET_TYPES: Record<string, Label> = {
+  person: { zh: '人员', en: 'Person' },
+  volunteer: { zh: '志愿者', en: 'Volunteer' },
+  org_node: { zh: '组织节点', en: 'Org node' },
+  partner_unit: { zh: '共建单位', en: 'Partner unit' },
+  partner: { zh: '共建单位', en: 'Partner unit' },
+  team: { zh: '服务队', en: 'Team' },
+  activity: { zh: '活动', en: 'Activity' },
+  service_record: { zh: '服务记录', en: 'Service record' },
+  certificate: { zh: '服务证明', en: 'Certificate' },
+  journal: { zh: '积分记录', en: 'Points journal' },
+  district_settings: { zh: '区级设置', en: 'District settings' },
+  merchant: { zh: '商户', en: 'Merchant' },
+  catalog_item: { zh: '商品', en: 'Item' },
+  voucher: { zh: '兑换券', en: 'Voucher' },
+};
+
+function pick(l: Label, locale: Locale): string {
+  return locale === 'en' ? l.en : l.zh;
+}
+
+/** The action's label in the locale; an action without one shows its code rather than nothing. */
+export function actionLabel(action: string, locale: Locale): string {
+  const l = AUDIT_ACTIONS[action];
+  return l ? pick(l, locale) : action;
+}
+
+/** The target type's label in the locale, or the type itself. */
+export function targetTypeLabel(type: string, locale: Locale): string {
+  const l = AUDIT_TARGET_TYPES[type];
+  return l ? pick(l, locale) : type;
+}
+
+/** Every known action with its label, for the filter's choices. */
+export function auditActionChoices(locale: Locale): Array<{ action: string; label: string }> {
+  return Object.entries(AUDIT_ACTIONS).map(([action, l]) => ({ action, label: pick(l, locale) }));
+}
