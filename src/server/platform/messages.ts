@@ -163,6 +163,9 @@ export const FIELD_TEXTS: Texts = {
   limit: { zh: '每页条数', en: 'limit' },
   cursor: { zh: '分页游标', en: 'cursor' },
   contactPhone: { zh: '联系电话', en: 'contact phone' },
+  points: { zh: '积分', en: 'points' },
+  reason: { zh: '原因', en: 'reason' },
+  idempotencyKey: { zh: '请求编号', en: 'request key' },
 };
 
 export const KIND_TEXTS: Texts = {
