@@ -36,6 +36,9 @@ export interface AppOptions {
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // One line per request is noise at the default level: platform/http.ts logs requests at debug, and only
+    // failed (5xx) and slow ones above it.
+    disableRequestLogging: true,
     genReqId: () => newId(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,

@@ -26,6 +26,9 @@ declare module 'fastify' {
   }
 }
 
+/** A request slower than this is logged as a warning; faster ones only at debug. */
+export const SLOW_REQUEST_MS = 1000;
+
 /** The logged-in actor, or a 401. */
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('UNAUTHENTICATED');
@@ -75,6 +78,14 @@ export function installHttpPlatform(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     req.locale = pickLocale(req.headers['accept-language']);
     reply.header('x-request-id', req.id);
+  });
+
+  // One line per request at debug; a failed (5xx) or slow request is worth a warning at the default level.
+  app.addHook('onResponse', async (req, reply) => {
+    const line = { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) req.log.warn(line, 'request failed');
+    else if (reply.elapsedTime > SLOW_REQUEST_MS) req.log.warn(line, 'slow request');
+    else req.log.debug(line, 'request completed');
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
