@@ -17,6 +17,8 @@ import { orgRoutes } from './modules/org/index.js';
 import { systemRoutes } from './modules/system/index.js';
 import { activityRoutes } from './modules/activities/index.js';
 import { recordRoutes } from './modules/records/index.js';
+import { pastServiceRoutes } from './modules/records/past-service.routes.js';
+import { openingBalanceRoutes } from './modules/ledger/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
@@ -78,6 +80,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   volunteerRoutes(app, deps);
   activityRoutes(app, deps);
   recordRoutes(app, deps);
+  pastServiceRoutes(app, deps);
+  openingBalanceRoutes(app, deps);
   ledgerRoutes(app, deps);
   mallRoutes(app, deps);
 

@@ -1,10 +1,13 @@
-// Process entry and CLI: start, migrate, seed --demo, backup <file>, create-district <name>.
+// Process entry and CLI: start, migrate, seed --demo, backup <file>, create-district, platform-admin.
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { openRuntime } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { AppError } from './platform/errors.js';
+import { ERROR_TEXTS, translate } from './platform/messages.js';
 import { isEmpty, seedDemo } from './modules/demo/index.js';
-import { createDistrict } from './modules/org/index.js';
+import { grantPlatformAdmin, startDistrict } from './modules/accounts/index.js';
+import { PHONE_RE } from './platform/privacy.js';
 import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
 import { expireVouchers } from './modules/mall/index.js';
 
@@ -15,7 +18,10 @@ Usage: linli <command>
   migrate               bring the database schema up to date
   seed --demo           load the demo district (示范区) if it is not there yet
   backup <file>         copy the SQLite database online to <file> (PostgreSQL: use pg_dump)
-  create-district <name> [code]   add a new district (its admin is granted from the console or seed)
+  create-district --name <name> --admin-phone <phone> [--admin-name <name>] [--code <12 digits>]
+                        start a new district with its first district admin; a new account's one-time
+                        password is printed once and must be changed at first login
+  platform-admin --phone <phone>  let a registered person start new districts from the API (createDistrict)
   verify-ledger         recompute every hash chain and balance; exits 1 naming the first bad journal
   process-events        turn accepted service records into points now (the server also does it continuously)
   expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
@@ -42,6 +48,12 @@ async function start(config: Config): Promise<void> {
   const where = `http://localhost:${config.port}`;
   console.log(`linli 已启动 / running: ${where}  (居民端 ${where}/ · 管理后台 ${where}/admin · API ${where}/api/docs)`);
   console.log(`database: ${rt.deps.dialect}${rt.deps.dialect === 'sqlite' ? ` (${path.join(config.dataDir, 'linli.db')})` : ''}`);
+}
+
+/** The value after a `--flag` argument, if present. */
+function option(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : undefined;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -89,15 +101,49 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'create-district': {
-      const [name, code] = args;
-      if (!name) {
-        console.error('usage: linli create-district <name> [12-digit code]');
+      const name = option(args, '--name');
+      const phone = option(args, '--admin-phone');
+      const code = option(args, '--code');
+      if (!name || !phone || !PHONE_RE.test(phone) || (code && !/^\d{12}$/.test(code))) {
+        console.error('usage: linli create-district --name <name> --admin-phone <11-digit phone> [--admin-name <name>] [--code <12 digits>]');
         return 2;
       }
       const rt = await openRuntime(config);
-      const d = await createDistrict(rt.deps, { name, code: code ?? null });
-      console.log(`district ${d.name} created: ${d.id}`);
+      try {
+        const started = await startDistrict(rt.deps, null, { name, code, adminPhone: phone, adminName: option(args, '--admin-name') });
+        console.log(`已开通 ${started.district.name}（${started.district.id}）。district created.`);
+        console.log(`区管理员 / district admin: ${started.admin.phoneMasked}`);
+        if (started.admin.temporaryPassword) {
+          console.log(`一次性密码 / one-time password: ${started.admin.temporaryPassword}`);
+          console.log('首次登录后须立即修改密码；此密码不会再次显示。Change it at first login; it is not shown again.');
+        } else {
+          console.log('该手机号已注册，用原有密码登录。This phone already has an account: log in with its password.');
+        }
+        return 0;
+      } catch (e) {
+        if (e instanceof AppError) {
+          console.error(translate(ERROR_TEXTS, e.code, 'zh-CN', e.params));
+          return 2;
+        }
+        throw e;
+      } finally {
+        await rt.close();
+      }
+    }
+    case 'platform-admin': {
+      const phone = option(args, '--phone');
+      if (!phone || !PHONE_RE.test(phone)) {
+        console.error('usage: linli platform-admin --phone <11-digit phone>');
+        return 2;
+      }
+      const rt = await openRuntime(config);
+      const done = await grantPlatformAdmin(rt.deps, phone);
       await rt.close();
+      if (!done) {
+        console.error('该手机号尚未注册 / no account has this phone');
+        return 2;
+      }
+      console.log('已设为平台运营人员（可开通新区）/ now a platform operator');
       return 0;
     }
     case 'verify-ledger': {

@@ -299,7 +299,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const res = await anon(app, 'GET', '/api/openapi.json');
       const doc = res.json() as { paths: Record<string, Record<string, { operationId?: string }>> };
       const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((op) => op.operationId));
-      const verbs = /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem)([A-Z]\w*)?$/;
+      const verbs = /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset)([A-Z]\w*)?$/;
       expect(ids.filter((id) => typeof id !== 'string' || !verbs.test(id))).toEqual([]);
       for (const name of ['getHealth', 'register', 'login', 'logout', 'getMe', 'changePassword', 'listOrgNodes', 'createOrgNode', 'updateOrgNode', 'grantRole', 'revokeRole', 'listAuditEvents']) {
         expect(ids).toContain(name);

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
 import * as m0003 from './migrations/0003_ledger.js';
 import * as m0004 from './migrations/0004_mall.js';
+import * as m0006 from './migrations/0006_past_service_accounts.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_volunteering': m0002,
   '0003_ledger': m0003,
   '0004_mall': m0004,
+  '0006_past_service_accounts': m0006,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -10,6 +10,8 @@ export interface AuthInfo {
   sessionId: string;
   via: 'cookie' | 'bearer';
   csrfToken: string;
+  /** The password was set by staff and must be changed first (accounts.auth.ts). */
+  mustChangePassword?: boolean;
 }
 
 declare module 'fastify' {

@@ -97,6 +97,23 @@ export const ERROR_TEXTS: Texts = {
   STATEMENT_CLOSED: { zh: '{month} 的结算单已关账，不能再改', en: 'The statement for {month} is closed' },
   MONTH_NOT_OVER: { zh: '{month} 还没结束，月底后才能关账', en: '{month} is not over yet; close it after the month ends' },
   EVALUATION_EXISTS: { zh: '该商户 {year} 年度已评议过', en: 'This merchant was already evaluated for {year}' },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '您正在使用工作人员重置的临时密码，请先修改密码后再继续使用',
+    en: 'You are using a temporary password set by staff; change your password before doing anything else',
+  },
+  RESET_NOT_ALLOWED: {
+    zh: '不能重置此人的密码：本人请在“修改密码”中修改，担任更高级别或其他辖区职务的人员请由其上级管理员重置',
+    en: 'You cannot reset this password: change your own under "Change password"; people holding senior or other-area roles are reset by their own admins',
+  },
+  OTHER_DISTRICT: {
+    zh: '您在“{district}”还没有积分，您的积分（{balance} 分）在“{home}”，只能在“{home}”使用',
+    en: 'You hold no points in {district}; your {balance} points are in {home} and can only be spent there',
+  },
+  DAILY_CAP_REACHED: {
+    zh: '{date} 已记录 {used} 分钟，已达每日服务时长上限（{cap} 分钟）',
+    en: '{used} minutes are already recorded on {date}, the daily limit ({cap} minutes)',
+  },
+  SERVICE_DATE_FUTURE: { zh: '服务日期不能晚于今天', en: 'The service date cannot be in the future' },
   INTERNAL: { zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
 };
 
@@ -141,6 +158,7 @@ export const VALIDATION_TEXTS: Texts = {
   'v.licence': { zh: '统一社会信用代码应为15至18位数字或大写字母', en: 'The licence number must be 15–18 digits or capital letters' },
   'v.month': { zh: '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
+  'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
 };
 
 /** Field names shown in validation summaries. */
@@ -163,6 +181,15 @@ export const FIELD_TEXTS: Texts = {
   limit: { zh: '每页条数', en: 'limit' },
   cursor: { zh: '分页游标', en: 'cursor' },
   contactPhone: { zh: '联系电话', en: 'contact phone' },
+  minutes: { zh: '时长', en: 'minutes' },
+  serviceDate: { zh: '服务日期', en: 'service date' },
+  place: { zh: '服务地点', en: 'place' },
+  vouchedBy: { zh: '证明人', en: 'who can vouch' },
+  source: { zh: '积分来源', en: 'source' },
+  asOf: { zh: '截止日期', en: 'as of' },
+  volunteerIds: { zh: '所选志愿者', en: 'selected volunteers' },
+  decision: { zh: '审核结果', en: 'decision' },
+  adminPhone: { zh: '区管理员手机号', en: 'admin phone' },
   points: { zh: '积分', en: 'points' },
   reason: { zh: '原因', en: 'reason' },
   idempotencyKey: { zh: '请求编号', en: 'request key' },
@@ -188,6 +215,7 @@ export const ROLE_TEXTS: Texts = {
   merchant_staff: { zh: '商户', en: 'Merchant staff' },
   partner_contact: { zh: '共建单位', en: 'Partner unit contact' },
   mediator: { zh: '调解员', en: 'Mediator' },
+  platform_admin: { zh: '平台运营', en: 'Platform operator' },
 };
 
 /** Explanations that fill {problem}. */

@@ -4,7 +4,7 @@ import { AppError, notFound } from './errors.js';
 
 export const ROLES = [
   'volunteer', 'team_leader', 'social_worker', 'grid_worker', 'community_admin',
-  'street_admin', 'district_admin', 'merchant_staff', 'partner_contact', 'mediator',
+  'street_admin', 'district_admin', 'merchant_staff', 'partner_contact', 'mediator', 'platform_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -13,10 +13,11 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 
 export type Permission =
   | 'org.read' | 'org.manage' | 'people.read' | 'people.reveal' | 'role.grant' | 'audit.read'
-  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept' | 'points.manage' | 'mall.manage';
+  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept' | 'points.manage' | 'mall.manage'
+  | 'people.reset';
 
 const ADMIN: Permission[] = [
-  'org.read', 'org.manage', 'people.read', 'people.reveal', 'role.grant', 'audit.read',
+  'org.read', 'org.manage', 'people.read', 'people.reveal', 'people.reset', 'role.grant', 'audit.read',
   'volunteer.read', 'volunteer.review', 'activity.manage', 'record.accept', 'points.manage', 'mall.manage',
 ];
 
@@ -32,6 +33,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   merchant_staff: [],
   partner_contact: [],
   mediator: [],
+  // Platform operators hold no district data: they may only start new districts (isPlatformAdmin).
+  platform_admin: [],
 };
 
 /** The node kinds each role can be granted on. */
@@ -46,11 +49,13 @@ export const ROLE_NODE_KINDS: Record<Role, readonly OrgKind[]> = {
   merchant_staff: ['street', 'community'],
   partner_contact: ['street', 'community'],
   mediator: ['community'],
+  // Held on no node: granted with `linli platform-admin --phone …` (table platform_admins), never in the console.
+  platform_admin: [],
 };
 
 /** Seniority for granting: an admin grants only roles ranked below their own (district admins also their peers). */
 const RANK: Record<Role, number> = {
-  district_admin: 3, street_admin: 2, community_admin: 1,
+  platform_admin: 4, district_admin: 3, street_admin: 2, community_admin: 1,
   grid_worker: 0, social_worker: 0, team_leader: 0, volunteer: 0, merchant_staff: 0, partner_contact: 0, mediator: 0,
 };
 
@@ -115,6 +120,11 @@ export function authorizeRoleGrant(actor: Actor, role: Role, target: ScopedTarge
 export function childKind(kind: OrgKind): OrgKind | null {
   const i = ORG_KINDS.indexOf(kind);
   return i >= 0 && i < ORG_KINDS.length - 1 ? ORG_KINDS[i + 1] : null;
+}
+
+/** True when the actor is a platform operator (role platform_admin, held on no node). */
+export function isPlatformAdmin(actor: Actor): boolean {
+  return actor.roles.some((r) => r.role === 'platform_admin');
 }
 
 export function isRole(value: string): value is Role {

@@ -8,6 +8,8 @@ import { authenticate } from './accounts.service.js';
 export const SESSION_COOKIE = 'linli_sid';
 export const CSRF_COOKIE = 'linli_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a person with a temporary password may call (logout is public). */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/me/password']);
 
 /** Sets the session and CSRF cookies after login or registration. */
 export function setSessionCookies(reply: FastifyReply, deps: Deps, token: string, csrfToken: string): void {
@@ -33,7 +35,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     const auth = await authenticate(deps, token, req.id);
     if (!auth) return;
     req.actor = auth.actor;
-    req.auth = { sessionId: auth.sessionId, via: bearer ? 'bearer' : 'cookie', csrfToken: auth.csrfToken };
+    req.auth = {
+      sessionId: auth.sessionId, via: bearer ? 'bearer' : 'cookie', csrfToken: auth.csrfToken, mustChangePassword: auth.mustChangePassword,
+    };
   });
 
   // Before validation: a missing session is a 401 whatever the body, and a forged write a 403.
@@ -41,6 +45,10 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url) return; // unknown route: let the 404 answer
     if (req.url.startsWith('/api/v1/') && !config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
+    // A temporary password (set by staff) opens nothing but changing it; public pages stay public.
+    if (req.auth?.mustChangePassword && req.url.startsWith('/api/v1/') && !config?.public && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
     // A cookie-authenticated write must echo the CSRF token; bearer clients are immune to CSRF.
     if (!UNSAFE.has(req.method) || req.auth?.via !== 'cookie') return;
     if (config?.csrf === false) return;

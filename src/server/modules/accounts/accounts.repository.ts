@@ -24,6 +24,21 @@ export async function insertUser(db: Executor, row: UserRow): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
+/** The platform-operator grant of a person, if any. */
+export function findPlatformAdmin(db: Executor, userId: string) {
+  return db.selectFrom('platform_admins').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** Makes a person a platform operator (nothing when they already are). */
+export async function insertPlatformAdmin(db: Executor, row: { user_id: string; granted_by: string | null; granted_at: string }): Promise<void> {
+  await db.insertInto('platform_admins').values(row).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+}
+
+/** Ends every session of a person (after staff reset their password). */
+export async function deleteAllSessions(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
 export async function updateUser(db: Executor, id: string, patch: Partial<UserRow>): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }

@@ -8,6 +8,7 @@ import { errors, pageOf } from '../../platform/schemas.js';
 import { clearSessionCookies, setSessionCookies } from './accounts.auth.js';
 import * as s from './accounts.schemas.js';
 import * as accounts from './accounts.service.js';
+import * as districts from './districts.service.js';
 import * as people from './people.service.js';
 
 /** Registers the account, people and role routes. */
@@ -122,6 +123,28 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     handler: (req) => people.revealPerson(deps, requireActor(req), req.params.id),
+  });
+
+  r.post('/api/v1/people/:id/password-reset', {
+    schema: {
+      operationId: 'resetPassword',
+      tags: ['people'],
+      summary: '重置忘记的密码：生成一次性临时密码（只显示这一次），本人下次登录须先修改（记入审计日志）',
+      params: s.idParams,
+      response: { 200: s.resetPasswordReply, ...errors(401, 403, 404) },
+    },
+    handler: (req) => people.resetPassword(deps, requireActor(req), req.params.id),
+  });
+
+  r.post('/api/v1/districts', {
+    schema: {
+      operationId: 'createDistrict',
+      tags: ['org'],
+      summary: '开通新区及其首位区管理员（平台运营人员）；新账号的一次性密码只显示这一次，首次登录须修改',
+      body: s.createDistrictBody,
+      response: { 201: s.createDistrictReply, ...errors(400, 401, 403, 404, 409) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await districts.startDistrict(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/roles/catalog', {

@@ -25,6 +25,8 @@ export const meSchema = z.object({
   locale: z.enum(['zh-CN', 'en']),
   elderMode: z.boolean(),
   roles: z.array(roleAssignmentSchema),
+  mustChangePassword: z.boolean().describe('true after staff reset the password: change it before anything else'),
+  platformAdmin: z.boolean(),
   csrfToken: z.string(),
 }).describe('Me');
 
@@ -92,3 +94,22 @@ export const grantRoleBody = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const resetPasswordReply = z.object({
+  temporaryPassword: z.string().describe('shown once to staff; the person must change it at the next login'),
+}).describe('PasswordReset');
+
+export const createDistrictBody = z.object({
+  name: z.string().trim().min(1, { message: 'v.name:30' }).max(30, { message: 'v.name:30' }),
+  code: z.string().regex(/^\d{12}$/, { message: 'v.orgCode' }).nullable().optional(),
+  adminPhone: phoneSchema,
+  adminName: z.string().trim().min(1, { message: 'v.displayName' }).max(20, { message: 'v.displayName' }).optional(),
+});
+
+export const createDistrictReply = z.object({
+  district: z.object({ id: z.string(), name: z.string(), code: z.string().nullable(), path: z.string() }),
+  admin: z.object({
+    userId: z.string(), phoneMasked: z.string(),
+    temporaryPassword: z.string().nullable().describe('shown once; null when the person already had an account'),
+  }),
+}).describe('DistrictStart');

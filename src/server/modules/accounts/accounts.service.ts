@@ -1,4 +1,5 @@
 // Use cases of one's own account: register, log in and out, sessions, profile, password.
+import { randomInt } from 'node:crypto';
 import { recordAudit } from '../../platform/audit.js';
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
@@ -35,6 +36,10 @@ export interface Me {
   locale: 'zh-CN' | 'en';
   elderMode: boolean;
   roles: RoleAssignment[];
+  /** True after staff set a temporary password: the person must change it before anything else. */
+  mustChangePassword: boolean;
+  /** A platform operator (may start new districts). */
+  platformAdmin: boolean;
 }
 
 export interface SessionStart {
@@ -54,6 +59,7 @@ export function toRoleAssignment(r: repo.RoleRow): RoleAssignment {
 async function presentMe(deps: Deps, db: Executor, user: repo.UserRow): Promise<Me> {
   const roles = await repo.listActiveRoles(db, [user.id]);
   const home = user.home_node_id ? await findNode(db, user.home_node_id) : undefined;
+  const platformAdmin = !!(await repo.findPlatformAdmin(db, user.id));
   return {
     id: user.id,
     phoneMasked: maskPhone(deps.cipher.decrypt(user.phone_enc)),
@@ -65,6 +71,8 @@ async function presentMe(deps: Deps, db: Executor, user: repo.UserRow): Promise<
     locale: user.locale === 'en' ? 'en' : 'zh-CN',
     elderMode: user.elder_mode === 1,
     roles: roles.map(toRoleAssignment),
+    mustChangePassword: user.must_change_password === 1,
+    platformAdmin,
   };
 }
 
@@ -111,6 +119,7 @@ export async function insertNewUser(
     elder_mode: 0,
     failed_logins: 0,
     locked_until: null,
+    must_change_password: 0,
     created_at: now,
     updated_at: now,
   };
@@ -195,6 +204,8 @@ export interface Authenticated {
   actor: Actor;
   sessionId: string;
   csrfToken: string;
+  /** The password was set by staff: every call but changing it is refused (403 PASSWORD_CHANGE_REQUIRED). */
+  mustChangePassword: boolean;
 }
 
 /** Resolves a session token to the actor behind it, or null when unknown or expired. */
@@ -216,10 +227,15 @@ export async function authenticate(deps: Deps, token: string, requestId: string 
   const actorRoles: ActorRole[] = roles
     .filter((r) => isRole(r.role))
     .map((r) => ({ assignmentId: r.id, role: r.role as Role, districtId: r.district_id, nodeId: r.node_id, path: r.node_path }));
+  // A platform operator's role sits on no node: an empty district matches no district data (see permissions.ts).
+  if (await repo.findPlatformAdmin(deps.db, user.id)) {
+    actorRoles.push({ assignmentId: `platform:${user.id}`, role: 'platform_admin', districtId: '', nodeId: '', path: '' });
+  }
   return {
     actor: { userId: user.id, displayName: user.display_name, roles: actorRoles, requestId },
     sessionId,
     csrfToken: session.csrf_token,
+    mustChangePassword: user.must_change_password === 1,
   };
 }
 
@@ -262,6 +278,21 @@ export async function updateMe(deps: Deps, actor: Actor, patch: ProfilePatch): P
   });
 }
 
+/** A one-time password staff hand over (reset, a new district's first admin): 12 characters, letters and digits. */
+export function newTemporaryPassword(): string {
+  // No 0/O, 1/l/I: it is read out or copied by hand.
+  const letters = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  const all = letters + digits;
+  const chars = [letters[randomInt(letters.length)], digits[randomInt(digits.length)]];
+  while (chars.length < 12) chars.push(all[randomInt(all.length)]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
+
 /** Changes one's password after checking the current one; every other session ends. */
 export async function changePassword(
   deps: Deps,
@@ -275,7 +306,7 @@ export async function changePassword(
   if (input.currentPassword === input.newPassword) throw new AppError('PASSWORD_REUSED');
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async ({ trx }) => {
-    await repo.updateUser(trx, user.id, { password_hash: hash, updated_at: iso(deps.clock.now()) });
+    await repo.updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: iso(deps.clock.now()) });
     await repo.deleteOtherSessions(trx, user.id, sessionId);
     // Recorded in each district where the person holds a role, so those admins can see it.
     const roles = await repo.listActiveRoles(trx, [user.id]);

@@ -17,6 +17,8 @@ export interface UserTable {
   elder_mode: number;
   failed_logins: number;
   locked_until: string | null;
+  /** 1 after staff set a temporary password: every call but changing it answers 403 until it is changed. */
+  must_change_password: number;
   created_at: string;
   updated_at: string;
 }
@@ -45,7 +47,15 @@ export interface RoleAssignmentTable {
   revoked_at: string | null;
 }
 
+/** Platform operators (role platform_admin): global, on no org node; they may start new districts. */
+export interface PlatformAdminTable {
+  user_id: string;
+  granted_by: string | null;
+  granted_at: string;
+}
+
 export interface AccountTables {
+  platform_admins: PlatformAdminTable;
   users: UserTable;
   sessions: SessionTable;
   role_assignments: RoleAssignmentTable;

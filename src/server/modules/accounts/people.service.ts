@@ -13,7 +13,8 @@ import { ROLE_TEXTS } from '../../platform/messages.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import * as repo from './accounts.repository.js';
-import { type RoleAssignment, toRoleAssignment } from './accounts.service.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { newTemporaryPassword, type RoleAssignment, toRoleAssignment } from './accounts.service.js';
 
 export interface Person {
   id: string;
@@ -73,7 +74,7 @@ export async function listPeople(
   return { items: await presentPeople(deps, deps.db, page.items), nextCursor: page.nextCursor };
 }
 
-async function getPersonInScope(deps: Deps, actor: Actor, id: string, permission: 'people.read' | 'people.reveal') {
+async function getPersonInScope(deps: Deps, actor: Actor, id: string, permission: 'people.read' | 'people.reveal' | 'people.reset') {
   const reaches = grantsFor(actor, permission).map((g) => ({ districtId: g.districtId, path: g.path }));
   if (reaches.length === 0) throw notFound('person');
   const [user] = await repo.listPeopleWithin(deps.db, { reaches, userId: id, beforeId: null, limit: 1 });
@@ -110,6 +111,43 @@ export async function revealPerson(
     realName: deps.cipher.decryptNullable(user.real_name_enc),
     idNumber: deps.cipher.decryptNullable(user.id_number_enc),
   };
+}
+
+/**
+ * Staff reset a forgotten password: a one-time password, shown once to them, that the person must change at the next
+ * login (until then every other call answers 403 PASSWORD_CHANGE_REQUIRED). Every session of the person ends.
+ * Staff may reset only people whose every role they could grant themselves, so no one takes over a senior account.
+ */
+export async function resetPassword(deps: Deps, actor: Actor, id: string): Promise<{ temporaryPassword: string }> {
+  const user = await getPersonInScope(deps, actor, id, 'people.reset');
+  if (user.id === actor.userId) throw new AppError('RESET_NOT_ALLOWED');
+  const roles = await repo.listActiveRoles(deps.db, [user.id]);
+  for (const r of roles) {
+    try {
+      authorizeRoleGrant(actor, r.role as Role, { districtId: r.district_id, path: r.node_path });
+    } catch {
+      throw new AppError('RESET_NOT_ALLOWED');
+    }
+  }
+  if (await repo.findPlatformAdmin(deps.db, user.id)) throw new AppError('RESET_NOT_ALLOWED');
+  const temporaryPassword = newTemporaryPassword();
+  const hash = await hashPassword(temporaryPassword);
+  const grant = grantsFor(actor, 'people.reset')[0];
+  await inTransaction(deps.db, async ({ trx }) => {
+    await repo.updateUser(trx, user.id, {
+      password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: iso(deps.clock.now()),
+    });
+    await repo.deleteAllSessions(trx, user.id);
+    const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
+    const scope = home && can(actor, 'people.reset', { districtId: home.district_id, path: home.path })
+      ? { districtId: home.district_id, nodeId: home.id, path: home.path }
+      : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: scope.districtId, action: 'account.password_reset', targetType: 'person', targetId: user.id,
+      scopeNodeId: scope.nodeId, scopePath: scope.path, details: { personName: user.display_name },
+    });
+  });
+  return { temporaryPassword };
 }
 
 /** Grants a role on a node, inside the caller's transaction, without permission checks (demo seed, CLI). */
@@ -187,7 +225,7 @@ export async function revokeRole(deps: Deps, actor: Actor, assignmentId: string)
 
 /** The grantable roles, their names and the node kinds each goes on. */
 export function listRoleCatalog(): Array<{ role: Role; nameZh: string; nameEn: string; nodeKinds: OrgKind[] }> {
-  return ROLES.map((role) => ({
+  return ROLES.filter((role) => ROLE_NODE_KINDS[role].length > 0).map((role) => ({
     role, nameZh: ROLE_TEXTS[role].zh, nameEn: ROLE_TEXTS[role].en, nodeKinds: [...ROLE_NODE_KINDS[role]],
   }));
 }

@@ -5,3 +5,5 @@ export { ledgerRoutes } from './ledger.routes.js';
 export { getLedgerHead, listPublicJournals, verifyLedger } from './ledger.public.js';
 export { awardPoints, expireLastYear, expirePoints, getMyPoints, reverseJournal } from './ledger.service.js';
 export { getPointRules } from './ledger.settings.js';
+export { openingBalanceRoutes } from './ledger.opening.routes.js';
+export { assertPointsHere } from './ledger.elsewhere.js';

@@ -14,6 +14,7 @@ import { accountFor, postJournal } from './ledger.core.js';
 import { personAccount } from './ledger.earning.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, expiringPoints, type JournalType } from './ledger.rules.js';
+import { assertPointsHere } from './ledger.elsewhere.js';
 import { getPointRules } from './ledger.settings.js';
 
 export interface JournalView {
@@ -126,6 +127,7 @@ export async function giftPoints(
 ): Promise<JournalView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const mine = await repo.findAccount(trx, input.districtId, 'user', actor.userId, 'main');
+    if (!mine) await assertPointsHere(trx, input.districtId, actor.userId);
     if (!mine) throw new AppError('INSUFFICIENT_POINTS', { balance: 0, needed: input.points });
     const to = await trx.selectFrom('users').select('id').where('phone_index', '=', deps.cipher.blindIndex('phone', input.toPhone)).executeTakeFirst();
     if (!to) throw notFound('person');
@@ -153,6 +155,7 @@ export async function donatePoints(
     const community = await findNode(trx, input.communityId);
     if (!community || community.kind !== 'community') throw notFound('org_node');
     const mine = await repo.findAccount(trx, community.district_id, 'user', actor.userId, 'main');
+    if (!mine) await assertPointsHere(trx, community.district_id, actor.userId);
     if (!mine) throw new AppError('INSUFFICIENT_POINTS', { balance: 0, needed: input.points });
     const prior = await repo.findJournalByKey(trx, community.district_id, `donate:${actor.userId}:${input.idempotencyKey}`);
     if (prior) return view(prior, -input.points);

@@ -163,3 +163,8 @@ export async function updatePartner(
 ): Promise<void> {
   await db.updateTable('partner_units').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
+
+/** A district by its name. */
+export function findDistrictByName(db: Executor, name: string): Promise<OrgNodeRow | undefined> {
+  return db.selectFrom('org_nodes').selectAll().where('kind', '=', 'district').where('name', '=', name).executeTakeFirst();
+}

@@ -63,6 +63,11 @@ export async function getNode(db: Executor, id: string): Promise<repo.OrgNodeRow
   return node;
 }
 
+/** The district of this name, if one exists (a new district is never started twice under one name). */
+export function findDistrictByName(db: Executor, name: string) {
+  return repo.findDistrictByName(db, name);
+}
+
 /** A node by id, or null. */
 export function findNode(db: Executor, id: string): Promise<repo.OrgNodeRow | undefined> {
   return repo.findNodeById(db, id);
@@ -95,20 +100,28 @@ export async function listCommunities(deps: Deps): Promise<OrgNode[]> {
   return (await repo.listPublicNodes(deps.db)).map(toOrgNode);
 }
 
-/** Creates a district (the root of a tree); done by the CLI and the demo seed, not through the API. */
+/** Creates a district (the root of a tree) without an admin: the demo seed and tests. See accounts' startDistrict. */
 export async function createDistrict(deps: Deps, input: { name: string; code?: string | null }): Promise<OrgNode> {
+  return inTransaction(deps.db, ({ trx }) => insertDistrict(deps, trx, null, { ...input, via: 'cli' }));
+}
+
+/** Inserts a district node inside the caller's transaction, audited as done by the actor (null: the CLI). */
+export async function insertDistrict(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor | null,
+  input: { name: string; code?: string | null; via: 'cli' | 'api' },
+): Promise<OrgNode> {
   const id = newId();
   const now = iso(deps.clock.now());
   const row: repo.OrgNodeRow = {
     district_id: id, id, parent_id: null, kind: 'district', name: input.name, code: input.code ?? null,
     path: districtPath(id), depth: 0, archived_at: null, created_at: now, updated_at: now,
   };
-  await inTransaction(deps.db, async ({ trx }) => {
-    await repo.insertNode(trx, row);
-    await recordAudit(trx, deps.clock, null, {
-      districtId: id, action: 'org.create', targetType: 'org_node', targetId: id, scopeNodeId: id,
-      scopePath: row.path, details: { kind: 'district', name: input.name, via: 'cli' },
-    });
+  await repo.insertNode(trx, row);
+  await recordAudit(trx, deps.clock, actor, {
+    districtId: id, action: 'org.create', targetType: 'org_node', targetId: id, scopeNodeId: id,
+    scopePath: row.path, details: { kind: 'district', name: input.name, via: input.via },
   });
   return toOrgNode(row);
 }

@@ -23,6 +23,8 @@ export interface CertificateSnapshot {
   idNumberMasked: string | null;
   volunteerNo: string;
   minutes: number;
+  /** Of which recorded by staff after the fact (补记); absent in certificates issued before it existed. */
+  afterTheFactMinutes?: number;
   starLevel: number;
   firstDate: string | null;
   lastDate: string | null;
@@ -94,6 +96,7 @@ export async function getCertificate(
       idNumberMasked: v.id_number_masked,
       volunteerNo: v.volunteer_no,
       minutes,
+      afterTheFactMinutes: byCategory.reduce((sum, c) => sum + Number(c.late), 0),
       starLevel: starLevel(minutes, settings.starThresholdsHours),
       firstDate: byCategory.map((c) => c.first).sort()[0] ?? null,
       lastDate: byCategory.map((c) => c.last).sort().reverse()[0] ?? null,
@@ -111,7 +114,7 @@ export async function getCertificate(
     });
     await recordAudit(trx, deps.clock, actor, {
       districtId: v.district_id, action: 'certificate.issue', targetType: 'certificate', targetId: certNo,
-      scopeNodeId: community.id, scopePath: community.path, details: { volunteerId: v.id, minutes },
+      scopeNodeId: community.id, scopePath: community.path, details: { volunteerId: v.id, minutes, afterTheFactMinutes: s.afterTheFactMinutes },
     });
     return s;
   });
@@ -134,6 +137,7 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
     d.moveDown(1.5).fillColor('#111').fontSize(13);
     const body = `兹证明 ${s.name}（证件类型：${s.idType}，证件号码：${s.idNumberMasked ?? '未登记'}，志愿者编号：${s.volunteerNo}）` +
       `于 ${date(s.firstDate)} 至 ${date(s.lastDate)} 期间参加志愿服务，经${s.issuer}记录并验收，累计志愿服务时长 ${hoursText(s.minutes)}` +
+      `${s.afterTheFactMinutes ? `（其中事后补记 ${hoursText(s.afterTheFactMinutes)}）` : ''}` +
       `${s.starLevel > 0 ? `，星级为 ${'★'.repeat(s.starLevel)}（${s.starLevel}星）` : ''}。`;
     d.text(body, left, 160, { width, lineGap: 8, indent: 26 });
     d.moveDown(1);

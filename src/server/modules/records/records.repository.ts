@@ -1,5 +1,5 @@
 // Queries of service records, ratings and certificates.
-import { type Selectable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import type { CertificateTable, ServiceRecordTable } from './records.tables.js';
 
@@ -21,14 +21,18 @@ export type RecordRow = Selectable<ServiceRecordTable> & {
 function records(db: Executor) {
   return db
     .selectFrom('service_records as r')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'))
+    // Left join: service recorded after the fact has no activity; its row carries category, place and content itself.
+    .leftJoin('activities as a', (j) => j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'))
     .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'r.district_id').onRef('c.id', '=', 'r.community_id'))
     .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'r.district_id').onRef('t.id', '=', 'r.team_id'))
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .leftJoin('volunteers as v', (j) => j.onRef('v.district_id', '=', 'r.district_id').onRef('v.user_id', '=', 'r.user_id'))
     .selectAll('r')
     .select([
-      'a.title', 'a.category', 'a.starts_at', 'a.ends_at', 'a.beneficiaries', 'a.points_per_hour', 'c.name as community_name',
+      // After-the-fact service: titled by what was done, from midnight (China time) of its day to when it was recorded.
+      sql<string>`coalesce(a.title, r.content, '')`.as('title'), sql<string>`coalesce(a.category, r.category, '')`.as('category'),
+      sql<string>`coalesce(a.starts_at, r.service_date || 'T00:00:00+08:00')`.as('starts_at'),
+      sql<string>`coalesce(a.ends_at, r.created_at)`.as('ends_at'), 'a.beneficiaries', 'a.points_per_hour', 'c.name as community_name',
       'c.path as community_path', 't.name as team_name', 't.leader_user_id', 'u.display_name', 'v.volunteer_no',
     ]);
 }
@@ -53,12 +57,14 @@ export function findLiveRecord(db: Executor, districtId: string, activityId: str
 export async function minutesOnDay(db: Executor, districtId: string, userId: string, date: string, exceptActivityId: string): Promise<number> {
   const row = await db.selectFrom('service_records').select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
     .where('district_id', '=', districtId).where('user_id', '=', userId).where('service_date', '=', date)
-    .where('status', 'in', ['pending', 'confirmed', 'accepted']).where('activity_id', '!=', exceptActivityId)
+    .where('status', 'in', ['pending', 'confirmed', 'accepted'])
+    // Records without an activity (service recorded after the fact) count towards every day cap.
+    .where((eb) => eb.or([eb('activity_id', 'is', null), eb('activity_id', '!=', exceptActivityId)]))
     .executeTakeFirstOrThrow();
   return Number(row.m);
 }
 
-export async function insertRecord(db: Executor, row: Selectable<ServiceRecordTable>): Promise<void> {
+export async function insertRecord(db: Executor, row: Insertable<ServiceRecordTable>): Promise<void> {
   await db.insertInto('service_records').values(row).execute();
 }
 
@@ -176,8 +182,8 @@ export async function revokeCertificate(db: Executor, districtId: string, id: st
 export async function acceptedByCategory(db: Executor, districtId: string, userId: string) {
   return db
     .selectFrom('service_records as r')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'))
-    .select(['a.category', sql<number>`sum(r.minutes)`.as('m'), sql<number>`count(*)`.as('n'), sql<string>`min(r.service_date)`.as('first'), sql<string>`max(r.service_date)`.as('last')])
+    .leftJoin('activities as a', (j) => j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'))
+    .select([sql<string>`coalesce(a.category, r.category, '')`.as('category'), sql<number>`sum(coalesce(r.after_the_fact, 0) * r.minutes)`.as('late'), sql<number>`sum(r.minutes)`.as('m'), sql<number>`count(*)`.as('n'), sql<string>`min(r.service_date)`.as('first'), sql<string>`max(r.service_date)`.as('last')])
     .where('r.district_id', '=', districtId).where('r.user_id', '=', userId).where('r.status', '=', 'accepted')
-    .groupBy('a.category').execute();
+    .groupBy(sql`coalesce(a.category, r.category, '')`).execute();
 }

@@ -4,13 +4,14 @@ import { cursorSchema, limitSchema } from '../../platform/schemas.js';
 import { RECORD_STATES } from './records.rules.js';
 
 export const toRecordSchema = z.object({
-  id: z.string(), districtId: z.string(), activityId: z.string(), activityTitle: z.string(), category: z.string(),
+  id: z.string(), districtId: z.string(), activityId: z.string().nullable(), activityTitle: z.string(), category: z.string(),
   userId: z.string(), displayName: z.string(), volunteerNo: z.string().nullable(), communityId: z.string(),
   communityName: z.string(), teamId: z.string().nullable(), teamName: z.string().nullable(), serviceDate: z.string(),
   startsAt: z.string(), endsAt: z.string(), minutes: z.number().int(), status: z.enum(RECORD_STATES), isBackfill: z.boolean(),
   note: z.string().nullable(), correctsId: z.string().nullable(), correctionReason: z.string().nullable(),
   returnedReason: z.string().nullable(), confirmedAt: z.string().nullable(), acceptedAt: z.string().nullable(),
   createdAt: z.string(), beneficiaries: z.string().nullable(), canConfirm: z.boolean(), canAccept: z.boolean(),
+  afterTheFact: z.boolean(), place: z.string().nullable(), vouchedBy: z.string().nullable(),
 }).describe('ServiceRecord');
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' });

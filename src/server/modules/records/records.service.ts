@@ -18,7 +18,8 @@ import { ACCEPTED_EVENT, nextRecordState, type RecordAction, type RecordState, S
 export interface ServiceRecord {
   id: string;
   districtId: string;
-  activityId: string;
+  /** Null for service recorded after the fact (no activity). */
+  activityId: string | null;
   activityTitle: string;
   category: string;
   userId: string;
@@ -44,6 +45,10 @@ export interface ServiceRecord {
   beneficiaries: string | null;
   canConfirm: boolean;
   canAccept: boolean;
+  /** Recorded by staff after the fact (补记), with the place and who can vouch. */
+  afterTheFact: boolean;
+  place: string | null;
+  vouchedBy: string | null;
 }
 
 /** The leader of the activity's team, or community staff, may confirm; community staff accept. */
@@ -64,6 +69,7 @@ export function toRecord(actor: Actor, r: repo.RecordRow): ServiceRecord {
     isBackfill: r.is_backfill === 1, note: r.note, correctsId: r.corrects_id, correctionReason: r.correction_reason,
     returnedReason: r.returned_reason, confirmedAt: r.confirmed_at, acceptedAt: r.accepted_at, createdAt: r.created_at,
     beneficiaries: r.beneficiaries, canConfirm: canConfirm(actor, r), canAccept: canAccept(actor, r),
+    afterTheFact: r.after_the_fact === 1, place: r.place, vouchedBy: r.vouched_by,
   };
 }
 
@@ -157,7 +163,7 @@ async function transition(
       await recordAudit(trx, deps.clock, actor, {
         districtId: r.district_id, action: `record.${action}`, targetType: 'service_record', targetId: r.id,
         scopeNodeId: r.community_id, scopePath: r.community_path,
-        details: { userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, reason },
+        details: { userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, reason, ...(r.after_the_fact === 1 ? { afterTheFact: true } : {}) },
       });
     }
     return (await repo.findRecordsByIds(trx, unique)).map((r) => toRecord(actor, r));

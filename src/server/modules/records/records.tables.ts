@@ -1,9 +1,11 @@
 // Table types of service records, ratings and certificates.
+import type { Generated } from 'kysely';
 
 export interface ServiceRecordTable {
   district_id: string;
   id: string;
-  activity_id: string;
+  /** Null for service recorded after the fact, outside any planned activity (see migration 0006). */
+  activity_id: string | null;
   user_id: string;
   community_id: string;
   team_id: string | null;
@@ -24,6 +26,14 @@ export interface ServiceRecordTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** 1 when staff recorded the service after the fact (补记); such records have no activity. */
+  after_the_fact: Generated<number>;
+  /** Category, place and what was done: from the activity, or written down for service recorded after the fact. */
+  category: string | null;
+  place: string | null;
+  content: string | null;
+  /** Who can vouch for service recorded after the fact (name and how to reach them). */
+  vouched_by: string | null;
 }
 
 export interface RatingTable {

@@ -36,6 +36,11 @@ export interface VolunteerFilter {
   skill?: string;
   nameLike?: string;
   userId?: string;
+  /** Active members of this team. */
+  teamId?: string;
+  /** Applied at or after / before these instants (ISO). */
+  appliedFrom?: string;
+  appliedBefore?: string;
   beforeId: string | null;
   limit: number;
 }
@@ -49,6 +54,16 @@ export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<Volunt
   if (f.skill) q = q.where('v.skills', 'like', `%"${f.skill}"%`);
   if (f.nameLike) q = q.where('u.display_name', 'like', `%${f.nameLike}%`);
   if (f.userId) q = q.where('v.user_id', '=', f.userId);
+  if (f.teamId) {
+    const teamId = f.teamId;
+    q = q.where((eb) => eb.exists(
+      eb.selectFrom('team_members as m').select('m.user_id')
+        .whereRef('m.district_id', '=', 'v.district_id').whereRef('m.user_id', '=', 'v.user_id')
+        .where('m.team_id', '=', teamId).where('m.status', '=', 'active'),
+    ));
+  }
+  if (f.appliedFrom) q = q.where('v.applied_at', '>=', f.appliedFrom);
+  if (f.appliedBefore) q = q.where('v.applied_at', '<', f.appliedBefore);
   if (f.beforeId) q = q.where('v.id', '<', f.beforeId);
   return q.orderBy('v.id', 'desc').limit(f.limit).execute();
 }

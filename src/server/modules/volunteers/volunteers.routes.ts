@@ -108,6 +108,15 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     handler: (req) => svc.reviewVolunteer(deps, requireActor(req), req.params.id, req.body),
   });
 
+  r.post('/api/v1/volunteers/review', {
+    schema: {
+      operationId: 'reviewVolunteers', tags: ['volunteers'],
+      summary: '批量审核志愿者申请（一次通过或驳回所选的多条；全部成功或全部不变，每条分别记入审计日志）',
+      body: s.reviewManyBody, response: { 200: z.object({ items: z.array(s.volunteerSchema) }), ...errors(400, 401, 404, 422) },
+    },
+    handler: async (req) => ({ items: await svc.reviewVolunteers(deps, requireActor(req), req.body) }),
+  });
+
   r.post('/api/v1/teams', {
     schema: {
       operationId: 'createTeam', tags: ['teams'], summary: '成立志愿服务队（类别、队长、结对社工）',

@@ -28,6 +28,9 @@ export const applyBody = z.object({
 export const listVolunteersQuery = z.object({
   status: z.enum(VOLUNTEER_STATES).optional(),
   communityId: z.string().max(64).optional(),
+  teamId: z.string().max(64).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).optional().describe('applied on or after (China date)'),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).optional().describe('applied on or before (China date)'),
   skill: z.string().max(20).optional(),
   q: z.string().trim().max(30).optional(),
   cursor: cursorSchema,
@@ -35,6 +38,12 @@ export const listVolunteersQuery = z.object({
 });
 
 export const reviewBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(200).nullable().optional(),
+});
+
+export const reviewManyBody = z.object({
+  volunteerIds: z.array(z.string().min(1).max(64)).min(1).max(200),
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(200).nullable().optional(),
 });

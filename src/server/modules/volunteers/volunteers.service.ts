@@ -1,6 +1,6 @@
 // Volunteer registration: apply on the phone, community review, volunteer number and card, profiles.
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDayStart, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -166,6 +166,38 @@ export async function activateVolunteer(deps: Deps, trx: Executor, row: { distri
   return no;
 }
 
+/** Decides one application inside the caller's transaction, with its own audit entry. */
+async function decideApplication(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor,
+  id: string,
+  input: { decision: 'approve' | 'reject'; reason?: string | null },
+): Promise<void> {
+  const row = await repo.findVolunteerById(trx, id);
+  if (!row) throw notFound('volunteer');
+  const community = await communityInScope({ db: trx }, actor, 'volunteer.review', row.community_id).catch(() => {
+    throw notFound('volunteer');
+  });
+  const next = nextVolunteerState(row.status as VolunteerState, input.decision);
+  if (!next) throw new AppError('VOLUNTEER_NOT_PENDING', { status: row.status });
+  let volunteerNo: string | null = null;
+  if (input.decision === 'approve') {
+    volunteerNo = await activateVolunteer(deps, trx, row, actor.userId);
+  } else {
+    if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
+    const now = iso(deps.clock.now());
+    await repo.updateVolunteer(trx, row.district_id, id, {
+      status: 'rejected', reviewed_by: actor.userId, reviewed_at: now, reject_reason: input.reason.trim(), updated_at: now,
+    });
+  }
+  await recordAudit(trx, deps.clock, actor, {
+    districtId: row.district_id, action: `volunteer.${input.decision}`, targetType: 'volunteer', targetId: id,
+    scopeNodeId: community.id, scopePath: community.path,
+    details: { volunteerNo, reason: input.reason ?? null, userId: row.user_id },
+  });
+}
+
 /** The community approves (number, card, volunteer role) or rejects (with a reason) an application. */
 export async function reviewVolunteer(
   deps: Deps,
@@ -174,29 +206,26 @@ export async function reviewVolunteer(
   input: { decision: 'approve' | 'reject'; reason?: string | null },
 ): Promise<Volunteer> {
   return inTransaction(deps.db, async ({ trx }) => {
-    const row = await repo.findVolunteerById(trx, id);
-    if (!row) throw notFound('volunteer');
-    const community = await communityInScope({ db: trx }, actor, 'volunteer.review', row.community_id).catch(() => {
-      throw notFound('volunteer');
-    });
-    const next = nextVolunteerState(row.status as VolunteerState, input.decision);
-    if (!next) throw new AppError('VOLUNTEER_NOT_PENDING', { status: row.status });
-    let volunteerNo: string | null = null;
-    if (input.decision === 'approve') {
-      volunteerNo = await activateVolunteer(deps, trx, row, actor.userId);
-    } else {
-      if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
-      const now = iso(deps.clock.now());
-      await repo.updateVolunteer(trx, row.district_id, id, {
-        status: 'rejected', reviewed_by: actor.userId, reviewed_at: now, reject_reason: input.reason.trim(), updated_at: now,
-      });
-    }
-    await recordAudit(trx, deps.clock, actor, {
-      districtId: row.district_id, action: `volunteer.${input.decision}`, targetType: 'volunteer', targetId: id,
-      scopeNodeId: community.id, scopePath: community.path,
-      details: { volunteerNo, reason: input.reason ?? null, userId: row.user_id },
-    });
+    await decideApplication(deps, trx, actor, id, input);
     return (await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]))[0];
+  });
+}
+
+/**
+ * Approves or rejects a selected list of applications in one call: all or nothing (one out of scope or already
+ * decided refuses the whole list, naming it), each audited on its own as if reviewed one by one.
+ */
+export async function reviewVolunteers(
+  deps: Deps,
+  actor: Actor,
+  input: { volunteerIds: string[]; decision: 'approve' | 'reject'; reason?: string | null },
+): Promise<Volunteer[]> {
+  if (input.decision === 'reject' && !input.reason?.trim()) throw new AppError('REASON_REQUIRED');
+  const ids = [...new Set(input.volunteerIds)];
+  return inTransaction(deps.db, async ({ trx }) => {
+    for (const id of ids) await decideApplication(deps, trx, actor, id, input);
+    const rows = await Promise.all(ids.map(async (id) => (await repo.findVolunteerById(trx, id))!));
+    return presentVolunteers(deps, trx, rows);
   });
 }
 
@@ -217,7 +246,10 @@ export async function listMyVolunteerships(deps: Deps, actor: Actor): Promise<Vo
 export async function listVolunteers(
   deps: Deps,
   actor: Actor,
-  q: { status?: VolunteerState; communityId?: string; skill?: string; q?: string; cursor?: string; limit?: number },
+  q: {
+    status?: VolunteerState; communityId?: string; teamId?: string; from?: string; to?: string; skill?: string; q?: string;
+    cursor?: string; limit?: number;
+  },
 ): Promise<Page<Volunteer>> {
   const limit = q.limit ?? 20;
   let reaches = grantsFor(actor, 'volunteer.read').map((g) => ({ districtId: g.districtId, path: g.path }));
@@ -228,6 +260,10 @@ export async function listVolunteers(
   if (reaches.length === 0) return { items: [], nextCursor: null };
   const rows = await repo.listVolunteers(deps.db, {
     reaches, status: q.status, skill: q.skill, nameLike: q.q, beforeId: decodeCursor(q.cursor), limit: limit + 1,
+    teamId: q.teamId,
+    // Application dates are China dates: from its midnight up to the midnight after `to`.
+    appliedFrom: q.from ? iso(chinaDayStart(q.from)) : undefined,
+    appliedBefore: q.to ? iso(new Date(chinaDayStart(q.to).getTime() + 86_400_000)) : undefined,
   });
   const page = toPage(rows, limit, (r) => r.id, (r) => r);
   return { items: await presentVolunteers(deps, deps.db, page.items), nextCursor: page.nextCursor };

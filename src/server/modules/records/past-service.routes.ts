@@ -1,0 +1,68 @@
+// HTTP routes of service recorded after the fact (补记): one entry, and the Excel template and import.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
+import { requireActor } from '../../platform/http.js';
+import { errors } from '../../platform/schemas.js';
+import { importPastService, pastServiceTemplate } from './past-service.excel.js';
+import { recordPastService } from './past-service.service.js';
+import { toRecordSchema } from './records.schemas.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const pastServiceBody = z.object({
+  userId: z.string().min(1).max(64),
+  communityId: z.string().min(1).max(64),
+  serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }),
+  minutes: z.number().int().min(1).max(1440),
+  category: text(20),
+  place: text(100),
+  content: text(200),
+  vouchedBy: text(60).describe('who can vouch for it: a name and how to reach them'),
+});
+
+const importBody = z.object({
+  communityId: z.string().min(1).max(64),
+  fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),
+});
+
+const importReply = z.object({
+  created: z.number().int(), skipped: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
+});
+
+/** Registers the routes of past service. */
+export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/service-records/past', {
+    schema: {
+      operationId: 'recordPastService', tags: ['records'],
+      summary: '社区工作人员补记系统外的服务（日期、时长、地点、内容、证明人），之后照常确认、验收',
+      body: pastServiceBody, response: { 201: toRecordSchema, ...errors(400, 401, 404, 422) },
+    },
+    handler: async (req, reply) => reply.status(201).send(await recordPastService(deps, requireActor(req), req.body)),
+  });
+
+  r.get('/api/v1/service-records/past/import-template', {
+    schema: {
+      operationId: 'getPastServiceImportTemplate', tags: ['records'], summary: '下载补记服务批量导入模板（.xlsx）',
+      querystring: z.object({ communityId: z.string().min(1).max(64) }),
+    },
+    handler: async (req, reply) => {
+      const file = await pastServiceTemplate(deps, requireActor(req), req.query.communityId);
+      return reply.type(XLSX_MIME).header('content-disposition', attachmentName('补记服务导入模板.xlsx')).send(file);
+    },
+  });
+
+  r.post('/api/v1/service-records/past/import', {
+    bodyLimit: 15 * 1024 * 1024,
+    schema: {
+      operationId: 'importPastService', tags: ['records'], summary: '从 Excel 批量补记服务；有错的行不导入并逐行说明',
+      body: importBody, response: { 200: importReply, ...errors(400, 401, 404) },
+    },
+    handler: (req) => importPastService(deps, requireActor(req), req.body.communityId, Buffer.from(req.body.fileBase64, 'base64')),
+  });
+}
