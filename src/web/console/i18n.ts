@@ -75,6 +75,7 @@ const baseZh = {
   'role.merchant_staff': '商户',
   'role.partner_contact': '共建单位联系人',
   'role.mediator': '调解员',
+  'role.platform_admin': '平台运营',
 
   'org.tree': '组织架构树',
   'org.treeTitle': '组织架构',
@@ -272,6 +273,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'role.merchant_staff': 'Merchant staff',
   'role.partner_contact': 'Partner contact',
   'role.mediator': 'Mediator',
+  'role.platform_admin': 'Platform operator',
 
   'org.tree': 'Organisation tree',
   'org.treeTitle': 'Organisation',

@@ -151,6 +151,7 @@ const baseZh = {
   'role.merchant_staff': '商户',
   'role.partner_contact': '共建单位',
   'role.mediator': '调解员',
+  'role.platform_admin': '平台运营',
 } as const;
 
 const zhCN = { ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh } as const;
@@ -298,6 +299,7 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'role.merchant_staff': 'Merchant',
   'role.partner_contact': 'Partner unit',
   'role.mediator': 'Mediator',
+  'role.platform_admin': 'Platform operator',
 };
 
 const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
