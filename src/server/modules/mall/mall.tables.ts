@@ -1,4 +1,5 @@
-// Table types of the points mall and merchant alliance.
+// Table types of the points mall and merchant alliance. Status columns carry their state unions (mall.rules.ts).
+import type { EvaluationDecision, ItemKind, ItemStatus, MerchantState, OrderState } from './mall.rules.js';
 
 export interface MerchantTable {
   district_id: string;
@@ -14,8 +15,7 @@ export interface MerchantTable {
   contact_name: string;
   contact_phone_enc: string;
   applicant_user_id: string;
-  /** applied | reviewed | filed | rejected | exited */
-  status: string;
+  status: MerchantState;
   /** Cash value of one point for this merchant's settlement, in fen (0 for donated offers). */
   fen_per_point: number;
   fund_name: string | null;
@@ -46,7 +46,7 @@ export interface MerchantEvaluationTable {
   ratings: number;
   complaints: number;
   redemptions: number;
-  decision: string;
+  decision: EvaluationDecision;
   note: string | null;
   decided_by: string;
   decided_at: string;
@@ -55,8 +55,7 @@ export interface MerchantEvaluationTable {
 export interface CatalogItemTable {
   district_id: string;
   id: string;
-  /** goods (points supermarket, stock) | offer (merchant) | service (class or activity places) */
-  kind: string;
+  kind: ItemKind;
   merchant_id: string | null;
   community_id: string;
   title: string;
@@ -72,8 +71,7 @@ export interface CatalogItemTable {
   valid_until: string | null;
   /** JSON array of community ids; null = the whole district. */
   visible_to: string | null;
-  /** active | hidden | removed */
-  status: string;
+  status: ItemStatus;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -87,8 +85,7 @@ export interface OrderTable {
   community_id: string;
   user_id: string;
   points: number;
-  /** active | redeemed | cancelled | expired | refunded (merchant exited) */
-  status: string;
+  status: OrderState;
   short_code: string;
   expires_at: string;
   journal_id: string;
