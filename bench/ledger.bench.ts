@@ -8,6 +8,7 @@ import { personAccount } from '../src/server/modules/ledger/ledger.earning.js';
 import { verifyLedger } from '../src/server/modules/ledger/ledger.public.js';
 import { insertRole } from '../src/server/modules/accounts/index.js';
 import { newId } from '../src/server/platform/ids.js';
+import { must } from '../src/server/platform/must.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
 import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
 
@@ -92,7 +93,7 @@ export async function runLedgerBench(): Promise<void> {
       const report = await verifyLedger(deps, { districtId: district.id });
       const verifyMs = performance.now() - t;
       if (!report.ok) throw new Error(`ledger did not verify: ${JSON.stringify(report.problems[0])}`);
-      const journals = report.districts[0].journals;
+      const journals = must(report.districts[0], 'the verified district').journals;
       figures[dialect] = {
         baselineInsertTxPerSecond: baseline,
         serviceJournalsPerSecond: serviceSerial,

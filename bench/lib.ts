@@ -10,6 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import { dropSchema, ensureSchema, type Dialect } from '../src/server/db/database.js';
 import { createDistrict, createOrgNode } from '../src/server/modules/org/index.js';
 import type { Deps } from '../src/server/platform/context.js';
+import { must } from '../src/server/platform/must.js';
 import type { Actor } from '../src/server/platform/permissions.js';
 
 export const PG_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
@@ -109,5 +110,6 @@ export async function benchDistrict(deps: Deps) {
 
 /** The p-th percentile of sorted numbers, to 0.1. */
 export function percentile(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] * 10) / 10;
+  const value = must(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))], 'a sample (none measured)');
+  return Math.round(value * 10) / 10;
 }

@@ -4,6 +4,7 @@ import { insertNewUser, startSession } from '../src/server/modules/accounts/inde
 import { createActivity } from '../src/server/modules/activities/index.js';
 import { activateVolunteer } from '../src/server/modules/volunteers/index.js';
 import { newId } from '../src/server/platform/ids.js';
+import { must } from '../src/server/platform/must.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
 import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
 
@@ -36,10 +37,11 @@ export async function runSignupBench(): Promise<void> {
         }
       });
       const start = new Date(Date.now() + 7 * 86_400_000);
-      const [activity] = await createActivity(deps, sys, {
+      const created = await createActivity(deps, sys, {
         communityId: community.id, title: '压测活动', category: '其他', description: '', address: '—',
         startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 7_200_000).toISOString(), slots: SLOTS, publish: true,
       });
+      const activity = must(created[0], 'the bench activity');
       const url = `${server.url}/api/v1/activities/${activity.id}/signups`;
       const latencies: number[] = [];
       const statuses = new Map<string, number>();

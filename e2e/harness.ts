@@ -112,7 +112,7 @@ export async function apiAs(url: string, phone: string) {
     body: JSON.stringify({ phone, password: DEMO_PASSWORD, client: 'app' }),
   });
   const { token } = (await res.json()) as { token: string };
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
+  return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${url}${path}`, {
       method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,

@@ -37,6 +37,6 @@ describe('linli CLI', () => {
   it('tells PostgreSQL users to use pg_dump for backups', async () => {
     const err = await run('node', [BIN, 'backup', '/tmp/x.db'], { env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } })
       .catch((e: { stderr: string }) => e);
-    expect((err as { stderr: string }).stderr).toContain('pg_dump');
+    expect(err.stderr).toContain('pg_dump');
   });
 });

@@ -183,9 +183,9 @@ export async function clientFor(app: FastifyInstance, user: TestUser): Promise<C
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone: user.phone, password: PASSWORD } });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const sid = res.cookies.find((c) => c.name === 'linli_sid')!.value;
-  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const csrf = res.json<{ csrfToken: string }>().csrfToken;
   return {
-    userId: (res.json() as { user: { id: string } }).user.id,
+    userId: res.json<{ user: { id: string } }>().user.id,
     request: (method, url, body, headers = {}) =>
       app.inject({
         method: method as 'GET',

@@ -1,5 +1,6 @@
 // Runs the numbered migrations (listed explicitly, so bundling and both databases see the same set).
 import { type Kysely, type Migration, Migrator, PostgresAdapter, sql } from 'kysely';
+import { onlyRow } from '../platform/must.js';
 import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
 import * as m0003 from './migrations/0003_ledger.js';
@@ -22,11 +23,11 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
   let migrationTableSchema: string | undefined;
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
-    migrationTableSchema = rows[0].s;
+    migrationTableSchema = onlyRow(rows, 'current_schema()').s;
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -8,7 +8,7 @@ export type Executor = Kysely<DB> | Tx;
 export interface TxScope {
   trx: Tx;
   /** Runs fn after the transaction commits (notifications, cache updates); dropped on rollback. */
-  afterCommit(fn: () => void | Promise<void>): void;
+  afterCommit: (fn: () => void | Promise<void>) => void;
 }
 
 /** Runs fn inside a transaction; commits when it returns, rolls back when it throws. */

@@ -47,16 +47,23 @@ export async function readFirstSheet(data: Buffer): Promise<string[][] | null> {
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
-      const v = row.getCell(c).value;
-      const text = v === null || v === undefined ? ''
-        : typeof v === 'object' && 'text' in v ? String((v as { text: unknown }).text)
-        : typeof v === 'object' && 'result' in v ? String((v as { result: unknown }).result ?? '')
-        : v instanceof Date ? v.toISOString() : String(v);
-      cells.push(text.trim());
+      cells.push(cellText(row.getCell(c).value).trim());
     }
     rows[n - 1] = cells;
   });
   return Array.from(rows, (r) => r ?? []);
+}
+
+/** What a person sees in a cell: rich text joined, a hyperlink's text, a formula's result, an error's code. */
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v !== 'object') return String(v);
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  // A hyperlink's text is typed string but Excel may store it as rich text.
+  if ('hyperlink' in v) return cellText(v.text);
+  if ('error' in v) return v.error;
+  return cellText(v.result);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -48,7 +48,7 @@ const enLocale = z.locales.en();
 function issueMessage(v: { keyword: string; message: string; params: Record<string, unknown> }, locale: Locale): string {
   if (v.message.startsWith('v.')) {
     // "v.key:arg" carries one argument for the text, e.g. a length limit.
-    const [key, arg] = v.message.split(':');
+    const [key = v.message, arg] = v.message.split(':');
     return translate(VALIDATION_TEXTS, key, locale, { max: arg ?? '' });
   }
   const emptyString = v.keyword === 'too_small' && v.params.origin === 'string' && v.params.minimum === 1;

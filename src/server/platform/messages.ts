@@ -279,15 +279,15 @@ export function translate(table: Texts, key: string, locale: Locale, params: Rec
 
 function localiseParam(name: string, value: unknown, locale: Locale): string {
   if (value === undefined || value === null) return '';
-  const s = String(value);
+  if (Array.isArray(value)) {
+    if (name === 'kinds') return value.map((k) => translate(KIND_TEXTS, String(k), locale)).join(locale === 'en' ? ' or ' : '或');
+    return value.map(String).join(locale === 'en' ? ', ' : '、');
+  }
+  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   if (name === 'entity') return translate(ENTITY_TEXTS, s, locale);
   if (name === 'kind' || name === 'parentKind') return translate(KIND_TEXTS, s, locale);
   if (name === 'role') return translate(ROLE_TEXTS, s, locale);
   if (name === 'status' || name === 'action' || name === 'what') return translate(TERM_TEXTS, s, locale);
   if (name === 'problem') return translate(PROBLEM_TEXTS, s, locale);
-  if (Array.isArray(value)) return value.map(String).join(locale === 'en' ? ', ' : '、');
-  if (name === 'kinds' && Array.isArray(value)) {
-    return value.map((k) => translate(KIND_TEXTS, String(k), locale)).join(locale === 'en' ? ' or ' : '或');
-  }
   return s;
 }

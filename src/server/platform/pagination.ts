@@ -48,8 +48,9 @@ export function decodeCursor(cursor: string | undefined): string | null {
 export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => string, map: (row: R) => T): Page<T> {
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
   return {
     items: kept.map(map),
-    nextCursor: more && kept.length > 0 ? encodeCursor(keyOf(kept[kept.length - 1])) : null,
+    nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
 }

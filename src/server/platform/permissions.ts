@@ -119,7 +119,7 @@ export function authorizeRoleGrant(actor: Actor, role: Role, target: ScopedTarge
 /** The kind a child of `kind` must have, or null for buildings (leaves). */
 export function childKind(kind: OrgKind): OrgKind | null {
   const i = ORG_KINDS.indexOf(kind);
-  return i >= 0 && i < ORG_KINDS.length - 1 ? ORG_KINDS[i + 1] : null;
+  return i >= 0 ? (ORG_KINDS[i + 1] ?? null) : null;
 }
 
 /** True when the actor is a platform operator (role platform_admin, held on no node). */

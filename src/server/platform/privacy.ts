@@ -13,16 +13,13 @@ export function isValidIdNumber(id: string): boolean {
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11] === id[17];
+  return idCheckDigit(id.slice(0, 17)) === id[17];
 }
 
 /** Computes the check character for the first 17 digits (used by demo data and tests). */
 export function idCheckDigit(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
+  const sum = ID_WEIGHTS.reduce((acc, weight, i) => acc + Number(first17[i]) * weight, 0);
+  return ID_CHECK.charAt(sum % 11);
 }
 
 /** 13800000001 → 138****0001 */

@@ -2,6 +2,7 @@
 import type { Deps } from '../../platform/context.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { Role } from '../../platform/permissions.js';
+import { must } from '../../platform/must.js';
 import { idCheckDigit } from '../../platform/privacy.js';
 import { inTransaction } from '../../db/transaction.js';
 import { insertNewUser, insertRole } from '../accounts/index.js';
@@ -91,29 +92,30 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
       grids.push(gs);
     }
   }
-  for (const [gi, grid] of grids[0].entries()) {
+  const home = must(communities[0], 'the first demo community');
+  for (const [gi, grid] of must(grids[0], "the first community's grids").entries()) {
     for (const b of [1, 2]) {
       await createOrgNode(deps, system, { parentId: grid.id, kind: 'building', name: `${gi * 2 + b}栋` });
     }
   }
   await createPartnerUnit(deps, system, {
-    nodeId: communities[0].id, name: '江城大学志愿者协会', category: 'university', contactName: '陈思远', contactPhone: '13800000010',
+    nodeId: home.id, name: '江城大学志愿者协会', category: 'university', contactName: '陈思远', contactPhone: '13800000010',
   });
   await createPartnerUnit(deps, system, {
-    nodeId: streets[0].id, name: '区人民医院东湖分院', category: 'hospital', contactName: '林医生', contactPhone: '13900000020',
+    nodeId: must(streets[0], 'the first demo street').id, name: '区人民医院东湖分院', category: 'hospital', contactName: '林医生', contactPhone: '13900000020',
   });
 
   const locate = (at: string): OrgNode => {
     const [kind, a, b] = at.split(':');
     if (kind === 'district') return district;
-    if (kind === 'street') return streets[Number(a)];
-    if (kind === 'community') return communities[Number(a)];
-    return grids[Number(a)][Number(b)];
+    const node =
+      kind === 'street' ? streets[Number(a)] : kind === 'community' ? communities[Number(a)] : grids[Number(a)]?.[Number(b)];
+    return must(node, `demo node ${at}`);
   };
   const homeOf = (at: string): OrgNode => {
     const [kind, a] = at.split(':');
-    if (kind === 'community' || kind === 'grid') return communities[Number(a)];
-    return communities[0];
+    if (kind === 'community' || kind === 'grid') return must(communities[Number(a)], `demo community ${at}`);
+    return home;
   };
   const hash = await hashPassword(password);
   await inTransaction(deps.db, async ({ trx }) => {
@@ -128,7 +130,7 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
       }
     }
   });
-  await seedVolunteering(deps, password, communities[0].id);
-  await seedMall(deps, password, communities[0].id);
+  await seedVolunteering(deps, password, home.id);
+  await seedMall(deps, password, home.id);
   return true;
 }

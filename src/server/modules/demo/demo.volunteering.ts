@@ -2,12 +2,12 @@
 // went through the whole flow (check-in/out, leader confirmation, community acceptance) — run through the services.
 import { chinaDate, FixedClock } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
+import { must } from '../../platform/must.js';
 import { authenticate, login } from '../accounts/index.js';
 import { checkIn, checkOut, createActivity, getAttendanceCode, signUpActivity } from '../activities/index.js';
 import { acceptServiceRecords, confirmServiceRecords, listServiceRecords } from '../records/index.js';
 import { processLedgerEvents } from '../ledger/index.js';
-import { applyVolunteer, reviewVolunteer } from '../volunteers/volunteers.service.js';
-import { createTeam, requestJoinTeam, reviewJoinRequest } from '../volunteers/teams.service.js';
+import { applyVolunteer, createTeam, requestJoinTeam, reviewJoinRequest, reviewVolunteer } from '../volunteers/index.js';
 
 async function actor(deps: Deps, phone: string, password: string) {
   const s = await login(deps, { phone, password });
@@ -44,11 +44,12 @@ export async function seedVolunteering(deps: Deps, password: string, communityId
   const now = deps.clock.now();
   const past = new FixedClock(new Date(at(now, -9, '08:00')));
   const pastDeps: Deps = { ...deps, clock: past };
-  const [done] = await createActivity(pastDeps, leader, {
+  const created = await createActivity(pastDeps, leader, {
     communityId, teamId: team.id, title: '独居老人上门探访', category: '助老服务',
     description: '两人一组上门看望独居老人，检查水电燃气安全，陪老人聊天。', address: '燕岭社区党群服务中心集合',
     startsAt: at(now, -7, '09:00'), endsAt: at(now, -7, '11:00'), slots: 8, beneficiaries: '独居老人', publish: true,
   });
+  const done = must(created[0], 'the demo past activity');
   await signUpActivity(pastDeps, volunteer, done.id);
   past.set(at(now, -7, '08:55'));
   await checkIn(pastDeps, volunteer, { activityId: done.id, code: (await getAttendanceCode(pastDeps, leader, done.id)).code });

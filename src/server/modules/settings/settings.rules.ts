@@ -36,7 +36,7 @@ export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
 /** Returns a problem key when the settings are inconsistent, else null. */
 export function checkVolunteering(s: VolunteeringSettings): string | null {
   const t = s.starThresholdsHours;
-  if (t.length !== 5 || t.some((h, i) => !Number.isInteger(h) || h <= 0 || (i > 0 && h <= t[i - 1]))) return 'thresholds';
+  if (t.length !== 5 || t.some((h, i) => !Number.isInteger(h) || h <= 0 || (i > 0 && h <= (t[i - 1] ?? 0)))) return 'thresholds';
   if (s.skills.length === 0 || new Set(s.skills).size !== s.skills.length) return 'skills';
   return null;
 }

@@ -1,9 +1,9 @@
 // Health check and the OpenAPI document.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { pingDatabase } from '../../db/database.js';
 import type { Deps } from '../../platform/context.js';
+import { healthSchema } from './system.schemas.js';
 
 /** Registers /api/health and /api/openapi.json. */
 export function systemRoutes(app: FastifyInstance, deps: Deps): void {
@@ -13,7 +13,7 @@ export function systemRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'getHealth',
       tags: ['system'],
       summary: '健康检查：服务与数据库可用',
-      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+      response: { 200: healthSchema },
     },
     handler: async () => {
       await pingDatabase(deps.db);

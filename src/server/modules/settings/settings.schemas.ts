@@ -1,0 +1,24 @@
+// Request and response schemas of the settings routes.
+import { z } from 'zod';
+import { idSchema } from '../../platform/schemas.js';
+
+const label = z.string().trim().min(1).max(20);
+
+export const volunteeringSettingsSchema = z
+  .object({
+    skills: z.array(label).max(60),
+    teamCategories: z.array(label).max(60),
+    activityCategories: z.array(label).max(60),
+    starThresholdsHours: z.array(z.number().int().positive()).length(5),
+    cancelDeadlineHours: z.number().int().min(0).max(168),
+    noShowLimit: z.number().int().min(1).max(20),
+    noShowWindowDays: z.number().int().min(1).max(365),
+    dailyCapMinutes: z.number().int().min(15).max(1440),
+    graceMinutes: z.number().int().min(0).max(60),
+    attendanceWindowSeconds: z.number().int().min(20).max(600),
+  })
+  .describe('VolunteeringSettings');
+
+export const updateVolunteeringSettingsBody = volunteeringSettingsSchema.partial();
+
+export const districtParams = z.object({ districtId: idSchema });
