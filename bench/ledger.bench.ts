@@ -3,8 +3,7 @@
 import { sql } from 'kysely';
 import { inTransaction } from '../src/server/db/transaction.js';
 import { authenticate, insertNewUser, startSession } from '../src/server/modules/accounts/index.js';
-import { accountFor, postJournal } from '../src/server/modules/ledger/index.js';
-import { personAccount } from '../src/server/modules/ledger/ledger.earning.js';
+import { accountFor, ensurePersonAccount, postJournal } from '../src/server/modules/ledger/index.js';
 import { verifyLedger } from '../src/server/modules/ledger/ledger.public.js';
 import { insertRole } from '../src/server/modules/accounts/index.js';
 import { newId } from '../src/server/platform/ids.js';
@@ -42,7 +41,7 @@ export async function runLedgerBench(): Promise<void> {
         const user = await insertNewUser(deps, trx, { phone: '13700000001', displayName: '压测', communityId: community.id }, hash);
         await insertRole(deps, trx, { userId: user.id, role: 'community_admin', districtId: district.id, nodeId: community.id, grantedBy: null });
         return {
-          person: await personAccount(deps, trx, district.id, user.id),
+          person: await ensurePersonAccount(deps, trx, district.id, user.id),
           issuance: await accountFor(deps, trx, district.id, { type: 'district', id: district.id, purpose: 'issuance' }),
           token: (await startSession(deps, trx, user.id, {})).token,
         };

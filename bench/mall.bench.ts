@@ -2,8 +2,7 @@
 // per second (staff redeem those vouchers, 20 at a time), with p50/p99 latency.
 import { inTransaction } from '../src/server/db/transaction.js';
 import { insertNewUser, insertRole, startSession } from '../src/server/modules/accounts/index.js';
-import { accountFor, postJournal } from '../src/server/modules/ledger/index.js';
-import { personAccount } from '../src/server/modules/ledger/ledger.earning.js';
+import { accountFor, ensurePersonAccount, postJournal } from '../src/server/modules/ledger/index.js';
 import { createCatalogItem } from '../src/server/modules/mall/index.js';
 import { hashPassword } from '../src/server/platform/passwords.js';
 import { benchDistrict, DIALECTS, percentile, startBenchServer, writeResults } from './lib.js';
@@ -43,7 +42,7 @@ export async function runMallBench(): Promise<void> {
         const issuance = await accountFor(deps, trx, district.id, { type: 'district', id: district.id, purpose: 'issuance' });
         for (let i = 0; i < PEOPLE; i++) {
           const u = await insertNewUser(deps, trx, { phone: `136${String(i).padStart(8, '0')}`, displayName: `居民${i}`, communityId: community.id }, hash);
-          const p = await personAccount(deps, trx, district.id, u.id);
+          const p = await ensurePersonAccount(deps, trx, district.id, u.id);
           await postJournal(deps, trx, { districtId: district.id, type: 'award', reason: '压测', idempotencyKey: `seed-${i}`, postings: [{ accountId: issuance.id, amount: -100 }, { accountId: p.id, amount: 100 }] });
           tokens.push((await startSession(deps, trx, u.id, {})).token);
         }

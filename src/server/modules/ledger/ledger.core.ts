@@ -17,6 +17,13 @@ export interface JournalInput {
   refId?: string | null;
   actorId?: string | null;
   idempotencyKey: string;
+  /**
+   * What a second journal with a used key means. 'same-request' (the default, for keys a caller sends): the same
+   * movement returns the first journal, a different one is IDEMPOTENCY_CONFLICT. 'return-first' (for keys the system
+   * derives from a fact, such as earning for a record, whose amount may be computed differently on a replay): the
+   * first journal stands.
+   */
+  replay?: 'same-request' | 'return-first';
   reversesId?: string | null;
   communityId?: string | null;
   effectiveDate?: string;
@@ -35,17 +42,17 @@ export async function postJournal(deps: Deps, trx: Executor, input: JournalInput
   if (!isBalanced(input.postings)) throw new Error(`unbalanced journal ${input.idempotencyKey}`);
   // The head lock serialises posting per district: the chain gets no gaps or forks, and the key check below
   // sees every journal committed before us.
-  const head = await repo.lockHead(trx, input.districtId, input.idempotencyKey);
-  const existing = head.existingId ? await repo.findJournalById(trx, head.existingId) : undefined;
-  if (existing) {
-    if (existing.type !== input.type) throw new AppError('IDEMPOTENCY_CONFLICT');
-    return { journal: existing, created: false };
-  }
+  const head = await repo.lockHead(trx, input.districtId);
+  // The key is looked up by its own statement after the lock: on PostgreSQL (READ COMMITTED) a new statement sees a
+  // twin that committed while we waited for the lock; a subquery of the locking statement would not.
+  const existing = await replayOf(trx, input);
+  if (existing) return { journal: existing, created: false };
   if (new Set(input.postings.map((p) => p.accountId)).size !== input.postings.length) {
     throw new Error(`journal ${input.idempotencyKey} posts to one account twice`);
   }
   if (!(await repo.applyToBalances(trx, input.districtId, input.postings))) {
-    // Say which account refused (the UPDATE changed nothing, so balances are as before).
+    // Say which account refused. The UPDATE may have moved the other accounts' balances: the error thrown below must
+    // roll the whole transaction back (callers never catch it inside their transaction and commit).
     for (const p of input.postings) {
       const acc = await repo.findAccountById(trx, input.districtId, p.accountId);
       if (!acc) throw new Error(`no account ${p.accountId}`);
@@ -80,6 +87,26 @@ export async function postJournal(deps: Deps, trx: Executor, input: JournalInput
   return { journal: row, created: true };
 }
 
+/**
+ * The journal already posted under this input's idempotency key, if any. The same request returns it; a different
+ * movement under the same key (other type, reference, accounts or amounts) is IDEMPOTENCY_CONFLICT, unless the key
+ * names a fact (`replay: 'return-first'`). Services call it before their own checks so a replay is answered even
+ * when those checks would now refuse (the balance was spent since); postJournal calls it again under the lock.
+ */
+export async function replayOf(trx: Executor, input: JournalInput): Promise<repo.JournalRow | undefined> {
+  const existing = await repo.findJournalByKey(trx, input.districtId, input.idempotencyKey);
+  if (!existing) return undefined;
+  if (existing.type !== input.type) throw new AppError('IDEMPOTENCY_CONFLICT', { key: input.idempotencyKey });
+  if ((input.replay ?? 'same-request') === 'return-first') return existing;
+  const stored = await repo.postingsOf(trx, input.districtId, [existing.id]);
+  const asText = (ps: Array<{ accountId: string; amount: number }>) =>
+    ps.map((p) => `${p.accountId}:${p.amount}`).sort().join(',');
+  const same = asText(stored.map((p) => ({ accountId: p.account_id, amount: Number(p.amount) }))) === asText(input.postings)
+    && (existing.ref_type ?? null) === (input.refType ?? null) && (existing.ref_id ?? null) === (input.refId ?? null);
+  if (!same) throw new AppError('IDEMPOTENCY_CONFLICT', { key: input.idempotencyKey });
+  return existing;
+}
+
 /** The canonical view of a stored journal and its postings. */
 export function toCanonical(j: repo.JournalRow, postings: Array<{ line: number; account_id: string; amount: number }>) {
   return {
@@ -96,6 +123,13 @@ export type AccountOwner =
   | { type: 'district'; id: string; purpose: 'issuance' }
   | { type: 'community'; id: string; purpose: 'supermarket' | 'fund'; name: string }
   | { type: 'team' | 'partner' | 'merchant'; id: string; name: string; communityId: string | null };
+
+/** The account of a person in a district, created on first use; named by real name when known (the public ledger masks it). */
+export async function ensurePersonAccount(deps: Deps, trx: Executor, districtId: string, userId: string): Promise<repo.AccountRow> {
+  const u = await repo.findUserForAccount(trx, userId);
+  const name = u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : u.display_name;
+  return accountFor(deps, trx, districtId, { type: 'user', id: userId, name, communityId: u.home_node_id });
+}
 
 /** The account of an owner in a district, created on first use. */
 export async function accountFor(deps: Deps, trx: Executor, districtId: string, owner: AccountOwner): Promise<repo.AccountRow> {

@@ -13,6 +13,11 @@ export function findAccount(db: Executor, districtId: string, ownerType: string,
     .where('purpose', '=', purpose).executeTakeFirst();
 }
 
+/** What a person's account is named and filed under (the users table belongs to accounts; read-only here). */
+export function findUserForAccount(db: Executor, userId: string) {
+  return db.selectFrom('users').select(['display_name', 'real_name_enc', 'home_node_id']).where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
 export function findAccountById(db: Executor, districtId: string, id: string) {
   return db.selectFrom('point_accounts').selectAll().where('district_id', '=', districtId).where('id', '=', id).executeTakeFirst();
 }
@@ -23,17 +28,9 @@ export async function insertAccountIfMissing(db: Executor, row: AccountRow): Pro
 }
 
 /** Locks the district's chain head (a no-op UPDATE takes the row lock) and returns it. */
-export async function lockHead(
-  db: Executor,
-  districtId: string,
-  idempotencyKey: string,
-): Promise<{ seq: number; hash: string; existingId: string | null }> {
-  // One round trip: lock the head and look the key up (after the lock, so a concurrent twin is seen).
+export async function lockHead(db: Executor, districtId: string): Promise<{ seq: number; hash: string }> {
   const lock = () => db.updateTable('ledger_heads').set((eb) => ({ seq: eb.ref('seq') })).where('district_id', '=', districtId)
-    .returning((eb) => [
-      'seq', 'hash',
-      eb.selectFrom('journals').select('id').where('district_id', '=', districtId).where('idempotency_key', '=', idempotencyKey).as('existing_id'),
-    ]).executeTakeFirst();
+    .returning(['seq', 'hash']).executeTakeFirst();
   let row = await lock();
   if (!row) {
     // The district's first journal: create its head (a concurrent creator is fine), then lock it.
@@ -41,7 +38,8 @@ export async function lockHead(
       .onConflict((oc) => oc.column('district_id').doNothing()).execute();
     row = await lock();
   }
-  return { seq: Number(row!.seq), hash: row!.hash, existingId: row!.existing_id ?? null };
+  if (!row) throw new Error(`ledger head of ${districtId} could not be locked`);
+  return { seq: Number(row.seq), hash: row.hash };
 }
 
 export async function setHead(db: Executor, districtId: string, seq: number, hash: string): Promise<void> {
