@@ -1,5 +1,5 @@
 // Theme, locale and routes of the staff console.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
@@ -7,21 +7,49 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { useI18n } from './i18n';
 import { useMe } from './features/account/queries';
 import { LoginPage } from './features/account/LoginPage';
-import { NoAccessPage } from './features/account/NoAccessPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { OrgPage } from './features/org/OrgPage';
-import { PeoplePage } from './features/people/PeoplePage';
-import { AuditPage } from './features/audit/AuditPage';
-import { VolunteersPage } from './features/volunteers/VolunteersPage';
-import { TeamsPage } from './features/teams/TeamsPage';
-import { ActivitiesPage } from './features/activities/ActivitiesPage';
-import { AcceptancePage } from './features/records/AcceptancePage';
-import { SettingsPage } from './features/settings/SettingsPage';
 import { PointsPage } from './features/points/lazy';
 import { MallPage } from './features/mall/lazy';
 import { LoadError } from './layout/LoadError';
+import { reloadOnce } from '../shared/lazyPages';
+import { lazyPage } from './lib/lazyPages';
 import { isStaff } from './lib/roles';
 import { PRIMARY_COLOR } from './theme';
+
+// Every page group but the org page (where the console opens) is loaded on first use, as its own chunk.
+const PeoplePage = lazyPage(
+  () => import('./features/people/PeoplePage'),
+  (m) => m.PeoplePage,
+);
+const AuditPage = lazyPage(
+  () => import('./features/audit/AuditPage'),
+  (m) => m.AuditPage,
+);
+const VolunteersPage = lazyPage(
+  () => import('./features/volunteers/VolunteersPage'),
+  (m) => m.VolunteersPage,
+);
+const TeamsPage = lazyPage(
+  () => import('./features/teams/TeamsPage'),
+  (m) => m.TeamsPage,
+);
+const ActivitiesPage = lazyPage(
+  () => import('./features/activities/ActivitiesPage'),
+  (m) => m.ActivitiesPage,
+);
+const AcceptancePage = lazyPage(
+  () => import('./features/records/AcceptancePage'),
+  (m) => m.AcceptancePage,
+);
+const SettingsPage = lazyPage(
+  () => import('./features/settings/SettingsPage'),
+  (m) => m.SettingsPage,
+);
+// Seen only by people without a staff role.
+const NoAccessPage = lazy(
+  reloadOnce(() => import('./features/account/NoAccessPage').then((m) => ({ default: m.NoAccessPage }))),
+);
 
 /** Lets only logged-in staff through; others go to /login or see the no-access page. */
 function RequireStaff() {
@@ -30,7 +58,13 @@ function RequireStaff() {
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (!isStaff(me.data)) return <NoAccessPage me={me.data} />;
+  if (!isStaff(me.data)) {
+    return (
+      <Suspense fallback={<Spin size="large" fullscreen />}>
+        <NoAccessPage me={me.data} />
+      </Suspense>
+    );
+  }
   return <ConsoleLayout me={me.data} />;
 }
 

@@ -1,13 +1,15 @@
-// UI strings of the staff console (zh-CN first, English second) and the hook that reads them.
-import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// UI strings of the staff console (zh-CN first, English second); the provider machinery is shared
+// (../shared/i18n.tsx). The Chinese halves of the dictionaries are merged here, the English halves in i18n.en.ts,
+// which is loaded only when English is chosen.
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { setApiLocale } from '../shared/api';
-import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
-import { pointsEn, pointsZh } from './i18n.points';
-import { mallEn, mallZh } from './i18n.mall';
+import { createElement, type ReactNode } from 'react';
+import { createI18n, type I18nValue } from '../shared/i18n';
+import { volunteeringZh } from './i18n.volunteering';
+import { pointsZh } from './i18n.points';
+import { mallZh } from './i18n.mall';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../shared/i18n';
 
 const baseZh = {
   'app.title': '邻里 · 管理后台',
@@ -203,11 +205,13 @@ const baseZh = {
   'audit.filterActor': '只看此人的操作',
 };
 
-const zh = { ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh };
+// Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
+const zh = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh }))();
 
 export type MessageKey = keyof typeof zh;
 
-const baseEn: Record<keyof typeof baseZh, string> = {
+/** English base strings; bundled into the English chunk only (see i18n.en.ts). */
+export const baseEn: Record<keyof typeof baseZh, string> = {
   'app.title': 'Linli · Staff console',
   'app.brand': 'Linli',
   'app.brandSub': 'Staff console',
@@ -401,69 +405,25 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'audit.filterActor': 'Only this person\'s actions',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
-
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
-const STORAGE_KEY = 'linli.console.locale';
-
-/** Fills {name} placeholders; unknown placeholders stay visible so a missing value is noticed. */
-export function format(template: string, vars?: Record<string, string | number>): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
 export function hasMessage(key: string): key is MessageKey {
   return key in zh;
 }
 
-function readStoredLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
+// Pure, and read only inside the functions below, so the English chunk's copy of this file
+// (see shared/viteEnglishChunk.ts) drops it.
+const i18n = /* @__PURE__ */ createI18n<MessageKey>({
+  zh,
+  loadEn: () => import('./i18n.en').then((m) => m.en),
+  storageKey: 'linli.console.locale',
+  onApply: (locale) => dayjs.locale(locale === 'en' ? 'en' : 'zh-cn'),
+});
 
-function applyLocale(locale: Locale): void {
-  setApiLocale(locale);
-  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
-  document.documentElement.lang = locale;
-}
-
-export interface I18n {
-  locale: Locale;
-  setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
-}
-
-const I18nContext = createContext<I18n | null>(null);
-
-/** Holds the chosen UI language (remembered in localStorage) and keeps API messages in step. */
+/** Holds the UI locale for the whole app (and keeps API messages in step). */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => {
-    const initial = readStoredLocale();
-    applyLocale(initial);
-    return initial;
-  });
-  const setLocale = useCallback((next: Locale) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice then lasts for this page only.
-    }
-    applyLocale(next);
-    setLocaleState(next);
-  }, []);
-  const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, vars) => format(dictionaries[locale][key], vars) }),
-    [locale, setLocale],
-  );
-  return createElement(I18nContext.Provider, { value }, children);
+  return createElement(i18n.I18nProvider, null, children);
 }
 
-/** The current language, its setter and the translate function. */
-export function useI18n(): I18n {
-  const ctx = useContext(I18nContext);
-  if (!ctx) throw new Error('useI18n outside I18nProvider');
-  return ctx;
+/** The current locale, its translate function and a local switch. */
+export function useI18n(): I18nValue<MessageKey> {
+  return i18n.useI18n();
 }

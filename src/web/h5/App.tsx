@@ -4,42 +4,95 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
+import { Loading } from './components/QueryStates';
 import { RequireAuth } from './components/RequireAuth';
 import { TabLayout } from './components/TabLayout';
+import { lazyPages } from '../shared/lazyPages';
 import { ElderModeProvider } from './elder';
 import { I18nProvider, useI18n } from './i18n';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MePage } from './pages/MePage';
-import { PasswordPage } from './pages/PasswordPage';
-import { ProfilePage } from './pages/ProfilePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 import { ActivityDetailPage } from './pages/activities/ActivityDetailPage';
-import { CheckinPage } from './pages/CheckinPage';
-import { LeaderActivityPage } from './pages/leader/LeaderActivityPage';
-import { LeaderPage } from './pages/leader/LeaderPage';
-import { NewActivityPage } from './pages/leader/NewActivityPage';
-import { MyHoursPage } from './pages/MyHoursPage';
-import { MySignupsPage } from './pages/MySignupsPage';
-import { TeamPage } from './pages/teams/TeamPage';
-import { TeamsPage } from './pages/teams/TeamsPage';
-import { VerifyPage } from './pages/VerifyPage';
-import { VolunteerApplyPage } from './pages/volunteer/VolunteerApplyPage';
-import { VolunteerCardPage } from './pages/volunteer/VolunteerCardPage';
-import { VolunteerCheckPage } from './pages/VolunteerCheckPage';
-import { DonatePage } from './pages/points/DonatePage';
-import { GiftPage } from './pages/points/GiftPage';
-import { LedgerPage } from './pages/points/LedgerPage';
-import { MyPointsPage } from './pages/points/MyPointsPage';
-import { ItemPage } from './pages/mall/ItemPage';
-import { MallPage } from './pages/mall/MallPage';
-import { MyVouchersPage } from './pages/mall/MyVouchersPage';
-import { VoucherPage } from './pages/mall/VoucherPage';
-import { MerchantApplyPage } from './pages/merchant/MerchantApplyPage';
-import { MerchantDeskPage } from './pages/merchant/MerchantDeskPage';
-import { RedeemPage } from './pages/merchant/RedeemPage';
-import { StatementPage } from './pages/merchant/StatementPage';
+
+// Route groups loaded on first use, each its own chunk: the first load carries the home, activity and account
+// pages; most residents never open the leader or merchant pages.
+const loading = <Loading />;
+const MallPages = lazyPages(
+  () => import('./pages/mall/pages'),
+  {
+    mall: (m) => m.MallPage,
+    item: (m) => m.ItemPage,
+    vouchers: (m) => m.MyVouchersPage,
+    voucher: (m) => m.VoucherPage,
+  },
+  loading,
+);
+const MerchantPages = lazyPages(
+  () => import('./pages/merchant/pages'),
+  {
+    desk: (m) => m.MerchantDeskPage,
+    redeem: (m) => m.RedeemPage,
+    statements: (m) => m.StatementPage,
+    apply: (m) => m.MerchantApplyPage,
+  },
+  loading,
+);
+const LeaderPages = lazyPages(
+  () => import('./pages/leader/pages'),
+  {
+    leader: (m) => m.LeaderPage,
+    newActivity: (m) => m.NewActivityPage,
+    activity: (m) => m.LeaderActivityPage,
+  },
+  loading,
+);
+const PointsPages = lazyPages(
+  () => import('./pages/points/pages'),
+  {
+    ledger: (m) => m.LedgerPage,
+    mine: (m) => m.MyPointsPage,
+    gift: (m) => m.GiftPage,
+    donate: (m) => m.DonatePage,
+  },
+  loading,
+);
+const VolunteerPages = lazyPages(
+  () => import('./pages/volunteer/pages'),
+  {
+    apply: (m) => m.VolunteerApplyPage,
+    card: (m) => m.VolunteerCardPage,
+  },
+  loading,
+);
+const TeamPages = lazyPages(
+  () => import('./pages/teams/pages'),
+  {
+    teams: (m) => m.TeamsPage,
+    team: (m) => m.TeamPage,
+  },
+  loading,
+);
+const AccountPages = lazyPages(
+  () => import('./pages/accountPages'),
+  {
+    profile: (m) => m.ProfilePage,
+    password: (m) => m.PasswordPage,
+    signups: (m) => m.MySignupsPage,
+    hours: (m) => m.MyHoursPage,
+  },
+  loading,
+);
+const CheckinPages = lazyPages(() => import('./pages/CheckinPage'), { checkin: (m) => m.CheckinPage }, loading);
+// Public pages a scanned QR code opens (certificate check, volunteer card check).
+const VerifyPages = lazyPages(() => import('./pages/VerifyPage'), { verify: (m) => m.VerifyPage }, loading);
+const VolunteerCheckPages = lazyPages(
+  () => import('./pages/VolunteerCheckPage'),
+  { check: (m) => m.VolunteerCheckPage },
+  loading,
+);
 
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
@@ -55,41 +108,41 @@ export function App() {
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
             {/* Public: the QR code on a certificate leads here, scanned by anyone. */}
-            <Route path="/verify/:certNo" element={<VerifyPage />} />
+            <Route path="/verify/:certNo" element={<VerifyPages name="verify" />} />
             {/* Public: the QR code on a volunteer card leads here. */}
-            <Route path="/v/:volunteerId" element={<VolunteerCheckPage />} />
+            <Route path="/v/:volunteerId" element={<VolunteerCheckPages name="check" />} />
             {/* Public: the points ledger (公示) with the chain head, open to anyone. */}
-            <Route path="/ledger" element={<LedgerPage />} />
+            <Route path="/ledger" element={<PointsPages name="ledger" />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />
                 <Route path="/activities" element={<ActivitiesPage />} />
-                <Route path="/mall" element={<MallPage />} />
+                <Route path="/mall" element={<MallPages name="mall" />} />
                 <Route path="/me" element={<MePage />} />
               </Route>
-              <Route path="/me/profile" element={<ProfilePage />} />
-              <Route path="/me/password" element={<PasswordPage />} />
-              <Route path="/me/signups" element={<MySignupsPage />} />
-              <Route path="/me/hours" element={<MyHoursPage />} />
-              <Route path="/me/points" element={<MyPointsPage />} />
-              <Route path="/me/points/gift" element={<GiftPage />} />
-              <Route path="/me/points/donate" element={<DonatePage />} />
-              <Route path="/volunteer/apply" element={<VolunteerApplyPage />} />
-              <Route path="/volunteer/card" element={<VolunteerCardPage />} />
+              <Route path="/me/profile" element={<AccountPages name="profile" />} />
+              <Route path="/me/password" element={<AccountPages name="password" />} />
+              <Route path="/me/signups" element={<AccountPages name="signups" />} />
+              <Route path="/me/hours" element={<AccountPages name="hours" />} />
+              <Route path="/me/points" element={<PointsPages name="mine" />} />
+              <Route path="/me/points/gift" element={<PointsPages name="gift" />} />
+              <Route path="/me/points/donate" element={<PointsPages name="donate" />} />
+              <Route path="/volunteer/apply" element={<VolunteerPages name="apply" />} />
+              <Route path="/volunteer/card" element={<VolunteerPages name="card" />} />
               <Route path="/activities/:id" element={<ActivityDetailPage />} />
-              <Route path="/checkin" element={<CheckinPage />} />
-              <Route path="/teams" element={<TeamsPage />} />
-              <Route path="/teams/:id" element={<TeamPage />} />
-              <Route path="/leader" element={<LeaderPage />} />
-              <Route path="/leader/activities/new" element={<NewActivityPage />} />
-              <Route path="/leader/activities/:id" element={<LeaderActivityPage />} />
-              <Route path="/mall/items/:id" element={<ItemPage />} />
-              <Route path="/me/vouchers" element={<MyVouchersPage />} />
-              <Route path="/me/vouchers/:id" element={<VoucherPage />} />
-              <Route path="/merchant" element={<MerchantDeskPage />} />
-              <Route path="/merchant/redeem" element={<RedeemPage />} />
-              <Route path="/merchant/statements" element={<StatementPage />} />
-              <Route path="/merchant/apply" element={<MerchantApplyPage />} />
+              <Route path="/checkin" element={<CheckinPages name="checkin" />} />
+              <Route path="/teams" element={<TeamPages name="teams" />} />
+              <Route path="/teams/:id" element={<TeamPages name="team" />} />
+              <Route path="/leader" element={<LeaderPages name="leader" />} />
+              <Route path="/leader/activities/new" element={<LeaderPages name="newActivity" />} />
+              <Route path="/leader/activities/:id" element={<LeaderPages name="activity" />} />
+              <Route path="/mall/items/:id" element={<MallPages name="item" />} />
+              <Route path="/me/vouchers" element={<MallPages name="vouchers" />} />
+              <Route path="/me/vouchers/:id" element={<MallPages name="voucher" />} />
+              <Route path="/merchant" element={<MerchantPages name="desk" />} />
+              <Route path="/merchant/redeem" element={<MerchantPages name="redeem" />} />
+              <Route path="/merchant/statements" element={<MerchantPages name="statements" />} />
+              <Route path="/merchant/apply" element={<MerchantPages name="apply" />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -1,15 +1,15 @@
-// UI strings of the resident H5 in zh-CN (default) and English, with a React context to switch between them.
-// The choice is kept in localStorage and sent as Accept-Language so server messages follow the UI.
-// The volunteering strings live in i18n.volunteering.ts, the points-bank ones in i18n.points.ts, the points-mall
-// ones in i18n.mall.ts; they are merged into the dictionaries here.
-import { createContext, createElement, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { setApiLocale } from '../shared/api';
+// UI strings of the resident H5 in zh-CN (default) and English; the provider machinery is shared
+// (../shared/i18n.tsx). The volunteering strings live in i18n.volunteering.ts, the points-bank ones in
+// i18n.points.ts, the points-mall ones in i18n.mall.ts; the Chinese halves are merged here, the English halves in
+// i18n.en.ts, which is loaded only when English is chosen.
+import { createElement, type ReactNode } from 'react';
+import { createI18n, type I18nValue, type Vars } from '../shared/i18n';
 import type { Role } from '../shared/types';
-import { mallEn, mallZh } from './i18n.mall';
-import { pointsEn, pointsZh } from './i18n.points';
-import { volunteeringEn, volunteeringZh } from './i18n.volunteering';
+import { mallZh } from './i18n.mall';
+import { pointsZh } from './i18n.points';
+import { volunteeringZh } from './i18n.volunteering';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale } from '../shared/i18n';
 
 const baseZh = {
   'app.name': '邻里',
@@ -154,11 +154,13 @@ const baseZh = {
   'role.platform_admin': '平台运营',
 } as const;
 
-const zhCN = { ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh } as const;
+// Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
+const zhCN = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh }) as const)();
 
 export type MessageKey = keyof typeof zhCN;
 
-const baseEn: Record<keyof typeof baseZh, string> = {
+/** English base strings; bundled into the English chunk only (see i18n.en.ts). */
+export const baseEn: Record<keyof typeof baseZh, string> = {
   'app.name': 'Linli',
   'app.slogan': 'Neighbours helping neighbours',
   'common.loading': 'Loading…',
@@ -302,73 +304,27 @@ const baseEn: Record<keyof typeof baseZh, string> = {
   'role.platform_admin': 'Platform operator',
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
+export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+// Pure, and read only inside the functions below, so the English chunk's copy of this file
+// (see shared/viteEnglishChunk.ts) drops it.
+const i18n = /* @__PURE__ */ createI18n<MessageKey>({
+  zh: zhCN,
+  loadEn: () => import('./i18n.en').then((m) => m.en),
+  storageKey: 'linli.h5.locale',
+});
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+/** Holds the UI locale for the whole app (and keeps API messages in step). */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  return createElement(i18n.I18nProvider, null, children);
+}
 
-/** Looks a key up in one locale and fills `{name}` placeholders. */
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const text = dictionaries[locale][key] ?? zhCN[key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+/** The current locale, its translate function and a local switch. */
+export function useI18n(): I18nValue<MessageKey> {
+  return i18n.useI18n();
 }
 
 /** The i18n key of a role's display name. */
 export function roleKey(role: Role): MessageKey {
   return `role.${role}`;
-}
-
-const STORAGE_KEY = 'linli.h5.locale';
-
-function readStoredLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
-
-function applyLocale(locale: Locale): void {
-  setApiLocale(locale);
-  document.documentElement.lang = locale;
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this page only.
-  }
-}
-
-interface I18nValue {
-  locale: Locale;
-  /** Switches the UI locally (storage, html lang, API header). Saving it to the account is the caller's job. */
-  setLocale: (locale: Locale) => void;
-  t: Translate;
-}
-
-const I18nContext = createContext<I18nValue | null>(null);
-
-/** Holds the UI locale for the whole app. */
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(() => {
-    const initial = readStoredLocale();
-    applyLocale(initial);
-    return initial;
-  });
-  const setLocale = useCallback((next: Locale) => {
-    applyLocale(next);
-    setLocaleState(next);
-  }, []);
-  const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
-    [locale, setLocale],
-  );
-  return createElement(I18nContext.Provider, { value }, children);
-}
-
-/** The current locale, its translate function and a local switch. */
-export function useI18n(): I18nValue {
-  const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
-  return value;
 }

@@ -16,7 +16,12 @@ export type { MySignup, SignupResult } from '../../server/modules/activities/sig
 export type { AttendanceCode, AttendanceResult } from '../../server/modules/activities/attendance.service';
 
 export type { Volunteer, VolunteerCard } from '../../server/modules/volunteers/volunteers.service';
-export type { VolunteerState, MemberState, TimeBand, Availability } from '../../server/modules/volunteers/volunteers.rules';
+export type {
+  VolunteerState,
+  MemberState,
+  TimeBand,
+  Availability,
+} from '../../server/modules/volunteers/volunteers.rules';
 export type { ImportReport } from '../../server/modules/volunteers/volunteers.excel';
 export type { Team, TeamMember, TeamDetail } from '../../server/modules/volunteers/teams.service';
 
@@ -36,3 +41,50 @@ export type { MerchantState, OrderState } from '../../server/modules/mall/mall.r
 export type { CatalogItem } from '../../server/modules/mall/catalog.service';
 export type { Voucher, RedeemPreview } from '../../server/modules/mall/orders.service';
 export type { Statement, StatementLine } from '../../server/modules/mall/settlement.service';
+
+// Request types: what the server's zod schemas accept (z.input), so a web form cannot drift from the API.
+export type {
+  RegisterBody,
+  LoginBody,
+  UpdateMeBody,
+  ChangePasswordBody,
+  ListPeopleQuery,
+  GrantRoleBody,
+} from '../../server/modules/accounts/accounts.schemas';
+export type {
+  CreateActivityBody,
+  ListActivitiesQuery,
+  AttendanceBody,
+} from '../../server/modules/activities/activities.schemas';
+export type {
+  PublicJournalsQuery,
+  GiftBody,
+  DonateBody,
+  AwardBody,
+  ContributionBody,
+  AccountsQuery,
+} from '../../server/modules/ledger/ledger.schemas';
+export type {
+  CreateOrgNodeBody,
+  UpdateOrgNodeBody,
+  CreatePartnerUnitBody,
+  UpdatePartnerUnitBody,
+} from '../../server/modules/org/org.schemas';
+export type { ListRecordsQuery, RatingBody } from '../../server/modules/records/records.schemas';
+export type {
+  ApplyVolunteerBody,
+  ListVolunteersQuery,
+  ReviewVolunteerBody,
+  CreateTeamBody,
+  UpdateTeamBody,
+  ListTeamsQuery,
+} from '../../server/modules/volunteers/volunteers.schemas';
+export type {
+  ApplyMerchantBody,
+  CreateCatalogItemBody,
+  UpdateCatalogItemBody,
+  ListCatalogQuery,
+} from '../../server/modules/mall/mall.schemas';
+
+/** A list query as a filter form holds it: without the paging fields. */
+export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;

@@ -113,3 +113,11 @@ export const createDistrictReply = z.object({
     temporaryPassword: z.string().nullable().describe('shown once; null when the person already had an account'),
   }),
 }).describe('DistrictStart');
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type RegisterBody = z.input<typeof registerBody>;
+export type LoginBody = z.input<typeof loginBody>;
+export type UpdateMeBody = z.input<typeof updateMeBody>;
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+export type ListPeopleQuery = z.input<typeof listPeopleQuery>;
+export type GrantRoleBody = z.input<typeof grantRoleBody>;

@@ -100,3 +100,8 @@ export const backfillBody = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type CreateActivityBody = z.input<typeof createActivityBody>;
+export type ListActivitiesQuery = z.input<typeof listActivitiesQuery>;
+export type AttendanceBody = z.input<typeof attendanceBody>;

@@ -65,3 +65,11 @@ export const yearQuery = z.object({ nodeId: z.string().min(1).max(64), year: z.c
 export const accountsQuery = z.object({
   q: z.string().trim().max(30).optional(), kind: z.enum(['person', 'org', 'system']).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
 });
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type PublicJournalsQuery = z.input<typeof publicJournalsQuery>;
+export type GiftBody = z.input<typeof giftBody>;
+export type DonateBody = z.input<typeof donateBody>;
+export type AwardBody = z.input<typeof awardBody>;
+export type ContributionBody = z.input<typeof contributionBody>;
+export type AccountsQuery = z.input<typeof accountsQuery>;

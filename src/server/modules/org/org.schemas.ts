@@ -77,3 +77,9 @@ export const updatePartnerUnitBody = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type CreateOrgNodeBody = z.input<typeof createOrgNodeBody>;
+export type UpdateOrgNodeBody = z.input<typeof updateOrgNodeBody>;
+export type CreatePartnerUnitBody = z.input<typeof createPartnerUnitBody>;
+export type UpdatePartnerUnitBody = z.input<typeof updatePartnerUnitBody>;

@@ -50,3 +50,7 @@ export const ratingBody = z.object({
 });
 
 export const ratingSummarySchema = z.array(z.object({ target: z.string(), average: z.number(), count: z.number().int() }));
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type ListRecordsQuery = z.input<typeof listRecordsQuery>;
+export type RatingBody = z.input<typeof ratingBody>;

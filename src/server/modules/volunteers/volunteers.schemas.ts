@@ -104,3 +104,11 @@ export const listTeamsQuery = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type ApplyVolunteerBody = z.input<typeof applyBody>;
+export type ListVolunteersQuery = z.input<typeof listVolunteersQuery>;
+export type ReviewVolunteerBody = z.input<typeof reviewBody>;
+export type CreateTeamBody = z.input<typeof createTeamBody>;
+export type UpdateTeamBody = z.input<typeof updateTeamBody>;
+export type ListTeamsQuery = z.input<typeof listTeamsQuery>;

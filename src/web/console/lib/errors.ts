@@ -7,35 +7,13 @@ interface FieldIssue {
   message: string;
 }
 
-/** Reads per-field messages from an error's details, whatever common shape the server used. */
+/** The per-field messages of a validation error: the server answers `details: [{ field, message }]`. */
 export function fieldIssues(details: unknown): FieldIssue[] {
-  if (!details || typeof details !== 'object') return [];
-  const out: FieldIssue[] = [];
-  const pushIssue = (path: unknown, message: unknown) => {
-    const name = Array.isArray(path) ? path.map(String).join('.') : typeof path === 'string' ? path : '';
-    if (name && typeof message === 'string') out.push({ name, message });
-  };
-  const list = Array.isArray(details)
-    ? details
-    : Array.isArray((details as { issues?: unknown }).issues)
-      ? (details as { issues: unknown[] }).issues
-      : null;
-  if (list) {
-    for (const it of list) {
-      if (it && typeof it === 'object') {
-        const o = it as Record<string, unknown>;
-        pushIssue(o.path ?? o.field ?? o.name, o.message);
-      }
-    }
-    return out;
-  }
-  const fields = (details as { fields?: unknown }).fields;
-  const map = fields && typeof fields === 'object' ? fields : details;
-  for (const [k, v] of Object.entries(map as Record<string, unknown>)) {
-    if (typeof v === 'string') pushIssue(k, v);
-    else if (Array.isArray(v) && typeof v[0] === 'string') pushIssue(k, v[0]);
-  }
-  return out;
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d: unknown) => {
+    const { field, message } = (d ?? {}) as { field?: unknown; message?: unknown };
+    return typeof field === 'string' && field && typeof message === 'string' ? [{ name: field, message }] : [];
+  });
 }
 
 /**

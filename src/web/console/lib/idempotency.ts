@@ -1,14 +1,2 @@
-// Keys that make a points write safe to retry: made once per user action, sent again on every retry.
-
-/**
- * A random UUID. crypto.randomUUID exists only in secure contexts (https or localhost); a console opened over
- * plain http on an office network falls back to getRandomValues, which works everywhere.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+// Keys that make a points write safe to retry: one home for both apps (shared/idempotency.ts).
+export { newIdempotencyKey } from '../../shared/idempotency';

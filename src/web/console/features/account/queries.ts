@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../shared/api';
 import type { Me } from '../../../shared/types';
+import type { LoginBody } from '../../../shared/api-types';
 
 export const accountKeys = {
   me: ['account', 'me'] as const,
@@ -23,10 +24,7 @@ export function useMe() {
   });
 }
 
-export interface LoginInput {
-  phone: string;
-  password: string;
-}
+export type LoginInput = LoginBody;
 
 export function useLogin() {
   const qc = useQueryClient();

@@ -3,15 +3,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
 import type { Activity, ActivityStatus, AttendanceCode, RosterEntry } from '../../lib/volunteering';
+import type { CreateActivityBody, FilterOf, ListActivitiesQuery } from '../../../shared/api-types';
 
-export interface ActivityFilter {
-  districtId?: string;
-  communityId?: string;
-  teamId?: string;
-  category?: string;
-  status?: ActivityStatus;
-  q?: string;
-}
+export type ActivityFilter = FilterOf<ListActivitiesQuery>;
 
 export const activityKeys = {
   all: ['activities'] as const,
@@ -63,24 +57,7 @@ export function useActivity(id: string | null) {
   });
 }
 
-export interface CreateActivityInput {
-  communityId: string;
-  teamId?: string | null;
-  title: string;
-  category: string;
-  description: string;
-  address: string;
-  gridId?: string | null;
-  startsAt: string;
-  endsAt: string;
-  slots: number;
-  signupDeadline?: string | null;
-  requiredSkills?: string[];
-  beneficiaries?: string | null;
-  pointsPerHour?: number | null;
-  repeatWeeks?: number;
-  publish?: boolean;
-}
+export type CreateActivityInput = CreateActivityBody;
 
 export function useCreateActivity() {
   const qc = useQueryClient();

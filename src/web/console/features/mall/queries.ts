@@ -12,11 +12,9 @@ import type {
   MerchantStatement,
   RedemptionStat,
 } from './types';
+import type { ListCatalogQuery } from '../../../shared/api-types';
 
-export interface CatalogFilter {
-  kind?: ItemKind;
-  q?: string;
-}
+export type CatalogFilter = Pick<ListCatalogQuery, 'kind' | 'q'>;
 
 export const mallKeys = {
   all: ['mall'] as const,

@@ -9,6 +9,7 @@ export type {
   Statement as MerchantStatement,
   StatementLine,
 } from '../../../shared/api-types';
+import type { CreateCatalogItemBody } from '../../../shared/api-types';
 
 export const MERCHANT_STATES = ['applied', 'reviewed', 'filed', 'rejected', 'exited'] as const;
 
@@ -39,19 +40,7 @@ export type ItemStatus = CatalogItem['status'];
 export const ITEM_KIND_COLOR: Record<ItemKind, string> = { goods: 'orange', offer: 'geekblue', service: 'cyan' };
 export const ITEM_STATUS_COLOR: Record<ItemStatus, string> = { active: 'green', hidden: 'default', removed: 'red' };
 
-export interface CatalogItemInput {
-  kind: ItemKind;
-  communityId?: string;
-  merchantId?: string | null;
-  title: string;
-  description: string;
-  category: string;
-  pricePoints: number;
-  stock: number | null;
-  perPersonLimit: number | null;
-  voucherDays: number;
-  visibleTo: string[] | null;
-}
+export type CatalogItemInput = CreateCatalogItemBody;
 
 export type CatalogItemPatch = Partial<Pick<CatalogItem, 'pricePoints' | 'stock' | 'perPersonLimit' | 'status'>>;
 

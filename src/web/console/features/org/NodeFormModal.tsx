@@ -5,7 +5,7 @@ import type { OrgKind, OrgNode } from '../../../shared/types';
 import { useI18n } from '../../i18n';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { CODE_PATTERN } from '../../lib/org';
-import { useCreateOrgNode, useUpdateOrgNode } from './queries';
+import { type CreateOrgNodeInput, useCreateOrgNode, useUpdateOrgNode } from './queries';
 
 interface FormValues {
   name: string;
@@ -54,7 +54,7 @@ export function NodeFormModal({
     const code = values.code?.trim() || undefined;
     if (mode.type === 'create') {
       create.mutate(
-        { parentId: mode.parent.id, kind: mode.kind, name, code },
+        { parentId: mode.parent.id, kind: mode.kind as CreateOrgNodeInput['kind'], name, code }, // a child is never a district
         {
           onSuccess: (node) => {
             message.success(t('org.created', { kind: t(`kind.${node.kind}`), name: node.name }));

@@ -1,17 +1,19 @@
 // 组织架构: the org tree on the left, the selected node and its partner units on the right.
 import { Card, Col, Empty, Row, Space, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { OrgNode } from '../../../shared/types';
 import { useI18n } from '../../i18n';
 import { childKind, KIND_ORDER } from '../../lib/org';
 import { LoadError } from '../../layout/LoadError';
-import { MoveNodeModal } from './MoveNodeModal';
 import { NodeDetails } from './NodeDetails';
 import { NodeFormModal, type NodeFormMode } from './NodeFormModal';
 import { OrgTreePanel } from './OrgTreePanel';
 import { PartnerUnits } from './PartnerUnits';
 import { useOrgNodes } from './queries';
+
+// Opened by one button; its tree select stays out of the console's first load.
+const MoveNodeModal = lazy(() => import('./MoveNodeModal').then((m) => ({ default: m.MoveNodeModal })));
 
 export function OrgPage() {
   const { t } = useI18n();
@@ -122,7 +124,11 @@ export function OrgPage() {
           setRevealId(node.id);
         }}
       />
-      <MoveNodeModal node={moving} nodes={nodes} onClose={() => setMoving(null)} />
+      {moving && (
+        <Suspense fallback={null}>
+          <MoveNodeModal node={moving} nodes={nodes} onClose={() => setMoving(null)} />
+        </Suspense>
+      )}
     </Row>
   );
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type { OrgKind, OrgNode, Page, PartnerUnit } from '../../../shared/types';
+import type { CreateOrgNodeBody, CreatePartnerUnitBody, UpdateOrgNodeBody, UpdatePartnerUnitBody } from '../../../shared/api-types';
 
 export const orgKeys = {
   all: ['org'] as const,
@@ -30,12 +31,7 @@ export function useOrgNodes(includeArchived = false) {
   });
 }
 
-export interface CreateOrgNodeInput {
-  parentId: string;
-  kind: OrgKind;
-  name: string;
-  code?: string;
-}
+export type CreateOrgNodeInput = CreateOrgNodeBody;
 
 export function useCreateOrgNode() {
   const qc = useQueryClient();
@@ -49,12 +45,7 @@ export function useCreateOrgNode() {
   });
 }
 
-export interface UpdateOrgNodeInput {
-  name?: string;
-  code?: string | null;
-  parentId?: string;
-  archived?: boolean;
-}
+export type UpdateOrgNodeInput = UpdateOrgNodeBody;
 
 export function useUpdateOrgNode() {
   const qc = useQueryClient();
@@ -91,13 +82,7 @@ export function usePartnerUnits(nodeId: string | null, includeArchived: boolean)
 export type PartnerCategory = PartnerUnit['category'];
 export const PARTNER_CATEGORIES: PartnerCategory[] = ['university', 'hospital', 'company', 'party_org', 'social_org', 'other'];
 
-export interface CreatePartnerInput {
-  nodeId: string;
-  name: string;
-  category: PartnerCategory;
-  contactName?: string;
-  contactPhone?: string;
-}
+export type CreatePartnerInput = CreatePartnerUnitBody;
 
 export function useCreatePartnerUnit() {
   const qc = useQueryClient();
@@ -107,13 +92,7 @@ export function useCreatePartnerUnit() {
   });
 }
 
-export interface UpdatePartnerInput {
-  name?: string;
-  category?: PartnerCategory;
-  contactName?: string;
-  contactPhone?: string;
-  archived?: boolean;
-}
+export type UpdatePartnerInput = UpdatePartnerUnitBody;
 
 export function useUpdatePartnerUnit() {
   const qc = useQueryClient();

@@ -2,12 +2,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type { Page, Person, Role, RoleAssignment, RoleInfo } from '../../../shared/types';
+import type { FilterOf, GrantRoleBody, ListPeopleQuery } from '../../../shared/api-types';
 
-export interface PeopleFilter {
-  q?: string;
-  role?: Role;
-  nodeId?: string;
-}
+export type PeopleFilter = FilterOf<ListPeopleQuery>;
 
 export const peopleKeys = {
   all: ['people'] as const,
@@ -58,11 +55,7 @@ export function useRoleCatalog() {
   });
 }
 
-export interface GrantRoleInput {
-  userId: string;
-  role: Role;
-  nodeId: string;
-}
+export type GrantRoleInput = GrantRoleBody;
 
 export function useGrantRole() {
   const qc = useQueryClient();

@@ -1,4 +1,4 @@
-// 共建贡献: record what a team or partner unit contributed to a co-build project (labour, goods, money, valued
+// 共建贡献: record what a team, partner unit or filed merchant contributed to a co-build project (labour, goods, money, valued
 // in yuan and stored in fen) and credit its points account; the resulting balance is shown at once.
 import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { newIdempotencyKey } from '../../lib/idempotency';
 import { useVolunteeringScope } from '../org/scope';
+import { useMerchants } from '../mall/queries';
 import { useTeamOptions } from '../teams/queries';
 import { PointsGate } from './PointsGate';
 import { usePartnerOptions, useRecordContribution } from './queries';
@@ -42,6 +43,7 @@ function Contributions() {
   const valueYuan = Form.useWatch('valueYuan', form);
   const teams = useTeamOptions({ districtId: districtId ?? undefined }, !!districtId);
   const partners = usePartnerOptions();
+  const merchants = useMerchants(orgType === 'merchant' ? districtId : null);
   const record = useRecordContribution();
   // One key per contribution: kept across retries of the same entry, renewed after it is recorded.
   const keyRef = useRef(newIdempotencyKey());
@@ -51,10 +53,16 @@ function Contributions() {
     () =>
       orgType === 'team'
         ? (teams.data ?? []).map((x) => ({ value: x.id, label: x.name, hint: `${x.communityName} · ${x.category}` }))
-        : (partners.data ?? []).filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name, hint: `${p.nodeName} · ${t(`partner.cat.${p.category}`)}` })),
-    [orgType, teams.data, partners.data, t],
+        : orgType === 'merchant'
+          ? // Only filed (在册) merchants hold a points account the server credits.
+            (merchants.data ?? []).filter((m) => m.status === 'filed').map((m) => ({ value: m.id, label: m.name, hint: `${m.communityName} · ${m.category}` }))
+          : (partners.data ?? []).filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name, hint: `${p.nodeName} · ${t(`partner.cat.${p.category}`)}` })),
+    [orgType, teams.data, partners.data, merchants.data, t],
   );
-  const orgLoading = orgType === 'team' ? teams.isPending && !!districtId : partners.isPending;
+  const orgLoading =
+    orgType === 'team' ? teams.isPending && !!districtId : orgType === 'merchant' ? merchants.isPending && !!districtId : partners.isPending;
+  const placeholderKey = { team: 'pts.ct.orgPlaceholderTeam', partner: 'pts.ct.orgPlaceholderPartner', merchant: 'pts.ct.orgPlaceholderMerchant' } as const;
+  const emptyKey = { team: 'pts.ct.noTeams', partner: 'pts.ct.noPartners', merchant: 'pts.ct.noMerchants' } as const;
 
   const onFinish = async (v: Values) => {
     const valueFen = yuanToFen(v.valueYuan ?? 0);
@@ -102,13 +110,14 @@ function Contributions() {
                 options={[
                   { value: 'team', label: t('pts.ct.orgType.team') },
                   { value: 'partner', label: t('pts.ct.orgType.partner') },
+                  { value: 'merchant', label: t('pts.ct.orgType.merchant') },
                 ]}
               />
             </Form.Item>
             <Form.Item name="orgId" label={t('pts.ct.org')} rules={[{ required: true, message: t('pts.ct.orgRequired') }]}>
               <Select<string>
                 aria-label={t('pts.ct.org')}
-                placeholder={orgType === 'team' ? t('pts.ct.orgPlaceholderTeam') : t('pts.ct.orgPlaceholderPartner')}
+                placeholder={t(placeholderKey[orgType])}
                 loading={orgLoading}
                 showSearch={{ optionFilterProp: 'label' }}
                 options={orgOptions.map((o) => ({ value: o.value, label: o.label, hint: o.hint }))}
@@ -123,7 +132,7 @@ function Contributions() {
                 notFoundContent={
                   <Empty
                     image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={orgType === 'team' ? t('pts.ct.noTeams') : t('pts.ct.noPartners')}
+                    description={t(emptyKey[orgType])}
                   />
                 }
               />

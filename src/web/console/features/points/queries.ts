@@ -16,17 +16,11 @@ import type {
   PublicJournal,
   YearSummary,
 } from './types';
+import type { AccountsQuery, FilterOf, PublicJournalsQuery } from '../../../shared/api-types';
 
-export interface AccountFilter {
-  q?: string;
-  kind?: AccountKind;
-}
+export type AccountFilter = FilterOf<AccountsQuery>;
 
-export interface JournalFilter {
-  communityId?: string;
-  /** YYYY-MM */
-  month?: string;
-}
+export type JournalFilter = FilterOf<PublicJournalsQuery>;
 
 export const pointsKeys = {
   all: ['points'] as const,

@@ -11,6 +11,7 @@ export type {
   PublicJournal,
   YearSummary,
 } from '../../../shared/api-types';
+import type { ContributionBody } from '../../../shared/api-types';
 
 export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
 
@@ -44,19 +45,10 @@ export interface PointRulesVersion {
   changedBy: string | null;
 }
 
-export type ContributionOrgType = 'team' | 'partner';
-export type ContributionKind = 'labour' | 'goods' | 'money';
+export type ContributionOrgType = ContributionBody['orgType'];
+export type ContributionKind = ContributionBody['kind'];
 
-export interface ContributionInput {
-  orgType: ContributionOrgType;
-  orgId: string;
-  kind: ContributionKind;
-  valueFen: number;
-  project: string;
-  description: string;
-  points: number;
-  idempotencyKey: string;
-}
+export type ContributionInput = ContributionBody;
 
 export interface ContributionResult {
   journal: Journal;

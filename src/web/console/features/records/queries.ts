@@ -3,15 +3,9 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { api, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
 import type { RecordStatus, ServiceRecord } from '../../lib/volunteering';
+import type { FilterOf, ListRecordsQuery } from '../../../shared/api-types';
 
-export interface RecordFilter {
-  status?: RecordStatus;
-  communityId?: string;
-  teamId?: string;
-  activityId?: string;
-  from?: string;
-  to?: string;
-}
+export type RecordFilter = Omit<FilterOf<ListRecordsQuery>, 'mine'>;
 
 export const recordKeys = {
   all: ['records'] as const,

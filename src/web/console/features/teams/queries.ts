@@ -3,11 +3,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, qs } from '../../../shared/api';
 import type { Page, Person, Role } from '../../../shared/types';
 import type { Team, TeamDetail, TeamMember } from '../../lib/volunteering';
+import type { CreateTeamBody, ListTeamsQuery, UpdateTeamBody } from '../../../shared/api-types';
 
-export interface TeamFilter {
-  districtId?: string;
-  communityId?: string;
-}
+export type TeamFilter = Pick<ListTeamsQuery, 'districtId' | 'communityId'>;
 
 export const teamKeys = {
   all: ['teams'] as const,
@@ -54,14 +52,7 @@ export function useTeam(id: string | null) {
   });
 }
 
-export interface CreateTeamInput {
-  communityId: string;
-  name: string;
-  category: string;
-  leaderUserId: string;
-  socialWorkerUserId?: string | null;
-  description?: string | null;
-}
+export type CreateTeamInput = CreateTeamBody;
 
 export function useCreateTeam() {
   const qc = useQueryClient();
@@ -71,12 +62,7 @@ export function useCreateTeam() {
   });
 }
 
-export interface UpdateTeamInput {
-  leaderUserId?: string;
-  socialWorkerUserId?: string | null;
-  description?: string | null;
-  category?: string;
-}
+export type UpdateTeamInput = UpdateTeamBody;
 
 export function useUpdateTeam() {
   const qc = useQueryClient();

@@ -3,13 +3,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
 import type { ImportReport, Volunteer, VolunteerStatus } from '../../lib/volunteering';
+import type { FilterOf, ListVolunteersQuery } from '../../../shared/api-types';
 
-export interface VolunteerFilter {
-  status?: VolunteerStatus;
-  communityId?: string;
-  skill?: string;
-  q?: string;
-}
+export type VolunteerFilter = FilterOf<ListVolunteersQuery>;
 
 export const volunteerKeys = {
   all: ['volunteers'] as const,

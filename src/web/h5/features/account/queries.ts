@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../shared/api';
 import type { Me } from '../../../shared/types';
 import type { Locale } from '../../i18n';
+import type { ChangePasswordBody, LoginBody, RegisterBody, UpdateMeBody } from '../../../shared/api-types';
 
 export const accountKeys = {
   all: ['account'] as const,
@@ -14,33 +15,16 @@ interface AuthAnswer {
   csrfToken: string;
 }
 
-export interface LoginInput {
-  phone: string;
-  password: string;
-}
+export type LoginInput = LoginBody;
 
-export interface RegisterInput {
-  phone: string;
-  password: string;
-  displayName: string;
-  communityId?: string;
+export type RegisterInput = RegisterBody & {
   /** Preferences chosen before the account existed; saved to it right after registering. */
   preferences: { locale: Locale; elderMode: boolean };
-}
+};
 
-export interface UpdateMeInput {
-  displayName?: string;
-  realName?: string | null;
-  idNumber?: string | null;
-  homeNodeId?: string;
-  locale?: Locale;
-  elderMode?: boolean;
-}
+export type UpdateMeInput = UpdateMeBody;
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type ChangePasswordInput = ChangePasswordBody;
 
 /** True when the error means "nobody is signed in" (as opposed to a wrong password). */
 export function isUnauthenticated(error: unknown): boolean {

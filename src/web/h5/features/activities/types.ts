@@ -1,5 +1,6 @@
 // Activity, sign-up and attendance shapes of the API (docs/API-VOLUNTEERING.md).
 
+import type { AttendanceBody, CreateActivityBody, FilterOf, ListActivitiesQuery } from '../../../shared/api-types';
 export type {
   Activity,
   ActivityPhase,
@@ -11,19 +12,10 @@ export type {
   SignupState as SignupStatus,
 } from '../../../shared/api-types';
 
-export interface ActivityFilters {
-  districtId?: string;
-  communityId?: string;
-  gridId?: string;
-  teamId?: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+export type ActivityFilters = FilterOf<ListActivitiesQuery>;
 
 /** Either the scanned QR payload or the activity and its 6-digit code, plus the position when asked for. */
-export type AttendanceInput = ({ qr: string } | { activityId: string; code: string }) & { lat?: number; lng?: number };
+export type AttendanceInput = AttendanceBody;
 
 export type RatingTarget = 'service' | 'activity';
 
@@ -39,25 +31,7 @@ export interface AttendanceMark {
   checkOutAt?: string;
 }
 
-export interface CreateActivityInput {
-  communityId: string;
-  teamId?: string;
-  title: string;
-  category: string;
-  description: string;
-  address: string;
-  lat?: number;
-  lng?: number;
-  geofenceMeters?: number;
-  startsAt: string;
-  endsAt: string;
-  slots: number;
-  signupDeadline?: string;
-  requiredSkills?: string[];
-  beneficiaries?: string;
-  repeatWeeks?: number;
-  publish?: boolean;
-}
+export type CreateActivityInput = CreateActivityBody;
 
 /** How an attendance was taken (RosterEntry.method; the server types it as a plain string). */
 export type AttendanceMethod = 'qr' | 'code' | 'leader';

@@ -1,7 +1,7 @@
 // Points-mall queries and mutations: the catalog, ordering, my vouchers (cancel, rate, complain), the merchant
 // alliance (my shops, applying), and the counter side: look up and redeem vouchers, today's redemptions, statements.
 import { type InfiniteData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, qs } from '../../../shared/api';
+import { api, ApiError, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
 import { pointKeys } from '../points/queries';
 import type {
@@ -65,26 +65,22 @@ function findCachedItem(qc: QueryClient, id: string): CatalogItem | undefined {
   return undefined;
 }
 
-const ITEM_SEARCH_PAGES = 10;
 
 /**
- * One catalog item. The API has no GET /catalog/:id yet, so the catalog is read page by page until the item turns
- * up; a card tapped in the list shows at once from the list's cache while this refreshes its stock.
+ * One catalog item (GET /catalog/:id), or null when it is gone or out of reach (the server answers 404 for both);
+ * a card tapped in the list shows at once from the list's cache while this refreshes its stock.
  */
 export function useCatalogItem(id: string | undefined) {
   const qc = useQueryClient();
   return useQuery({
     queryKey: mallKeys.item(id ?? ''),
     queryFn: async () => {
-      let cursor: string | undefined;
-      for (let n = 0; n < ITEM_SEARCH_PAGES; n++) {
-        const page = await api<Page<CatalogItem>>('GET', `/api/v1/catalog${qs({ cursor, limit: 100 })}`);
-        const hit = page.items.find((i) => i.id === id);
-        if (hit) return hit;
-        if (!page.nextCursor) break;
-        cursor = page.nextCursor;
+      try {
+        return await api<CatalogItem>('GET', `/api/v1/catalog/${encodeURIComponent(id ?? '')}`);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
       }
-      return null;
     },
     initialData: () => (id ? findCachedItem(qc, id) : undefined),
     initialDataUpdatedAt: 0,

@@ -1,6 +1,7 @@
 // Points-mall shapes of the API (docs/API-MALL.md) as the resident H5 uses them: catalog items, vouchers,
 // merchants of the alliance, redemption previews and monthly statements.
 
+import type { ApplyMerchantBody, FilterOf, ListCatalogQuery } from '../../../shared/api-types';
 import type { CatalogItem, OrderState as VoucherStatus } from '../../../shared/api-types';
 
 export type {
@@ -23,24 +24,8 @@ export const LAPSED_STATUSES: VoucherStatus[] = ['cancelled', 'expired', 'refund
 /** What a scanned voucher QR code starts with (the rest is the order id and a signature). */
 export const VOUCHER_QR_PREFIX = 'LINLI-V.';
 
-export interface CatalogFilters {
-  kind?: ItemKind;
-  category?: string;
-  q?: string;
-  lat?: number;
-  lng?: number;
-}
+/** lat/lng are coerced from query text on the server (their z.input is unknown): numbers here. */
+export type CatalogFilters = Omit<FilterOf<ListCatalogQuery>, 'lat' | 'lng' | 'manage'> & { lat?: number; lng?: number };
 
-export interface ApplyMerchantInput {
-  communityId: string;
-  name: string;
-  licenceNo: string;
-  address: string;
-  lat?: number | null;
-  lng?: number | null;
-  category: string;
-  offerSummary: string;
-  contactName: string;
-  contactPhone: string;
-}
+export type ApplyMerchantInput = ApplyMerchantBody;
 

@@ -2,14 +2,9 @@
 // retried after a network error (the server then answers with the first journal and moves nothing again).
 import { useCallback, useMemo, useRef } from 'react';
 import { ApiError } from '../../../shared/api';
+import { newIdempotencyKey } from '../../../shared/idempotency';
 
-/** A random key. crypto.randomUUID exists only on https/localhost, so plain-http intranet pages get a fallback. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { newIdempotencyKey };
 
 /** True when the request may or may not have reached the server: retrying with the same key is the safe move. */
 export function isUncertainFailure(error: unknown): boolean {

@@ -1,5 +1,6 @@
 // Points-bank shapes of the API (docs/API-POINTS.md) as the resident H5 uses them.
 
+import type { DonateBody, FilterOf, GiftBody, PublicJournalsQuery } from '../../../shared/api-types';
 import type { JournalType } from '../../../shared/api-types';
 
 export type {
@@ -27,22 +28,11 @@ export interface VerifyResult {
   journals: { id: string; seq: number; hash: string; amount: number; reason: string; ok: boolean }[];
 }
 
-export interface PublicJournalFilters {
-  districtId: string;
-  communityId?: string;
-  /** YYYY-MM */
-  month?: string;
-}
+/** The district is a path parameter, the rest the query. */
+export type PublicJournalFilters = FilterOf<PublicJournalsQuery> & { districtId: string };
 
-export interface GiftInput {
-  districtId: string;
-  toPhone: string;
-  relation: Relation;
-  points: number;
-}
+/** The idempotency key is added by the mutation hook. */
+export type GiftInput = Omit<GiftBody, 'idempotencyKey'>;
 
-export interface DonateInput {
-  communityId: string;
-  points: number;
-}
+export type DonateInput = Omit<DonateBody, 'idempotencyKey'>;
 

@@ -1,5 +1,6 @@
 // Service-record shapes of the API (docs/API-VOLUNTEERING.md).
 
+import type { FilterOf, ListRecordsQuery } from '../../../shared/api-types';
 import type { RecordState as RecordStatus } from '../../../shared/api-types';
 
 export type {
@@ -7,9 +8,5 @@ export type {
   ServiceRecord,
 } from '../../../shared/api-types';
 
-export interface RecordFilters {
-  mine?: boolean;
-  status?: RecordStatus;
-  activityId?: string;
-  teamId?: string;
-}
+/** `mine` travels as the text 'true'/'false' in the query string (qs() writes it). */
+export type RecordFilters = Omit<FilterOf<ListRecordsQuery>, 'mine'> & { mine?: boolean };

@@ -1,5 +1,6 @@
 // Volunteer-team shapes of the API (docs/API-VOLUNTEERING.md).
 
+import type { FilterOf, ListTeamsQuery } from '../../../shared/api-types';
 export type {
   MemberState as MemberStatus,
   Team,
@@ -7,9 +8,5 @@ export type {
   TeamMember,
 } from '../../../shared/api-types';
 
-export interface TeamFilters {
-  districtId?: string;
-  communityId?: string;
-  mine?: boolean;
-  leading?: boolean;
-}
+/** `mine`/`leading` travel as the text 'true'/'false' in the query string (qs() writes them). */
+export type TeamFilters = Omit<FilterOf<ListTeamsQuery>, 'mine' | 'leading'> & { mine?: boolean; leading?: boolean };

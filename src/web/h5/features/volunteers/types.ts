@@ -1,5 +1,6 @@
 // Volunteer shapes of the API (docs/API-VOLUNTEERING.md) as the resident H5 uses them.
 
+import type { ApplyVolunteerBody } from '../../../shared/api-types';
 import type { Availability, TimeBand as DaySlot } from '../../../shared/api-types';
 
 export type {
@@ -17,15 +18,7 @@ export type Weekday = '1' | '2' | '3' | '4' | '5' | '6' | '7'; // 1 = Monday
 export const WEEKDAYS: Weekday[] = ['1', '2', '3', '4', '5', '6', '7'];
 export const DAY_SLOTS: DaySlot[] = ['morning', 'afternoon', 'evening'];
 
-export interface ApplyVolunteerInput {
-  communityId: string;
-  realName: string;
-  idNumber?: string;
-  skills: string[];
-  availability: Availability;
-  homeGridId?: string;
-  bio?: string;
-}
+export type ApplyVolunteerInput = ApplyVolunteerBody;
 
 export interface MyHoursItem {
   districtId: string;

@@ -1,0 +1,8 @@
+// The English UI strings, fetched (import()) only when English is chosen. Typed against the Chinese keys, so a
+// key missing in English fails the typecheck.
+import { baseEn, type MessageKey } from './i18n';
+import { mallEn } from './i18n.mall';
+import { pointsEn } from './i18n.points';
+import { volunteeringEn } from './i18n.volunteering';
+
+export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
