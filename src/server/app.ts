@@ -6,8 +6,9 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from './platform/validation.js';
 import type { Deps } from './platform/context.js';
 import { installHttpPlatform, sendRouteNotFound } from './platform/http.js';
 import { newId } from './platform/ids.js';
@@ -40,7 +41,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     logger: opts.logger ?? false,
     // One line per request is noise at the default level: platform/http.ts logs requests at debug, and only
     // failed (5xx) and slow ones above it.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
@@ -90,7 +91,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       await expireLastYear(deps);
       await expireVouchers(deps);
     });
-    const off = onEventsCommitted(worker.nudge);
+    const off = onEventsCommitted(deps.db, worker.nudge);
     app.addHook('onClose', async () => {
       off();
       await worker.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { guardDialect, setGuardToken } from './guard.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -37,7 +38,9 @@ export function createDatabase(opts: DatabaseOptions): Database {
       max: opts.poolSize ?? 10,
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const token = {};
+    const db = new Kysely<DB>({ dialect: guardDialect(new PostgresDialect({ pool }), token) });
+    setGuardToken(db, token);
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const file = opts.file ?? ':memory:';
@@ -48,7 +51,9 @@ export function createDatabase(opts: DatabaseOptions): Database {
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const token = {};
+  const db = new Kysely<DB>({ dialect: guardDialect(new SqliteDialect({ database: handle }), token) });
+  setGuardToken(db, token);
   return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
 }
 

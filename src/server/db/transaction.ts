@@ -1,5 +1,6 @@
 // The transaction helper services use: one callback, one transaction, side effects after commit.
 import type { Kysely, Transaction } from 'kysely';
+import { guardTokenOf, runInsideTransaction } from './guard.js';
 import type { DB } from './schema.js';
 
 export type Tx = Transaction<DB>;
@@ -14,7 +15,10 @@ export interface TxScope {
 /** Runs fn inside a transaction; commits when it returns, rolls back when it throws. */
 export async function inTransaction<T>(db: Kysely<DB>, fn: (scope: TxScope) => Promise<T>): Promise<T> {
   const after: Array<() => void | Promise<void>> = [];
-  const result = await db.transaction().execute((trx) => fn({ trx, afterCommit: (f) => after.push(f) }));
+  // Inside the callback the root handle refuses queries (db/guard.ts): every query must go through trx.
+  const token = guardTokenOf(db);
+  const result = await db.transaction().execute((trx) =>
+    runInsideTransaction(token, () => fn({ trx, afterCommit: (f) => after.push(f) })));
   for (const f of after) await f();
   return result;
 }

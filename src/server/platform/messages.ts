@@ -65,6 +65,12 @@ export const ERROR_TEXTS: Texts = {
   ATTENDANCE_NOT_OPEN: { zh: '现在不在签到签退时间内', en: 'Check-in and check-out are not open now' },
   ATTENDANCE_ALREADY: { zh: '您已{what}，无需重复操作', en: 'You have already {what}' },
   ATTENDANCE_NOT_CHECKED_IN: { zh: '请先签到', en: 'Check in first' },
+  ATTENDANCE_NOT_YET: { zh: '{what}将于 {time}（北京时间）开放', en: '{what} opens at {time} (China time)' },
+  ATTENDANCE_CLOSED: { zh: '{what}已于 {time}（北京时间）截止', en: '{what} closed at {time} (China time)' },
+  ATTENDANCE_NO_SHOW: { zh: '您在该活动被登记为缺席，不能签到、签退或补录时长', en: 'You were marked absent for this activity; no attendance or hours can be recorded' },
+  ACTIVITY_NOT_ENDED: { zh: '活动于 {time}（北京时间）结束，结束后才能{action}', en: 'The activity ends at {time} (China time); {action} after it ends' },
+  NOT_A_RESIDENT: { zh: '本活动仅限“{community}”的居民报名', en: 'This event is for residents of "{community}" only' },
+  RESIDENT_EVENT_NO_HOURS: { zh: '居民活动只记录到场，不计志愿服务时长', en: 'Resident events record attendance only; they earn no service hours' },
   GEOFENCE_OUTSIDE: {
     zh: '您距离活动地点约 {distance} 米，超出签到范围（{limit} 米）',
     en: 'You are about {distance} m from the venue, beyond the {limit} m check-in range',
@@ -152,6 +158,7 @@ export const VALIDATION_TEXTS: Texts = {
   'v.displayName': { zh: '称呼不能为空，且不超过20个字', en: 'The display name must be 1–20 characters' },
   'v.realName': { zh: '姓名应为2至30个字', en: 'The real name must be 2–30 characters' },
   'v.cursor': { zh: '分页游标无效', en: 'Invalid page cursor' },
+  'v.nul': { zh: '含有不允许的控制字符（NUL）', en: 'contains a character that is not allowed (NUL)' },
   'v.code': { zh: '请输入6位数字签到码', en: 'Enter the 6-digit code' },
   'v.attendance': { zh: '请扫描二维码，或选择活动并输入6位签到码', en: 'Scan the QR code, or pick the activity and type the 6-digit code' },
   'v.note': { zh: '请说明补录原因', en: 'Please explain the back-filled hours' },
@@ -225,6 +232,7 @@ export const PROBLEM_TEXTS: Texts = {
   too_long: { zh: '单次活动不能超过 24 小时', en: 'An activity cannot last more than 24 hours' },
   deadline_after_start: { zh: '报名截止时间须早于活动开始时间', en: 'The sign-up deadline must be before the start' },
   in_past: { zh: '活动开始时间已过', en: 'The start time has passed' },
+  attendance_in_future: { zh: '到场和离场时间不能晚于现在', en: 'Arrival and departure cannot be later than now' },
   thresholds: { zh: '星级门槛须为 5 个递增的正整数小时数', en: 'Star thresholds must be 5 increasing positive hour counts' },
   skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
   multipliers: { zh: '类别倍率须为 0 至 1000 之间的整数（百分比）', en: 'Category multipliers must be whole percentages from 0 to 1000' },
@@ -262,6 +270,11 @@ export const TERM_TEXTS: Texts = {
   correct: { zh: '更正', en: 'correct it' },
   checked_in: { zh: '签到', en: 'checked in' },
   checked_out: { zh: '签退', en: 'checked out' },
+  check_in: { zh: '签到', en: 'Check-in' },
+  check_out: { zh: '签退', en: 'Check-out' },
+  mark: { zh: '登记到场', en: 'Marking attendance' },
+  close: { zh: '结束登记', en: 'close it' },
+  voided: { zh: '已作废', en: 'voided' },
 };
 
 /** Picks the locale from an Accept-Language header: English only when asked for first. */

@@ -1,6 +1,6 @@
 // The ledger module's public door.
-export { accountFor, postJournal, type JournalInput, type Posted } from './ledger.core.js';
-export { personAccount, processLedgerEvents, startLedgerWorker } from './ledger.earning.js';
+export { accountFor, ensurePersonAccount, postJournal, replayOf, type JournalInput, type Posted } from './ledger.core.js';
+export { earnKey, processLedgerEvents, startLedgerWorker } from './ledger.earning.js';
 export { ledgerRoutes } from './ledger.routes.js';
 export { refundJournal } from './ledger.refunds.js';
 export { getLedgerHead, listPublicJournals, verifyLedger } from './ledger.public.js';

@@ -8,6 +8,7 @@ import type { Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import { toCanonical } from './ledger.core.js';
 import { publicNamesOf } from './ledger.names.js';
+import { reconcileEarning } from './ledger.reconcile.js';
 import * as repo from './ledger.repository.js';
 import { GENESIS_HASH, journalHash, type JournalType } from './ledger.rules.js';
 
@@ -174,6 +175,9 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
       const sum = sums.get(a.id) ?? 0;
       if (sum !== Number(a.balance)) problems.push({ districtId: d, journalId: null, seq: null, problem: `account ${a.id} (${a.name}) balance ${a.balance} ≠ postings ${sum}` });
       if (a.kind === 'person' && sum < 0) problems.push({ districtId: d, journalId: null, seq: null, problem: `person account ${a.id} is negative (${sum})` });
+    }
+    for (const r of await reconcileEarning(deps.db, d, deps.clock.now())) {
+      problems.push({ districtId: d, journalId: r.journalId, seq: null, problem: r.problem });
     }
     districts.push({ districtId: d, journals: count, headHash: head.hash });
   }

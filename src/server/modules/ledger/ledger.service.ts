@@ -10,8 +10,7 @@ import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
-import { accountFor, postJournal } from './ledger.core.js';
-import { personAccount } from './ledger.earning.js';
+import { accountFor, ensurePersonAccount, type JournalInput, postJournal, replayOf } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, expiringPoints, type JournalType } from './ledger.rules.js';
 import { assertPointsHere } from './ledger.elsewhere.js';
@@ -55,7 +54,7 @@ export async function awardPoints(
 ): Promise<JournalView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const p = await personInScope(deps, trx, actor, input.userId);
-    const person = await personAccount(deps, trx, p.districtId, p.userId);
+    const person = await ensurePersonAccount(deps, trx, p.districtId, p.userId);
     const issuance = await accountFor(deps, trx, p.districtId, { type: 'district', id: p.districtId, purpose: 'issuance' });
     const { journal, created } = await postJournal(deps, trx, {
       districtId: p.districtId, type: 'award', reason: `奖励：${input.reason}`, actorId: actor.userId, refType: 'person', refId: p.userId,
@@ -132,15 +131,17 @@ export async function giftPoints(
     const to = await trx.selectFrom('users').select('id').where('phone_index', '=', deps.cipher.blindIndex('phone', input.toPhone)).executeTakeFirst();
     if (!to) throw notFound('person');
     if (to.id === actor.userId) throw new AppError('GIFT_SELF');
-    const prior = await repo.findJournalByKey(trx, input.districtId, `gift:${actor.userId}:${input.idempotencyKey}`);
-    if (prior) return view(prior, -input.points);
-    await checkGiving(deps, trx, input.districtId, mine.id, input.points, 'gift');
-    const theirs = await personAccount(deps, trx, input.districtId, to.id);
-    const { journal } = await postJournal(deps, trx, {
+    const theirs = await ensurePersonAccount(deps, trx, input.districtId, to.id);
+    const gift: JournalInput = {
       districtId: input.districtId, type: 'gift', reason: `直系亲属间转赠（受赠人是赠与人的${RELATION_TEXT[input.relation]}）`, actorId: actor.userId,
       refType: 'person', refId: to.id, idempotencyKey: `gift:${actor.userId}:${input.idempotencyKey}`, communityId: mine.community_id,
       postings: [{ accountId: mine.id, amount: -input.points }, { accountId: theirs.id, amount: input.points }],
-    });
+    };
+    // A replay is answered before the monthly limit is checked (the first gift already counts towards it).
+    const prior = await replayOf(trx, gift);
+    if (prior) return view(prior, -input.points);
+    await checkGiving(deps, trx, input.districtId, mine.id, input.points, 'gift');
+    const { journal } = await postJournal(deps, trx, gift);
     return view(journal, -input.points);
   });
 }
@@ -157,15 +158,16 @@ export async function donatePoints(
     const mine = await repo.findAccount(trx, community.district_id, 'user', actor.userId, 'main');
     if (!mine) await assertPointsHere(trx, community.district_id, actor.userId);
     if (!mine) throw new AppError('INSUFFICIENT_POINTS', { balance: 0, needed: input.points });
-    const prior = await repo.findJournalByKey(trx, community.district_id, `donate:${actor.userId}:${input.idempotencyKey}`);
-    if (prior) return view(prior, -input.points);
-    await checkGiving(deps, trx, community.district_id, mine.id, input.points, 'donate');
     const fund = await accountFor(deps, trx, community.district_id, { type: 'community', id: community.id, purpose: 'fund', name: community.name });
-    const { journal } = await postJournal(deps, trx, {
+    const donation: JournalInput = {
       districtId: community.district_id, type: 'donate', reason: `捐赠至${community.name}公益基金`, actorId: actor.userId,
       refType: 'org_node', refId: community.id, idempotencyKey: `donate:${actor.userId}:${input.idempotencyKey}`, communityId: community.id,
       postings: [{ accountId: mine.id, amount: -input.points }, { accountId: fund.id, amount: input.points }],
-    });
+    };
+    const prior = await replayOf(trx, donation);
+    if (prior) return view(prior, -input.points);
+    await checkGiving(deps, trx, community.district_id, mine.id, input.points, 'donate');
+    const { journal } = await postJournal(deps, trx, donation);
     return view(journal, -input.points);
   });
 }
