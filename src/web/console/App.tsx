@@ -42,6 +42,10 @@ const AcceptancePage = lazyPage(
   () => import('./features/records/AcceptancePage'),
   (m) => m.AcceptancePage,
 );
+const PastServicePage = lazyPage(
+  () => import('./features/records/PastServicePage'),
+  (m) => m.PastServicePage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -100,6 +104,7 @@ export function ConsoleApp() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/activities" element={<ActivitiesPage />} />
               <Route path="/acceptance" element={<AcceptancePage />} />
+              <Route path="/past-service" element={<PastServicePage />} />
               <Route path="/points" element={<Navigate to="/points/accounts" replace />} />
               <Route path="/points/accounts" element={<PointsPage name="accounts" />} />
               <Route path="/points/journals" element={<PointsPage name="journals" />} />

@@ -8,6 +8,7 @@ import { createI18n, type I18nValue } from '../shared/i18n';
 import { volunteeringZh } from './i18n.volunteering';
 import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
+import { adminZh } from './i18n.admin';
 
 export type { Locale } from '../shared/i18n';
 
@@ -206,7 +207,7 @@ const baseZh = {
 };
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
-const zh = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh }))();
+const zh = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh }))();
 
 export type MessageKey = keyof typeof zh;
 

@@ -4,5 +4,6 @@ import { baseEn, type MessageKey } from './i18n';
 import { mallEn } from './i18n.mall';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
+import { adminEn } from './i18n.admin';
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn, ...adminEn };

@@ -8,6 +8,7 @@ import type { Role } from '../shared/types';
 import { mallZh } from './i18n.mall';
 import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
+import { adminZh } from './i18n.admin';
 
 export type { Locale } from '../shared/i18n';
 
@@ -155,7 +156,7 @@ const baseZh = {
 } as const;
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
-const zhCN = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh }) as const)();
+const zhCN = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh }) as const)();
 
 export type MessageKey = keyof typeof zhCN;
 

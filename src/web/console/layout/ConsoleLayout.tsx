@@ -100,6 +100,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
               { key: '/teams', icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.teams') },
               { key: '/activities', icon: <CalendarOutlined aria-hidden />, label: t('nav.activities') },
               { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
+              { key: '/past-service', icon: <FileDoneOutlined aria-hidden />, label: t('nav.pastService') },
               ...(isPointsAdmin(me)
                 ? [
                     {

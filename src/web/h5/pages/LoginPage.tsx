@@ -1,6 +1,6 @@
 // 登录: phone + password. Client checks catch typos; the server's message covers wrong passwords and locks.
 import { Link, Navigate, useLocation } from 'react-router';
-import { Button, Form, Input, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, Input, Toast } from 'antd-mobile';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormError } from '../components/FormError';
 import { PasswordInput } from '../components/PasswordInput';
@@ -27,6 +27,20 @@ export function LoginPage() {
 
   if (me.data) return <Navigate to={safeReturnPath(location.state)} replace />;
 
+  // No self-service reset without an SMS channel: the community's staff reset it (resetPassword) and hand over a
+  // temporary password, which must be changed at the next sign-in.
+  const showForgotHelp = () =>
+    void Dialog.alert({
+      title: t('login.forgotTitle'),
+      content: (
+        <>
+          <p>{t('login.forgotBody')}</p>
+          <p className="muted">{t('login.forgotSms')}</p>
+        </>
+      ),
+      confirmText: t('login.forgotOk'),
+    });
+
   const onFinish = ({ phone, password }: LoginForm) => {
     login.mutate(
       { phone: phone.trim(), password },
@@ -50,6 +64,11 @@ export function LoginPage() {
             </Button>
             <p className="auth__switch">
               {t('login.noAccount')} <Link to="/register">{t('login.toRegister')}</Link>
+            </p>
+            <p className="auth__switch">
+              <Button fill="none" size="small" color="primary" onClick={showForgotHelp} data-testid="forgot-password">
+                {t('login.forgot')}
+              </Button>
             </p>
           </>
         }

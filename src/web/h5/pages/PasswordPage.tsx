@@ -1,12 +1,13 @@
 // 修改密码: current password, new password twice. The server ends the person's other sessions.
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../shared/types';
 import { Button, Form, Toast } from 'antd-mobile';
 import { FormError } from '../components/FormError';
 import { PasswordInput } from '../components/PasswordInput';
 import { SubPage } from '../components/SubPage';
 import { ruleFrom } from '../components/formRules';
-import { accountKeys, useChangePassword } from '../features/account/queries';
+import { accountKeys, useChangePassword, useMe } from '../features/account/queries';
 import { checkNewPassword } from '../features/account/validation';
 import { useI18n } from '../i18n';
 
@@ -22,6 +23,8 @@ export function PasswordPage() {
   const qc = useQueryClient();
   const change = useChangePassword();
   const [form] = Form.useForm<PasswordForm>();
+  // Signed in with a temporary password from the staff: this page comes first and there is nowhere to go back to.
+  const forced = useMe().data?.mustChangePassword === true;
 
   const onFinish = ({ currentPassword, newPassword }: PasswordForm) => {
     change.mutate(
@@ -30,15 +33,18 @@ export function PasswordPage() {
         onSuccess: () => {
           Toast.show({ icon: 'success', content: t('password.success') });
           // If the server ended this session too, the guard notices and sends the person to sign in.
+          // The flag is cleared at once, so the guard does not send the person back here before the refetch lands.
+          qc.setQueryData<Me | null>(accountKeys.me(), (old) => (old ? { ...old, mustChangePassword: false } : old));
           void qc.invalidateQueries({ queryKey: accountKeys.me() });
-          navigate('/me');
+          navigate(forced ? '/' : '/me', { replace: forced });
         },
       },
     );
   };
 
   return (
-    <SubPage title={t('password.title')} backTo="/me">
+    <SubPage title={t(forced ? 'password.forcedTitle' : 'password.title')} backTo="/me">
+      {forced && <p className="form-note" role="status">{t('password.forcedNote')}</p>}
       <Form
         name="password"
         form={form}
@@ -58,10 +64,10 @@ export function PasswordPage() {
       >
         <Form.Item
           name="currentPassword"
-          label={t('field.currentPassword')}
+          label={t(forced ? 'field.temporaryPassword' : 'field.currentPassword')}
           rules={[{ required: true, message: t('err.passwordRequired') }]}
         >
-          <PasswordInput placeholder={t('ph.currentPassword')} autoComplete="current-password" />
+          <PasswordInput placeholder={t(forced ? 'ph.temporaryPassword' : 'ph.currentPassword')} autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           name="newPassword"

@@ -1,6 +1,6 @@
 // One person: details (masked, with an audited "show full details"), roles, revoke and grant.
-import { EyeOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Divider, Drawer, Empty, Form, Popconfirm, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
+import { EyeOutlined, KeyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Divider, Drawer, Empty, Form, Modal, Popconfirm, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgNode, Role } from '../../../shared/types';
 import { useI18n } from '../../i18n';
@@ -8,7 +8,7 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { LoadError } from '../../layout/LoadError';
 import { orgSelectTree } from '../org/orgTreeSelect';
-import { usePerson, useRevealPerson, useRevokeRole, useRoleCatalog, useGrantRole, type RevealedPerson } from './queries';
+import { usePerson, useResetPassword, useRevealPerson, useRevokeRole, useRoleCatalog, useGrantRole, type RevealedPerson } from './queries';
 import { RoleTag } from './RoleTag';
 
 export function PersonDrawer({ personId, nodes, onClose }: { personId: string | null; nodes: OrgNode[]; onClose: () => void }) {
@@ -36,6 +36,14 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
   const reveal = useRevealPerson();
   const revoke = useRevokeRole();
   const [revealed, setRevealed] = useState<RevealedPerson | null>(null);
+  const reset = useResetPassword();
+  const [temporary, setTemporary] = useState<string | null>(null);
+
+  const onReset = () =>
+    reset.mutateAsync(person.id).then(
+      (res) => setTemporary(res.temporaryPassword),
+      (err: unknown) => void message.error(errorMessage(err)),
+    );
 
   const onReveal = () =>
     reveal.mutateAsync(person.id).then(setRevealed, (err: unknown) => void message.error(errorMessage(err)));
@@ -82,6 +90,7 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
           },
         ]}
       />
+      <Space wrap>
       {!revealed && (
         <Popconfirm
           title={t('people.revealConfirmTitle')}
@@ -95,6 +104,39 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
           </Button>
         </Popconfirm>
       )}
+        <Popconfirm
+          title={t('people.resetConfirmTitle', { name: person.displayName })}
+          description={<div style={{ maxWidth: 300 }}>{t('people.resetConfirm')}</div>}
+          okText={t('people.resetPassword')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={onReset}
+        >
+          <Button icon={<KeyOutlined aria-hidden />} loading={reset.isPending} data-testid="reset-password">
+            {t('people.resetPassword')}
+          </Button>
+        </Popconfirm>
+      </Space>
+      <Modal
+        open={temporary !== null}
+        title={t('people.resetDoneTitle')}
+        onCancel={() => setTemporary(null)}
+        onOk={() => setTemporary(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText={t('common.close')}
+        destroyOnHidden
+      >
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Paragraph
+            copyable={{ text: temporary ?? '', tooltips: [t('people.copy'), t('people.copied')] }}
+            style={{ fontFamily: 'monospace', fontSize: 22, letterSpacing: 2, margin: 0 }}
+            data-testid="temporary-password"
+          >
+            {temporary}
+          </Typography.Paragraph>
+          <Alert type="info" showIcon title={t('people.resetDoneHint')} />
+        </Space>
+      </Modal>
 
       <Divider titlePlacement="start" style={{ margin: '8px 0 0' }}>
         {t('people.rolesTitle')}

@@ -46,6 +46,19 @@ export function useRevealPerson() {
   });
 }
 
+/** Resets a forgotten password: the one-time password comes back once; the person must change it at next login. */
+export function useResetPassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<{ temporaryPassword: string }>('POST', `/api/v1/people/${encodeURIComponent(id)}/password-reset`),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: peopleKeys.all });
+      qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
 export function useRoleCatalog() {
   return useQuery({
     queryKey: peopleKeys.catalog,

@@ -1,6 +1,7 @@
 // 志愿者: the review queue (待审核) and the full roster (全部名册), with batch review and Excel in and out.
 import { CheckOutlined, CloseOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
@@ -13,7 +14,8 @@ import { useVolunteeringScope } from '../org/scope';
 import { useVolunteeringSettings } from '../settings/queries';
 import { AvailabilityCompact } from './availability';
 import { ImportVolunteersModal } from './ImportVolunteersModal';
-import { useReviewVolunteer, useVolunteers, volunteerUrls, type VolunteerFilter } from './queries';
+import { useTeamOptions } from '../teams/queries';
+import { useReviewVolunteers, useVolunteers, volunteerUrls, type VolunteerFilter } from './queries';
 import { VolunteerDrawer } from './VolunteerDrawer';
 
 type TabKey = 'pending' | 'all';
@@ -32,11 +34,18 @@ export function VolunteersPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<Volunteer[] | null>(null);
   const [importOpen, setImportOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const review = useReviewVolunteer();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const review = useReviewVolunteers();
+  const busy = review.isPending;
+  const teams = useTeamOptions({ districtId: scope.districtId ?? undefined, communityId: filter.communityId }, !!scope.districtId);
   const { download, busy: downloading } = useDownload();
 
-  const effective: VolunteerFilter = { ...filter, status: tab === 'pending' ? 'pending' : status };
+  const effective: VolunteerFilter = {
+    ...filter,
+    status: tab === 'pending' ? 'pending' : status,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  };
   const list = useVolunteers(effective);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const byId = useMemo(() => new Map(rows.map((v) => [v.id, v])), [rows]);
@@ -48,36 +57,18 @@ export function VolunteersPage() {
     setSelected([]);
   };
 
-  /** Reviews one after another so each outcome is known; failures are listed with the server's reason. */
+  /**
+   * One call for the whole selection: the server decides all of it or none (naming the one that could not be
+   * decided), and audits each volunteer on its own.
+   */
   const runReview = async (targets: Volunteer[], decision: 'approve' | 'reject', reason?: string) => {
-    setBusy(true);
-    let ok = 0;
-    const failed: { name: string; error: string }[] = [];
-    for (const v of targets) {
-      try {
-        await review.mutateAsync({ id: v.id, decision, reason });
-        ok += 1;
-      } catch (err) {
-        failed.push({ name: v.realNameMasked, error: errorMessage(err) });
-      }
-    }
-    setBusy(false);
-    setSelected((s) => s.filter((id) => !targets.some((v) => v.id === id)));
-    if (ok > 0) message.success(t(decision === 'approve' ? 'vol.approvedN' : 'vol.rejectedN', { count: ok }));
-    if (failed.length > 0) {
-      modal.error({
-        title: t('vol.reviewFailed', { count: failed.length }),
-        content: (
-          <ul style={{ paddingInlineStart: 18, margin: 0 }}>
-            {failed.map((f, i) => (
-              <li key={i}>
-                {f.name}：{f.error}
-              </li>
-            ))}
-          </ul>
-        ),
-      });
-      throw new Error('partial');
+    try {
+      const res = await review.mutateAsync({ volunteerIds: targets.map((v) => v.id), decision, reason });
+      setSelected((s) => s.filter((id) => !targets.some((v) => v.id === id)));
+      message.success(t(decision === 'approve' ? 'vol.approvedN' : 'vol.rejectedN', { count: res.items.length }));
+    } catch (err) {
+      modal.error({ title: t('vol.reviewFailed', { count: targets.length }), content: errorMessage(err) });
+      throw err;
     }
   };
 
@@ -136,6 +127,27 @@ export function VolunteersPage() {
           )}
           <Select<string>
             allowClear
+            aria-label={t('vol.filterTeam')}
+            placeholder={t('vol.filterTeam')}
+            style={{ width: 160 }}
+            value={filter.teamId}
+            onChange={(v) => changeFilter({ teamId: v ?? undefined })}
+            options={(teams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={teams.isPending && !!scope.districtId}
+          />
+          <DatePicker.RangePicker
+            aria-label={t('vol.appliedRange')}
+            placeholder={[t('vol.appliedRange'), t('vol.appliedRange')]}
+            allowEmpty={[true, true]}
+            value={range}
+            onChange={(v) => {
+              setRange(v as [Dayjs | null, Dayjs | null] | null);
+              setSelected([]);
+            }}
+          />
+          <Select<string>
+            allowClear
             aria-label={t('vol.skills')}
             placeholder={t('vol.filterSkill')}
             style={{ width: 140 }}
@@ -182,9 +194,11 @@ export function VolunteersPage() {
 
       {tab === 'pending' && (
         <div className="linli-batch-bar" aria-live="polite">
-          <Typography.Text type={selectedRows.length ? undefined : 'secondary'}>
-            {selectedRows.length ? t('common.selectedN', { count: selectedRows.length }) : t('vol.selectHint')}
-          </Typography.Text>
+          <Tooltip title={t('vol.reviewAllOrNothing')}>
+            <Typography.Text type={selectedRows.length ? undefined : 'secondary'}>
+              {selectedRows.length ? t('common.selectedN', { count: selectedRows.length }) : t('vol.selectHint')}
+            </Typography.Text>
+          </Tooltip>
           <Popconfirm
             title={t('vol.approveConfirm', { count: selectedRows.length })}
             okText={t('vol.approve')}

@@ -31,19 +31,15 @@ export function useVolunteer(id: string | null) {
   });
 }
 
-export interface ReviewInput {
-  id: string;
-  decision: 'approve' | 'reject';
-  reason?: string;
-}
-
-/** One review decision; the caller loops for batches so each row's outcome is known. */
-export function useReviewVolunteer() {
+/** Approves or rejects a selected list in one call (all or nothing; each volunteer audited on the server). */
+export function useReviewVolunteers() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: ReviewInput) =>
-      api<Volunteer>('POST', `/api/v1/volunteers/${encodeURIComponent(id)}/review`, body),
-    onSuccess: (v) => qc.setQueryData(volunteerKeys.detail(v.id), v),
+    mutationFn: (body: { volunteerIds: string[]; decision: 'approve' | 'reject'; reason?: string }) =>
+      api<{ items: Volunteer[] }>('POST', '/api/v1/volunteers/review', body),
+    onSuccess: (res) => {
+      for (const v of res.items) qc.setQueryData(volunteerKeys.detail(v.id), v);
+    },
     onSettled: () => qc.invalidateQueries({ queryKey: volunteerKeys.all }),
   });
 }

@@ -40,6 +40,8 @@ export function useMe() {
         return await api<Me>('GET', '/api/v1/me');
       } catch (error) {
         if (isUnauthenticated(error)) return null;
+        // A temporary password still to be changed: sign in again, whose answer leads to the password page.
+        if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') return null;
         throw error;
       }
     },
