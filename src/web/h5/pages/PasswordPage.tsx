@@ -44,7 +44,11 @@ export function PasswordPage() {
 
   return (
     <SubPage title={t(forced ? 'password.forcedTitle' : 'password.title')} backTo="/me">
-      {forced && <p className="form-note" role="status">{t('password.forcedNote')}</p>}
+      {forced && (
+        <p className="form-note" role="status" style={{ padding: '12px 16px 0', margin: 0 }}>
+          {t('password.forcedNote')}
+        </p>
+      )}
       <Form
         name="password"
         form={form}

@@ -3,7 +3,7 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, TreeSelect, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useDownload } from '../../lib/download';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
@@ -65,6 +65,10 @@ function PastServiceForm() {
     value: v.userId,
     label: `${v.realNameMasked} · ${v.phoneMasked} · ${v.communityName}`,
   }));
+  // The scope loads after the form mounts: a staff member of one community gets it filled in once it is known.
+  useEffect(() => {
+    if (scope.onlyCommunityId && !form.getFieldValue('communityId')) form.setFieldValue('communityId', scope.onlyCommunityId);
+  }, [form, scope.onlyCommunityId]);
   const required = (field: string) => [{ required: true, whitespace: true, message: t('past.required', { field }) }];
 
   const onFinish = async (v: FormValues) => {
@@ -85,7 +89,7 @@ function PastServiceForm() {
       layout="vertical"
       name="past-service"
       onFinish={onFinish}
-      initialValues={{ communityId: scope.onlyCommunityId, serviceDate: dayjs() }}
+      initialValues={{ serviceDate: dayjs() }}
       style={{ maxWidth: 640 }}
     >
       <Form.Item name="userId" label={t('past.volunteer')} rules={[{ required: true, message: t('past.required', { field: t('past.volunteer') }) }]}>
