@@ -128,8 +128,8 @@ export async function consumeEvents(deps: { db: Kysely<DB>; clock: Clock }, opts
   for (;;) {
     let q = deps.db.selectFrom('domain_events as e').selectAll('e')
       .where('e.type', 'in', types)
-      .where(({ not, exists, selectFrom }) => not(exists(
-        selectFrom('event_consumptions as c').select('c.event_id')
+      .where((eb) => eb.not(eb.exists(
+        eb.selectFrom('event_consumptions as c').select('c.event_id')
           .whereRef('c.district_id', '=', 'e.district_id').where('c.consumer', '=', opts.consumer).whereRef('c.event_id', '=', 'e.id'),
       )));
     if (mark) q = q.where('e.id', '>', mark);

@@ -75,7 +75,7 @@ export function processLedgerEvents(deps: Deps, opts: { batch?: number; fullScan
 }
 
 /** Runs the consumer when told that events were committed, and every few seconds in case a nudge was missed. */
-export function startLedgerWorker(deps: Deps, log: (err: unknown) => void, extra?: () => Promise<unknown>): { nudge(): void; stop(): Promise<void> } {
+export function startLedgerWorker(deps: Deps, log: (err: unknown) => void, extra?: () => Promise<unknown>): { nudge: () => void; stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
   let fullScanDue = true;

@@ -21,7 +21,7 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
 
   const unhandled = await db.selectFrom('domain_events as e').select(['e.id', 'e.ref_id'])
     .where('e.district_id', '=', districtId).where('e.type', '=', serviceRecordAccepted.type).where('e.created_at', '<', cutoff)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('event_consumptions as c').select('c.event_id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('event_consumptions as c').select('c.event_id')
       .whereRef('c.district_id', '=', 'e.district_id').where('c.consumer', '=', CONSUMER).whereRef('c.event_id', '=', 'e.id'))))
     .orderBy('e.id').execute();
   for (const e of unhandled) {
@@ -33,7 +33,7 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
       .on('j.type', '=', 'earn').on('j.ref_type', '=', 'service_record'))
     .select(['e.ref_id', 'j.id as journal_id', 'e.created_at'])
     .where('e.district_id', '=', districtId).where('e.type', '=', serviceRecordSuperseded.type).where('e.created_at', '<', cutoff)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('journals as r').select('r.id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('journals as r').select('r.id')
       .whereRef('r.district_id', '=', 'j.district_id').whereRef('r.reverses_id', '=', 'j.id'))))
     .orderBy('e.id').execute();
   for (const u of unreversed) {
@@ -42,7 +42,7 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
 
   const orphans = await db.selectFrom('journals as j').select(['j.id', 'j.ref_id'])
     .where('j.district_id', '=', districtId).where('j.type', '=', 'earn').where('j.ref_type', '=', 'service_record')
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('domain_events as e').select('e.id')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('domain_events as e').select('e.id')
       .whereRef('e.district_id', '=', 'j.district_id').where('e.type', '=', serviceRecordAccepted.type).whereRef('e.ref_id', '=', 'j.ref_id'))))
     .orderBy('j.seq').execute();
   for (const o of orphans) {
