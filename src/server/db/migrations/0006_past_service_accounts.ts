@@ -41,7 +41,8 @@ async function dropActivityNotNull(db: Kysely<unknown>): Promise<void> {
   }
   const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'service_records'`.execute(db);
   const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'service_records' and sql is not null`.execute(db);
-  const create = table.rows[0].sql;
+  const create = table.rows[0]?.sql;
+  if (create === undefined) throw new Error('0006: table service_records not found in sqlite_master');
   const rebuilt = create
     .replace(/^create table "?service_records"?/i, 'create table "service_records_rebuild"')
     .replace(/"activity_id" text not null/i, '"activity_id" text');
