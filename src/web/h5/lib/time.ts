@@ -52,6 +52,13 @@ export function formatDateTime(value: string | Date, locale: Locale): string {
   return `${formatDay(value, locale)} ${formatTime(value)}`;
 }
 
+/** 2026年12月5日 09:00 (zh) / 5 Dec 2026 09:00 (en): with the year, for dates that may fall in another year (expiry). */
+export function formatDateTimeWithYear(value: string | Date, locale: Locale): string {
+  const p = chinaParts(value);
+  const day = locale === 'en' ? `${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}` : `${p.year}年${p.month}月${p.day}日`;
+  return `${day} ${formatTime(value)}`;
+}
+
 /** 2025-12-05 */
 export function formatDate(value: string | Date): string {
   const p = chinaParts(value);

@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { Tag } from 'antd-mobile';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatDateTimeWithYear } from '../../lib/time';
 import { useProviderName } from './ItemCard';
 import { VOUCHER_COLOR, VOUCHER_LABEL } from './labels';
 import type { ItemKind, Voucher } from './types';
@@ -11,7 +11,7 @@ export function VoucherItem({ voucher: v }: { voucher: Voucher }) {
   const { t, locale } = useI18n();
   const provider = useProviderName();
   let when: string;
-  if (v.status === 'active') when = t('voucher.validUntil', { at: formatDateTime(v.expiresAt, locale) });
+  if (v.status === 'active') when = t('voucher.validUntil', { at: formatDateTimeWithYear(v.expiresAt, locale) });
   else if (v.status === 'redeemed' && v.redeemedAt) when = t('voucher.redeemedAt', { at: formatDateTime(v.redeemedAt, locale) });
   else when = t('voucher.orderedAt', { at: formatDateTime(v.createdAt, locale) });
   return (

@@ -17,7 +17,7 @@ import { useCancelOrder, useCatalogItem, useVoucher } from '../../features/mall/
 import type { ItemKind, Voucher } from '../../features/mall/types';
 import { ComplainPanel, RateVoucherPanel } from '../../features/mall/VoucherFeedback';
 import { useI18n } from '../../i18n';
-import { formatDateTime } from '../../lib/time';
+import { formatDateTime, formatDateTimeWithYear } from '../../lib/time';
 
 function ActiveVoucher({ voucher: v }: { voucher: Voucher }) {
   const { t, locale } = useI18n();
@@ -76,7 +76,7 @@ function ActiveVoucher({ voucher: v }: { voucher: Voucher }) {
         <InfoList
           rows={[
             { label: t('voucher.points'), value: t('points.n', { n: v.points }) },
-            { label: t('voucher.expires'), value: formatDateTime(v.expiresAt, locale) },
+            { label: t('voucher.expires'), value: formatDateTimeWithYear(v.expiresAt, locale) },
             { label: t('mall.address'), value: address, hidden: !address },
             { label: t('voucher.ordered'), value: formatDateTime(v.createdAt, locale) },
           ]}
