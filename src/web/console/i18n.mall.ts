@@ -217,16 +217,6 @@ export const mallZh = {
   'mall.st.place': '商户 / 积分超市',
   'mall.st.share': '积分占比',
   'mall.st.empty': '这段时间没有核销记录',
-
-  'audit.a.merchant.approve': '商户审核通过',
-  'audit.a.merchant.reject': '驳回商户申请',
-  'audit.a.merchant.file': '商户备案',
-  'audit.a.merchant.evaluate': '商户年度评议',
-  'audit.a.merchant.statement_close': '商户月度关账',
-  'audit.a.catalog.create': '上架商品',
-  'audit.a.catalog.update': '修改商品',
-  'audit.t.merchant': '商户',
-  'audit.t.catalog_item': '商品',
 };
 
 export const mallEn: Record<keyof typeof mallZh, string> = {
@@ -445,14 +435,4 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.st.place': 'Merchant / supermarket',
   'mall.st.share': 'Share',
   'mall.st.empty': 'No redemptions in this period',
-
-  'audit.a.merchant.approve': 'Approve merchant',
-  'audit.a.merchant.reject': 'Reject merchant',
-  'audit.a.merchant.file': 'File merchant',
-  'audit.a.merchant.evaluate': 'Annual merchant review',
-  'audit.a.merchant.statement_close': 'Close merchant month',
-  'audit.a.catalog.create': 'Publish item',
-  'audit.a.catalog.update': 'Update item',
-  'audit.t.merchant': 'Merchant',
-  'audit.t.catalog_item': 'Catalog item',
 };

@@ -2,7 +2,7 @@
 // them, so nothing from src/server ends up in a web bundle.
 
 export type { Role, OrgKind } from '../../server/platform/permissions';
-export type { Page } from '../../server/platform/pagination';
+export type { CountedPage, Page } from '../../server/platform/pagination';
 
 export type { Me, RoleAssignment } from '../../server/modules/accounts/accounts.service';
 export type { Person } from '../../server/modules/accounts/people.service';

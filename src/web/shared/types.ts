@@ -4,6 +4,7 @@ import type { OrgKind, Role } from './api-types';
 
 export type {
   AuditEvent,
+  CountedPage,
   Me,
   OrgKind,
   OrgNode,

@@ -145,23 +145,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'getYearSummary', tags: ['points'], summary: '年度积分与服务时长汇总、排名（评比表彰用）',
       querystring: s.yearQuery,
       response: {
-        200: z.object({
-          year: z.number().int(), nodeId: z.string(), nodeName: z.string(),
-          communities: z.array(z.object({
-            communityId: z.string(), communityName: z.string(), pointsIssued: z.number().int(), pointsRedeemed: z.number().int(),
-            pointsDonated: z.number().int(), acceptedMinutes: z.number().int(), leveragedFen: z.number().int(),
-            people: z.array(z.object({ rank: z.number().int(), userId: z.string(), name: z.string(), points: z.number().int(), minutes: z.number().int() })),
-            organisations: z.array(z.object({
-              rank: z.number().int(), accountId: z.string(), name: z.string(), kind: z.string(),
-              points: z.number().int().describe('earned in the year'), redemptionIncome: z.number().int().describe('merchant redemption income, not merit'),
-              contributionsFen: z.number().int(),
-            })),
-            teams: z.array(z.object({
-              teamId: z.string(), name: z.string(), members: z.number().int(), memberMinutes: z.number().int(), memberPoints: z.number().int(),
-              teamPoints: z.number().int(),
-            })),
-          })),
-        }),
+        200: s.yearSummarySchema,
         ...errors(400, 401, 404),
       },
     },

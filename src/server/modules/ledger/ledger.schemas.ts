@@ -62,6 +62,25 @@ export const contributionBody = z.object({
   description: z.string().trim().max(300).default(''), points, idempotencyKey,
 });
 export const yearQuery = z.object({ nodeId: z.string().min(1).max(64), year: z.coerce.number().int().min(2000).max(2100) });
+
+/** The year summary (ledger.summary.ts YearSummary): organisations ranked by points earned, teams, totals. */
+export const yearSummarySchema = z.object({
+  year: z.number().int(), nodeId: z.string(), nodeName: z.string(),
+  communities: z.array(z.object({
+    communityId: z.string(), communityName: z.string(), pointsIssued: z.number().int(), pointsRedeemed: z.number().int(),
+    pointsDonated: z.number().int(), acceptedMinutes: z.number().int(), leveragedFen: z.number().int(),
+    people: z.array(z.object({ rank: z.number().int(), userId: z.string(), name: z.string(), points: z.number().int(), minutes: z.number().int() })),
+    organisations: z.array(z.object({
+      rank: z.number().int(), accountId: z.string(), name: z.string(), kind: z.string(),
+      points: z.number().int().describe('earned in the year'), redemptionIncome: z.number().int().describe('merchant redemption income, not merit'),
+      contributionsFen: z.number().int(),
+    })),
+    teams: z.array(z.object({
+      teamId: z.string(), name: z.string(), members: z.number().int(), memberMinutes: z.number().int(), memberPoints: z.number().int(),
+      teamPoints: z.number().int(),
+    })),
+  })),
+});
 export const accountsQuery = z.object({
   q: z.string().trim().max(30).optional(), kind: z.enum(['person', 'org', 'system']).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
 });

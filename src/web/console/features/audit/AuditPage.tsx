@@ -1,37 +1,21 @@
-// 审计日志: filter the append-only audit trail and read each event's details.
+// 审计日志: filter the append-only audit trail and read it as words — the server labels each action and target
+// type in the UI language and names the actor and target (people masked); the list shows its total.
 import { AutoComplete, Button, Card, DatePicker, Form, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { AuditEvent } from '../../../shared/types';
-import { hasMessage, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { useAuditEvents, type AuditFilter } from './queries';
+import { useAuditActions, useAuditEvents, type AuditFilter } from './queries';
 
-const KNOWN_ACTIONS = [
-  'org.create',
-  'org.update',
-  'org.archive',
-  'org.restore',
-  'org.move',
-  'role.grant',
-  'role.revoke',
-  'person.reveal',
-  'partner.create',
-  'partner.update',
-  'partner.archive',
-  'account.password_change',
-  'points.award',
-  'points.reverse',
-  'points.contribution',
-  'points.rules_update',
-  'points.summary_export',
-];
-
-/** The target's name when the event recorded one, so rows read without opening details. */
+/** The target's name when the event recorded one and the server found none (e.g. a removed row). */
 function detailName(e: AuditEvent): string | null {
   const d = e.details ?? {};
-  for (const k of ['name', 'personName', 'nodeName']) if (typeof d[k] === 'string' && d[k]) return d[k] as string;
+  for (const k of ['name', 'personName', 'nodeName']) {
+    const v = d[k];
+    if (typeof v === 'string' && v) return v;
+  }
   return null;
 }
 
@@ -54,17 +38,10 @@ export function AuditPage() {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<FilterValues>();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const events = useAuditEvents(filter);
+  const events = useAuditEvents(filter, locale);
+  const actions = useAuditActions(locale);
   const rows = useMemo(() => events.data?.pages.flatMap((p) => p.items) ?? [], [events.data]);
-
-  const actionLabel = (action: string) => {
-    const key = `audit.a.${action}`;
-    return hasMessage(key) ? t(key) : null;
-  };
-  const targetLabel = (type: string) => {
-    const key = `audit.t.${type}`;
-    return hasMessage(key) ? t(key) : type;
-  };
+  const total = events.data?.pages[0]?.total ?? 0;
   const filterByActor = (actorId: string) => {
     form.setFieldValue('actorId', actorId);
     setFilter((f) => ({ ...f, actorId }));
@@ -87,7 +64,7 @@ export function AuditPage() {
             style={{ width: 240 }}
             allowClear
             placeholder={t('audit.actionPlaceholder')}
-            options={KNOWN_ACTIONS.map((a) => ({ value: a, label: `${actionLabel(a) ?? a}  ${a}` }))}
+            options={(actions.data?.items ?? []).map((a) => ({ value: a.action, label: `${a.label}  ${a.action}` }))}
             showSearch={{
               filterOption: (input, option) =>
                 !!option && String(option.label).toLowerCase().includes(input.toLowerCase()),
@@ -150,30 +127,19 @@ export function AuditPage() {
           },
           {
             title: t('audit.action'),
-            dataIndex: 'action',
-            width: 220,
-            render: (a: string) => {
-              const label = actionLabel(a);
-              return label ? (
-                <span title={a}>
-                  {label}{' '}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {a}
-                  </Typography.Text>
-                </span>
-              ) : (
-                a
-              );
-            },
+            key: 'action',
+            width: 180,
+            // The label reads; the code stays on hover for whoever searches by it.
+            render: (_, e) => <span title={e.action}>{e.actionLabel}</span>,
           },
           {
             title: t('audit.target'),
             key: 'target',
             render: (_, e) => (
               <span style={{ whiteSpace: 'nowrap' }}>
-                <Typography.Text type="secondary">{targetLabel(e.targetType)}</Typography.Text>
-                {detailName(e) && <span style={{ marginInlineStart: 6 }}>{detailName(e)}</span>}
-                {e.targetId && (
+                <Typography.Text type="secondary">{e.targetTypeLabel}</Typography.Text>
+                {(e.targetName ?? detailName(e)) && <span style={{ marginInlineStart: 6 }}>{e.targetName ?? detailName(e)}</span>}
+                {e.targetId && !e.targetName && (
                   <span style={{ marginInlineStart: 6 }}>
                     <ShortId id={e.targetId} />
                   </span>
@@ -191,7 +157,9 @@ export function AuditPage() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="audit-total">
+          {t('common.totalOf', { total, count: rows.length })}
+        </Typography.Text>
         {events.hasNextPage ? (
           <Button onClick={() => events.fetchNextPage()} loading={events.isFetchingNextPage}>
             {t('common.loadMore')}

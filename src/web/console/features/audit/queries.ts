@@ -1,7 +1,7 @@
-// Audit log: query keys and the paged, filtered read.
-import { useInfiniteQuery } from '@tanstack/react-query';
+// Audit log: query keys, the paged, filtered read (with its total) and the labelled list of actions.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { AuditEvent, Page } from '../../../shared/types';
+import type { AuditEvent, CountedPage } from '../../../shared/types';
 
 export interface AuditFilter {
   action?: string;
@@ -12,17 +12,33 @@ export interface AuditFilter {
   to?: string;
 }
 
+export interface AuditActionChoice {
+  action: string;
+  label: string;
+}
+
 export const auditKeys = {
   all: ['audit'] as const,
-  list: (filter: AuditFilter) => ['audit', 'list', filter] as const,
+  // Labels and names come from the server in the request's language: the language is part of the key.
+  list: (filter: AuditFilter, locale: string) => ['audit', 'list', locale, filter] as const,
+  actions: (locale: string) => ['audit', 'actions', locale] as const,
 };
 
-export function useAuditEvents(filter: AuditFilter) {
+export function useAuditEvents(filter: AuditFilter, locale: string) {
   return useInfiniteQuery({
-    queryKey: auditKeys.list(filter),
+    queryKey: auditKeys.list(filter, locale),
     queryFn: ({ pageParam }) =>
-      api<Page<AuditEvent>>('GET', `/api/v1/audit-events${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<AuditEvent>>('GET', `/api/v1/audit-events${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Every action the log knows, labelled by the server in the current language (for the filter). */
+export function useAuditActions(locale: string) {
+  return useQuery({
+    queryKey: auditKeys.actions(locale),
+    queryFn: () => api<{ items: AuditActionChoice[] }>('GET', '/api/v1/audit-actions'),
+    staleTime: Infinity,
   });
 }

@@ -151,7 +151,7 @@ function Accounts() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary">{t('common.totalOf', { total: accounts.data?.pages[0]?.total ?? 0, count: rows.length })}</Typography.Text>
         {accounts.hasNextPage && (
           <Button onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage}>
             {t('common.loadMore')}

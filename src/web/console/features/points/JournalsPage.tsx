@@ -195,7 +195,7 @@ function Journals() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary">{t('common.totalOf', { total: journals.data?.pages[0]?.total ?? 0, count: rows.length })}</Typography.Text>
         {journals.hasNextPage ? (
           <Button onClick={() => journals.fetchNextPage()} loading={journals.isFetchingNextPage}>
             {t('common.loadMore')}

@@ -1,5 +1,6 @@
 // 年度汇总: a year's points, hours and leveraged social resources per community under a chosen node, with the
-// ranking of people and organisations (for commendation), a chart of points issued, and the Excel export.
+// ranking of people and of organisations by points earned in the year (a merchant's redemption income apart),
+// every team with its members' hours and points, a chart of points issued, and the Excel export.
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -15,7 +16,9 @@ import { useVolunteeringScope } from '../org/scope';
 import { PointsGate } from './PointsGate';
 import { useYearSummary, yearSummaryExportUrl } from './queries';
 import { pointsAssignments } from './scope';
-import { formatYuan, type YearSummaryCommunity } from './types';
+import { formatYuan, type YearSummary } from './types';
+
+type YearSummaryCommunity = YearSummary['communities'][number];
 
 export function YearSummaryPage() {
   return (
@@ -77,7 +80,7 @@ function TotalsRow({ totals, size = 'large' }: { totals: Totals; size?: 'large' 
 function CommunityCard({ c }: { c: YearSummaryCommunity }) {
   const { t } = useI18n();
   const idle =
-    c.people.length === 0 && c.organisations.length === 0 && c.pointsIssued === 0 && c.pointsRedeemed === 0 && c.acceptedMinutes === 0 && c.leveragedFen === 0;
+    c.people.length === 0 && c.organisations.length === 0 && c.teams.length === 0 && c.pointsIssued === 0 && c.pointsRedeemed === 0 && c.acceptedMinutes === 0 && c.leveragedFen === 0;
   if (idle) {
     // Nothing happened here this year: one line instead of empty tables.
     return (
@@ -112,6 +115,9 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
         </Col>
         <Col xs={24} lg={10}>
           <Typography.Title level={5}>{t('pts.ys.orgs')}</Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('pts.ys.orgRankHint')}
+          </Typography.Paragraph>
           <Table
             size="small"
             rowKey="accountId"
@@ -120,19 +126,45 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
             pagination={c.organisations.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
             locale={{ emptyText: t('pts.ys.noOrgs') }}
             columns={[
+              { title: t('pts.ys.rank'), dataIndex: 'rank', width: 56 },
               { title: t('pts.ys.orgName'), dataIndex: 'name' },
               {
                 title: t('pts.ys.orgKind'),
                 dataIndex: 'kind',
-                width: 90,
-                render: (k: string) => (k === 'team' || k === 'partner' ? t(`pts.owner.${k}`) : k),
+                width: 80,
+                render: (k: string) => (k === 'team' || k === 'partner' ? t(`pts.owner.${k}`) : k === 'merchant' ? t('pts.ys.kind.merchant') : k),
               },
-              { title: t('pts.ys.orgPoints'), dataIndex: 'points', width: 90, align: 'right', render: (v: number) => v.toLocaleString() },
-              { title: t('pts.ys.contributions'), dataIndex: 'contributionsFen', width: 120, align: 'right', render: (f: number) => formatYuan(f) },
+              { title: t('pts.ys.orgPoints'), dataIndex: 'points', width: 100, align: 'right', render: (v: number) => v.toLocaleString() },
+              { title: t('pts.ys.contributions'), dataIndex: 'contributionsFen', width: 110, align: 'right', render: (f: number) => formatYuan(f) },
+              {
+                title: t('pts.ys.orgIncome'),
+                dataIndex: 'redemptionIncome',
+                width: 120,
+                align: 'right',
+                render: (v: number, o) => (o.kind === 'merchant' || v !== 0 ? <Typography.Text type="secondary">{v.toLocaleString()}</Typography.Text> : null),
+              },
             ]}
           />
         </Col>
       </Row>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('pts.ys.teams')}
+      </Typography.Title>
+      <Table
+        size="small"
+        rowKey="teamId"
+        aria-label={`${c.communityName} ${t('pts.ys.teams')}`}
+        dataSource={c.teams}
+        pagination={c.teams.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+        locale={{ emptyText: t('pts.ys.noTeams') }}
+        columns={[
+          { title: t('pts.ys.teamName'), dataIndex: 'name' },
+          { title: t('pts.ys.members'), dataIndex: 'members', width: 80, align: 'right' },
+          { title: t('pts.ys.memberHours'), dataIndex: 'memberMinutes', width: 140, align: 'right', render: (m: number) => hoursOf(m) },
+          { title: t('pts.ys.memberPoints'), dataIndex: 'memberPoints', width: 120, align: 'right', render: (v: number) => v.toLocaleString() },
+          { title: t('pts.ys.teamPoints'), dataIndex: 'teamPoints', width: 120, align: 'right', render: (v: number) => v.toLocaleString() },
+        ]}
+      />
     </Card>
   );
 }

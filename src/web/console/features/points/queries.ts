@@ -2,7 +2,7 @@
 // ledger verification.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page, PartnerUnit } from '../../../shared/types';
+import type { CountedPage, Page, PartnerUnit } from '../../../shared/types';
 import type {
   AccountKind,
   ContributionInput,
@@ -36,7 +36,7 @@ export const pointsKeys = {
 export function usePointAccounts(filter: AccountFilter) {
   return useInfiniteQuery({
     queryKey: pointsKeys.accounts(filter),
-    queryFn: ({ pageParam }) => api<Page<PointAccount>>('GET', `/api/v1/points/accounts${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+    queryFn: ({ pageParam }) => api<CountedPage<PointAccount>>('GET', `/api/v1/points/accounts${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -47,7 +47,7 @@ export function usePublicJournals(districtId: string | null, filter: JournalFilt
     queryKey: pointsKeys.journals(districtId ?? '', filter),
     enabled: !!districtId,
     queryFn: ({ pageParam }) =>
-      api<Page<PublicJournal>>(
+      api<CountedPage<PublicJournal>>(
         'GET',
         `/api/v1/public/ledger/${encodeURIComponent(districtId!)}/journals${qs({ ...filter, cursor: pageParam, limit: 50 })}`,
       ),

@@ -1,5 +1,6 @@
 // 积分公示 (/ledger, public): a district's journals with masked names, filtered by community and month, under a
-// card with the published chain head and how anyone can check it. Signed-in people default to their district.
+// card with the published chain head and, in plain words, why it can be trusted and how a resident checks their own
+// entries (the auditors' command line lives in docs/LEDGER.md, not here). Signed-in people default to their district.
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { InfiniteScroll } from 'antd-mobile';
@@ -35,6 +36,7 @@ function HeadCard({ districtId, districtName, signedIn }: { districtId: string; 
       <h2 id="ledger-head-title" className="card__title">
         {t('ledger.headTitle', { district: districtName })}
       </h2>
+      <p className="ledger-head__intro">{t('ledger.explain')}</p>
       {head.isPending ? (
         <Loading />
       ) : head.isError ? (
@@ -51,7 +53,8 @@ function HeadCard({ districtId, districtName, signedIn }: { districtId: string; 
         </div>
       )}
       <div className="ledger-head__explain">
-        <p>{t('ledger.explain')}</p>
+        <p>{t('ledger.whyTrust')}</p>
+        <p>{t('ledger.keepHead')}</p>
         <p>
           {t('ledger.howMine')}
           {signedIn && (
@@ -61,8 +64,6 @@ function HeadCard({ districtId, districtName, signedIn }: { districtId: string; 
             </>
           )}
         </p>
-        <p>{t('ledger.howCli')}</p>
-        <code className="cli">linli verify-ledger</code>
       </div>
     </section>
   );
@@ -76,11 +77,18 @@ function Records({ filters, filtered }: { filters: PublicJournalFilters; filtere
   else if (query.isError) body = <LoadError error={query.error} onRetry={() => void query.refetch()} />;
   else {
     const items = query.data.pages.flatMap((p) => p.items);
+    const first = query.data.pages[0];
+    const total = first && 'total' in first && typeof first.total === 'number' ? first.total : null;
     body =
       items.length === 0 ? (
         <p className="muted">{filtered ? t('ledger.emptyFiltered') : t('ledger.empty')}</p>
       ) : (
         <>
+          {total !== null && (
+            <p className="muted" data-testid="ledger-matching">
+              {t('ledger.matching', { n: total })}
+            </p>
+          )}
           <ul className="plain-list">
             {items.map((j) => (
               <li key={j.id}>
