@@ -130,6 +130,15 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
     expect(third.json()).toMatchObject({ code: 'DAILY_CAP_REACHED', message: '2026-11-20 已记录 480 分钟，已达每日服务时长上限（480 分钟）' });
   });
 
+  it('keeps the day under the cap when entries for one person race (PostgreSQL: the second waits)', async () => {
+    const results = await Promise.all([1, 2, 3].map((i) =>
+      adminA.request('POST', '/api/v1/service-records/past', entry(volunteer.id, { minutes: 300, content: `夜间帮忙 ${i}` }))));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 201, 422]);
+    expect(results.filter((r) => r.statusCode === 201).map((r) => r.json().minutes).sort()).toEqual([180, 300]);
+    const rows = await env.deps.db.selectFrom('service_records').select('minutes').where('user_id', '=', volunteer.id).execute();
+    expect(rows.reduce((sum, r) => sum + r.minutes, 0)).toBe(480);
+  });
+
   it('goes through confirm and accept and earns points through the ledger consumer', async () => {
     const rec = (await adminA.request('POST', '/api/v1/service-records/past', entry(volunteer.id, { minutes: 90 }))).json();
     expect((await adminA.request('POST', '/api/v1/service-records/accept', { recordIds: [rec.id] })).statusCode).toBe(422);

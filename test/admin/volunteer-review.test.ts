@@ -76,6 +76,18 @@ describe.each(DIALECTS)('bulk volunteer review on %s', (dialect) => {
     expect(row.status).toBe('pending');
   });
 
+  it('decides each application once when two reviewers race with the same list', async () => {
+    const ids = [await applicant(), await applicant()];
+    const other = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
+    const results = await Promise.all([adminA, other, adminA].map((c) => c.request('POST', '/api/v1/volunteers/review', { volunteerIds: ids, decision: 'approve' })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422, 422]);
+    expect(results.filter((r) => r.statusCode === 422).map((r) => r.json().code)).toEqual(['VOLUNTEER_NOT_PENDING', 'VOLUNTEER_NOT_PENDING']);
+    const audit = await env.deps.db.selectFrom('audit_events').select('target_id').where('target_id', 'in', ids).where('action', '=', 'volunteer.approve').execute();
+    expect(audit).toHaveLength(2);
+    const rows = await env.deps.db.selectFrom('volunteers').select('volunteer_no').where('id', 'in', ids).execute();
+    expect(new Set(rows.map((r) => r.volunteer_no)).size).toBe(2);
+  });
+
   it('rejects bad input with a clear message', async () => {
     const res = await adminA.request('POST', '/api/v1/volunteers/review', { volunteerIds: [], decision: 'maybe' });
     expect(res.statusCode).toBe(400);

@@ -11,7 +11,7 @@ import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { getVolunteering } from '../settings/index.js';
-import { communityInScope, findApprovedVolunteer } from '../volunteers/index.js';
+import { communityInScope, findApprovedVolunteer, lockVolunteerOf } from '../volunteers/index.js';
 import * as repo from './records.repository.js';
 import { type ServiceRecord, toRecord } from './records.service.js';
 
@@ -59,6 +59,8 @@ export async function writePastService(
   via: 'form' | 'import',
 ): Promise<{ id: string; minutes: number } | { full: { used: number; cap: number } }> {
   const settings = await getVolunteering(trx, community.district_id);
+  // Two entries for one person at once (PostgreSQL) must not both fit under the cap: the second waits here.
+  await lockVolunteerOf(trx, community.district_id, input.userId);
   // The same cap rule as writeAttendanceRecord; no activity to leave out, so every record of the day counts.
   const used = await repo.minutesOnDay(trx, community.district_id, input.userId, input.serviceDate, '');
   const minutes = Math.max(0, Math.min(input.minutes, settings.dailyCapMinutes - used));

@@ -72,6 +72,22 @@ export async function insertVolunteer(db: Executor, row: Selectable<VolunteerTab
   await db.insertInto('volunteers').values(row).execute();
 }
 
+/**
+ * Takes a volunteer row for a decision only while it is still in `status`: on PostgreSQL the UPDATE waits for a
+ * concurrent decision and re-checks the status, so two reviewers never both decide. False when it moved meanwhile.
+ */
+export async function claimVolunteer(db: Executor, districtId: string, id: string, status: string, now: string): Promise<boolean> {
+  const res = await db.updateTable('volunteers').set({ updated_at: now })
+    .where('district_id', '=', districtId).where('id', '=', id).where('status', '=', status).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Locks a person's volunteer row in a district (PostgreSQL; SQLite has one writer), to serialise their day's records. */
+export async function lockVolunteerOf(db: Executor, districtId: string, userId: string): Promise<void> {
+  await db.updateTable('volunteers').set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('district_id', '=', districtId).where('user_id', '=', userId).execute();
+}
+
 export async function updateVolunteer(db: Executor, districtId: string, id: string, patch: Partial<Selectable<VolunteerTable>>): Promise<void> {
   await db.updateTable('volunteers').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }

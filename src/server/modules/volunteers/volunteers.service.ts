@@ -181,6 +181,11 @@ async function decideApplication(
   });
   const next = nextVolunteerState(row.status as VolunteerState, input.decision);
   if (!next) throw new AppError('VOLUNTEER_NOT_PENDING', { status: row.status });
+  if (!(await repo.claimVolunteer(trx, row.district_id, id, row.status, iso(deps.clock.now())))) {
+    // Another reviewer decided it while we were reading.
+    const now = await repo.findVolunteerById(trx, id);
+    throw new AppError('VOLUNTEER_NOT_PENDING', { status: now?.status ?? row.status });
+  }
   let volunteerNo: string | null = null;
   if (input.decision === 'approve') {
     volunteerNo = await activateVolunteer(deps, trx, row, actor.userId);
@@ -288,6 +293,11 @@ export async function getVolunteerCard(deps: Deps, id: string): Promise<Voluntee
     id: v.id, volunteerNo: v.volunteerNo, nameMasked: v.realNameMasked, communityName: v.communityName, status: v.status,
     starLevel: v.starLevel, acceptedMinutes: v.acceptedMinutes,
   };
+}
+
+/** Serialises writes about one person's service in a district (the day cap of service recorded after the fact). */
+export function lockVolunteerOf(db: Executor, districtId: string, userId: string): Promise<void> {
+  return repo.lockVolunteerOf(db, districtId, userId);
 }
 
 /** The approved volunteer record of a person in a district, or null. */
