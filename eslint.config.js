@@ -24,7 +24,7 @@ const moduleDoor = {
 
 /** Web code runs in the browser: it may see the server only as types, through src/web/shared/api-types.ts. */
 const serverFromWeb = {
-  regex: String.raw`(^|/)server(/|$)`,
+  regex: String.raw`^\.\.?/(\.\./)*server(/|$)`,
   message: 'Web code may not import server code. Re-export the type (type-only) from src/web/shared/api-types.ts.',
 };
 

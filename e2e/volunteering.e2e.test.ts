@@ -1,6 +1,7 @@
 // The volunteer's whole road on a phone and the community's in the console: apply → approved in the console →
-// sign up → check in and out with the leader's code → leader confirms → community accepts → hours →
-// certificate → its public QR page says it is valid. The server's clock is moved instead of waiting.
+// sign up → check in and out with the leader's code → a second volunteer, marked present by mistake, is marked
+// absent late and earns nothing → leader confirms → community accepts → hours → certificate → its public QR page
+// says it is valid. The server's clock is moved instead of waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, canRunBrowser, consoleLogin, desktopPage, h5Login, phonePage, type Server, shot, startServer } from './harness.js';
 
@@ -56,6 +57,10 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     await resident.getByRole('button', { name: '取消报名' }).waitFor();
     await shot(resident, 'v04-signed-up');
 
+    // 4b. A second volunteer signs up too (and will not come).
+    const absentApi = await apiAs(url, '13800000007');
+    await absentApi('POST', `/api/v1/activities/${activity.id}/signups`, {});
+
     // 5. Ten minutes before the start, the leader shows the code and the volunteer types it in.
     clock.set(new Date(start.getTime() - 10 * 60_000));
     // The phones' clocks follow the server's, so "today's activities" are the same on both.
@@ -89,6 +94,21 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     await expect.poll(() => resident.locator('body').textContent()).toContain('120 分钟');
     await shot(resident, 'v07-checked-out');
 
+    // 6b. A late no-show: the leader marks 孙志愿 present on the roster by mistake, then marks her absent. The
+    // pending record of the mistaken mark is voided, so she earns nothing, and the roster says 缺席.
+    await leader.goto(`${url}/leader/activities/${activity.id}?tab=roster`);
+    await leader.getByRole('button', { name: '到场 孙志愿' }).click();
+    await leader.getByText('已登记').waitFor();
+    const mistaken = await absentApi<{ items: Array<{ status: string; minutes: number }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    expect(mistaken.items.map((r) => [r.status, r.minutes])).toEqual([['pending', 120]]);
+    await leader.getByRole('button', { name: '缺席 孙志愿' }).click();
+    await leader.locator('.adm-dialog').getByRole('button', { name: '确定' }).click();
+    await leader.locator('.adm-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => leader.locator('.roster-row', { hasText: '孙志愿' }).locator('.adm-tag').first().textContent()).toBe('缺席');
+    await shot(leader, 'v07b-late-no-show');
+    const voided = await absentApi<{ items: Array<{ status: string; minutes: number }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    expect(voided.items.map((r) => r.status)).toEqual(['voided']);
+
     // 7. The leader confirms the hours.
     await leader.goto(`${url}/leader/activities/${activity.id}?tab=confirm`);
     await leader.getByText('全选').click();
@@ -115,6 +135,12 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const certNo = decodeURIComponent(pdf.headers()['content-disposition']).match(/证明-(.+)\.pdf/)![1];
+
+    // 9b. The late no-show earned nothing for this activity: no live record, and her sign-up says no-show.
+    const after = await absentApi<{ items: Array<{ status: string }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    expect(after.items.map((r) => r.status)).toEqual(['voided']);
+    const mine = await absentApi<{ items: Array<{ activityId: string; status: string; activityPhase: string }> }>('GET', '/api/v1/me/signups');
+    expect(mine.items.find((x) => x.activityId === activity.id)).toMatchObject({ status: 'no_show', activityPhase: 'finished' });
 
     // 10. Anyone scanning its QR code sees that it is genuine.
     const stranger = await phonePage(browser);

@@ -5,7 +5,9 @@ import * as m0001 from './migrations/0001_platform.js';
 import * as m0002 from './migrations/0002_volunteering.js';
 import * as m0003 from './migrations/0003_ledger.js';
 import * as m0004 from './migrations/0004_mall.js';
+import * as m0005 from './migrations/0005_attendance_audience.js';
 import * as m0006 from './migrations/0006_past_service_accounts.js';
+import * as m0007 from './migrations/0007_event_consumptions.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,7 +15,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_volunteering': m0002,
   '0003_ledger': m0003,
   '0004_mall': m0004,
+  '0005_attendance_audience': m0005,
   '0006_past_service_accounts': m0006,
+  '0007_event_consumptions': m0007,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

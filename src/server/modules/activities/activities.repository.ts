@@ -123,6 +123,24 @@ export function findActiveSignup(db: Executor, districtId: string, activityId: s
     .executeTakeFirst();
 }
 
+/**
+ * A person's live sign-up for an activity, with its row locked until commit (PostgreSQL): marking someone absent
+ * and their own check-in, check-out or back-fill take this lock first, so one never slips past the other.
+ */
+export async function lockActiveSignup(db: Executor, districtId: string, activityId: string, userId: string): Promise<SignupRow | undefined> {
+  return db.updateTable('signups').set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId)
+    .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
+    .returningAll().executeTakeFirst();
+}
+
+/** The path and district of the node a person lives in (community, grid or building); undefined when none. */
+export function findHomeNode(db: Executor, userId: string): Promise<{ district_id: string; path: string } | undefined> {
+  return db.selectFrom('users as u')
+    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'u.home_district_id').onRef('n.id', '=', 'u.home_node_id'))
+    .select(['n.district_id', 'n.path']).where('u.id', '=', userId).executeTakeFirst();
+}
+
 export async function insertSignup(db: Executor, row: SignupRow): Promise<void> {
   await db.insertInto('signups').values(row).execute();
 }
@@ -187,7 +205,7 @@ export function listRoster(db: Executor, districtId: string, activityId: string)
     .where('s.district_id', '=', districtId)
     .where('s.activity_id', '=', activityId)
     .orderBy('s.seq')
-    .execute() as Promise<RosterRow[]>;
+    .execute();
 }
 
 export interface MySignupRow extends SignupRow {
@@ -197,6 +215,8 @@ export interface MySignupRow extends SignupRow {
   address: string;
   activity_status: string;
   cancel_deadline: string;
+  signup_deadline: string;
+  audience: string;
   check_in_at: string | null;
   check_out_at: string | null;
 }
@@ -209,10 +229,11 @@ export function listSignupsOfUser(db: Executor, userId: string, limit: number, b
     .leftJoin('attendance as t', (j) =>
       j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
     .selectAll('s')
-    .select(['a.title', 'a.starts_at', 'a.ends_at', 'a.address', 'a.status as activity_status', 'a.cancel_deadline', 't.check_in_at', 't.check_out_at'])
+    .select(['a.title', 'a.starts_at', 'a.ends_at', 'a.address', 'a.status as activity_status', 'a.cancel_deadline', 'a.signup_deadline',
+      'a.audience', 't.check_in_at', 't.check_out_at'])
     .where('s.user_id', '=', userId);
   if (beforeStart) q = q.where(sql<boolean>`a.starts_at || s.id < ${beforeStart}`);
-  return q.orderBy('a.starts_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute() as Promise<MySignupRow[]>;
+  return q.orderBy('a.starts_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
 }
 
 export function findAttendance(db: Executor, districtId: string, activityId: string, userId: string): Promise<AttendanceRow | undefined> {
@@ -228,6 +249,18 @@ export async function upsertAttendance(db: Executor, row: AttendanceRow): Promis
   } else {
     await db.insertInto('attendance').values(row).execute();
   }
+}
+
+export async function deleteAttendance(db: Executor, districtId: string, activityId: string, userId: string): Promise<void> {
+  await db.deleteFrom('attendance')
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId).execute();
+}
+
+/** Attendance checked in and never checked out (closed by the leader at the end). */
+export function openAttendance(db: Executor, districtId: string, activityId: string): Promise<AttendanceRow[]> {
+  return db.selectFrom('attendance').selectAll()
+    .where('district_id', '=', districtId).where('activity_id', '=', activityId)
+    .where('check_in_at', 'is not', null).where('check_out_at', 'is', null).orderBy('user_id').execute();
 }
 
 /** Confirmed sign-ups without any check-in (for marking no-shows). */

@@ -1,11 +1,10 @@
 // HTTP routes of activities, sign-ups and attendance.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/http.js';
-import { errors, pageOf, cursorSchema, limitSchema } from '../../platform/schemas.js';
-import { toRecordSchema } from '../records/records.schemas.js';
+import { errors, pageOf } from '../../platform/schemas.js';
+import { toRecordSchema } from '../records/index.js';
 import * as s from './activities.schemas.js';
 import * as svc from './activities.service.js';
 import * as signups from './signups.service.js';
@@ -18,7 +17,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/activities', {
     schema: {
       operationId: 'createActivity', tags: ['activities'], summary: '创建活动（可每周重复），可直接发布',
-      body: s.createActivityBody, response: { 201: z.object({ items: z.array(s.activitySchema) }), ...errors(400, 401, 404, 422) },
+      body: s.createActivityBody, response: { 201: s.activityItemsReply, ...errors(400, 401, 404, 422) },
     },
     handler: async (req, reply) => reply.status(201).send({ items: await svc.createActivity(deps, requireActor(req), req.body) }),
   });
@@ -50,7 +49,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/activities/:id/cancel', {
     schema: {
       operationId: 'cancelActivity', tags: ['activities'], summary: '取消活动（须说明原因，报名随之取消）',
-      params: s.idParams, body: z.object({ reason: z.string().trim().min(1, { message: 'v.reason' }).max(200) }),
+      params: s.idParams, body: s.cancelActivityBody,
       response: { 200: s.activitySchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => svc.cancelActivity(deps, requireActor(req), req.params.id, req.body.reason),
@@ -59,7 +58,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/activities/:id/roster', {
     schema: {
       operationId: 'listActivityRoster', tags: ['activities'], summary: '报名与签到名单（队长、社区）',
-      params: s.idParams, response: { 200: z.object({ items: z.array(s.rosterEntrySchema) }), ...errors(401, 404) },
+      params: s.idParams, response: { 200: s.rosterReply, ...errors(401, 404) },
     },
     handler: async (req) => ({ items: await svc.listRoster(deps, requireActor(req), req.params.id) }),
   });
@@ -67,7 +66,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/activities/:id/signups', {
     schema: {
       operationId: 'signUpActivity', tags: ['activities'], summary: '报名活动：名额满则进入候补；工作人员可代办',
-      params: s.idParams, body: z.object({ forUserId: z.string().max(64).optional() }).default({}),
+      params: s.idParams, body: s.signUpBody,
       response: { 201: s.signupReply, ...errors(400, 401, 404, 409, 422) },
     },
     handler: async (req, reply) =>
@@ -77,7 +76,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.delete('/api/v1/activities/:id/signups/mine', {
     schema: {
       operationId: 'cancelSignUp', tags: ['activities'], summary: '取消报名（截止时间前）；空出的名额由候补依次递补',
-      params: s.idParams, response: { 200: z.object({ promotedUserId: z.string().nullable() }), ...errors(401, 404, 422) },
+      params: s.idParams, response: { 200: s.cancelSignUpReply, ...errors(401, 404, 422) },
     },
     handler: (req) => signups.cancelSignUp(deps, requireActor(req), req.params.id),
   });
@@ -85,7 +84,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/me/signups', {
     schema: {
       operationId: 'listMySignUps', tags: ['activities'], summary: '我的报名',
-      querystring: z.object({ cursor: cursorSchema, limit: limitSchema(20, 100) }),
+      querystring: s.listMySignUpsQuery,
       response: { 200: pageOf(s.mySignupSchema), ...errors(400, 401) },
     },
     handler: (req) => signups.listMySignUps(deps, requireActor(req), req.query),
@@ -119,9 +118,17 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'markAttendance', tags: ['attendance'], summary: '队长集体登记到场/缺席',
       params: s.idParams, body: s.markBody,
-      response: { 200: z.object({ items: z.array(s.rosterEntrySchema) }), ...errors(400, 401, 404, 422) },
+      response: { 200: s.rosterReply, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await attendance.markAttendance(deps, requireActor(req), req.params.id, req.body.entries) }),
+  });
+
+  r.post('/api/v1/activities/:id/close', {
+    schema: {
+      operationId: 'closeActivity', tags: ['attendance'], summary: '活动结束后结束登记：仍在场的人按结束时间签退并生成服务记录',
+      params: s.idParams, response: { 200: s.rosterReply, ...errors(401, 404, 422) },
+    },
+    handler: async (req) => ({ items: await attendance.closeActivity(deps, requireActor(req), req.params.id) }),
   });
 
   r.post('/api/v1/activities/:id/backfill', {

@@ -29,6 +29,18 @@ export function nextActivityState(from: ActivityState, action: 'publish' | 'canc
 export const SIGNUP_STATES = ['confirmed', 'waitlisted', 'cancelled', 'no_show'] as const;
 export type SignupState = (typeof SIGNUP_STATES)[number];
 
+/** Who an activity is for: volunteer service (approved volunteers, earns hours) or a resident event (attendance only). */
+export const AUDIENCES = ['volunteer', 'resident'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Kinds of resident events (免费理发日 is a 便民服务, a class a 课程…); volunteer activities use the district's categories. */
+export const RESIDENT_EVENT_CATEGORIES = ['便民服务', '课程', '议事会', '文体活动', '其他'] as const;
+
+/** Whether attending an activity of this audience earns service hours (resident events record attendance only). */
+export function earnsServiceHours(audience: string): boolean {
+  return audience === 'volunteer';
+}
+
 const MINUTE = 60_000;
 
 /**
@@ -98,3 +110,49 @@ export function windowAccepted(codeWindowNo: number, nowWindow: number): boolean
 /** Check-in opens 30 minutes before the start; check-in and check-out close 2 hours after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE;
 export const ATTENDANCE_CLOSES_AFTER_MS = 120 * MINUTE;
+
+/**
+ * Whether self check-in or check-out by code is open now. Check-in opens 30 min before the start, check-out at the
+ * start; both close 2 h after the end, or when the leader closes the activity. The answer names the moment so the
+ * message can say when it opens (or when it closed).
+ */
+export function attendanceWindow(
+  kind: 'check_in' | 'check_out',
+  a: { now: Date; start: Date; end: Date; closedAt: Date | null },
+): { open: true } | { open: false; opensAt: Date } | { open: false; closedAt: Date } {
+  const opensAt = new Date(a.start.getTime() - (kind === 'check_in' ? CHECKIN_OPENS_BEFORE_MS : 0));
+  if (a.now < opensAt) return { open: false, opensAt };
+  const closesAt = new Date(a.end.getTime() + ATTENDANCE_CLOSES_AFTER_MS);
+  if (a.closedAt && a.closedAt < closesAt) return a.now >= a.closedAt ? { open: false, closedAt: a.closedAt } : { open: true };
+  return a.now > closesAt ? { open: false, closedAt: closesAt } : { open: true };
+}
+
+/**
+ * What a leader's "present" mark records (see docs/ATTENDANCE.md). Minutes come only from recorded time:
+ * - check-in: the time the leader gives, else the person's own check-in, else the mark itself — or the start when
+ *   the mark is made after the end (the leader attests the whole activity afterwards);
+ * - check-out: the time given, else the person's own check-out, else the end when the mark is made after the end;
+ *   during the activity it stays open (null) until the person checks out or the leader closes the activity.
+ * Times after the mark are refused ("in advance"), as is a check-out not after the check-in.
+ */
+export function markedSpan(a: {
+  markAt: Date;
+  start: Date;
+  end: Date;
+  recorded: { checkIn: Date | null; checkOut: Date | null } | null;
+  given: { checkIn?: Date; checkOut?: Date };
+}): { checkIn: Date; checkOut: Date | null } | { problem: 'attendance_in_future' | 'end_before_start' } {
+  const afterEnd = a.markAt >= a.end;
+  if ((a.given.checkIn && a.given.checkIn > a.markAt) || (a.given.checkOut && a.given.checkOut > a.markAt)) {
+    return { problem: 'attendance_in_future' };
+  }
+  const checkIn = a.given.checkIn ?? a.recorded?.checkIn ?? (afterEnd ? a.start : a.markAt);
+  const checkOut = a.given.checkOut ?? a.recorded?.checkOut ?? (afterEnd ? a.end : null);
+  if (checkOut && checkOut <= checkIn) return { problem: 'end_before_start' };
+  return { checkIn, checkOut };
+}
+
+/** When the leader closes an activity, an open attendance (checked in, never out) is checked out at the end. */
+export function closingCheckOut(checkIn: Date, end: Date): Date {
+  return checkIn < end ? end : checkIn;
+}

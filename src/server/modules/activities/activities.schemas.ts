@@ -1,9 +1,11 @@
 // Request and response schemas of activity, sign-up and attendance routes.
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../platform/schemas.js';
-import { ACTIVITY_STATES, SIGNUP_STATES } from './activities.rules.js';
+import { ACTIVITY_STATES, AUDIENCES, SIGNUP_STATES } from './activities.rules.js';
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s), { message: 'v.date' });
+
+const phaseSchema = z.enum(['draft', 'open', 'closed', 'ongoing', 'finished', 'cancelled']);
 
 export const activitySchema = z.object({
   id: z.string(), districtId: z.string(), communityId: z.string(), communityName: z.string(), teamId: z.string().nullable(),
@@ -13,8 +15,8 @@ export const activitySchema = z.object({
   startsAt: z.string(), endsAt: z.string(), slots: z.number().int(), confirmedCount: z.number().int(),
   waitlistCount: z.number().int(), signupDeadline: z.string(), cancelDeadline: z.string(), requiredSkills: z.array(z.string()),
   beneficiaries: z.string().nullable(), needId: z.string().nullable(), pointsPerHour: z.number().int().nullable(),
-  status: z.enum(ACTIVITY_STATES), phase: z.enum(['draft', 'open', 'closed', 'ongoing', 'finished', 'cancelled']),
-  cancelReason: z.string().nullable(), canManage: z.boolean(),
+  audience: z.enum(AUDIENCES), status: z.enum(ACTIVITY_STATES), phase: phaseSchema,
+  cancelReason: z.string().nullable(), closedAt: z.string().nullable(), canManage: z.boolean(),
   mySignup: z.object({ id: z.string(), status: z.enum(SIGNUP_STATES), position: z.number().int().nullable() }).nullable(),
 }).describe('Activity');
 
@@ -37,6 +39,7 @@ export const createActivityBody = z.object({
   beneficiaries: z.string().trim().max(100).nullable().optional(),
   needId: z.string().max(64).nullable().optional(),
   pointsPerHour: z.number().int().min(0).max(1000).nullable().optional(),
+  audience: z.enum(AUDIENCES).optional(),
   repeatWeeks: z.number().int().min(1).max(26).optional(),
   publish: z.boolean().optional(),
 });
@@ -67,7 +70,8 @@ export const signupReply = z.object({
 
 export const mySignupSchema = z.object({
   id: z.string(), activityId: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string(), address: z.string(),
-  status: z.enum(SIGNUP_STATES), activityStatus: z.string(), cancelDeadline: z.string(), checkInAt: z.string().nullable(),
+  status: z.enum(SIGNUP_STATES), activityStatus: z.string(), activityPhase: phaseSchema, audience: z.enum(AUDIENCES),
+  cancelDeadline: z.string(), checkInAt: z.string().nullable(),
   checkOutAt: z.string().nullable(),
 }).describe('MySignup');
 
@@ -100,6 +104,13 @@ export const backfillBody = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const activityItemsReply = z.object({ items: z.array(activitySchema) });
+export const cancelActivityBody = z.object({ reason: z.string().trim().min(1, { message: 'v.reason' }).max(200) });
+export const rosterReply = z.object({ items: z.array(rosterEntrySchema) });
+export const signUpBody = z.object({ forUserId: z.string().max(64).optional() }).default({});
+export const cancelSignUpReply = z.object({ promotedUserId: z.string().nullable() });
+export const listMySignUpsQuery = z.object({ cursor: cursorSchema, limit: limitSchema(20, 100) });
 
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type CreateActivityBody = z.input<typeof createActivityBody>;

@@ -13,7 +13,9 @@ import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { findTeam } from '../volunteers/index.js';
 import * as repo from './activities.repository.js';
-import { type ActivityState, nextActivityState, type SignupState } from './activities.rules.js';
+import {
+  type ActivityState, type Audience, nextActivityState, RESIDENT_EVENT_CATEGORIES, type SignupState,
+} from './activities.rules.js';
 
 export type ActivityPhase = 'draft' | 'open' | 'closed' | 'ongoing' | 'finished' | 'cancelled';
 
@@ -45,9 +47,13 @@ export interface Activity {
   beneficiaries: string | null;
   needId: string | null;
   pointsPerHour: number | null;
+  /** volunteer: approved volunteers, earns service hours; resident: any resident of the community, attendance only. */
+  audience: Audience;
   status: ActivityState;
   phase: ActivityPhase;
   cancelReason: string | null;
+  /** When the leader closed attendance (open check-ins were checked out at the end). */
+  closedAt: string | null;
   canManage: boolean;
   mySignup: { id: string; status: SignupState; position: number | null } | null;
 }
@@ -89,8 +95,9 @@ async function present(deps: Deps, db: Executor, actor: Actor, rows: repo.Activi
       address: r.address, gridId: r.grid_id, gridName: r.grid_name, lat: r.lat, lng: r.lng, geofenceMeters: r.geofence_m,
       startsAt: r.starts_at, endsAt: r.ends_at, slots: r.slots, confirmedCount: counts.confirmed, waitlistCount: counts.waitlisted,
       signupDeadline: r.signup_deadline, cancelDeadline: r.cancel_deadline, requiredSkills: JSON.parse(r.required_skills) as string[],
-      beneficiaries: r.beneficiaries, needId: r.need_id, pointsPerHour: r.points_per_hour, status: r.status as ActivityState,
-      phase: phaseOf(r, now), cancelReason: r.cancel_reason, canManage: canManageActivity(actor, r),
+      beneficiaries: r.beneficiaries, needId: r.need_id, pointsPerHour: r.points_per_hour, audience: r.audience as Audience,
+      status: r.status as ActivityState, phase: phaseOf(r, now), cancelReason: r.cancel_reason, closedAt: r.closed_at,
+      canManage: canManageActivity(actor, r),
       mySignup: mine ? { id: mine.id, status: mine.status as SignupState, position } : null,
     });
   }
@@ -130,6 +137,8 @@ export interface ActivityInput {
   beneficiaries?: string | null;
   needId?: string | null;
   pointsPerHour?: number | null;
+  /** Defaults to volunteer service. Resident events take no skills and no points rate. */
+  audience?: Audience;
   /** Weekly recurrence: this many occurrences in all (1 = one-off). */
   repeatWeeks?: number;
   publish?: boolean;
@@ -156,8 +165,13 @@ export async function createActivity(deps: Deps, actor: Actor, input: ActivityIn
       if (!grid || grid.kind !== 'grid' || !grid.path.startsWith(community.path)) throw notFound('org_node');
     }
     const settings = await getVolunteering(trx, community.district_id);
-    if (!settings.activityCategories.includes(input.category)) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ field: 'category', message: `类别须为：${settings.activityCategories.join('、')}` }]);
+    const audience = input.audience ?? 'volunteer';
+    const categories: readonly string[] = audience === 'resident' ? RESIDENT_EVENT_CATEGORIES : settings.activityCategories;
+    if (!categories.includes(input.category)) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ field: 'category', message: `类别须为：${categories.join('、')}` }]);
+    }
+    if (audience === 'resident' && ((input.requiredSkills ?? []).length > 0 || input.pointsPerHour != null)) {
+      throw new AppError('VALIDATION_FAILED', {}, [{ field: 'audience', message: '居民活动不设技能要求和时长积分' }]);
     }
     const unknown = (input.requiredSkills ?? []).filter((s) => !settings.skills.includes(s));
     if (unknown.length) throw new AppError('VALIDATION_FAILED', {}, [{ field: 'requiredSkills', message: `未知技能：${unknown.join('、')}` }]);
@@ -186,14 +200,14 @@ export async function createActivity(deps: Deps, actor: Actor, input: ActivityIn
         cancel_deadline: iso(new Date(s.getTime() - settings.cancelDeadlineHours * 3600_000)),
         required_skills: JSON.stringify(input.requiredSkills ?? []), beneficiaries: input.beneficiaries ?? null,
         need_id: input.needId ?? null, points_per_hour: input.pointsPerHour ?? null,
-        status: input.publish ? 'published' : 'draft', cancel_reason: null, attendance_secret: randomToken(24),
+        status: input.publish ? 'published' : 'draft', cancel_reason: null, attendance_secret: randomToken(24), audience, closed_at: null,
         created_by: actor.userId, created_at: now, updated_at: now,
       });
     }
     await recordAudit(trx, deps.clock, actor, {
       districtId: community.district_id, action: 'activity.create', targetType: 'activity', targetId: ids[0],
       scopeNodeId: community.id, scopePath: community.path,
-      details: { title: input.title, occurrences: weeks, seriesId, published: !!input.publish },
+      details: { title: input.title, occurrences: weeks, seriesId, published: !!input.publish, audience },
     });
     return ids;
   });

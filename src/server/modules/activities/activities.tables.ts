@@ -33,6 +33,10 @@ export interface ActivityTable {
   status: string;
   cancel_reason: string | null;
   attendance_secret: string;
+  /** volunteer (approved volunteers, earns service hours) | resident (any resident of the community, attendance only) */
+  audience: string;
+  /** When the leader closed the activity: open attendance was checked out at the end then. */
+  closed_at: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -11,8 +11,8 @@ import { inTransaction, type Tx } from '../../db/transaction.js';
 import { getVolunteering } from '../settings/index.js';
 import { findApprovedVolunteer } from '../volunteers/index.js';
 import * as repo from './activities.repository.js';
-import type { SignupState } from './activities.rules.js';
-import { canManageActivity } from './activities.service.js';
+import type { Audience, SignupState } from './activities.rules.js';
+import { type ActivityPhase, canManageActivity, phaseOf } from './activities.service.js';
 
 export interface SignupResult {
   id: string;
@@ -38,12 +38,20 @@ export async function signUpActivity(
     // Checks about the person alone run before the activity row is locked, to keep the lock short.
     const now = deps.clock.now();
     if (iso(now) >= a.signup_deadline) throw new AppError('SIGNUP_CLOSED');
-    const volunteer = await findApprovedVolunteer(trx, a.district_id, userId);
-    if (!volunteer) throw new AppError('NOT_A_VOLUNTEER');
-    const required = JSON.parse(a.required_skills) as string[];
-    const has = JSON.parse(volunteer.skills) as string[];
-    const missing = required.filter((s) => !has.includes(s));
-    if (missing.length) throw new AppError('SIGNUP_SKILL_MISSING', { skills: missing });
+    if (a.audience === 'resident') {
+      // A resident event is open to anyone living in the activity's community (its grids and buildings included).
+      const home = await repo.findHomeNode(trx, userId);
+      if (!home || home.district_id !== a.district_id || !home.path.startsWith(a.community_path)) {
+        throw new AppError('NOT_A_RESIDENT', { community: a.community_name });
+      }
+    } else {
+      const volunteer = await findApprovedVolunteer(trx, a.district_id, userId);
+      if (!volunteer) throw new AppError('NOT_A_VOLUNTEER');
+      const required = JSON.parse(a.required_skills) as string[];
+      const has = JSON.parse(volunteer.skills) as string[];
+      const missing = required.filter((s) => !has.includes(s));
+      if (missing.length) throw new AppError('SIGNUP_SKILL_MISSING', { skills: missing });
+    }
     const settings = await getVolunteering(trx, a.district_id);
     const since = iso(new Date(now.getTime() - settings.noShowWindowDays * 86_400_000));
     const noShows = await repo.countNoShowsSince(trx, a.district_id, userId, since);
@@ -120,6 +128,9 @@ export interface MySignup {
   address: string;
   status: SignupState;
   activityStatus: string;
+  /** Where the activity stands now (finished ones show 已结束). */
+  activityPhase: ActivityPhase;
+  audience: Audience;
   cancelDeadline: string;
   checkInAt: string | null;
   checkOutAt: string | null;
@@ -129,13 +140,16 @@ export interface MySignup {
 export async function listMySignUps(deps: Deps, actor: Actor, q: { cursor?: string; limit?: number }): Promise<Page<MySignup>> {
   const limit = q.limit ?? 20;
   const rows = await repo.listSignupsOfUser(deps.db, actor.userId, limit + 1, decodeCursor(q.cursor));
+  const now = iso(deps.clock.now());
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return {
     items: kept.map((r) => ({
       id: r.id, activityId: r.activity_id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, address: r.address,
-      status: r.status as SignupState, activityStatus: r.activity_status, cancelDeadline: r.cancel_deadline,
+      status: r.status as SignupState, activityStatus: r.activity_status,
+      activityPhase: phaseOf({ status: r.activity_status, signup_deadline: r.signup_deadline, starts_at: r.starts_at, ends_at: r.ends_at }, now),
+      audience: r.audience as Audience, cancelDeadline: r.cancel_deadline,
       checkInAt: r.check_in_at, checkOutAt: r.check_out_at,
     })),
     nextCursor: more && last ? encodeCursor(`${last.starts_at}${last.id}`) : null,

@@ -1,8 +1,11 @@
 // The records module's public door.
 export {
-  acceptServiceRecords, confirmServiceRecords, findLiveRecord, findRecord, getMyHours, listServiceRecords, toRecord, writeAttendanceRecord,
+  acceptServiceRecords, confirmServiceRecords, findLiveRecord, findRecord, getMyHours, listServiceRecords, toRecord, voidRecordsOf,
+  writeAttendanceRecord,
   type ServiceRecord,
 } from './records.service.js';
 export { ACCEPTED_EVENT, SUPERSEDED_EVENT } from './records.rules.js';
+export { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
 export { recordRoutes } from './records.routes.js';
+export { toRecordSchema } from './records.schemas.js';
 export { getCertificate, verifyCertificate } from './certificates.service.js';

@@ -72,6 +72,24 @@ export async function updateRecord(db: Executor, districtId: string, id: string,
   await db.updateTable('service_records').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
+/**
+ * Moves a record on only if it is still in the state it was read in; false when another transaction moved it first.
+ * On PostgreSQL the UPDATE waits for that transaction and re-checks the state, so two moves never both win.
+ */
+export async function updateRecordIf(
+  db: Executor, districtId: string, id: string, fromStatus: string, patch: Partial<Selectable<ServiceRecordTable>>,
+): Promise<boolean> {
+  const res = await db.updateTable('service_records').set(patch)
+    .where('district_id', '=', districtId).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Every record of a person for an activity that is not yet final (all but superseded and voided). */
+export function findOpenRecordsOf(db: Executor, districtId: string, activityId: string, userId: string): Promise<RecordRow[]> {
+  return records(db).where('r.district_id', '=', districtId).where('r.activity_id', '=', activityId).where('r.user_id', '=', userId)
+    .where('r.status', 'in', ['pending', 'confirmed', 'accepted', 'returned']).orderBy('r.id').execute();
+}
+
 export interface RecordFilter {
   /** Records visible through community reaches (staff). */
   reaches: Array<{ districtId: string; path: string }>;

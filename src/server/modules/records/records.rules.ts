@@ -8,21 +8,32 @@
  *      └──return (leader)──→ returned ←──return (community)─┘          │
  *                               │                                      │
  *                               └──correct──→ superseded ←──correct (community)──┘
- *   A correction is a new pending record that references the one it supersedes.
+ *   pending, confirmed, returned ──void (marked absent)──→ voided
+ *   A correction is a new pending record that references the one it supersedes. Marking someone absent voids
+ *   their unaccepted record; an accepted one is superseded by a voided replacement (so the ledger reverses it).
  */
-export const RECORD_STATES = ['pending', 'confirmed', 'accepted', 'returned', 'superseded'] as const;
+export const RECORD_STATES = ['pending', 'confirmed', 'accepted', 'returned', 'superseded', 'voided'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
-export type RecordAction = 'confirm' | 'accept' | 'return' | 'correct';
+export type RecordAction = 'confirm' | 'accept' | 'return' | 'correct' | 'void';
 
 export function nextRecordState(from: RecordState, action: RecordAction): RecordState | null {
   const table: Record<RecordState, Partial<Record<RecordAction, RecordState>>> = {
-    pending: { confirm: 'confirmed', return: 'returned' },
-    confirmed: { accept: 'accepted', return: 'returned' },
+    pending: { confirm: 'confirmed', return: 'returned', void: 'voided' },
+    confirmed: { accept: 'accepted', return: 'returned', void: 'voided' },
     accepted: { correct: 'superseded' },
-    returned: { correct: 'superseded' },
+    returned: { correct: 'superseded', void: 'voided' },
     superseded: {},
+    voided: {},
   };
   return table[from][action] ?? null;
+}
+
+/**
+ * Hours are confirmed and accepted only once the activity has ended: before that nobody knows how long anyone
+ * stayed. A back-fill is declared only after the end, so it always passes.
+ */
+export function canSettleRecord(r: { endsAt: string }, now: Date): boolean {
+  return now.getTime() >= new Date(r.endsAt).getTime();
 }
 
 /** States that still count towards a person's day (for the daily cap). */

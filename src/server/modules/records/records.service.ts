@@ -1,10 +1,10 @@
 // Service records: written from attendance, confirmed by the leader, accepted (验收) or returned by the community,
 // corrected only by new records. Acceptance emits the event the points ledger consumes, exactly once per record.
 import { recordAudit } from '../../platform/audit.js';
-import { iso } from '../../platform/clock.js';
+import { chinaDateTime, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { emitEvent, notifyEventsCommitted } from '../../platform/events.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
@@ -13,7 +13,8 @@ import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
 import { listMyVolunteershipsRows } from './records.lookups.js';
 import * as repo from './records.repository.js';
-import { ACCEPTED_EVENT, nextRecordState, type RecordAction, type RecordState, SUPERSEDED_EVENT } from './records.rules.js';
+import { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
+import { canSettleRecord, nextRecordState, type RecordAction, type RecordState } from './records.rules.js';
 
 export interface ServiceRecord {
   id: string;
@@ -99,6 +100,12 @@ export async function writeAttendanceRecord(
   const capped = Math.max(0, Math.min(minutes, settings.dailyCapMinutes - used));
   const now = iso(deps.clock.now());
   const live = await repo.findLiveRecord(trx, a.district_id, a.id, userId);
+  // A stay under the 15-minute minimum (or a day already at its cap) leaves no 0-minute record for one-tap
+  // confirmation; a pending record it replaces is voided.
+  if (capped <= 0) {
+    if (live?.status === 'pending') await repo.updateRecordIf(trx, a.district_id, live.id, 'pending', { status: 'voided', updated_at: now });
+    return live && live.status !== 'pending' ? live.id : null;
+  }
   if (live) {
     if (live.status !== 'pending') return live.id;
     await repo.updateRecord(trx, a.district_id, live.id, { minutes: capped, is_backfill: opts.isBackfill ? 1 : 0, note: opts.note, updated_at: now });
@@ -128,12 +135,12 @@ async function transition(
   deps: Deps,
   actor: Actor,
   ids: string[],
-  action: Exclude<RecordAction, 'correct'>,
+  action: Exclude<RecordAction, 'correct' | 'void'>,
   reason: string | null,
 ): Promise<ServiceRecord[]> {
   const unique = [...new Set(ids)];
   return inTransaction(deps.db, async ({ trx, afterCommit }) => {
-    if (action === 'accept') afterCommit(notifyEventsCommitted);
+    if (action === 'accept') afterCommit(() => notifyEventsCommitted(deps.db));
     const rows = await repo.findRecordsByIds(trx, unique);
     const now = iso(deps.clock.now());
     for (const id of unique) {
@@ -146,17 +153,26 @@ async function transition(
       if ((action === 'accept' && r.status === 'accepted') || (action === 'confirm' && r.status === 'confirmed')) continue;
       const next = nextRecordState(r.status as RecordState, action);
       if (!next) throw new AppError('RECORD_STATE', { status: r.status, action });
+      if (action !== 'return' && !canSettleRecord({ endsAt: r.ends_at }, deps.clock.now())) {
+        throw new AppError('ACTIVITY_NOT_ENDED', { time: chinaDateTime(r.ends_at), action });
+      }
       const patch: Parameters<typeof repo.updateRecord>[3] = { status: next, updated_at: now };
       if (action === 'confirm') Object.assign(patch, { confirmed_by: actor.userId, confirmed_at: now });
       if (action === 'accept') Object.assign(patch, { accepted_by: actor.userId, accepted_at: now });
       if (action === 'return') patch.returned_reason = reason;
-      await repo.updateRecord(trx, r.district_id, r.id, patch);
+      if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, patch))) {
+        // Another transaction moved it first (a retry that raced, or the person was marked absent meanwhile).
+        const now2 = await repo.findRecordById(trx, r.id);
+        if (now2?.status === next && action !== 'return') continue;
+        throw new AppError('RECORD_STATE', { status: now2?.status ?? r.status, action });
+      }
       if (action === 'accept') {
-        await emitEvent(trx, deps.clock, {
-          districtId: r.district_id, type: ACCEPTED_EVENT, refId: r.id,
+        await serviceRecordAccepted.emit(trx, deps.clock, {
+          districtId: r.district_id, refId: r.id,
           payload: {
-            recordId: r.id, userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, category: r.category,
-            communityId: r.community_id, teamId: r.team_id, pointsPerHour: r.points_per_hour, serviceDate: r.service_date,
+            recordId: r.id, userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, activityTitle: r.title,
+            category: r.category, communityId: r.community_id, teamId: r.team_id, pointsPerHour: r.points_per_hour,
+            serviceDate: r.service_date,
           },
         });
       }
@@ -190,7 +206,7 @@ export async function returnServiceRecords(deps: Deps, actor: Actor, ids: string
 export async function correctServiceRecord(deps: Deps, actor: Actor, id: string, input: { minutes: number; reason: string }): Promise<ServiceRecord> {
   if (!input.reason.trim()) throw new AppError('REASON_REQUIRED');
   return inTransaction(deps.db, async ({ trx, afterCommit }) => {
-    afterCommit(notifyEventsCommitted);
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const r = await repo.findRecordById(trx, id);
     // Accepted records are corrected by the community; returned ones by whoever may confirm.
     const allowed = r && (r.status === 'accepted' ? canAccept(actor, r) : canConfirm(actor, r));
@@ -200,7 +216,9 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
     const duration = Math.floor((new Date(r.ends_at).getTime() - new Date(r.starts_at).getTime()) / 60000);
     if (input.minutes > duration) throw new AppError('BACKFILL_TOO_LONG', { max: duration });
     const now = iso(deps.clock.now());
-    await repo.updateRecord(trx, r.district_id, r.id, { status: next, updated_at: now });
+    if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, { status: next, updated_at: now }))) {
+      throw new AppError('RECORD_STATE', { status: (await repo.findRecordById(trx, r.id))?.status ?? r.status, action: 'correct' });
+    }
     const newIdValue = newId();
     await repo.insertRecord(trx, {
       district_id: r.district_id, id: newIdValue, activity_id: r.activity_id, user_id: r.user_id, community_id: r.community_id,
@@ -209,8 +227,8 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
       accepted_by: null, accepted_at: null, returned_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
     });
     if (r.status === 'accepted') {
-      await emitEvent(trx, deps.clock, {
-        districtId: r.district_id, type: SUPERSEDED_EVENT, refId: r.id,
+      await serviceRecordSuperseded.emit(trx, deps.clock, {
+        districtId: r.district_id, refId: r.id,
         payload: { recordId: r.id, replacedBy: newIdValue, userId: r.user_id, minutes: r.minutes, reason: input.reason.trim() },
       });
     }
@@ -221,6 +239,53 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
     });
     return toRecord(actor, (await repo.findRecordById(trx, newIdValue))!);
   });
+}
+
+/**
+ * A person marked absent keeps no record of the activity: pending, confirmed and returned records are voided; an
+ * accepted one is superseded by a voided 0-minute replacement, which emits the event the ledger reverses points on.
+ * Runs in the caller's transaction; each move is conditional, so an acceptance racing the mark is caught and
+ * superseded instead. Returns the records voided or superseded.
+ */
+export async function voidRecordsOf(
+  deps: Deps, trx: Executor, actor: Actor, a: { districtId: string; activityId: string; userId: string; reason: string },
+): Promise<string[]> {
+  const done: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    const open = await repo.findOpenRecordsOf(trx, a.districtId, a.activityId, a.userId);
+    if (open.length === 0) return done;
+    for (const r of open) {
+      const now = iso(deps.clock.now());
+      if (r.status !== 'accepted') {
+        if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, { status: 'voided', updated_at: now }))) continue;
+        await recordAudit(trx, deps.clock, actor, {
+          districtId: r.district_id, action: 'record.void', targetType: 'service_record', targetId: r.id,
+          scopeNodeId: r.community_id, scopePath: r.community_path,
+          details: { userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, fromStatus: r.status, reason: a.reason },
+        });
+      } else {
+        if (!(await repo.updateRecordIf(trx, r.district_id, r.id, 'accepted', { status: 'superseded', updated_at: now }))) continue;
+        const replacement = newId();
+        await repo.insertRecord(trx, {
+          district_id: r.district_id, id: replacement, activity_id: r.activity_id, user_id: r.user_id, community_id: r.community_id,
+          team_id: r.team_id, service_date: r.service_date, minutes: 0, status: 'voided', is_backfill: r.is_backfill, note: r.note,
+          corrects_id: r.id, correction_reason: a.reason, confirmed_by: null, confirmed_at: null, accepted_by: null,
+          accepted_at: null, returned_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
+        });
+        await serviceRecordSuperseded.emit(trx, deps.clock, {
+          districtId: r.district_id, refId: r.id,
+          payload: { recordId: r.id, replacedBy: replacement, userId: r.user_id, minutes: r.minutes, reason: a.reason },
+        });
+        await recordAudit(trx, deps.clock, actor, {
+          districtId: r.district_id, action: 'record.correct', targetType: 'service_record', targetId: r.id,
+          scopeNodeId: r.community_id, scopePath: r.community_path,
+          details: { newRecordId: replacement, fromMinutes: r.minutes, toMinutes: 0, reason: a.reason },
+        });
+      }
+      done.push(r.id);
+    }
+  }
+  return done;
 }
 
 export interface RecordQuery {

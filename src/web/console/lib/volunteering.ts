@@ -76,4 +76,5 @@ export const RECORD_STATUS_COLOR: Record<RecordStatus, string> = {
   accepted: 'green',
   returned: 'red',
   superseded: 'default',
+  voided: 'default',
 };

@@ -1,4 +1,5 @@
-// 我的报名 (/me/signups): my sign-ups with status tags and check-in/out times; today's ones link to 签到.
+// 我的报名 (/me/signups): my sign-ups with status tags and check-in/out times; today's ones link to 签到;
+// finished activities say 已结束.
 import { Link, useNavigate } from 'react-router';
 import { Button, InfiniteScroll, Tag } from 'antd-mobile';
 import { Empty, LoadError, Loading } from '../components/QueryStates';
@@ -12,7 +13,10 @@ import { formatRange, formatTime, isChinaToday } from '../lib/time';
 function SignupItem({ s }: { s: MySignup }) {
   const { t, locale } = useI18n();
   const activityCancelled = s.activityStatus === 'cancelled';
-  const canCheck = !activityCancelled && s.status === 'confirmed' && !s.checkOutAt && (isChinaToday(s.startsAt) || isChinaToday(s.endsAt));
+  const finished = s.activityPhase === 'finished';
+  // Check-in and check-out close 2 hours after the end (the server's window).
+  const attendanceOver = Date.now() > new Date(s.endsAt).getTime() + 2 * 3600_000;
+  const canCheck = !activityCancelled && !attendanceOver && s.status === 'confirmed' && !s.checkOutAt && (isChinaToday(s.startsAt) || isChinaToday(s.endsAt));
   return (
     <li className="signup-item">
       <Link to={`/activities/${s.activityId}`} className="signup-item__title">
@@ -26,12 +30,14 @@ function SignupItem({ s }: { s: MySignup }) {
         ) : (
           <Tag color={SIGNUP_COLOR[s.status]}>{t(SIGNUP_LABEL[s.status])}</Tag>
         )}
+        {finished && <Tag color="default">{t('signups.finished')}</Tag>}
+        {s.audience === 'resident' && <Tag color="primary" fill="outline">{t('act.residentEvent')}</Tag>}
         {s.checkInAt ? (
           <Tag color="success" fill="outline">
             {t('signups.checkIn', { time: formatTime(s.checkInAt) })}
           </Tag>
         ) : (
-          s.status === 'confirmed' && !activityCancelled && (
+          s.status === 'confirmed' && !activityCancelled && !finished && (
             <Tag color="default" fill="outline">
               {t('signups.notCheckedIn')}
             </Tag>

@@ -177,7 +177,7 @@ export function ActivitiesPage() {
             aria-label={t('act.dateRange')}
             allowEmpty={[true, true]}
             value={listRange}
-            onChange={(v) => setListRange(v as [Dayjs | null, Dayjs | null] | null)}
+            onChange={(v) => setListRange(v)}
           />
         )}
       </Space>

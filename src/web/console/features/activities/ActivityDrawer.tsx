@@ -1,5 +1,6 @@
-// One activity: details, publish / cancel, the roster with attendance marking, the check-in code and the ledger.
-import { CheckOutlined, CloseCircleOutlined, DownloadOutlined, KeyOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+// One activity: details, publish / cancel, the roster with attendance marking, closing attendance after the end,
+// the check-in code and the ledger.
+import { CheckOutlined, CloseCircleOutlined, DownloadOutlined, KeyOutlined, LockOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
@@ -13,7 +14,7 @@ import { ledgerExportUrl } from '../records/queries';
 import { AttendanceCodeModal } from './AttendanceCodeModal';
 import { MarkPresentModal } from './MarkPresentModal';
 import { PhaseTag } from './phase';
-import { useActivity, useCancelActivity, useMarkAttendance, usePublishActivity, useRoster } from './queries';
+import { useActivity, useCancelActivity, useCloseActivity, useMarkAttendance, usePublishActivity, useRoster } from './queries';
 
 export function ActivityDrawer({ activityId, onClose }: { activityId: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -46,6 +47,7 @@ function ActivityBody({ a }: { a: Activity }) {
   const publish = usePublishActivity();
   const cancel = useCancelActivity();
   const mark = useMarkAttendance();
+  const close = useCloseActivity();
   const roster = useRoster(a.id, a.canManage);
   const { download, busy } = useDownload();
   const [cancelling, setCancelling] = useState(false);
@@ -61,8 +63,8 @@ function ActivityBody({ a }: { a: Activity }) {
 
   const onPublish = () =>
     publish.mutate(a.id, {
-      onSuccess: () => message.success(t('act.published')),
-      onError: (err) => message.error(errorMessage(err)),
+      onSuccess: () => void message.success(t('act.published')),
+      onError: (err) => void message.error(errorMessage(err)),
     });
 
   const onAbsent = () =>
@@ -70,16 +72,22 @@ function ActivityBody({ a }: { a: Activity }) {
       { id: a.id, entries: chosen.map((e) => ({ userId: e.userId, present: false })) },
       {
         onSuccess: () => {
-          message.success(t('act.markedAbsent', { count: chosen.length }));
+          void message.success(t('act.markedAbsent', { count: chosen.length }));
           setSelected([]);
         },
-        onError: (err) => message.error(errorMessage(err)),
+        onError: (err) => void message.error(errorMessage(err)),
       },
     );
 
+  const onClose = () =>
+    close.mutate(a.id, {
+      onSuccess: () => void message.success(t('act.close')),
+      onError: (err) => void message.error(errorMessage(err)),
+    });
+
   const exportLedger = () => {
     const scope = a.teamId ? { teamId: a.teamId } : { communityId: a.communityId };
-    download(ledgerExportUrl(scope), '服务台账.xlsx', 'ledger');
+    void download(ledgerExportUrl(scope), '服务台账.xlsx', 'ledger');
   };
 
   const methodLabel = (m: RosterEntry['method']) => (isAttendanceMethod(m) ? t(`act.method.${m}`) : (m ?? none));
@@ -99,6 +107,15 @@ function ActivityBody({ a }: { a: Activity }) {
             {t('act.showCode')}
           </Button>
         )}
+        {a.canManage && a.status === 'published' && ended && !a.closedAt && (
+          <Popconfirm title={t('act.closeConfirm')} okText={t('act.close')} cancelText={t('common.cancel')} onConfirm={onClose}>
+            <Button icon={<LockOutlined aria-hidden />} loading={close.isPending} data-testid="close-activity">
+              {t('act.close')}
+            </Button>
+          </Popconfirm>
+        )}
+        {a.audience === 'resident' && <Tag color="blue">{t('act.residentTag')}</Tag>}
+        {a.closedAt && <Tag>{t('act.closedAt', { time: formatChina(a.closedAt) })}</Tag>}
         <Tooltip title={a.teamName ? t('act.ledgerOfTeam', { team: a.teamName }) : t('act.ledgerOfCommunity', { community: a.communityName })}>
           <Button icon={<DownloadOutlined aria-hidden />} loading={busy === 'ledger'} onClick={exportLedger}>
             {t('act.exportLedger')}

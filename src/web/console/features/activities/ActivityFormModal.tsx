@@ -1,5 +1,5 @@
 // 新建活动: place, time (China time), slots, skills and weekly repetition; publish at once or keep as draft.
-import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, TreeSelect } from 'antd';
+import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useI18n } from '../../i18n';
@@ -11,7 +11,11 @@ import { useVolunteeringSettings } from '../settings/queries';
 import { useTeamOptions } from '../teams/queries';
 import { useCreateActivity } from './queries';
 
+/** Kinds of resident events; the server's RESIDENT_EVENT_CATEGORIES (volunteer service uses the district's list). */
+const RESIDENT_EVENT_CATEGORIES = ['便民服务', '课程', '议事会', '文体活动', '其他'];
+
 interface Values {
+  audience: 'volunteer' | 'resident';
   communityId: string;
   teamId?: string;
   title: string;
@@ -45,6 +49,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
   const create = useCreateActivity();
   const communityId = Form.useWatch('communityId', form);
   const repeatWeeks = Form.useWatch('repeatWeeks', form);
+  const resident = Form.useWatch('audience', form) === 'resident';
   const teams = useTeamOptions({ districtId: scope.districtId ?? undefined, communityId }, open && !!communityId);
   const grids = scope.gridsOf(communityId);
 
@@ -53,6 +58,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
     form.resetFields();
     const day = defaults?.date && defaults.date.isAfter(chinaNow(), 'day') ? defaults.date : chinaNow().add(1, 'day');
     form.setFieldsValue({
+      audience: 'volunteer',
       communityId: defaults?.communityId ?? scope.onlyCommunityId,
       teamId: defaults?.teamId,
       window: [day.hour(9).minute(0).second(0), day.hour(11).minute(0).second(0)],
@@ -77,9 +83,10 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
         endsAt: chinaIso(v.window[1]),
         slots: v.slots,
         signupDeadline: v.signupDeadline ? chinaIso(v.signupDeadline) : null,
-        requiredSkills: v.requiredSkills ?? [],
+        requiredSkills: v.audience === 'resident' ? [] : (v.requiredSkills ?? []),
         beneficiaries: v.beneficiaries?.trim() || null,
-        pointsPerHour: v.pointsPerHour ?? null,
+        pointsPerHour: v.audience === 'resident' ? null : (v.pointsPerHour ?? null),
+        audience: v.audience,
         repeatWeeks: v.repeatWeeks,
         publish: v.publish,
       },
@@ -90,7 +97,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           onCreated(res.items);
         },
         onError: (err) => {
-          const fields = ['communityId', 'teamId', 'title', 'category', 'description', 'address', 'gridId', 'slots', 'signupDeadline', 'requiredSkills', 'beneficiaries', 'pointsPerHour', 'repeatWeeks'];
+          const fields = ['audience', 'communityId', 'teamId', 'title', 'category', 'description', 'address', 'gridId', 'slots', 'signupDeadline', 'requiredSkills', 'beneficiaries', 'pointsPerHour', 'repeatWeeks'];
           if (!applyFieldErrors(form, err, fields, { ACTIVITY_BAD_TIME: 'window' })) message.error(errorMessage(err));
         },
       },
@@ -110,6 +117,15 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" name="create-activity">
+        <Form.Item name="audience" label={t('act.audience')}>
+          <Radio.Group
+            onChange={() => form.setFieldsValue({ category: undefined })}
+            options={[
+              { value: 'volunteer', label: t('act.audience.volunteer') },
+              { value: 'resident', label: t('act.audience.resident') },
+            ]}
+          />
+        </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="communityId" label={t('vol.community')} rules={[{ required: true, message: t('vol.pickCommunity') }]}>
@@ -149,7 +165,10 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           </Col>
           <Col span={8}>
             <Form.Item name="category" label={t('act.category')} rules={[{ required: true, message: t('act.categoryRequired') }]}>
-              <Select loading={settings.isPending} options={(settings.data?.activityCategories ?? []).map((c) => ({ value: c, label: c }))} />
+              <Select
+                loading={settings.isPending}
+                options={(resident ? RESIDENT_EVENT_CATEGORIES : (settings.data?.activityCategories ?? [])).map((c) => ({ value: c, label: c }))}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -213,7 +232,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
               rules={[
                 {
                   validator: (_, d?: Dayjs | null) => {
-                    const start = form.getFieldValue('window')?.[0] as Dayjs | undefined;
+                    const start = (form.getFieldValue('window') as [Dayjs, Dayjs] | undefined)?.[0];
                     if (d && start && d.isAfter(start)) return Promise.reject(new Error(t('act.deadlineAfterStart')));
                     return Promise.resolve();
                   },
@@ -225,7 +244,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           </Col>
           <Col span={12}>
             <Form.Item name="requiredSkills" label={t('act.requiredSkills')}>
-              <Select mode="multiple" allowClear maxCount={10} options={(settings.data?.skills ?? []).map((s) => ({ value: s, label: s }))} />
+              <Select mode="multiple" allowClear maxCount={10} disabled={resident} options={(settings.data?.skills ?? []).map((s) => ({ value: s, label: s }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -237,7 +256,7 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           </Col>
           <Col span={12}>
             <Form.Item name="pointsPerHour" label={t('act.pointsPerHour')} extra={t('act.pointsPerHourHelp')}>
-              <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={0} max={1000} precision={0} disabled={resident} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

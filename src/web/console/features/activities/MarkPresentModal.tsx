@@ -31,11 +31,11 @@ export function MarkPresentModal({ activity, entries, onClose, onDone }: { activ
       { id: activity.id, entries: (entries ?? []).map((e) => ({ userId: e.userId, present: true, ...times })) },
       {
         onSuccess: () => {
-          message.success(t('act.markedPresent', { count: entries?.length ?? 0 }));
+          void message.success(t('act.markedPresent', { count: entries?.length ?? 0 }));
           onDone();
           onClose();
         },
-        onError: (err) => message.error(errorMessage(err)),
+        onError: (err) => void message.error(errorMessage(err)),
       },
     );
   };

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
-import type { Activity, ActivityStatus, AttendanceCode, RosterEntry } from '../../lib/volunteering';
+import type { Activity, AttendanceCode, RosterEntry } from '../../lib/volunteering';
 import type { CreateActivityBody, FilterOf, ListActivitiesQuery } from '../../../shared/api-types';
 
 export type ActivityFilter = FilterOf<ListActivitiesQuery>;
@@ -73,7 +73,7 @@ function useActivityAction<V>(call: (v: V) => Promise<Activity>) {
     mutationFn: call,
     onSuccess: (a) => {
       qc.setQueryData(activityKeys.detail(a.id), a);
-      qc.invalidateQueries({ queryKey: activityKeys.all });
+      void qc.invalidateQueries({ queryKey: activityKeys.all });
     },
   });
 }
@@ -111,8 +111,21 @@ export function useMarkAttendance() {
       api<{ items: RosterEntry[] }>('POST', `/api/v1/activities/${encodeURIComponent(id)}/attendance`, { entries }),
     onSuccess: (res, v) => {
       qc.setQueryData(activityKeys.roster(v.id), res);
-      qc.invalidateQueries({ queryKey: activityKeys.detail(v.id) });
-      qc.invalidateQueries({ queryKey: ['records'] });
+      void qc.invalidateQueries({ queryKey: activityKeys.detail(v.id) });
+      void qc.invalidateQueries({ queryKey: ['records'] });
+    },
+  });
+}
+
+/** Closes attendance after the end: open stays are checked out at the end and their records written. */
+export function useCloseActivity() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ items: RosterEntry[] }>('POST', `/api/v1/activities/${encodeURIComponent(id)}/close`),
+    onSuccess: (res, id) => {
+      qc.setQueryData(activityKeys.roster(id), res);
+      void qc.invalidateQueries({ queryKey: activityKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: ['records'] });
     },
   });
 }

@@ -40,6 +40,7 @@ export function ActivityCard({ activity, to }: { activity: Activity; to?: string
           {a.waitlistCount > 0 && ` · ${t('act.waitlist', { n: a.waitlistCount })}`}
         </span>
         <span className="act-card__tags">
+          {a.audience === 'resident' && <Tag color="primary">{t('act.residentEvent')}</Tag>}
           <Tag color="default" fill="outline">
             {a.category}
           </Tag>

@@ -1,8 +1,10 @@
 // The sign-up area of an activity page: 报名 / 报名候补 / 已报名 / 候补第 n 位 / 取消报名 (with the deadline),
-// and 去签到 while it runs. Refusals (time clash, sign-up paused, missing skills…) are shown in a dialog.
+// and 去签到 while it runs. Refusals (time clash, sign-up paused, missing skills…) are shown in a dialog; a resident
+// refused a volunteer activity is offered 申请成为志愿者 instead of a dead end.
 import { useNavigate } from 'react-router';
 import { Button, Dialog, Tag, Toast } from 'antd-mobile';
 import { showError } from '../../components/showError';
+import { ApiError } from '../../../shared/api';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
 import { useCancelSignUp, useSignUp } from './queries';
@@ -40,7 +42,21 @@ export function SignUpPanel({ activity }: { activity: Activity }) {
               ? t('act.waitlistedOk', { n: answer.position ?? a.waitlistCount + 1 })
               : t('act.signedUpOk'),
         }),
-      onError: (error) => showError(error, t),
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'NOT_A_VOLUNTEER') {
+          Dialog.show({
+            title: t('common.failTitle'),
+            content: t('act.volunteerOnly'),
+            closeOnAction: true,
+            actions: [
+              { key: 'apply', text: t('act.becomeVolunteer'), bold: true, onClick: () => navigate('/volunteer/apply') },
+              { key: 'cancel', text: t('common.cancel') },
+            ],
+          });
+          return;
+        }
+        showError(error, t);
+      },
     });
 
   const onCancel = async () => {

@@ -176,6 +176,19 @@ export function useMarkAttendance(id: string) {
   });
 }
 
+/** Closes attendance after the end: open stays are checked out at the end and their records written. */
+export function useCloseActivity(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ items: RosterEntry[] }>('POST', path(id, '/close')),
+    onSuccess: (answer) => {
+      qc.setQueryData(activityKeys.roster(id), answer.items);
+      void qc.invalidateQueries({ queryKey: activityKeys.detail(id) });
+      void qc.invalidateQueries({ queryKey: recordKeys.all });
+    },
+  });
+}
+
 export function useCreateActivity() {
   const qc = useQueryClient();
   return useMutation({

@@ -1,11 +1,12 @@
-// 名单: who signed up, their check-in/out, and (after the start) 到场 / 缺席 marks by the leader.
+// 名单: who signed up, their check-in/out, (after the start) 到场 / 缺席 marks by the leader, and (after the end)
+// 结束登记, which checks out whoever is still checked in at the end.
 import { Button, Dialog, Tag, Toast } from 'antd-mobile';
 import { LoadError, Loading, Empty } from '../../components/QueryStates';
 import { showError } from '../../components/showError';
 import { useI18n } from '../../i18n';
-import { formatTime } from '../../lib/time';
+import { formatDateTime, formatTime } from '../../lib/time';
 import { SIGNUP_COLOR, SIGNUP_LABEL } from '../activities/labels';
-import { useMarkAttendance, useRoster } from '../activities/queries';
+import { useCloseActivity, useMarkAttendance, useRoster } from '../activities/queries';
 import { isAttendanceMethod, type Activity, type AttendanceMark, type RosterEntry } from '../activities/types';
 
 function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: boolean; onMark: (present: boolean) => void; busy: boolean }) {
@@ -49,10 +50,12 @@ function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: bool
 }
 
 export function RosterPanel({ activity }: { activity: Activity }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const roster = useRoster(activity.id);
   const mark = useMarkAttendance(activity.id);
+  const close = useCloseActivity(activity.id);
   const started = activity.status === 'published' && Date.now() >= new Date(activity.startsAt).getTime();
+  const ended = activity.status === 'published' && Date.now() >= new Date(activity.endsAt).getTime();
 
   if (roster.isPending) return <Loading />;
   if (roster.isError) return <LoadError error={roster.error} onRetry={() => void roster.refetch()} />;
@@ -72,8 +75,19 @@ export function RosterPanel({ activity }: { activity: Activity }) {
     if (ok) send([{ userId: e.userId, present: false }]);
   };
 
+  const onClose = async () => {
+    const ok = await Dialog.confirm({ content: t('leader.closeConfirm'), confirmText: t('leader.closeActivity'), cancelText: t('common.cancel') });
+    if (ok) close.mutate(undefined, { onSuccess: () => Toast.show({ icon: 'success', content: t('roster.markedOk') }), onError: (error) => showError(error, t) });
+  };
+
   return (
     <section className="card">
+      {activity.closedAt && <p className="muted">{t('leader.closedAt', { time: formatDateTime(activity.closedAt, locale) })}</p>}
+      {ended && !activity.closedAt && (
+        <Button block fill="outline" className="mt" loading={close.isPending} onClick={() => void onClose()}>
+          {t('leader.closeActivity')}
+        </Button>
+      )}
       <p className="muted">{t('roster.count', { n: items.filter((e) => e.status === 'confirmed' || e.status === 'no_show').length, m: checkedIn })}</p>
       {!started && <p className="muted">{t('roster.afterStart')}</p>}
       {started && notCheckedIn.length > 0 && (

@@ -9,6 +9,7 @@ export const RECORD_LABEL: Record<RecordStatus, MessageKey> = {
   accepted: 'rstatus.accepted',
   returned: 'rstatus.returned',
   superseded: 'rstatus.superseded',
+  voided: 'rstatus.voided',
 };
 
 export const RECORD_COLOR: Record<RecordStatus, TagColor> = {
@@ -17,4 +18,5 @@ export const RECORD_COLOR: Record<RecordStatus, TagColor> = {
   accepted: 'success',
   returned: 'danger',
   superseded: 'default',
+  voided: 'default',
 };

@@ -1,5 +1,6 @@
 // 活动详情 (/activities/:id): every field, required skills, the sign-up panel; once finished, rating and
-// back-filling hours. The people who run it get a link to the leader page.
+// back-filling hours (volunteer service only). Resident events say who may come. The people who run it get a
+// link to the leader page.
 import { useNavigate, useParams } from 'react-router';
 import { Button, NoticeBar, Space, Tag } from 'antd-mobile';
 import { InfoList } from '../../components/InfoList';
@@ -43,10 +44,13 @@ export function ActivityDetailPage() {
             <Tag color="default" fill="outline">
               {a.category}
             </Tag>
+            {a.audience === 'resident' && <Tag color="primary">{t('act.residentEvent')}</Tag>}
           </Space>
           <h2 className="detail__title">{a.title}</h2>
           <p className="detail__time">{formatRange(a.startsAt, a.endsAt, locale)}</p>
         </header>
+
+        {a.audience === 'resident' && <NoticeBar wrap content={t('act.residentEventNote')} />}
 
         {a.phase === 'cancelled' && a.cancelReason && (
           <NoticeBar color="error" wrap content={t('act.cancelReason', { reason: a.cancelReason })} />
@@ -101,7 +105,7 @@ export function ActivityDetailPage() {
         <SignUpPanel activity={a} />
 
         {a.phase === 'finished' && !a.canManage && <RatingPanel activity={a} />}
-        {a.phase === 'finished' && approvedHere && <BackfillPanel activity={a} />}
+        {a.phase === 'finished' && approvedHere && a.audience === 'volunteer' && <BackfillPanel activity={a} />}
 
         {a.canManage && (
           <div className="page-actions">
