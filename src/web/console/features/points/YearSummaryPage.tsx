@@ -91,7 +91,7 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
     <Card title={c.communityName} size="small" data-testid="ys-community">
       <TotalsRow totals={c} size="small" />
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={14}>
+        <Col xs={24} lg={10}>
           <Typography.Title level={5}>{t('pts.ys.ranking')}</Typography.Title>
           <Table
             size="small"
@@ -113,7 +113,7 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
             ]}
           />
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} lg={14}>
           <Typography.Title level={5}>{t('pts.ys.orgs')}</Typography.Title>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {t('pts.ys.orgRankHint')}
@@ -139,7 +139,7 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
               {
                 title: t('pts.ys.orgIncome'),
                 dataIndex: 'redemptionIncome',
-                width: 120,
+                width: 90,
                 align: 'right',
                 render: (v: number, o) => (o.kind === 'merchant' || v !== 0 ? <Typography.Text type="secondary">{v.toLocaleString()}</Typography.Text> : null),
               },
