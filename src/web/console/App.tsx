@@ -1,10 +1,8 @@
 // Theme, locale and routes of the staff console.
 import { lazy, Suspense, useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { useI18n } from './i18n';
+import { antdLocale, useI18n } from './i18n';
 import { useMe } from './features/account/queries';
 import { LoginPage } from './features/account/LoginPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
@@ -84,7 +82,7 @@ export function ConsoleApp() {
   const { locale } = useI18n();
   return (
     <ConfigProvider
-      locale={locale === 'en' ? enUS : zhCN}
+      locale={antdLocale(locale)}
       theme={{
         token: { colorPrimary: PRIMARY_COLOR, borderRadius: 6, fontSize: 14 },
         components: { Table: { cellPaddingBlock: 10 } },

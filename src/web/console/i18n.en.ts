@@ -1,9 +1,14 @@
 // The English UI strings, fetched (import()) only when English is chosen. Typed against the Chinese keys, so a
 // key missing in English fails the typecheck.
+// A separate copy of i18n.ts in the bundle (shared/viteEnglishChunk.ts), so not a cycle at run time.
+// eslint-disable-next-line import-x/no-cycle
 import { baseEn, type MessageKey } from './i18n';
 import { mallEn } from './i18n.mall';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
+
+// antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
+export { default as antdEn } from 'antd/locale/en_US';
 
 export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn, ...adminEn };

@@ -91,7 +91,7 @@ export const pointsZh = {
   'pts.jr.reverseAlready': '这笔记录此前已冲正过（冲正记录 #{seq}），本次没有重复冲正',
 
   'pts.ct.title': '登记共建贡献',
-  'pts.ct.help': '服务队、共建单位为共建项目投工投劳、捐赠物资或出资，按折合金额登记并记入其积分账户；折合金额计入年度汇总的“撬动社会资源”。',
+  'pts.ct.help': '服务队、共建单位、联盟商户为共建项目投工投劳、捐赠物资或出资，按折合金额登记并记入其积分账户；折合金额计入年度汇总的“撬动社会资源”。',
   'pts.ct.orgType': '单位类型',
   'pts.ct.orgType.team': '服务队',
   'pts.ct.orgType.partner': '共建单位',
@@ -323,7 +323,7 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.jr.reverseAlready': 'This journal was already reversed (journal #{seq}); nothing was reversed again',
 
   'pts.ct.title': 'Record a co-build contribution',
-  'pts.ct.help': 'Teams and partner units contribute labour, goods or money to co-build projects. Record the value and credit points to their account; the value counts as leveraged social resources in the year summary.',
+  'pts.ct.help': 'Teams, partner units and alliance merchants contribute labour, goods or money to co-build projects. Record the value and credit points to their account; the value counts as leveraged social resources in the year summary.',
   'pts.ct.orgType': 'Organisation type',
   'pts.ct.orgType.team': 'Team',
   'pts.ct.orgType.partner': 'Partner unit',

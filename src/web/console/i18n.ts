@@ -1,10 +1,12 @@
 // UI strings of the staff console (zh-CN first, English second); the provider machinery is shared
 // (../shared/i18n.tsx). The Chinese halves of the dictionaries are merged here, the English halves in i18n.en.ts,
 // which is loaded only when English is chosen.
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import antdZh from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createElement, type ReactNode } from 'react';
-import { createI18n, type I18nValue } from '../shared/i18n';
+import { createI18n, type I18nValue, type Locale } from '../shared/i18n';
 import { volunteeringZh } from './i18n.volunteering';
 import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
@@ -376,11 +378,19 @@ export function hasMessage(key: string): key is MessageKey {
   return key in zh;
 }
 
+let antdEn: AntdLocale | undefined; // set with the English dictionary
+
 // Pure, and read only inside the functions below, so the English chunk's copy of this file
 // (see shared/viteEnglishChunk.ts) drops it.
 const i18n = /* @__PURE__ */ createI18n<MessageKey>({
   zh,
-  loadEn: () => import('./i18n.en').then((m) => m.en),
+  // i18n.en.ts reads baseEn from its own copy of this file (see shared/viteEnglishChunk.ts): no cycle at run time.
+  // eslint-disable-next-line import-x/no-cycle
+  loadEn: () =>
+    import('./i18n.en').then((m) => {
+      antdEn = m.antdEn;
+      return m.en;
+    }),
   storageKey: 'linli.console.locale',
   onApply: (locale) => dayjs.locale(locale === 'en' ? 'en' : 'zh-cn'),
 });
@@ -393,4 +403,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 /** The current locale, its translate function and a local switch. */
 export function useI18n(): I18nValue<MessageKey> {
   return i18n.useI18n();
+}
+
+/** antd's locale for the UI language (English arrives with the English dictionary). */
+export function antdLocale(locale: Locale): AntdLocale {
+  return locale === 'en' && antdEn ? antdEn : antdZh;
 }

@@ -28,11 +28,11 @@ export interface I18nOptions<K extends string> {
 export interface I18nValue<K extends string> {
   locale: Locale;
   /**
-   * Switches the UI locally (storage, html lang, API header) once the dictionary is there. Resolves when the new
-   * locale shows; a dictionary that fails to load leaves the current one. Saving it to the account is the
-   * caller's job.
+   * Switches the UI locally (storage, html lang, API header) as soon as the dictionary is there (English is
+   * fetched the first time); if it cannot be fetched, the current language stays. Saving the choice to the account
+   * is the caller's job.
    */
-  setLocale: (locale: Locale) => Promise<void>;
+  setLocale: (locale: Locale) => void;
   t: (key: K, vars?: Vars) => string;
 }
 
@@ -93,27 +93,26 @@ export function createI18n<K extends string>(options: I18nOptions<K>) {
     });
     const latest = useRef<Locale | null>(locale);
 
-    const setLocale = useCallback(async (next: Locale) => {
+    const setLocale = useCallback((next: Locale) => {
       latest.current = next;
-      try {
-        await load(next);
-      } catch (err) {
-        console.warn(`Could not load the ${next} dictionary`, err);
-        return;
-      }
-      if (latest.current !== next) return; // a later switch won the race
-      applyLocale(next);
-      setLocaleState(next);
+      load(next).then(
+        () => {
+          if (latest.current !== next) return; // a later switch won the race
+          applyLocale(next);
+          setLocaleState(next);
+        },
+        (err: unknown) => console.warn(`Could not load the ${next} dictionary`, err),
+      );
     }, []);
 
     useEffect(() => {
       if (locale) return;
       load(stored).then(
         () => {
-          if (latest.current === null) void setLocale(stored);
+          if (latest.current === null) setLocale(stored);
         },
         () => {
-          if (latest.current === null) void setLocale('zh-CN');
+          if (latest.current === null) setLocale('zh-CN');
         },
       );
     }, [locale, setLocale]);

@@ -7,7 +7,6 @@ import type {
   CatalogItemInput,
   CatalogItemPatch,
   EvaluationResult,
-  ItemKind,
   Merchant,
   MerchantStatement,
   RedemptionStat,

@@ -1,7 +1,7 @@
 // Organisation tree and partner units: query keys, reads and writes.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { OrgKind, OrgNode, Page, PartnerUnit } from '../../../shared/types';
+import type { OrgNode, Page, PartnerUnit } from '../../../shared/types';
 import type { CreateOrgNodeBody, CreatePartnerUnitBody, UpdateOrgNodeBody, UpdatePartnerUnitBody } from '../../../shared/api-types';
 
 export const orgKeys = {

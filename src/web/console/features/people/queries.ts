@@ -1,7 +1,7 @@
 // People, their roles and the role catalogue: query keys, reads and writes.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page, Person, Role, RoleAssignment, RoleInfo } from '../../../shared/types';
+import type { Page, Person, RoleAssignment, RoleInfo } from '../../../shared/types';
 import type { FilterOf, GrantRoleBody, ListPeopleQuery } from '../../../shared/api-types';
 
 export type PeopleFilter = FilterOf<ListPeopleQuery>;

@@ -4,7 +4,6 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, qs } from '../../../shared/api';
 import type { CountedPage, Page, PartnerUnit } from '../../../shared/types';
 import type {
-  AccountKind,
   ContributionInput,
   ContributionResult,
   Journal,

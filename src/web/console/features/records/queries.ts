@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
-import type { RecordStatus, ServiceRecord } from '../../lib/volunteering';
+import type { ServiceRecord } from '../../lib/volunteering';
 import type { FilterOf, ListRecordsQuery } from '../../../shared/api-types';
 
 export type RecordFilter = Omit<FilterOf<ListRecordsQuery>, 'mine'>;

@@ -1,7 +1,6 @@
 // Service-record shapes of the API (docs/API-VOLUNTEERING.md).
 
 import type { FilterOf, ListRecordsQuery } from '../../../shared/api-types';
-import type { RecordState as RecordStatus } from '../../../shared/api-types';
 
 export type {
   RecordState as RecordStatus,

@@ -1,7 +1,7 @@
 // Volunteer shapes of the API (docs/API-VOLUNTEERING.md) as the resident H5 uses them.
 
 import type { ApplyVolunteerBody } from '../../../shared/api-types';
-import type { Availability, TimeBand as DaySlot } from '../../../shared/api-types';
+import type { TimeBand as DaySlot } from '../../../shared/api-types';
 
 export type {
   Availability,
