@@ -104,6 +104,7 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     await leader.getByRole('button', { name: '缺席 孙志愿' }).click();
     await leader.locator('.adm-dialog').getByRole('button', { name: '确定' }).click();
     await leader.locator('.adm-dialog').waitFor({ state: 'hidden' });
+    await leader.locator('.adm-toast-main').waitFor({ state: 'hidden' });
     await expect.poll(() => leader.locator('.roster-row', { hasText: '孙志愿' }).locator('.adm-tag').first().textContent()).toBe('缺席');
     await shot(leader, 'v07b-late-no-show');
     const voided = await absentApi<{ items: Array<{ status: string; minutes: number }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);

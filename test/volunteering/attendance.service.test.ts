@@ -20,6 +20,7 @@ import * as attendance from '../../src/server/modules/activities/attendance.serv
 import * as signups from '../../src/server/modules/activities/signups.service.js';
 import * as records from '../../src/server/modules/records/records.service.js';
 import * as teams from '../../src/server/modules/volunteers/teams.service.js';
+import { processLedgerEvents } from '../../src/server/modules/ledger/index.js';
 import { listEventsAfter } from '../../src/server/platform/events.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
 
@@ -251,6 +252,28 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
         expect.objectContaining({ recordId: rec.id, userId: p.id, minutes: 120, reason: '标记缺席' }),
       ]);
       expect((await records.getMyHours(env.deps, p.actor)).items[0]).toMatchObject({ acceptedMinutes: 0 });
+    });
+
+    it('marked absent after acceptance ends with no points once the ledger has run', async () => {
+      const { a, p, rec } = await pendingRecord();
+      await records.confirmServiceRecords(env.deps, leader, [rec.id]);
+      await records.acceptServiceRecords(env.deps, admin, [rec.id]);
+      await processLedgerEvents(env.deps);
+      const balance = async () =>
+        Number(
+          (
+            await env.deps.db
+              .selectFrom('point_accounts')
+              .select('balance')
+              .where('district_id', '=', tree.district.id)
+              .where('owner_id', '=', p.id)
+              .executeTakeFirstOrThrow()
+          ).balance,
+        );
+      expect(await balance()).toBe(20); // 120 minutes at the default 10 points an hour
+      await attendance.markAttendance(env.deps, leader, a.id, [{ userId: p.id, present: false }]);
+      await processLedgerEvents(env.deps);
+      expect(await balance()).toBe(0);
     });
 
     it('cannot check in', async () => {

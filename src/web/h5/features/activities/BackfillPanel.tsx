@@ -23,7 +23,7 @@ export function BackfillPanel({ activity }: { activity: Activity }) {
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
 
-  const mine = (records.data?.pages.flatMap((p) => p.items) ?? []).filter((r) => r.status !== 'superseded');
+  const mine = (records.data?.pages.flatMap((p) => p.items) ?? []).filter((r) => r.status !== 'superseded' && r.status !== 'voided');
   if (records.isPending) return null;
 
   const onSubmit = () => {

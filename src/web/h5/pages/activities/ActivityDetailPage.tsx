@@ -105,7 +105,9 @@ export function ActivityDetailPage() {
         <SignUpPanel activity={a} />
 
         {a.phase === 'finished' && !a.canManage && <RatingPanel activity={a} />}
-        {a.phase === 'finished' && approvedHere && a.audience === 'volunteer' && <BackfillPanel activity={a} />}
+        {a.phase === 'finished' && approvedHere && a.audience === 'volunteer' && a.mySignup?.status !== 'no_show' && (
+          <BackfillPanel activity={a} />
+        )}
 
         {a.canManage && (
           <div className="page-actions">
