@@ -15,7 +15,6 @@ import { LoginPage } from './pages/LoginPage';
 import { MePage } from './pages/MePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
-import { ActivityDetailPage } from './pages/activities/ActivityDetailPage';
 
 // Route groups loaded on first use, each its own chunk: the first load carries the home, activity and account
 // pages; most residents never open the leader or merchant pages.
@@ -85,6 +84,11 @@ const AccountPages = lazyPages(
   },
   loading,
 );
+const ActivityPages = lazyPages(
+  () => import('./pages/activities/ActivityDetailPage'),
+  { detail: (m) => m.ActivityDetailPage },
+  loading,
+);
 const CheckinPages = lazyPages(() => import('./pages/CheckinPage'), { checkin: (m) => m.CheckinPage }, loading);
 // Public pages a scanned QR code opens (certificate check, volunteer card check).
 const VerifyPages = lazyPages(() => import('./pages/VerifyPage'), { verify: (m) => m.VerifyPage }, loading);
@@ -129,7 +133,7 @@ export function App() {
               <Route path="/me/points/donate" element={<PointsPages name="donate" />} />
               <Route path="/volunteer/apply" element={<VolunteerPages name="apply" />} />
               <Route path="/volunteer/card" element={<VolunteerPages name="card" />} />
-              <Route path="/activities/:id" element={<ActivityDetailPage />} />
+              <Route path="/activities/:id" element={<ActivityPages name="detail" />} />
               <Route path="/checkin" element={<CheckinPages name="checkin" />} />
               <Route path="/teams" element={<TeamPages name="teams" />} />
               <Route path="/teams/:id" element={<TeamPages name="team" />} />

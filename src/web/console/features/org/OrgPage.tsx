@@ -2,6 +2,7 @@
 import { Card, Col, Empty, Row, Space, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { reloadOnce } from '../../../shared/lazyPages';
 import type { OrgNode } from '../../../shared/types';
 import { useI18n } from '../../i18n';
 import { childKind, KIND_ORDER } from '../../lib/org';
@@ -9,11 +10,12 @@ import { LoadError } from '../../layout/LoadError';
 import { NodeDetails } from './NodeDetails';
 import { NodeFormModal, type NodeFormMode } from './NodeFormModal';
 import { OrgTreePanel } from './OrgTreePanel';
-import { PartnerUnits } from './PartnerUnits';
 import { useOrgNodes } from './queries';
 
-// Opened by one button; its tree select stays out of the console's first load.
-const MoveNodeModal = lazy(() => import('./MoveNodeModal').then((m) => ({ default: m.MoveNodeModal })));
+// Loaded when needed, keeping the console's first load small: the move dialog (a tree select) opens from one
+// button, the partner-unit panel (a table) shows for streets and communities only.
+const MoveNodeModal = lazy(reloadOnce(() => import('./MoveNodeModal').then((m) => ({ default: m.MoveNodeModal }))));
+const PartnerUnits = lazy(reloadOnce(() => import('./PartnerUnits').then((m) => ({ default: m.PartnerUnits }))));
 
 export function OrgPage() {
   const { t } = useI18n();
@@ -107,7 +109,11 @@ export function OrgPage() {
               onEdit={() => setFormMode({ type: 'edit', node: selected })}
               onMove={() => setMoving(selected)}
             />
-            {(selected.kind === 'street' || selected.kind === 'community') && <PartnerUnits node={selected} />}
+            {(selected.kind === 'street' || selected.kind === 'community') && (
+              <Suspense fallback={<Card title={t('partner.title')} loading />}>
+                <PartnerUnits node={selected} />
+              </Suspense>
+            )}
           </Space>
         ) : (
           <Card>
