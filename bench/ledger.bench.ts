@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import { inTransaction } from '../src/server/db/transaction.js';
 import { authenticate, insertNewUser, startSession } from '../src/server/modules/accounts/index.js';
 import { accountFor, ensurePersonAccount, postJournal } from '../src/server/modules/ledger/index.js';
+import { processLedgerEvents } from '../src/server/modules/ledger/index.js';
 import { verifyLedger } from '../src/server/modules/ledger/ledger.public.js';
+import { serviceRecordAccepted } from '../src/server/modules/records/index.js';
 import { insertRole } from '../src/server/modules/accounts/index.js';
 import { newId } from '../src/server/platform/ids.js';
 import { must } from '../src/server/platform/must.js';
@@ -88,6 +90,39 @@ export async function runLedgerBench(): Promise<void> {
       const http = perSecond(N, performance.now() - t);
       latencies.sort((a, b) => a - b);
 
+      // Earning through the outbox: accepted-record events turned into journals by one consumer, then by three
+      // racing consumers (each event handled once, recorded in event_consumptions).
+      const earners = await inTransaction(db, async ({ trx }) => {
+        const ids: string[] = [];
+        for (let u = 0; u < 50; u++) {
+          const user = await insertNewUser(deps, trx, { phone: `1370001${String(u).padStart(4, '0')}`, displayName: `压测${u}`, communityId: community.id }, hash);
+          ids.push(user.id);
+        }
+        return ids;
+      });
+      const emitEvents = (n: number, tag: string) => inTransaction(db, async ({ trx }) => {
+        for (let i = 0; i < n; i++) {
+          const recordId = `${tag}-${i}-${newId()}`;
+          await serviceRecordAccepted.emit(trx, deps.clock, {
+            districtId: district.id, refId: recordId,
+            payload: {
+              recordId, userId: must(earners[i % earners.length], 'an earner'), minutes: 60, activityId: null, activityTitle: '压测服务',
+              category: '其他', communityId: community.id, teamId: null, pointsPerHour: null, serviceDate: `2026-0${1 + (i % 9)}-1${i % 10}`,
+            },
+          });
+        }
+      });
+      const EVENTS = 1000;
+      await emitEvents(EVENTS, 'serial');
+      t = performance.now();
+      const handledSerial = await processLedgerEvents(deps);
+      const earningSerial = perSecond(handledSerial, performance.now() - t);
+      await emitEvents(EVENTS, 'racing');
+      t = performance.now();
+      const handledRacing = (await Promise.all([0, 1, 2].map(() => processLedgerEvents(deps)))).reduce((a, b) => a + b, 0);
+      const earningRacing = perSecond(handledRacing, performance.now() - t);
+      if (handledSerial !== EVENTS || handledRacing !== EVENTS) throw new Error(`earning handled ${handledSerial} and ${handledRacing} of ${EVENTS}`);
+
       t = performance.now();
       const report = await verifyLedger(deps, { districtId: district.id });
       const verifyMs = performance.now() - t;
@@ -101,6 +136,8 @@ export async function runLedgerBench(): Promise<void> {
         httpJournalsPerSecond: http,
         httpP50ms: percentile(latencies, 50),
         httpP99ms: percentile(latencies, 99),
+        earningEventsPerSecond: earningSerial,
+        earningEventsPerSecond3Consumers: earningRacing,
         verifyJournals: journals,
         verifyMs: Math.round(verifyMs),
         verifySecondsPerMillionJournals: Math.round((verifyMs / journals) * 1000 * 10) / 10,
