@@ -40,6 +40,15 @@ export const adminZh = {
   'past.row': '第 {row} 行',
   'past.pickCommunityFirst': '请先选择社区',
   'past.afterTheFact': '事后补记',
+
+  'login.mustChangeTitle': '请设置新密码',
+  'login.mustChangeNote': '您正在使用临时密码（由上级管理员重置，或开通新区时生成）。请先设置只有您自己知道的新密码，然后才能使用管理后台。',
+  'login.temporaryPassword': '临时密码',
+  'login.newPassword': '新密码',
+  'login.confirmPassword': '再次输入新密码',
+  'login.passwordRule': '8 至 64 位，须同时包含字母和数字',
+  'login.passwordMismatch': '两次输入的新密码不一致',
+  'login.setPassword': '设置新密码并进入',
 } as const;
 
 export const adminEn: Record<keyof typeof adminZh, string> = {
@@ -81,4 +90,13 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'past.row': 'Row {row}',
   'past.pickCommunityFirst': 'Pick a community first',
   'past.afterTheFact': 'Recorded after the fact',
+
+  'login.mustChangeTitle': 'Set a new password',
+  'login.mustChangeNote': 'You signed in with a temporary password (reset by an admin, or created with a new district). Set a new password only you know before using the console.',
+  'login.temporaryPassword': 'Temporary password',
+  'login.newPassword': 'New password',
+  'login.confirmPassword': 'New password again',
+  'login.passwordRule': '8 to 64 characters with letters and digits',
+  'login.passwordMismatch': 'The two new passwords differ',
+  'login.setPassword': 'Set the new password and continue',
 };

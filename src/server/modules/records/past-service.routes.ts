@@ -1,37 +1,14 @@
 // HTTP routes of service recorded after the fact (补记): one entry, and the Excel template and import.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
 import { errors } from '../../platform/schemas.js';
 import { importPastService, pastServiceTemplate } from './past-service.excel.js';
 import { recordPastService } from './past-service.service.js';
+import { importBody, importReply, pastServiceBody, templateQuery } from './past-service.schemas.js';
 import { toRecordSchema } from './records.schemas.js';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-export const pastServiceBody = z.object({
-  userId: z.string().min(1).max(64),
-  communityId: z.string().min(1).max(64),
-  serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }),
-  minutes: z.number().int().min(1).max(1440),
-  category: text(20),
-  place: text(100),
-  content: text(200),
-  vouchedBy: text(60).describe('who can vouch for it: a name and how to reach them'),
-});
-
-const importBody = z.object({
-  communityId: z.string().min(1).max(64),
-  fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),
-});
-
-const importReply = z.object({
-  created: z.number().int(), skipped: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
-});
 
 /** Registers the routes of past service. */
 export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -49,7 +26,7 @@ export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/service-records/past/import-template', {
     schema: {
       operationId: 'getPastServiceImportTemplate', tags: ['records'], summary: '下载补记服务批量导入模板（.xlsx）',
-      querystring: z.object({ communityId: z.string().min(1).max(64) }),
+      querystring: templateQuery,
     },
     handler: async (req, reply) => {
       const file = await pastServiceTemplate(deps, requireActor(req), req.query.communityId);

@@ -112,7 +112,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'reviewVolunteers', tags: ['volunteers'],
       summary: '批量审核志愿者申请（一次通过或驳回所选的多条；全部成功或全部不变，每条分别记入审计日志）',
-      body: s.reviewManyBody, response: { 200: z.object({ items: z.array(s.volunteerSchema) }), ...errors(400, 401, 404, 422) },
+      body: s.reviewManyBody, response: { 200: s.reviewManyReply, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await svc.reviewVolunteers(deps, requireActor(req), req.body) }),
   });

@@ -48,6 +48,8 @@ export const reviewManyBody = z.object({
   reason: z.string().trim().max(200).nullable().optional(),
 });
 
+export const reviewManyReply = z.object({ items: z.array(volunteerSchema) });
+
 export const importBody = z.object({
   communityId: z.string().min(1).max(64),
   fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),

@@ -36,7 +36,7 @@ export function PasswordPage() {
           // The flag is cleared at once, so the guard does not send the person back here before the refetch lands.
           qc.setQueryData<Me | null>(accountKeys.me(), (old) => (old ? { ...old, mustChangePassword: false } : old));
           void qc.invalidateQueries({ queryKey: accountKeys.me() });
-          navigate(forced ? '/' : '/me', { replace: forced });
+          void navigate(forced ? '/' : '/me', { replace: forced });
         },
       },
     );

@@ -8,6 +8,7 @@ import { PHONE_PATTERN } from '../../lib/org';
 import { PRIMARY_COLOR } from '../../theme';
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { useLogin, useMe, type LoginInput } from './queries';
+import { SetNewPassword } from './SetNewPassword';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -18,10 +19,15 @@ export function LoginPage() {
   const from = (location.state as { from?: string } | null)?.from;
   const target = from && from !== '/login' ? from : '/org';
 
-  if (me.data) return <Navigate to={target} replace />;
+  const mustChange = me.data?.mustChangePassword === true;
+  if (me.data && !mustChange) return <Navigate to={target} replace />;
 
   const onFinish = (values: LoginInput) =>
-    login.mutate(values, { onSuccess: () => navigate(target, { replace: true }) });
+    login.mutate(values, {
+      onSuccess: (res) => {
+        if (!res.user.mustChangePassword) void navigate(target, { replace: true });
+      },
+    });
 
   return (
     <div
@@ -61,6 +67,9 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
         </div>
+        {mustChange ? (
+          <SetNewPassword />
+        ) : (
         <Form<LoginInput> layout="vertical" name="login" onFinish={onFinish} requiredMark={false} size="large">
           <Form.Item
             label={t('login.phone')}
@@ -82,6 +91,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        )}
       </Card>
     </div>
   );

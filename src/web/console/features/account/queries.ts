@@ -17,6 +17,8 @@ export function useMe() {
         return await api<Me>('GET', '/api/v1/me');
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;
+        // A temporary password still to be changed: log in again, which leads to setting a new one.
+        if (err instanceof ApiError && err.code === 'PASSWORD_CHANGE_REQUIRED') return null;
         throw err;
       }
     },

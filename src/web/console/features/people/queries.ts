@@ -53,8 +53,8 @@ export function useResetPassword() {
     mutationFn: (id: string) =>
       api<{ temporaryPassword: string }>('POST', `/api/v1/people/${encodeURIComponent(id)}/password-reset`),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: peopleKeys.all });
-      qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.all });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

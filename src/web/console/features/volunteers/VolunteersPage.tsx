@@ -76,7 +76,7 @@ export function VolunteersPage() {
 
   const exportRoster = () => {
     if (!fileCommunityId) return;
-    download(volunteerUrls.export(fileCommunityId, tab === 'pending' ? 'pending' : status), '志愿者名册.xlsx', 'export');
+    void download(volunteerUrls.export(fileCommunityId, tab === 'pending' ? 'pending' : status), '志愿者名册.xlsx', 'export');
   };
   const needCommunity = !fileCommunityId ? t('vol.pickCommunityFirst') : undefined;
 
@@ -142,7 +142,7 @@ export function VolunteersPage() {
             allowEmpty={[true, true]}
             value={range}
             onChange={(v) => {
-              setRange(v as [Dayjs | null, Dayjs | null] | null);
+              setRange(v);
               setSelected([]);
             }}
           />
