@@ -130,7 +130,12 @@ export function AcceptancePage() {
               <Tag color="purple">{t('rec.correction')}</Tag>
             </Tooltip>
           )}
-          {!r.isBackfill && !r.correctsId && <Typography.Text type="secondary">{t('rec.normal')}</Typography.Text>}
+          {r.afterTheFact && (
+            <Tooltip title={[r.place, r.vouchedBy].filter(Boolean).join(' · ') || undefined}>
+              <Tag color="gold">{t('past.afterTheFact')}</Tag>
+            </Tooltip>
+          )}
+          {!r.isBackfill && !r.correctsId && !r.afterTheFact && <Typography.Text type="secondary">{t('rec.normal')}</Typography.Text>}
         </Space>
       ),
     },
