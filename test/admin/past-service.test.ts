@@ -156,6 +156,18 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
     expect(Number(account.balance)).toBe(15);
   });
 
+  it('keeps the after-the-fact details when an accepted entry is corrected', async () => {
+    const rec = (await adminA.request('POST', '/api/v1/service-records/past', entry(volunteer.id, { minutes: 60 }))).json();
+    await adminA.request('POST', '/api/v1/service-records/confirm', { recordIds: [rec.id] });
+    await adminA.request('POST', '/api/v1/service-records/accept', { recordIds: [rec.id] });
+    const res = await adminA.request('POST', `/api/v1/service-records/${rec.id}/correct`, { minutes: 45, reason: '实际 45 分钟' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      correctsId: rec.id, minutes: 45, status: 'pending', activityId: null, afterTheFact: true, activityTitle: '夜间陪独居老人就医',
+      category: '助老服务', place: '3号楼2单元', vouchedBy: '李四（楼长）13900000000',
+    });
+  });
+
   it('shows hours recorded after the fact on the certificate', async () => {
     const rec = (await adminA.request('POST', '/api/v1/service-records/past', entry(volunteer.id, { minutes: 120 }))).json();
     await adminA.request('POST', '/api/v1/service-records/confirm', { recordIds: [rec.id] });

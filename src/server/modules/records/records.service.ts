@@ -225,6 +225,9 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
       team_id: r.team_id, service_date: r.service_date, minutes: input.minutes, status: 'pending', is_backfill: r.is_backfill,
       note: r.note, corrects_id: r.id, correction_reason: input.reason.trim(), confirmed_by: null, confirmed_at: null,
       accepted_by: null, accepted_at: null, returned_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
+      // Service recorded after the fact keeps what it was (no activity to say it).
+      after_the_fact: r.after_the_fact, category: r.activity_id ? null : r.category, place: r.place, content: r.content,
+      vouched_by: r.vouched_by,
     });
     if (r.status === 'accepted') {
       await serviceRecordSuperseded.emit(trx, deps.clock, {
