@@ -5,11 +5,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { actorOf, createTestEnv, DIALECTS, makeTree, makeUser, plainActor, type TestEnv, type TestUser, type Tree } from '../support.js';
 import { inTransaction } from '../../src/server/db/transaction.js';
 import { accountFor, postJournal } from '../../src/server/modules/ledger/ledger.core.js';
-import { personAccount, processLedgerEvents } from '../../src/server/modules/ledger/ledger.earning.js';
+import { ensurePersonAccount } from '../../src/server/modules/ledger/ledger.core.js';
+import { processLedgerEvents } from '../../src/server/modules/ledger/ledger.earning.js';
 import * as pub from '../../src/server/modules/ledger/ledger.public.js';
 import * as svc from '../../src/server/modules/ledger/ledger.service.js';
 import { updatePointRules } from '../../src/server/modules/ledger/ledger.settings.js';
-import { emitEvent } from '../../src/server/platform/events.js';
+import { serviceRecordAccepted, serviceRecordSuperseded } from '../../src/server/modules/records/index.js';
 import { newId } from '../../src/server/platform/ids.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
 
@@ -35,9 +36,9 @@ describe.each(DIALECTS)('points bank on %s', (dialect) => {
   async function acceptedRecord(userId: string, minutes: number, category = '助老服务', date = '2026-11-20') {
     const recordId = newId();
     await inTransaction(env.deps.db, async ({ trx }) => {
-      await emitEvent(trx, env.clock, {
-        districtId: tree.district.id, type: 'service_record.accepted', refId: recordId,
-        payload: { recordId, userId, minutes, activityId: 'none', category, communityId: tree.communityA.id, teamId: null, pointsPerHour: null, serviceDate: date },
+      await serviceRecordAccepted.emit(trx, env.clock, {
+        districtId: tree.district.id, refId: recordId,
+        payload: { recordId, userId, minutes, activityId: null, activityTitle: null, category, communityId: tree.communityA.id, teamId: null, pointsPerHour: null, serviceDate: date },
       });
     });
     return recordId;
@@ -65,7 +66,7 @@ describe.each(DIALECTS)('points bank on %s', (dialect) => {
     await processLedgerEvents(env.deps);
     expect(await balanceOf(u.id)).toBe(20);
     await inTransaction(env.deps.db, async ({ trx }) => {
-      await emitEvent(trx, env.clock, { districtId: tree.district.id, type: 'service_record.superseded', refId: rec, payload: { recordId: rec, reason: '时长有误' } });
+      await serviceRecordSuperseded.emit(trx, env.clock, { districtId: tree.district.id, refId: rec, payload: { recordId: rec, replacedBy: null, userId: u.id, minutes: 120, reason: '时长有误' } });
     });
     await processLedgerEvents(env.deps);
     expect(await balanceOf(u.id)).toBe(0);
@@ -268,7 +269,7 @@ describe('journal posting guards', () => {
   async function accounts() {
     return inTransaction(env.deps.db, async ({ trx }) => ({
       issuance: await accountFor(env.deps, trx, tree.district.id, { type: 'district', id: tree.district.id, purpose: 'issuance' }),
-      person: await personAccount(env.deps, trx, tree.district.id, u.id),
+      person: await ensurePersonAccount(env.deps, trx, tree.district.id, u.id),
     }));
   }
   const journalCount = async () => (await env.deps.db.selectFrom('journals').select('id').execute()).length;
