@@ -71,6 +71,8 @@ export type {
   UpdatePartnerUnitBody,
 } from '../../server/modules/org/org.schemas';
 export type { ListRecordsQuery, RatingBody } from '../../server/modules/records/records.schemas';
+export type { PastServiceBody, PastServiceImportReply } from '../../server/modules/records/past-service.schemas';
+export type { AuditEventsQuery } from '../../server/modules/audit/audit.schemas';
 export type {
   ApplyVolunteerBody,
   ListVolunteersQuery,

@@ -22,3 +22,6 @@ export const auditEventsQuery = z.object({
 });
 
 export const auditActionsSchema = z.object({ items: z.array(z.object({ action: z.string(), label: z.string() })) });
+
+// What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type AuditEventsQuery = z.input<typeof auditEventsQuery>;

@@ -1,16 +1,10 @@
 // Audit log: query keys, the paged, filtered read (with its total) and the labelled list of actions.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
+import type { AuditEventsQuery, FilterOf } from '../../../shared/api-types';
 import type { AuditEvent, CountedPage } from '../../../shared/types';
 
-export interface AuditFilter {
-  action?: string;
-  actorId?: string;
-  targetId?: string;
-  /** ISO timestamps, inclusive range. */
-  from?: string;
-  to?: string;
-}
+export type AuditFilter = FilterOf<AuditEventsQuery>;
 
 export interface AuditActionChoice {
   action: string;

@@ -1,24 +1,11 @@
 // Service recorded after the fact (补记): one entry, the Excel import, and the template URL.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { ServiceRecord } from '../../../shared/api-types';
+import type { PastServiceBody, PastServiceImportReply, ServiceRecord } from '../../../shared/api-types';
 
-export interface PastServiceInput {
-  userId: string;
-  communityId: string;
-  serviceDate: string;
-  minutes: number;
-  category: string;
-  place: string;
-  content: string;
-  vouchedBy: string;
-}
+export type PastServiceInput = PastServiceBody;
 
-export interface PastServiceImportReport {
-  created: number;
-  skipped: number;
-  errors: Array<{ row: number; messages: string[] }>;
-}
+export type PastServiceImportReport = PastServiceImportReply;
 
 /** Records one entry; it waits for confirmation like any record, so the records lists refresh. */
 export function useRecordPastService() {
