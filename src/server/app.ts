@@ -24,7 +24,7 @@ import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
-import { expireVouchers, mallRoutes } from './modules/mall/index.js';
+import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -83,7 +83,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   recordRoutes(app, deps);
   pastServiceRoutes(app, deps);
   openingBalanceRoutes(app, deps);
-  ledgerRoutes(app, deps);
+  // Merchants reach the ledger through this resolver: the mall imports the ledger, so the ledger cannot import the mall.
+  ledgerRoutes(app, deps, { contributors: { findFiledMerchant } });
   mallRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {

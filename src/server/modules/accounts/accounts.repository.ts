@@ -187,3 +187,32 @@ export async function nodeNames(db: Executor, ids: string[]): Promise<Map<string
   const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** What other modules may know of a person: names (real name encrypted) and home. No phone, no password. */
+export interface PersonHome {
+  userId: string;
+  displayName: string;
+  realNameEnc: string | null;
+  homeDistrictId: string | null;
+  homeNodeId: string | null;
+}
+
+/** People's names and homes by id, for other modules through index.ts (the ledger names and scopes accounts by them). */
+export async function listPersonHomes(db: Executor, userIds: readonly string[]): Promise<PersonHome[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.selectFrom('users').select(['id', 'display_name', 'real_name_enc', 'home_district_id', 'home_node_id'])
+    .where('id', 'in', [...new Set(userIds)]).execute();
+  return rows.map((r) => ({
+    userId: r.id, displayName: r.display_name, realNameEnc: r.real_name_enc, homeDistrictId: r.home_district_id, homeNodeId: r.home_node_id,
+  }));
+}
+
+/** One person's names and home, or undefined. */
+export async function findPersonHome(db: Executor, userId: string): Promise<PersonHome | undefined> {
+  return (await listPersonHomes(db, [userId]))[0];
+}
+
+/** The id of the person with this phone (by its blind index), or undefined: no other column leaves the module. */
+export async function findPersonIdByPhoneIndex(db: Executor, phoneIndex: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('id').where('phone_index', '=', phoneIndex).executeTakeFirst())?.id;
+}

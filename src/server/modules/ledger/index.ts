@@ -2,6 +2,7 @@
 export { accountFor, ensurePersonAccount, postJournal, replayOf, type JournalInput, type Posted } from './ledger.core.js';
 export { earnKey, processLedgerEvents, startLedgerWorker } from './ledger.earning.js';
 export { ledgerRoutes } from './ledger.routes.js';
+export type { Contributor, Contributors } from './ledger.contributors.js';
 export { refundJournal } from './ledger.refunds.js';
 export { getLedgerHead, listPublicJournals, verifyLedger } from './ledger.public.js';
 export { awardPoints, expireLastYear, expirePoints, getMyPoints, reverseJournal } from './ledger.service.js';

@@ -5,7 +5,9 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { must } from '../../platform/must.js';
 import { assertTransaction, type Executor } from '../../db/transaction.js';
+import { findPersonHome } from '../accounts/index.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, isBalanced, journalHash, type JournalType } from './ledger.rules.js';
 
@@ -126,9 +128,9 @@ export type AccountOwner =
 
 /** The account of a person in a district, created on first use; named by real name when known (the public ledger masks it). */
 export async function ensurePersonAccount(deps: Deps, trx: Executor, districtId: string, userId: string): Promise<repo.AccountRow> {
-  const u = await repo.findUserForAccount(trx, userId);
-  const name = u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : u.display_name;
-  return accountFor(deps, trx, districtId, { type: 'user', id: userId, name, communityId: u.home_node_id });
+  const u = must(await findPersonHome(trx, userId), `user ${userId}`);
+  const name = u.realNameEnc ? deps.cipher.decrypt(u.realNameEnc) : u.displayName;
+  return accountFor(deps, trx, districtId, { type: 'user', id: userId, name, communityId: u.homeNodeId });
 }
 
 /** The account of an owner in a district, created on first use. */

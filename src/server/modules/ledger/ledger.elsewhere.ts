@@ -3,6 +3,8 @@
 // "积分不足（当前 0 分）".
 import { AppError } from '../../platform/errors.js';
 import type { Executor } from '../../db/transaction.js';
+import { findPersonHome } from '../accounts/index.js';
+import { districtNamesOf } from '../org/index.js';
 
 /**
  * Throws OTHER_DISTRICT (naming this district and the person's home district with its balance) when the person holds
@@ -14,15 +16,13 @@ export async function assertPointsHere(trx: Executor, districtId: string, userId
     .where('district_id', '=', districtId).where('owner_type', '=', 'user').where('owner_id', '=', userId).where('purpose', '=', 'main')
     .executeTakeFirst();
   if (here && Number(here.balance) > 0) return;
-  const user = await trx.selectFrom('users').select('home_district_id').where('id', '=', userId).executeTakeFirst();
-  const home = user?.home_district_id;
+  const home = (await findPersonHome(trx, userId))?.homeDistrictId;
   if (!home || home === districtId) return;
   const there = await trx.selectFrom('point_accounts').select('balance')
     .where('district_id', '=', home).where('owner_type', '=', 'user').where('owner_id', '=', userId).where('purpose', '=', 'main')
     .executeTakeFirst();
   if (!there || Number(there.balance) <= 0) return;
-  const names = await trx.selectFrom('org_nodes').select(['id', 'name'])
-    .where('district_id', 'in', [districtId, home]).where('kind', '=', 'district').execute();
-  const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? '';
+  const names = await districtNamesOf(trx, [districtId, home]);
+  const nameOf = (id: string) => names.get(id) ?? '';
   throw new AppError('OTHER_DISTRICT', { district: nameOf(districtId), home: nameOf(home), balance: Number(there.balance) });
 }

@@ -3,6 +3,8 @@
 import type { Deps } from '../../platform/context.js';
 import { publicPersonName } from '../../platform/privacy.js';
 import type { Executor } from '../../db/transaction.js';
+import { listPersonHomes } from '../accounts/index.js';
+import { volunteerNamesOf } from '../volunteers/index.js';
 
 /**
  * Public names of the given people, by user id. The real name on file is the account's (registration) or, failing
@@ -11,15 +13,11 @@ import type { Executor } from '../../db/transaction.js';
 export async function publicNamesOf(deps: Deps, db: Executor, districtId: string, userIds: string[]): Promise<Map<string, string>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users as u')
-    .leftJoin('volunteers as v', (j) => j.on('v.district_id', '=', districtId).onRef('v.user_id', '=', 'u.id'))
-    .select(['u.id', 'u.display_name', 'u.real_name_enc', 'v.real_name_enc as volunteer_name_enc'])
-    .where('u.id', 'in', ids)
-    .execute();
+  const [people, volunteerNames] = await Promise.all([listPersonHomes(db, ids), volunteerNamesOf(db, districtId, ids)]);
   const out = new Map<string, string>();
-  for (const r of rows) {
-    const enc = r.real_name_enc ?? r.volunteer_name_enc;
-    out.set(r.id, publicPersonName(enc ? deps.cipher.decrypt(enc) : null, r.display_name));
+  for (const p of people) {
+    const enc = p.realNameEnc ?? volunteerNames.get(p.userId);
+    out.set(p.userId, publicPersonName(enc ? deps.cipher.decrypt(enc) : null, p.displayName));
   }
   return out;
 }

@@ -1,25 +1,12 @@
 // HTTP routes of opening balances imported from a community's previous points system.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
 import { errors } from '../../platform/schemas.js';
 import { importOpeningBalances, openingBalanceTemplate } from './ledger.opening.js';
-
-const importBody = z.object({
-  communityId: z.string().min(1).max(64),
-  source: z.string().trim().min(1, { message: 'v.source' }).max(100, { message: 'v.source' })
-    .describe('the previous system or signed-off list, e.g. 原社区积分台账（2026年10月签字确认）'),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).describe('the date the balances stood at'),
-  fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),
-});
-
-const importReply = z.object({
-  created: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), points: z.number().int(),
-  errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
-});
+import * as s from './ledger.schemas.js';
 
 /** Registers the opening-balance routes. */
 export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -28,7 +15,7 @@ export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/points/opening-balances/import-template', {
     schema: {
       operationId: 'getOpeningBalanceImportTemplate', tags: ['points'], summary: '下载期初积分导入模板（.xlsx）',
-      querystring: z.object({ communityId: z.string().min(1).max(64) }),
+      querystring: s.openingTemplateQuery,
     },
     handler: async (req, reply) => {
       const file = await openingBalanceTemplate(deps, requireActor(req), req.query.communityId);
@@ -41,7 +28,7 @@ export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'importOpeningBalances', tags: ['points'],
       summary: '导入原系统的期初积分（每人每个来源只记一次，重复导入不重复记分）；有错的行不导入并逐行说明',
-      body: importBody, response: { 200: importReply, ...errors(400, 401, 404, 422) },
+      body: s.openingImportBody, response: { 200: s.openingImportReplySchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => importOpeningBalances(deps, requireActor(req), req.body, Buffer.from(req.body.fileBase64, 'base64')),
   });

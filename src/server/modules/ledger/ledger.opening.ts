@@ -10,9 +10,11 @@ import { addSheet, newWorkbook, readFirstSheet, toBuffer } from '../../platform/
 import { type Actor, can } from '../../platform/permissions.js';
 import { PHONE_RE } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
+import { findPersonHome, findPersonIdByPhoneIndex } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { accountFor, ensurePersonAccount, postJournal } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
+import type { OpeningImport } from './ledger.schemas.js';
 
 export const MAX_OPENING_POINTS = 1_000_000;
 
@@ -68,14 +70,14 @@ export interface OpeningImportReport {
 export async function importOpeningBalances(
   deps: Deps,
   actor: Actor,
-  input: { communityId: string; source: string; asOf: string },
+  input: Pick<OpeningImport, 'communityId' | 'source' | 'asOf'>,
   data: Buffer,
 ): Promise<OpeningImportReport> {
   const community = await communityForPoints(deps.db, actor, input.communityId);
   const source = input.source.trim();
   if (input.asOf > chinaDate(deps.clock.now())) throw new AppError('VALIDATION_FAILED', {}, [{ field: 'asOf', message: '不能晚于今天' }]);
   const rows = await readFirstSheet(data);
-  if (!rows || rows.length === 0 || !rows[0][0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
+  if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
   const errors: OpeningImportReport['errors'] = [];
   const good: Array<{ row: number; userId: string; points: number }> = [];
   const seen = new Set<string>();
@@ -92,12 +94,12 @@ export async function importOpeningBalances(
     else if (seen.has(phone)) messages.push('手机号在表格中重复');
     else {
       seen.add(phone);
-      const u = await deps.db.selectFrom('users').select(['id', 'display_name', 'real_name_enc'])
-        .where('phone_index', '=', deps.cipher.blindIndex('phone', phone)).executeTakeFirst();
+      const id = await findPersonIdByPhoneIndex(deps.db, deps.cipher.blindIndex('phone', phone));
+      const u = id ? await findPersonHome(deps.db, id) : undefined;
       if (!u) messages.push('该手机号尚未在 linli 注册');
-      else if (name !== u.display_name && (!u.real_name_enc || deps.cipher.decrypt(u.real_name_enc) !== name)) {
+      else if (name !== u.displayName && (!u.realNameEnc || deps.cipher.decrypt(u.realNameEnc) !== name)) {
         messages.push('姓名与该手机号登记的姓名不一致');
-      } else userId = u.id;
+      } else userId = u.userId;
     }
     if (messages.length) errors.push({ row: i + 1, messages });
     else good.push({ row: i + 1, userId: userId!, points });

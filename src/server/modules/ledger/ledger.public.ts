@@ -2,14 +2,16 @@
 // entries (for residents) and of whole chains and balances (linli verify-ledger).
 import type { Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { must } from '../../platform/must.js';
 import { countRows, type CountedPage, decodeCursor, encodeCursor } from '../../platform/pagination.js';
-import type { Actor } from '../../platform/permissions.js';
+import { type Actor, can } from '../../platform/permissions.js';
 import type { Executor } from '../../db/transaction.js';
-import { findNode } from '../org/index.js';
+import { findNode, nodeNamesOf } from '../org/index.js';
 import { toCanonical } from './ledger.core.js';
 import { publicNamesOf } from './ledger.names.js';
 import { reconcileEarning } from './ledger.reconcile.js';
 import * as repo from './ledger.repository.js';
+import type { PublicJournalsFilter } from './ledger.schemas.js';
 import { GENESIS_HASH, journalHash, type JournalType } from './ledger.rules.js';
 
 export interface PublicJournal {
@@ -36,7 +38,7 @@ function publicName(a: repo.AccountRow, people: Map<string, string>): string {
 /** Public journals of a district, newest first, filterable by community and month (YYYY-MM), with the list's total. */
 export async function listPublicJournals(
   deps: Deps,
-  q: { districtId: string; communityId?: string; month?: string; cursor?: string; limit?: number },
+  q: { districtId: string } & Partial<PublicJournalsFilter>,
 ): Promise<CountedPage<PublicJournal>> {
   const district = await findNode(deps.db, q.districtId);
   if (!district || district.kind !== 'district') throw notFound('org_node');
@@ -47,6 +49,7 @@ export async function listPublicJournals(
   });
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
+  const last = kept.at(-1);
   const postings = await repo.postingsOf(deps.db, q.districtId, kept.map((j) => j.id));
   const accountIds = [...new Set(postings.map((p) => p.account_id))];
   const accounts = accountIds.length
@@ -61,9 +64,7 @@ export async function listPublicJournals(
       .where('reverses_id', 'in', kept.map((j) => j.id)).execute()
     : [];
   const reversedBy = new Map(reversals.map((r) => [r.reverses_id!, r.id]));
-  const names = communityIds.length
-    ? new Map((await deps.db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', communityIds).execute()).map((n) => [n.id, n.name]))
-    : new Map<string, string>();
+  const names = await nodeNamesOf(deps.db, q.districtId, communityIds);
   return {
     items: kept.map((j) => {
       const lines = postings.filter((p) => p.journal_id === j.id);
@@ -78,7 +79,7 @@ export async function listPublicJournals(
         reversedById: reversedBy.get(j.id) ?? null, hash: j.hash,
       };
     }),
-    nextCursor: more ? encodeCursor(String(kept[kept.length - 1].seq)) : null,
+    nextCursor: more && last ? encodeCursor(String(last.seq)) : null,
     total,
   };
 }
@@ -164,7 +165,7 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
         prevHash = j.hash;
         count += 1;
       }
-      after = Number(page[page.length - 1].seq);
+      after = Number(must(page.at(-1), 'last journal of a page').seq);
     }
     if (!firstBad && (Number(head.seq) !== count || head.hash !== prevHash)) {
       flag(null, `chain head (${head.seq}, ${head.hash.slice(0, 12)}…) does not match the last journal (${count}, ${prevHash.slice(0, 12)}…)`);
@@ -182,4 +183,16 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
     districts.push({ districtId: d, journals: count, headHash: head.hash });
   }
   return { ok: problems.length === 0, districts, accounts, problems };
+}
+
+/**
+ * The verification report of one district's ledger (chain, balances, earning reconciled with acceptances) for staff who
+ * manage points there; any other district, or one out of the actor's reach, is 404.
+ */
+export async function getLedgerVerification(deps: Deps, actor: Actor, districtId: string): Promise<LedgerReport> {
+  const district = await findNode(deps.db, districtId);
+  if (!district || district.kind !== 'district' || !can(actor, 'points.manage', { districtId: district.id, path: district.path })) {
+    throw notFound('org_node');
+  }
+  return verifyLedger(deps, { districtId: district.id });
 }

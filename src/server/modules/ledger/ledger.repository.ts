@@ -13,11 +13,6 @@ export function findAccount(db: Executor, districtId: string, ownerType: string,
     .where('purpose', '=', purpose).executeTakeFirst();
 }
 
-/** What a person's account is named and filed under (the users table belongs to accounts; read-only here). */
-export function findUserForAccount(db: Executor, userId: string) {
-  return db.selectFrom('users').select(['display_name', 'real_name_enc', 'home_node_id']).where('id', '=', userId).executeTakeFirstOrThrow();
-}
-
 export function findAccountById(db: Executor, districtId: string, id: string) {
   return db.selectFrom('point_accounts').selectAll().where('district_id', '=', districtId).where('id', '=', id).executeTakeFirst();
 }

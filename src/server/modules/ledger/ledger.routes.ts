@@ -1,24 +1,24 @@
 // HTTP routes of the points bank.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { notFound } from '../../platform/errors.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
-import { can } from '../../platform/permissions.js';
 import { countedPageOf, errors, pageOf } from '../../platform/schemas.js';
-import { findNode } from '../org/index.js';
 import * as pub from './ledger.public.js';
 import * as s from './ledger.schemas.js';
 import * as svc from './ledger.service.js';
-import { getPointRules, listPointRuleHistory, updatePointRules } from './ledger.settings.js';
+import type { Contributors } from './ledger.contributors.js';
+import { getPointRulesWithHistory, updatePointRules } from './ledger.settings.js';
 import { exportYearSummary, getYearSummary } from './ledger.summary.js';
 
 const journalOut = { 200: s.journalViewSchema, ...errors(400, 401, 404, 409, 422) };
 
-/** Registers the points bank routes. */
-export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
+/**
+ * Registers the points bank routes. `contributors` finds the organisations the ledger cannot import (merchants:
+ * the mall imports the ledger), wired by app.ts.
+ */
+export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contributors: Contributors }): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/me/points', {
@@ -29,7 +29,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/me/points/journals', {
     schema: {
       operationId: 'listMyJournals', tags: ['points'], summary: '我的积分明细',
-      querystring: z.object({ districtId: z.string().min(1).max(64), cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      querystring: s.myJournalsQuery,
       response: { 200: pageOf(s.journalViewSchema), ...errors(400, 401) },
     },
     handler: (req) => svc.listMyJournals(deps, requireActor(req), req.query),
@@ -38,14 +38,8 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/me/points/verify', {
     schema: {
       operationId: 'verifyMyJournals', tags: ['points'], summary: '核验我的积分记录都在公示的哈希链中且未被篡改',
-      querystring: z.object({ districtId: z.string().min(1).max(64) }),
-      response: {
-        200: z.object({
-          head: s.headSchema, allOk: z.boolean(),
-          journals: z.array(z.object({ id: z.string(), seq: z.number().int(), hash: z.string(), amount: z.number().int(), reason: z.string(), ok: z.boolean() })),
-        }),
-        ...errors(401, 404),
-      },
+      querystring: s.districtQuery,
+      response: { 200: s.myVerificationSchema, ...errors(401, 404) },
     },
     handler: (req) => pub.verifyMyJournals(deps, requireActor(req), req.query.districtId),
   });
@@ -86,7 +80,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/points/journals/:id/reverse', {
     schema: {
       operationId: 'reverseJournal', tags: ['points'], summary: '冲正一笔积分记录（生成反向记录，不修改原记录）',
-      params: z.object({ id: z.string().min(1).max(64) }), body: s.reverseBody, response: journalOut,
+      params: s.idParams, body: s.reverseBody, response: journalOut,
     },
     handler: (req) => svc.reverseJournal(deps, requireActor(req), req.params.id, req.body.reason),
   });
@@ -95,22 +89,16 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'recordContribution', tags: ['points'], summary: '登记共建单位/服务队的共建贡献（投工、物资、资金，折合金额）并记积分',
       body: s.contributionBody,
-      response: { 200: z.object({ journal: s.journalViewSchema, accountId: z.string(), accountName: z.string(), balance: z.number().int() }), ...errors(400, 401, 404, 409) },
+      response: { 200: s.contributionReplySchema, ...errors(400, 401, 404, 409) },
     },
-    handler: (req) => svc.recordContribution(deps, requireActor(req), req.body),
+    handler: (req) => svc.recordContribution(deps, requireActor(req), req.body, opts.contributors),
   });
 
   r.get('/api/v1/points/accounts', {
     schema: {
       operationId: 'listPointAccounts', tags: ['points'], summary: '辖区积分账户查询',
       querystring: s.accountsQuery,
-      response: {
-        200: countedPageOf(z.object({
-          id: z.string(), districtId: z.string(), kind: z.string(), ownerType: z.string(), ownerId: z.string(), purpose: z.string(),
-          name: z.string(), balance: z.number().int(),
-        })),
-        ...errors(400, 401),
-      },
+      response: { 200: countedPageOf(s.pointAccountSchema), ...errors(400, 401) },
     },
     handler: (req) => svc.listPointAccounts(deps, requireActor(req), req.query),
   });
@@ -119,23 +107,15 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'getPointRules', tags: ['points'], summary: '本区积分规则及修改历史',
       params: s.districtParams,
-      response: {
-        200: z.object({ rules: s.rulesSchema, history: z.array(z.object({ id: z.string(), rules: s.rulesSchema, changedAt: z.string(), changedBy: z.string().nullable() })) }),
-        ...errors(401, 404),
-      },
+      response: { 200: s.pointRulesWithHistorySchema, ...errors(401, 404) },
     },
-    handler: async (req) => {
-      requireActor(req);
-      const d = await findNode(deps.db, req.params.districtId);
-      if (!d || d.kind !== 'district') throw notFound('org_node');
-      return { rules: await getPointRules(deps.db, d.id), history: await listPointRuleHistory(deps.db, d.id) };
-    },
+    handler: (req) => getPointRulesWithHistory(deps, requireActor(req), req.params.districtId),
   });
 
   r.patch('/api/v1/districts/:districtId/point-rules', {
     schema: {
       operationId: 'updatePointRules', tags: ['points'], summary: '修改本区积分规则（区管理员，保留历史版本）',
-      params: s.districtParams, body: s.rulesSchema.partial(), response: { 200: s.rulesSchema, ...errors(400, 401, 404, 422) },
+      params: s.districtParams, body: s.rulesPatchBody, response: { 200: s.rulesSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => updatePointRules(deps, requireActor(req), req.params.districtId, req.body),
   });
@@ -163,21 +143,9 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/points/verification', {
     schema: {
       operationId: 'getLedgerVerification', tags: ['points'], summary: '账本核验状态：重算哈希链与余额',
-      querystring: z.object({ districtId: z.string().min(1).max(64) }),
-      response: {
-        200: z.object({
-          ok: z.boolean(), accounts: z.number().int(),
-          districts: z.array(z.object({ districtId: z.string(), journals: z.number().int(), headHash: z.string() })),
-          problems: z.array(z.object({ districtId: z.string(), journalId: z.string().nullable(), seq: z.number().int().nullable(), problem: z.string() })),
-        }),
-        ...errors(400, 401, 404),
-      },
+      querystring: s.districtQuery,
+      response: { 200: s.ledgerVerificationSchema, ...errors(400, 401, 404) },
     },
-    handler: async (req) => {
-      const actor = requireActor(req);
-      const d = await findNode(deps.db, req.query.districtId);
-      if (!d || d.kind !== 'district' || !can(actor, 'points.manage', { districtId: d.id, path: d.path })) throw notFound('org_node');
-      return pub.verifyLedger(deps, { districtId: d.id });
-    },
+    handler: (req) => pub.getLedgerVerification(deps, requireActor(req), req.query.districtId),
   });
 }

@@ -85,7 +85,59 @@ export const accountsQuery = z.object({
   q: z.string().trim().max(30).optional(), kind: z.enum(['person', 'org', 'system']).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
 });
 
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const districtQuery = z.object({ districtId: z.string().min(1).max(64) });
+export const myJournalsQuery = z.object({ districtId: z.string().min(1).max(64), cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const rulesPatchBody = rulesSchema.partial();
+
+export const myVerificationSchema = z.object({
+  head: headSchema, allOk: z.boolean(),
+  journals: z.array(z.object({ id: z.string(), seq: z.number().int(), hash: z.string(), amount: z.number().int(), reason: z.string(), ok: z.boolean() })),
+});
+export const contributionReplySchema = z.object({ journal: journalViewSchema, accountId: z.string(), accountName: z.string(), balance: z.number().int() });
+export const pointAccountSchema = z.object({
+  id: z.string(), districtId: z.string(), kind: z.string(), ownerType: z.string(), ownerId: z.string(), purpose: z.string(),
+  name: z.string(), balance: z.number().int(),
+}).describe('PointAccount');
+export const pointRulesWithHistorySchema = z.object({
+  rules: rulesSchema, history: z.array(z.object({ id: z.string(), rules: rulesSchema, changedAt: z.string(), changedBy: z.string().nullable() })),
+});
+export const ledgerVerificationSchema = z.object({
+  ok: z.boolean(), accounts: z.number().int(),
+  districts: z.array(z.object({ districtId: z.string(), journals: z.number().int(), headHash: z.string() })),
+  problems: z.array(z.object({ districtId: z.string(), journalId: z.string().nullable(), seq: z.number().int().nullable(), problem: z.string() })),
+});
+
+// Opening balances (ledger.opening.routes.ts).
+export const openingTemplateQuery = z.object({ communityId: z.string().min(1).max(64) });
+export const openingImportBody = z.object({
+  communityId: z.string().min(1).max(64),
+  source: z.string().trim().min(1, { message: 'v.source' }).max(100, { message: 'v.source' })
+    .describe('the previous system or signed-off list, e.g. 原社区积分台账（2026年10月签字确认）'),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).describe('the date the balances stood at'),
+  fileBase64: z.string().min(1).max(14_000_000).describe('the .xlsx file, base64-encoded'),
+});
+export const openingImportReplySchema = z.object({
+  created: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), points: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
+});
+
+// What services receive (z.output): the parsed request, defaults applied.
+export type MyJournals = z.output<typeof myJournalsQuery>;
+export type PublicJournalsFilter = z.output<typeof publicJournalsQuery>;
+export type Gift = z.output<typeof giftBody>;
+export type Donate = z.output<typeof donateBody>;
+export type Award = z.output<typeof awardBody>;
+export type Contribution = z.output<typeof contributionBody>;
+export type YearFilter = z.output<typeof yearQuery>;
+export type AccountsFilter = z.output<typeof accountsQuery>;
+export type RulesPatch = z.output<typeof rulesPatchBody>;
+export type OpeningImport = z.output<typeof openingImportBody>;
+
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
+export type MyJournalsQuery = z.input<typeof myJournalsQuery>;
+export type RulesPatchBody = z.input<typeof rulesPatchBody>;
+export type OpeningImportBody = z.input<typeof openingImportBody>;
 export type PublicJournalsQuery = z.input<typeof publicJournalsQuery>;
 export type GiftBody = z.input<typeof giftBody>;
 export type DonateBody = z.input<typeof donateBody>;

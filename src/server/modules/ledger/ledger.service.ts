@@ -5,15 +5,19 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { countRows, type CountedPage, decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { findNode } from '../org/index.js';
+import { must } from '../../platform/must.js';
+import { findPersonHome, findPersonIdByPhoneIndex } from '../accounts/index.js';
+import { districtNamesOf, findNode } from '../org/index.js';
+import { type Contributors, findContributor, NO_MERCHANTS } from './ledger.contributors.js';
 import { accountFor, ensurePersonAccount, type JournalInput, postJournal, replayOf } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, expiringPoints, type JournalType } from './ledger.rules.js';
 import { assertPointsHere } from './ledger.elsewhere.js';
+import type { AccountsFilter, Award, Contribution, Donate, Gift, MyJournals } from './ledger.schemas.js';
 import { getPointRules } from './ledger.settings.js';
 
 export interface JournalView {
@@ -39,21 +43,17 @@ function view(j: repo.JournalRow, amount: number): JournalView {
 }
 
 /** Finds a person the actor manages points for (home or role within reach), with the node of that reach. */
-async function personInScope(deps: Deps, db: Executor, actor: Actor, userId: string) {
-  const u = await db.selectFrom('users as u').leftJoin('org_nodes as n', 'n.id', 'u.home_node_id')
-    .select(['u.id', 'u.display_name', 'n.district_id', 'n.path', 'n.id as node_id']).where('u.id', '=', userId).executeTakeFirst();
-  if (!u || !u.district_id || !u.path || !can(actor, 'points.manage', { districtId: u.district_id, path: u.path })) throw notFound('person');
-  return { userId: u.id, districtId: u.district_id, path: u.path, communityNodeId: u.node_id! };
+async function personInScope(db: Executor, actor: Actor, userId: string) {
+  const person = await findPersonHome(db, userId);
+  const home = person?.homeNodeId ? await findNode(db, person.homeNodeId) : undefined;
+  if (!person || !home || !can(actor, 'points.manage', { districtId: home.district_id, path: home.path })) throw notFound('person');
+  return { userId: person.userId, districtId: home.district_id, path: home.path, communityNodeId: home.id };
 }
 
 /** An admin awards points with a required reason (e.g. 年度优秀志愿者). */
-export async function awardPoints(
-  deps: Deps,
-  actor: Actor,
-  input: { userId: string; points: number; reason: string; idempotencyKey: string },
-): Promise<JournalView> {
+export async function awardPoints(deps: Deps, actor: Actor, input: Award): Promise<JournalView> {
   return inTransaction(deps.db, async ({ trx }) => {
-    const p = await personInScope(deps, trx, actor, input.userId);
+    const p = await personInScope(trx, actor, input.userId);
     const person = await ensurePersonAccount(deps, trx, p.districtId, p.userId);
     const issuance = await accountFor(deps, trx, p.districtId, { type: 'district', id: p.districtId, purpose: 'issuance' });
     const { journal, created } = await postJournal(deps, trx, {
@@ -119,22 +119,18 @@ async function checkGiving(deps: Deps, trx: Executor, districtId: string, accoun
 }
 
 /** Gives points to a direct relative (直系亲属) where the district allows it, within the monthly limit. */
-export async function giftPoints(
-  deps: Deps,
-  actor: Actor,
-  input: { districtId: string; toPhone: string; relation: (typeof RELATIONS)[number]; points: number; idempotencyKey: string },
-): Promise<JournalView> {
+export async function giftPoints(deps: Deps, actor: Actor, input: Gift): Promise<JournalView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const mine = await repo.findAccount(trx, input.districtId, 'user', actor.userId, 'main');
     if (!mine) await assertPointsHere(trx, input.districtId, actor.userId);
     if (!mine) throw new AppError('INSUFFICIENT_POINTS', { balance: 0, needed: input.points });
-    const to = await trx.selectFrom('users').select('id').where('phone_index', '=', deps.cipher.blindIndex('phone', input.toPhone)).executeTakeFirst();
-    if (!to) throw notFound('person');
-    if (to.id === actor.userId) throw new AppError('GIFT_SELF');
-    const theirs = await ensurePersonAccount(deps, trx, input.districtId, to.id);
+    const toId = await findPersonIdByPhoneIndex(trx, deps.cipher.blindIndex('phone', input.toPhone));
+    if (!toId) throw notFound('person');
+    if (toId === actor.userId) throw new AppError('GIFT_SELF');
+    const theirs = await ensurePersonAccount(deps, trx, input.districtId, toId);
     const gift: JournalInput = {
       districtId: input.districtId, type: 'gift', reason: `直系亲属间转赠（受赠人是赠与人的${RELATION_TEXT[input.relation]}）`, actorId: actor.userId,
-      refType: 'person', refId: to.id, idempotencyKey: `gift:${actor.userId}:${input.idempotencyKey}`, communityId: mine.community_id,
+      refType: 'person', refId: toId, idempotencyKey: `gift:${actor.userId}:${input.idempotencyKey}`, communityId: mine.community_id,
       postings: [{ accountId: mine.id, amount: -input.points }, { accountId: theirs.id, amount: input.points }],
     };
     // A replay is answered before the monthly limit is checked (the first gift already counts towards it).
@@ -147,11 +143,7 @@ export async function giftPoints(
 }
 
 /** Donates points to a community's public-welfare fund account where the district allows it. */
-export async function donatePoints(
-  deps: Deps,
-  actor: Actor,
-  input: { communityId: string; points: number; idempotencyKey: string },
-): Promise<JournalView> {
+export async function donatePoints(deps: Deps, actor: Actor, input: Donate): Promise<JournalView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const community = await findNode(trx, input.communityId);
     if (!community || community.kind !== 'community') throw notFound('org_node');
@@ -172,29 +164,24 @@ export async function donatePoints(
   });
 }
 
-/** Records an organisation's co-build contribution (labour, goods or money, valued in fen) and credits its points. */
-export async function recordContribution(
-  deps: Deps,
-  actor: Actor,
-  input: {
-    orgType: 'team' | 'partner' | 'merchant'; orgId: string; kind: 'labour' | 'goods' | 'money'; valueFen: number; project: string;
-    description: string; points: number; idempotencyKey: string;
-  },
-) {
+const CONTRIBUTION_KIND: Record<Contribution['kind'], string> = { labour: '投工投劳', goods: '捐赠物资', money: '出资' };
+
+/**
+ * Records an organisation's co-build contribution (labour, goods or money, valued in fen) and credits its points.
+ * Merchants are found through `contributors` (wired by app.ts; see ledger.contributors.ts), so without it a
+ * merchant contribution is 404.
+ */
+export async function recordContribution(deps: Deps, actor: Actor, input: Contribution, contributors: Contributors = NO_MERCHANTS) {
   return inTransaction(deps.db, async ({ trx }) => {
-    const org = input.orgType === 'team'
-      ? await trx.selectFrom('teams').select(['district_id', 'id', 'name', 'community_id as node_id']).where('id', '=', input.orgId).executeTakeFirst()
-      : input.orgType === 'merchant'
-        ? await trx.selectFrom('merchants').select(['district_id', 'id', 'name', 'community_id as node_id']).where('id', '=', input.orgId).where('status', '=', 'filed').executeTakeFirst()
-        : await trx.selectFrom('partner_units').select(['district_id', 'id', 'name', 'node_id']).where('id', '=', input.orgId).executeTakeFirst();
-    const node = org ? await findNode(trx, org.node_id) : undefined;
-    if (!org || !node || !can(actor, 'points.manage', { districtId: org.district_id, path: node.path })) throw notFound('point_account');
+    const found = await findContributor(trx, input.orgType, input.orgId, contributors);
+    const node = found ? await findNode(trx, found.nodeId) : undefined;
+    if (!found || !node || !can(actor, 'points.manage', { districtId: found.districtId, path: node.path })) throw notFound('point_account');
+    const org = { district_id: found.districtId, id: found.id, name: found.name };
     const account = await accountFor(deps, trx, org.district_id, { type: input.orgType, id: org.id, name: org.name, communityId: node.id });
     const issuance = await accountFor(deps, trx, org.district_id, { type: 'district', id: org.district_id, purpose: 'issuance' });
-    const KIND: Record<string, string> = { labour: '投工投劳', goods: '捐赠物资', money: '出资' };
     const yuan = (input.valueFen / 100).toFixed(2);
     const { journal, created } = await postJournal(deps, trx, {
-      districtId: org.district_id, type: 'contribute', reason: `共建：${input.project}（${KIND[input.kind]}，折合¥${yuan}）`,
+      districtId: org.district_id, type: 'contribute', reason: `共建：${input.project}（${CONTRIBUTION_KIND[input.kind]}，折合¥${yuan}）`,
       actorId: actor.userId, refType: input.orgType, refId: org.id, idempotencyKey: `contribute:${input.idempotencyKey}`,
       communityId: node.kind === 'community' ? node.id : null,
       postings: [{ accountId: issuance.id, amount: -input.points }, { accountId: account.id, amount: input.points }],
@@ -209,7 +196,8 @@ export async function recordContribution(
         scopePath: node.path, details: { project: input.project, valueFen: input.valueFen, points: input.points, journalId: journal.id },
       });
     }
-    return { journal: view(journal, input.points), accountId: account.id, accountName: account.name, balance: (await repo.findAccountById(trx, org.district_id, account.id))!.balance };
+    const after = must(await repo.findAccountById(trx, org.district_id, account.id), `account ${account.id}`);
+    return { journal: view(journal, input.points), accountId: account.id, accountName: account.name, balance: after.balance };
   });
 }
 
@@ -226,7 +214,7 @@ export async function expirePoints(deps: Deps, districtId: string, year: number)
       const key = `expire:${year}:${a.id}`;
       if (await repo.findJournalByKey(trx, districtId, key)) return;
       const f = await repo.flowsOfAccount(trx, districtId, a.id, cutoff);
-      const acc = (await repo.findAccountById(trx, districtId, a.id))!;
+      const acc = must(await repo.findAccountById(trx, districtId, a.id), `account ${a.id}`);
       const points = Math.min(expiringPoints(f.creditsBefore, f.debits, f.expired), acc.balance);
       if (points <= 0) return;
       const issuance = await accountFor(deps, trx, districtId, { type: 'district', id: districtId, purpose: 'issuance' });
@@ -254,8 +242,9 @@ export interface MyPoints {
 
 /** The person's balance in every district where they have points. */
 export async function getMyPoints(deps: Deps, actor: Actor): Promise<{ items: MyPoints[] }> {
-  const accounts = await deps.db.selectFrom('point_accounts as a').innerJoin('org_nodes as d', (j) => j.onRef('d.district_id', '=', 'a.district_id').onRef('d.id', '=', 'a.district_id'))
-    .select(['a.district_id', 'a.id', 'a.balance', 'd.name']).where('a.owner_type', '=', 'user').where('a.owner_id', '=', actor.userId).execute();
+  const accounts = await deps.db.selectFrom('point_accounts').select(['district_id', 'id', 'balance'])
+    .where('owner_type', '=', 'user').where('owner_id', '=', actor.userId).execute();
+  const districtNames = await districtNamesOf(deps.db, accounts.map((a) => a.district_id));
   const items: MyPoints[] = [];
   for (const a of accounts) {
     const sums = await deps.db.selectFrom('postings').select([
@@ -264,7 +253,7 @@ export async function getMyPoints(deps: Deps, actor: Actor): Promise<{ items: My
     ]).where('district_id', '=', a.district_id).where('account_id', '=', a.id).executeTakeFirstOrThrow();
     const rules = await getPointRules(deps.db, a.district_id);
     items.push({
-      districtId: a.district_id, districtName: a.name, accountId: a.id, balance: Number(a.balance), earned: Number(sums.inflow),
+      districtId: a.district_id, districtName: districtNames.get(a.district_id) ?? '', accountId: a.id, balance: Number(a.balance), earned: Number(sums.inflow),
       spent: -Number(sums.outflow), rules: { allowGifts: rules.allowGifts, allowDonations: rules.allowDonations, monthlyGiveLimit: rules.monthlyGiveLimit },
     });
   }
@@ -272,22 +261,13 @@ export async function getMyPoints(deps: Deps, actor: Actor): Promise<{ items: My
 }
 
 /** The person's own journals in a district, newest first. */
-export async function listMyJournals(
-  deps: Deps,
-  actor: Actor,
-  q: { districtId: string; cursor?: string; limit?: number },
-): Promise<Page<JournalView>> {
-  const limit = q.limit ?? 20;
+export async function listMyJournals(deps: Deps, actor: Actor, q: MyJournals): Promise<Page<JournalView>> {
+  const limit = q.limit;
   const acc = await repo.findAccount(deps.db, q.districtId, 'user', actor.userId, 'main');
   if (!acc) return { items: [], nextCursor: null };
   const before = decodeCursor(q.cursor);
   const rows = await repo.journalsOfAccount(deps.db, q.districtId, acc.id, before ? Number(before) : null, limit + 1);
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return {
-    items: kept.map((r) => view(r, Number(r.amount))),
-    nextCursor: more ? encodeCursor(String(kept[kept.length - 1].seq)) : null,
-  };
+  return toPage(rows, limit, (r) => String(r.seq), (r) => view(r, Number(r.amount)));
 }
 
 export interface AccountView {
@@ -302,12 +282,8 @@ export interface AccountView {
 }
 
 /** Staff search of points accounts in scope (people by home community, organisations, community accounts). */
-export async function listPointAccounts(
-  deps: Deps,
-  actor: Actor,
-  q: { q?: string; kind?: string; cursor?: string; limit?: number },
-): Promise<CountedPage<AccountView>> {
-  const limit = q.limit ?? 20;
+export async function listPointAccounts(deps: Deps, actor: Actor, q: AccountsFilter): Promise<CountedPage<AccountView>> {
+  const limit = q.limit;
   const reaches = grantsFor(actor, 'points.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   let query = deps.db.selectFrom('point_accounts as a')
@@ -324,21 +300,16 @@ export async function listPointAccounts(
   const before = decodeCursor(q.cursor);
   if (before) query = query.where('a.id', '<', before);
   const rows = await query.orderBy('a.id', 'desc').limit(limit + 1).execute();
-  const more = rows.length > limit;
-  const kept = more ? rows.slice(0, limit) : rows;
-  return {
-    items: kept.map((a) => ({
-      id: a.id, districtId: a.district_id, kind: a.kind, ownerType: a.owner_type, ownerId: a.owner_id, purpose: a.purpose,
-      name: a.kind === 'person' ? maskName(a.name) : a.name, balance: Number(a.balance),
-    })),
-    nextCursor: more ? encodeCursor(kept[kept.length - 1].id) : null,
-    total,
-  };
+  const page = toPage(rows, limit, (a) => a.id, (a) => ({
+    id: a.id, districtId: a.district_id, kind: a.kind, ownerType: a.owner_type, ownerId: a.owner_id, purpose: a.purpose,
+    name: a.kind === 'person' ? maskName(a.name) : a.name, balance: Number(a.balance),
+  }));
+  return { ...page, total };
 }
 
 /** Runs last year's expiry in every district that has an expiry policy (the scheduled job). */
 export async function expireLastYear(deps: Deps): Promise<void> {
   const year = Number(chinaDay(deps.clock.now()).slice(0, 4)) - 1;
-  const districts = await deps.db.selectFrom('org_nodes').select('id').where('kind', '=', 'district').execute();
-  for (const d of districts) await expirePoints(deps, d.id, year);
+  // Districts without a ledger head have never posted a journal, so hold no points to expire.
+  for (const d of await repo.districtsWithLedger(deps.db)) await expirePoints(deps, d.district_id, year);
 }

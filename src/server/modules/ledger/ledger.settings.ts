@@ -4,10 +4,12 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { Actor } from '../../platform/permissions.js';
+import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
+import { listPersonHomes } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { DEFAULT_RULES, type PointRules } from './ledger.rules.js';
+import type { RulesPatch } from './ledger.schemas.js';
 
 /** The rules in force for a district (the latest version, defaults before any). */
 export async function getPointRules(db: Executor, districtId: string): Promise<PointRules> {
@@ -16,18 +18,33 @@ export async function getPointRules(db: Executor, districtId: string): Promise<P
   return row ? { ...DEFAULT_RULES, ...(JSON.parse(row.rules) as Partial<PointRules>) } : DEFAULT_RULES;
 }
 
-/** Every version of a district's rules, newest first. */
+/** Every version of a district's rules, newest first, with the display name of who changed it (asked of accounts). */
 export async function listPointRuleHistory(db: Executor, districtId: string) {
-  const rows = await db.selectFrom('point_rule_history as h').leftJoin('users as u', 'u.id', 'h.changed_by')
-    .select(['h.id', 'h.rules', 'h.changed_at', 'u.display_name']).where('h.district_id', '=', districtId).orderBy('h.id', 'desc').execute();
-  return rows.map((r) => ({ id: r.id, rules: JSON.parse(r.rules) as PointRules, changedAt: r.changed_at, changedBy: r.display_name }));
+  const rows = await db.selectFrom('point_rule_history').select(['id', 'rules', 'changed_at', 'changed_by'])
+    .where('district_id', '=', districtId).orderBy('id', 'desc').execute();
+  const people = await listPersonHomes(db, rows.flatMap((r) => (r.changed_by ? [r.changed_by] : [])));
+  const nameOf = new Map(people.map((p) => [p.userId, p.displayName]));
+  return rows.map((r) => ({
+    id: r.id, rules: JSON.parse(r.rules) as PointRules, changedAt: r.changed_at, changedBy: r.changed_by ? (nameOf.get(r.changed_by) ?? null) : null,
+  }));
+}
+
+/**
+ * A district's rules in force and every earlier version. Any signed-in person may read them (residents see how they
+ * earn); an id that is not a district is 404.
+ */
+export async function getPointRulesWithHistory(deps: Deps, _actor: Actor, districtId: string) {
+  const district = await findNode(deps.db, districtId);
+  if (!district || district.kind !== 'district') throw notFound('org_node');
+  return { rules: await getPointRules(deps.db, district.id), history: await listPointRuleHistory(deps.db, district.id) };
 }
 
 /** Changes a district's rules (district admins of that district only); the old version stays in the history. */
-export async function updatePointRules(deps: Deps, actor: Actor, districtId: string, patch: Partial<PointRules>): Promise<PointRules> {
+export async function updatePointRules(deps: Deps, actor: Actor, districtId: string, patch: RulesPatch): Promise<PointRules> {
   return inTransaction(deps.db, async ({ trx }) => {
     const district = await findNode(trx, districtId);
-    if (!district || district.kind !== 'district' || !actor.roles.some((r) => r.role === 'district_admin' && r.districtId === districtId)) {
+    // Only a grant on the district node itself reaches its path: district-wide staff (the district admin).
+    if (!district || district.kind !== 'district' || !can(actor, 'points.manage', { districtId: district.id, path: district.path })) {
       throw notFound('org_node');
     }
     const next = { ...(await getPointRules(trx, districtId)), ...patch };

@@ -1,6 +1,7 @@
 // Queries behind the year summary (Kysely only, executor first). Every query is bounded by the year: journal
 // effective dates and service dates are China-time days, stored timestamps are compared with the China-time
 // instants at which the year begins and ends (see yearBounds in ledger.summary.ts).
+// Accepted minutes (records) and teams (volunteers) are asked of their modules through index.ts.
 import { sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 
@@ -88,25 +89,6 @@ export async function organisationFlows(db: Executor, districtId: string, commun
   }));
 }
 
-/** Accepted service minutes per community and person in the year. */
-export async function minutesByPerson(db: Executor, districtId: string, communityIds: string[], b: YearBounds) {
-  if (communityIds.length === 0) return [];
-  const rows = await db.selectFrom('service_records').select(['community_id', 'user_id', sql<number>`sum(minutes)`.as('m')])
-    .where('district_id', '=', districtId).where('community_id', 'in', communityIds).where('status', '=', 'accepted')
-    .where('service_date', '>=', b.firstDay).where('service_date', '<=', b.lastDay)
-    .groupBy(['community_id', 'user_id']).execute();
-  return rows.map((r) => ({ communityId: r.community_id, userId: r.user_id, minutes: Number(r.m) }));
-}
-
-/** Accepted service minutes of the given people in the year anywhere in the district (for team totals). */
-export async function minutesOfPeople(db: Executor, districtId: string, userIds: string[], b: YearBounds) {
-  if (userIds.length === 0) return new Map<string, number>();
-  const rows = await db.selectFrom('service_records').select(['user_id', sql<number>`sum(minutes)`.as('m')])
-    .where('district_id', '=', districtId).where('user_id', 'in', userIds).where('status', '=', 'accepted')
-    .where('service_date', '>=', b.firstDay).where('service_date', '<=', b.lastDay)
-    .groupBy('user_id').execute();
-  return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
-}
 
 /** Social resources leveraged per community: contributions recorded in the year, in fen. */
 export async function leveragedByCommunity(db: Executor, districtId: string, communityIds: string[], b: YearBounds) {
@@ -116,19 +98,4 @@ export async function leveragedByCommunity(db: Executor, districtId: string, com
     .where('created_at', '>=', b.fromTs).where('created_at', '<', b.toTs)
     .groupBy('community_id').execute();
   return new Map(rows.map((r) => [r.community_id, Number(r.f)]));
-}
-
-/** Teams of the communities that existed during the year, with their active members. */
-export async function teamsWithMembers(db: Executor, districtId: string, communityIds: string[], b: YearBounds) {
-  if (communityIds.length === 0) return [];
-  const teams = await db.selectFrom('teams').select(['id', 'name', 'community_id'])
-    .where('district_id', '=', districtId).where('community_id', 'in', communityIds)
-    .where('created_at', '<', b.toTs)
-    .where((eb) => eb.or([eb('archived_at', 'is', null), eb('archived_at', '>=', b.fromTs)]))
-    .orderBy('name').orderBy('id').execute();
-  const members = teams.length
-    ? await db.selectFrom('team_members').select(['team_id', 'user_id'])
-      .where('district_id', '=', districtId).where('team_id', 'in', teams.map((t) => t.id)).where('status', '=', 'active').execute()
-    : [];
-  return teams.map((t) => ({ id: t.id, name: t.name, communityId: t.community_id, memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id) }));
 }

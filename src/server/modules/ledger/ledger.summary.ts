@@ -9,8 +9,11 @@ import { addSheet, newWorkbook, toBuffer } from '../../platform/excel.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { recordAudit } from '../../platform/audit.js';
 import { inTransaction } from '../../db/transaction.js';
-import { findNode } from '../org/index.js';
+import { findNode, listCommunitiesWithin } from '../org/index.js';
+import { acceptedMinutesByCommunity, acceptedMinutesOfPeople } from '../records/index.js';
+import { listTeamsWithMembers } from '../volunteers/index.js';
 import { publicNamesOf } from './ledger.names.js';
+import type { YearFilter } from './ledger.schemas.js';
 import * as q from './ledger.summary.queries.js';
 
 export interface YearSummaryPerson {
@@ -85,21 +88,20 @@ const outflow = (x: number) => (x === 0 ? 0 : -x);
 const hoursOf = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
 /** The year's summary for a community, street or district the actor manages points in. */
-export async function getYearSummary(deps: Deps, actor: Actor, query: { nodeId: string; year: number; top?: number }): Promise<YearSummary> {
+export async function getYearSummary(deps: Deps, actor: Actor, query: YearFilter & { top?: number }): Promise<YearSummary> {
   const node = await findNode(deps.db, query.nodeId);
   if (!node || !can(actor, 'points.manage', { districtId: node.district_id, path: node.path })) throw notFound('org_node');
   const d = node.district_id;
   const b = yearBounds(query.year);
-  const communities = await deps.db.selectFrom('org_nodes').select(['id', 'name', 'path'])
-    .where('district_id', '=', d).where('kind', '=', 'community').where('path', 'like', `${node.path}%`).orderBy('path').execute();
+  const communities = await listCommunitiesWithin(deps.db, node);
   const ids = communities.map((c) => c.id);
   const [flows, earnings, minutes, orgs, leveraged, teams] = await Promise.all([
-    q.flowsByCommunity(deps.db, d, ids, b), q.personEarnings(deps.db, d, ids, b), q.minutesByPerson(deps.db, d, ids, b),
-    q.organisationFlows(deps.db, d, ids, b), q.leveragedByCommunity(deps.db, d, ids, b), q.teamsWithMembers(deps.db, d, ids, b),
+    q.flowsByCommunity(deps.db, d, ids, b), q.personEarnings(deps.db, d, ids, b), acceptedMinutesByCommunity(deps.db, d, ids, b),
+    q.organisationFlows(deps.db, d, ids, b), q.leveragedByCommunity(deps.db, d, ids, b), listTeamsWithMembers(deps.db, d, ids, b),
   ]);
   const memberIds = [...new Set(teams.flatMap((t) => t.memberIds))];
   const [memberPoints, memberMinutes] = await Promise.all([
-    q.earningsOfPeople(deps.db, d, memberIds, b), q.minutesOfPeople(deps.db, d, memberIds, b),
+    q.earningsOfPeople(deps.db, d, memberIds, b), acceptedMinutesOfPeople(deps.db, d, memberIds, b),
   ]);
   const names = await publicNamesOf(deps, deps.db, d, [...earnings.map((e) => e.userId), ...minutes.map((m) => m.userId)]);
 
@@ -146,7 +148,7 @@ export async function getYearSummary(deps: Deps, actor: Actor, query: { nodeId: 
 }
 
 /** The same summary as a workbook: one ranking sheet per community plus an overview. */
-export async function exportYearSummary(deps: Deps, actor: Actor, query: { nodeId: string; year: number }): Promise<{ file: Buffer; name: string }> {
+export async function exportYearSummary(deps: Deps, actor: Actor, query: YearFilter): Promise<{ file: Buffer; name: string }> {
   const s = await getYearSummary(deps, actor, { ...query, top: 100_000 });
   const wb = newWorkbook();
   addSheet(wb, '总览', [

@@ -10,6 +10,7 @@ import { type Actor, can, canAbove, grantsFor } from '../../platform/permissions
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
+import type { Contributor } from '../ledger/index.js';
 import { findNode } from '../org/index.js';
 import type { MerchantTable } from './mall.tables.js';
 import * as repo from './mall.repository.js';
@@ -18,6 +19,15 @@ import type { ApplyMerchant, EvaluateMerchant, FileMerchant, ListMerchants, Revi
 import { refundOrders } from './refunds.service.js';
 
 export type { MerchantRow } from './mall.repository.js';
+
+/**
+ * A filed merchant as the ledger's contribution resolver takes it, or undefined. app.ts passes this to the ledger's
+ * routes: the mall imports the ledger, so the ledger may not import the mall.
+ */
+export async function findFiledMerchant(db: Executor, id: string): Promise<Contributor | undefined> {
+  const m = await repo.findMerchant(db, id);
+  return m?.status === 'filed' ? { districtId: m.district_id, id: m.id, name: m.name, nodeId: m.community_id } : undefined;
+}
 
 export interface Merchant {
   id: string;

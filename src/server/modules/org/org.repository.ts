@@ -168,3 +168,24 @@ export async function updatePartner(
 export function findDistrictByName(db: Executor, name: string): Promise<OrgNodeRow | undefined> {
   return db.selectFrom('org_nodes').selectAll().where('kind', '=', 'district').where('name', '=', name).executeTakeFirst();
 }
+
+/** Communities (archived ones too: their history still counts) under a path of a district, by path. */
+export function listCommunitiesUnder(db: Executor, districtId: string, path: string): Promise<OrgNodeRow[]> {
+  return db.selectFrom('org_nodes').selectAll().where('district_id', '=', districtId).where('kind', '=', 'community')
+    .where('path', 'like', `${path}%`).orderBy('path').execute();
+}
+
+/** Names of a district's nodes by id. */
+export async function nodeNamesOf(db: Executor, districtId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('district_id', '=', districtId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Names of districts by id (a district's id is its own district_id). */
+export async function districtNamesOf(db: Executor, districtIds: readonly string[]): Promise<Map<string, string>> {
+  if (districtIds.length === 0) return new Map();
+  const ids = [...new Set(districtIds)];
+  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('district_id', 'in', ids).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

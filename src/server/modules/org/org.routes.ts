@@ -1,7 +1,6 @@
 // HTTP routes of the organisation tree and partner units: validate, authenticate, call one service, present.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/http.js';
 import { errors, pageOf } from '../../platform/schemas.js';
@@ -18,7 +17,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'listCommunities',
       tags: ['org'],
       summary: '公开：区、街道、社区列表（注册时选择所在社区）',
-      response: { 200: z.object({ items: z.array(s.orgNodeSchema) }) },
+      response: { 200: s.communitiesSchema },
     },
     handler: async () => ({ items: await svc.listCommunities(deps) }),
   });

@@ -20,7 +20,7 @@ export function fitsUnder(kind: OrgKind, parentKind: OrgKind): boolean {
 export function parentKindOf(kind: OrgKind): OrgKind | null {
   const order: OrgKind[] = ['district', 'street', 'community', 'grid', 'building'];
   const i = order.indexOf(kind);
-  return i > 0 ? order[i - 1] : null;
+  return i > 0 ? (order[i - 1] ?? null) : null;
 }
 
 export const PARTNER_CATEGORIES = ['university', 'hospital', 'company', 'party_org', 'social_org', 'other'] as const;

@@ -77,9 +77,20 @@ export const updatePartnerUnitBody = z.object({
 });
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const communitiesSchema = z.object({ items: z.array(orgNodeSchema) });
 
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type CreateOrgNodeBody = z.input<typeof createOrgNodeBody>;
 export type UpdateOrgNodeBody = z.input<typeof updateOrgNodeBody>;
 export type CreatePartnerUnitBody = z.input<typeof createPartnerUnitBody>;
 export type UpdatePartnerUnitBody = z.input<typeof updatePartnerUnitBody>;
+
+// What services receive (z.output). List filters are Partial: other modules and tests call them with defaults left out.
+export type ListOrgNodes = Partial<z.output<typeof listOrgNodesQuery>>;
+export type CreateOrgNode = z.output<typeof createOrgNodeBody>;
+export type UpdateOrgNode = z.output<typeof updateOrgNodeBody>;
+export type ListPartnerUnits = Partial<z.output<typeof listPartnerUnitsQuery>>;
+export type CreatePartnerUnit = z.output<typeof createPartnerUnitBody>;
+export type UpdatePartnerUnit = z.output<typeof updatePartnerUnitBody>;
+export type ListOrgNodesQuery = z.input<typeof listOrgNodesQuery>;
+export type ListPartnerUnitsQuery = z.input<typeof listPartnerUnitsQuery>;

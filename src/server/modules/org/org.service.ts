@@ -8,10 +8,12 @@ import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import {
   type Actor, authorize, can, canAbove, grantsFor, type OrgKind,
 } from '../../platform/permissions.js';
+import { must } from '../../platform/must.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import * as repo from './org.repository.js';
 import { childPath, districtPath, fitsUnder, type PartnerCategory, parentKindOf } from './org.rules.js';
+import type { CreateOrgNode, CreatePartnerUnit, ListOrgNodes, ListPartnerUnits, UpdateOrgNode, UpdatePartnerUnit } from './org.schemas.js';
 
 export interface OrgNode {
   id: string;
@@ -73,12 +75,28 @@ export function findNode(db: Executor, id: string): Promise<repo.OrgNodeRow | un
   return repo.findNodeById(db, id);
 }
 
+/** A partner unit with its node's name and path, by id, for other modules (the ledger credits contributions to it). */
+export function findPartnerUnit(db: Executor, id: string): Promise<repo.PartnerUnitRow | undefined> {
+  return repo.findPartnerById(db, id);
+}
+
+/** The communities at or under a node (the node itself when it is one), parents' order, for other modules. */
+export function listCommunitiesWithin(db: Executor, node: { district_id: string; path: string }): Promise<repo.OrgNodeRow[]> {
+  return repo.listCommunitiesUnder(db, node.district_id, node.path);
+}
+
+/** Names of a district's org nodes by id, for other modules (the public ledger names a journal's community). */
+export function nodeNamesOf(db: Executor, districtId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  return repo.nodeNamesOf(db, districtId, ids);
+}
+
+/** Names of districts by id, for other modules (the ledger names where a person's points are). */
+export function districtNamesOf(db: Executor, districtIds: readonly string[]): Promise<Map<string, string>> {
+  return repo.districtNamesOf(db, districtIds);
+}
+
 /** Every node the actor may read, parents before children. */
-export async function listOrgNodes(
-  deps: Deps,
-  actor: Actor,
-  q: { rootId?: string; includeArchived?: boolean; cursor?: string; limit?: number },
-): Promise<Page<OrgNode>> {
+export async function listOrgNodes(deps: Deps, actor: Actor, q: ListOrgNodes): Promise<Page<OrgNode>> {
   const limit = q.limit ?? 500;
   let reaches = grantsFor(actor, 'org.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (q.rootId) {
@@ -127,11 +145,7 @@ export async function insertDistrict(
 }
 
 /** Adds a node under a parent the actor manages. */
-export async function createOrgNode(
-  deps: Deps,
-  actor: Actor,
-  input: { parentId: string; kind: OrgKind; name: string; code?: string | null },
-): Promise<OrgNode> {
+export async function createOrgNode(deps: Deps, actor: Actor, input: CreateOrgNode): Promise<OrgNode> {
   return inTransaction(deps.db, async ({ trx }) => {
     const parent = await repo.findNodeById(trx, input.parentId);
     if (!parent) throw notFound('org_node');
@@ -160,12 +174,7 @@ export async function createOrgNode(
 }
 
 /** Renames, re-codes, moves, archives or restores a node. */
-export async function updateOrgNode(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-  input: { name?: string; code?: string | null; parentId?: string; archived?: boolean },
-): Promise<OrgNode> {
+export async function updateOrgNode(deps: Deps, actor: Actor, id: string, input: UpdateOrgNode): Promise<OrgNode> {
   return inTransaction(deps.db, async ({ trx }) => {
     const node = await repo.findNodeById(trx, id);
     if (!node) throw notFound('org_node');
@@ -180,7 +189,6 @@ export async function updateOrgNode(
       if (node.kind === 'district') throw new AppError('ORG_ROOT_IMMUTABLE');
       if (!canAbove(actor, 'org.manage', target)) throw notFound('org_node');
     }
-    let current = node;
     if (input.name !== undefined && input.name !== node.name) {
       if (node.parent_id) await assertNameFree(trx, node.district_id, node.parent_id, input.name, node.id);
       await repo.updateNode(trx, node.district_id, id, { name: input.name, updated_at: now });
@@ -220,7 +228,7 @@ export async function updateOrgNode(
       await repo.updateNode(trx, node.district_id, id, { archived_at: input.archived ? now : null, updated_at: now });
       audits.push({ action: input.archived ? 'org.archive' : 'org.restore', details: { name: node.name } });
     }
-    current = (await repo.findNodeById(trx, id))!;
+    const current = must(await repo.findNodeById(trx, id), `org node ${id}`);
     for (const a of audits) {
       await recordAudit(trx, deps.clock, actor, {
         districtId: node.district_id, action: a.action, targetType: 'org_node', targetId: id,
@@ -257,11 +265,7 @@ function toPartner(deps: Deps, r: repo.PartnerUnitRow): PartnerUnit {
 }
 
 /** Partner units the actor may see, newest first. */
-export async function listPartnerUnits(
-  deps: Deps,
-  actor: Actor,
-  q: { nodeId?: string; includeArchived?: boolean; cursor?: string; limit?: number },
-): Promise<Page<PartnerUnit>> {
+export async function listPartnerUnits(deps: Deps, actor: Actor, q: ListPartnerUnits): Promise<Page<PartnerUnit>> {
   const limit = q.limit ?? 20;
   const reaches = grantsFor(actor, 'org.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   let nodePath: string | null = null;
@@ -277,20 +281,8 @@ export async function listPartnerUnits(
   return toPage(rows, limit, (r) => r.id, (r) => toPartner(deps, r));
 }
 
-export interface PartnerInput {
-  name?: string;
-  category?: PartnerCategory;
-  contactName?: string | null;
-  contactPhone?: string | null;
-  archived?: boolean;
-}
-
 /** Attaches a partner unit (university, hospital, company, party organisation…) to a street or community. */
-export async function createPartnerUnit(
-  deps: Deps,
-  actor: Actor,
-  input: { nodeId: string; name: string; category: PartnerCategory; contactName?: string | null; contactPhone?: string | null },
-): Promise<PartnerUnit> {
+export async function createPartnerUnit(deps: Deps, actor: Actor, input: CreatePartnerUnit): Promise<PartnerUnit> {
   return inTransaction(deps.db, async ({ trx }) => {
     const node = await repo.findNodeById(trx, input.nodeId);
     if (!node) throw notFound('org_node');
@@ -308,12 +300,12 @@ export async function createPartnerUnit(
       districtId: node.district_id, action: 'partner.create', targetType: 'partner_unit', targetId: id,
       scopeNodeId: node.id, scopePath: node.path, details: { name: input.name, category: input.category },
     });
-    return toPartner(deps, (await repo.findPartnerById(trx, id))!);
+    return toPartner(deps, must(await repo.findPartnerById(trx, id), `partner unit ${id}`));
   });
 }
 
 /** Edits or archives a partner unit. */
-export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, input: PartnerInput): Promise<PartnerUnit> {
+export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, input: UpdatePartnerUnit): Promise<PartnerUnit> {
   return inTransaction(deps.db, async ({ trx }) => {
     const row = await repo.findPartnerById(trx, id);
     if (!row) throw notFound('partner_unit');
@@ -337,6 +329,6 @@ export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, in
       districtId: row.district_id, action: 'partner.update', targetType: 'partner_unit', targetId: id,
       scopeNodeId: row.node_id, scopePath: row.node_path, details: { name: input.name ?? row.name, changed },
     });
-    return toPartner(deps, (await repo.findPartnerById(trx, id))!);
+    return toPartner(deps, must(await repo.findPartnerById(trx, id), `partner unit ${id}`));
   });
 }

@@ -9,3 +9,5 @@ export { serviceRecordAccepted, serviceRecordSuperseded } from './records.events
 export { recordRoutes } from './records.routes.js';
 export { toRecordSchema } from './records.schemas.js';
 export { getCertificate, verifyCertificate } from './certificates.service.js';
+// Accepted minutes for other modules (the ledger's year summary).
+export { acceptedMinutesByCommunity, acceptedMinutesOfPeople } from './records.repository.js';

@@ -205,3 +205,36 @@ export async function acceptedByCategory(db: Executor, districtId: string, userI
     .where('r.district_id', '=', districtId).where('r.user_id', '=', userId).where('r.status', '=', 'accepted')
     .groupBy(sql`coalesce(a.category, r.category, '')`).execute();
 }
+
+/**
+ * Accepted service minutes per community and person with a service date in [firstDay, lastDay] (China-time days),
+ * for other modules through index.ts (the ledger's year summary).
+ */
+export async function acceptedMinutesByCommunity(
+  db: Executor,
+  districtId: string,
+  communityIds: readonly string[],
+  period: { firstDay: string; lastDay: string },
+): Promise<Array<{ communityId: string; userId: string; minutes: number }>> {
+  if (communityIds.length === 0) return [];
+  const rows = await db.selectFrom('service_records').select(['community_id', 'user_id', sql<number>`sum(minutes)`.as('m')])
+    .where('district_id', '=', districtId).where('community_id', 'in', communityIds).where('status', '=', 'accepted')
+    .where('service_date', '>=', period.firstDay).where('service_date', '<=', period.lastDay)
+    .groupBy(['community_id', 'user_id']).execute();
+  return rows.map((r) => ({ communityId: r.community_id, userId: r.user_id, minutes: Number(r.m) }));
+}
+
+/** Accepted service minutes of the given people anywhere in the district in [firstDay, lastDay], by user id. */
+export async function acceptedMinutesOfPeople(
+  db: Executor,
+  districtId: string,
+  userIds: readonly string[],
+  period: { firstDay: string; lastDay: string },
+): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('service_records').select(['user_id', sql<number>`sum(minutes)`.as('m')])
+    .where('district_id', '=', districtId).where('user_id', 'in', userIds).where('status', '=', 'accepted')
+    .where('service_date', '>=', period.firstDay).where('service_date', '<=', period.lastDay)
+    .groupBy('user_id').execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
+}

@@ -5,3 +5,5 @@ export {
 } from './volunteers.service.js';
 export { canManageTeam, createTeam, findTeam, requestJoinTeam, reviewJoinRequest, type Team } from './teams.service.js';
 export { publicBaseUrl, volunteerRoutes } from './volunteers.routes.js';
+// Teams and volunteer names for other modules (the ledger's year summary and public names).
+export { listTeamsWithMembers, volunteerNamesOf } from './volunteers.repository.js';

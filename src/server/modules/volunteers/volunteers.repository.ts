@@ -215,3 +215,34 @@ export async function volunteerRating(db: Executor, districtId: string, userId: 
     .executeTakeFirstOrThrow();
   return { avg: row.avg === null ? null : Math.round(Number(row.avg) * 10) / 10, n: Number(row.n) };
 }
+
+/**
+ * Teams of the communities that existed during [fromTs, toTs) with their active members' ids, for other modules
+ * through index.ts (the ledger's year summary).
+ */
+export async function listTeamsWithMembers(
+  db: Executor,
+  districtId: string,
+  communityIds: readonly string[],
+  during: { fromTs: string; toTs: string },
+): Promise<Array<{ id: string; name: string; communityId: string; memberIds: string[] }>> {
+  if (communityIds.length === 0) return [];
+  const rows = await db.selectFrom('teams').select(['id', 'name', 'community_id'])
+    .where('district_id', '=', districtId).where('community_id', 'in', communityIds)
+    .where('created_at', '<', during.toTs)
+    .where((eb) => eb.or([eb('archived_at', 'is', null), eb('archived_at', '>=', during.fromTs)]))
+    .orderBy('name').orderBy('id').execute();
+  const members = rows.length
+    ? await db.selectFrom('team_members').select(['team_id', 'user_id'])
+      .where('district_id', '=', districtId).where('team_id', 'in', rows.map((t) => t.id)).where('status', '=', 'active').execute()
+    : [];
+  return rows.map((t) => ({ id: t.id, name: t.name, communityId: t.community_id, memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id) }));
+}
+
+/** The encrypted real names people gave when volunteering in a district, by user id (for other modules' public names). */
+export async function volunteerNamesOf(db: Executor, districtId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.selectFrom('volunteers').select(['user_id', 'real_name_enc'])
+    .where('district_id', '=', districtId).where('user_id', 'in', [...new Set(userIds)]).execute();
+  return new Map(rows.map((r) => [r.user_id, r.real_name_enc]));
+}
