@@ -101,8 +101,8 @@ export async function importOpeningBalances(
         messages.push('姓名与该手机号登记的姓名不一致');
       } else userId = u.userId;
     }
-    if (messages.length) errors.push({ row: i + 1, messages });
-    else good.push({ row: i + 1, userId: userId!, points });
+    if (messages.length || !userId) errors.push({ row: i + 1, messages });
+    else good.push({ row: i + 1, userId, points });
   }
   let created = 0;
   let unchanged = 0;

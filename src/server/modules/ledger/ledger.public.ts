@@ -63,15 +63,15 @@ export async function listPublicJournals(
     ? await deps.db.selectFrom('journals').select(['id', 'reverses_id']).where('district_id', '=', q.districtId)
       .where('reverses_id', 'in', kept.map((j) => j.id)).execute()
     : [];
-  const reversedBy = new Map(reversals.map((r) => [r.reverses_id!, r.id]));
+  const reversedBy = new Map(reversals.flatMap((r) => (r.reverses_id ? [[r.reverses_id, r.id] as const] : [])));
   const names = await nodeNamesOf(deps.db, q.districtId, communityIds);
   return {
     items: kept.map((j) => {
       const lines = postings.filter((p) => p.journal_id === j.id);
-      const parties = lines
-        .map((p) => ({ account: byId.get(p.account_id)!, amount: Number(p.amount) }))
-        .filter((x) => x.account && x.account.purpose !== 'issuance')
-        .map((x) => ({ name: publicName(x.account, people), amount: x.amount }));
+      const parties = lines.flatMap((p) => {
+        const account = byId.get(p.account_id);
+        return account && account.purpose !== 'issuance' ? [{ name: publicName(account, people), amount: Number(p.amount) }] : [];
+      });
       return {
         id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,
         parties, points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),

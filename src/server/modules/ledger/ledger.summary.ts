@@ -5,6 +5,7 @@
 import type { Deps } from '../../platform/context.js';
 import { chinaDayStart } from '../../platform/clock.js';
 import { notFound } from '../../platform/errors.js';
+import { must } from '../../platform/must.js';
 import { addSheet, newWorkbook, toBuffer } from '../../platform/excel.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { recordAudit } from '../../platform/audit.js';
@@ -179,7 +180,7 @@ export async function exportYearSummary(deps: Deps, actor: Actor, query: YearFil
       })),
     ]);
   }
-  const node = (await findNode(deps.db, query.nodeId))!;
+  const node = must(await findNode(deps.db, query.nodeId), `org node ${query.nodeId}`);
   await inTransaction(deps.db, async ({ trx }) => {
     await recordAudit(trx, deps.clock, actor, {
       districtId: node.district_id, action: 'points.summary_export', targetType: 'org_node', targetId: node.id,
