@@ -7,8 +7,10 @@ import { addSheet, newWorkbook, readFirstSheet, toBuffer } from '../../platform/
 import type { Actor } from '../../platform/permissions.js';
 import { PHONE_RE } from '../../platform/privacy.js';
 import { inTransaction } from '../../db/transaction.js';
+import { findPersonIdByPhoneIndex } from '../accounts/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { communityInScope, findApprovedVolunteer, realNameOf } from '../volunteers/index.js';
+import { findPastServiceTwin } from './past-service.repository.js';
 import { type PastServiceInput, writePastService } from './past-service.service.js';
 
 const COLUMNS = [
@@ -91,8 +93,8 @@ export async function importPastService(deps: Deps, actor: Actor, communityId: s
     let userId: string | null = null;
     if (!PHONE_RE.test(phone)) messages.push('手机号应为11位中国大陆手机号');
     else {
-      const user = await deps.db.selectFrom('users').select('id').where('phone_index', '=', deps.cipher.blindIndex('phone', phone)).executeTakeFirst();
-      const volunteer = user ? await findApprovedVolunteer(deps.db, community.district_id, user.id) : null;
+      const personId = await findPersonIdByPhoneIndex(deps.db, deps.cipher.blindIndex('phone', phone));
+      const volunteer = personId ? await findApprovedVolunteer(deps.db, community.district_id, personId) : null;
       if (!volunteer) messages.push('该手机号不是本区已审核的志愿者');
       else if (realNameOf(deps, volunteer) !== name) messages.push('姓名与该手机号登记的实名不一致');
       else userId = volunteer.user_id;
@@ -107,10 +109,7 @@ export async function importPastService(deps: Deps, actor: Actor, communityId: s
     await inTransaction(deps.db, async ({ trx }) => {
       for (const g of good) {
         // A file imported twice: the same person, day, minutes and content already recorded after the fact.
-        const twin = await trx.selectFrom('service_records').select('id')
-          .where('district_id', '=', community.district_id).where('user_id', '=', g.input.userId)
-          .where('service_date', '=', g.input.serviceDate).where('after_the_fact', '=', 1).where('content', '=', g.input.content)
-          .where('status', 'in', ['pending', 'confirmed', 'accepted']).executeTakeFirst();
+        const twin = await findPastServiceTwin(trx, community.district_id, g.input);
         if (twin) {
           errors.push({ row: g.row, messages: ['与已登记的补记服务重复（同一人、同一天、同一内容）'] });
           continue;
