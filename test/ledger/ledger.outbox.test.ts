@@ -200,5 +200,9 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
     expect(items[0]).toMatchObject({ type: 'earn', amount: expected });
     expect(items[0]!.reason).toContain('独居老人上门探访');
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
+    // The account carries a masked public name only: no real name in plain text outside the encrypted fields.
+    const account = await env.deps.db.selectFrom('point_accounts').select('name').where('owner_id', '=', v.id).executeTakeFirstOrThrow();
+    expect(account.name).not.toContain('小燕');
+    expect(account.name).toContain('*');
   });
 });

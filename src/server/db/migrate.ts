@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004_mall.js';
 import * as m0005 from './migrations/0005_attendance_audience.js';
 import * as m0006 from './migrations/0006_past_service_accounts.js';
 import * as m0007 from './migrations/0007_event_consumptions.js';
+import * as m0008 from './migrations/0008_account_names_masked.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_attendance_audience': m0005,
   '0006_past_service_accounts': m0006,
   '0007_event_consumptions': m0007,
+  '0008_account_names_masked': m0008,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { must } from '../../platform/must.js';
+import { publicPersonName } from '../../platform/privacy.js';
 import { assertTransaction, type Executor } from '../../db/transaction.js';
 import { findPersonHome } from '../accounts/index.js';
 import * as repo from './ledger.repository.js';
@@ -126,10 +127,13 @@ export type AccountOwner =
   | { type: 'community'; id: string; purpose: 'supermarket' | 'fund'; name: string }
   | { type: 'team' | 'partner' | 'merchant'; id: string; name: string; communityId: string | null };
 
-/** The account of a person in a district, created on first use; named by real name when known (the public ledger masks it). */
+/**
+ * The account of a person in a district, created on first use. Its name is the person's public name (吴*明, or the
+ * masked nickname): a real name is personal data, kept encrypted in accounts only, never in plain text here.
+ */
 export async function ensurePersonAccount(deps: Deps, trx: Executor, districtId: string, userId: string): Promise<repo.AccountRow> {
   const u = must(await findPersonHome(trx, userId), `user ${userId}`);
-  const name = u.realNameEnc ? deps.cipher.decrypt(u.realNameEnc) : u.displayName;
+  const name = publicPersonName(u.realNameEnc ? deps.cipher.decrypt(u.realNameEnc) : null, u.displayName);
   return accountFor(deps, trx, districtId, { type: 'user', id: userId, name, communityId: u.homeNodeId });
 }
 
