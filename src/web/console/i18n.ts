@@ -384,9 +384,9 @@ let antdEn: AntdLocale | undefined; // set with the English dictionary
 // (see shared/viteEnglishChunk.ts) drops it.
 const i18n = /* @__PURE__ */ createI18n<MessageKey>({
   zh,
-  // i18n.en.ts reads baseEn from its own copy of this file (see shared/viteEnglishChunk.ts): no cycle at run time.
-  // eslint-disable-next-line import-x/no-cycle
   loadEn: () =>
+    // i18n.en.ts reads baseEn from its own copy of this file (see shared/viteEnglishChunk.ts): no cycle at run time.
+    // eslint-disable-next-line import-x/no-cycle
     import('./i18n.en').then((m) => {
       antdEn = m.antdEn;
       return m.en;

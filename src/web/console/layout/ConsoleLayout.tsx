@@ -56,7 +56,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
     logout.mutate(undefined, {
       onSettled: () => {
         message.success(t('header.loggedOut'));
-        navigate('/login', { replace: true });
+        void navigate('/login', { replace: true });
       },
     });
 

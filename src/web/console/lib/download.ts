@@ -9,16 +9,16 @@ import { errorMessage } from './errors';
 /** The file name of a Content-Disposition header, preferring the RFC 5987 `filename*` form. */
 export function filenameFromDisposition(header: string | null): string | null {
   if (!header) return null;
-  const star = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header);
-  if (star) {
+  const encoded = /filename\*\s*=\s*([^']*)'[^']*'([^;]+)/i.exec(header)?.[2];
+  if (encoded) {
     try {
-      return decodeURIComponent(star[2].trim().replace(/^"|"$/g, ''));
+      return decodeURIComponent(encoded.trim().replace(/^"|"$/g, ''));
     } catch {
       // Fall through to the plain form.
     }
   }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
-  return plain ? plain[1].trim() : null;
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header)?.[1];
+  return plain ? plain.trim() : null;
 }
 
 /** Fetches `url` and saves it; throws ApiError with the server's message when the answer is not a file. */
@@ -33,7 +33,7 @@ export async function downloadFile(url: string, fallbackName: string, locale: st
     const text = await res.text();
     let body: { code?: string; message?: string; details?: unknown } = {};
     try {
-      body = text ? JSON.parse(text) : {};
+      body = text ? (JSON.parse(text) as typeof body) : {};
     } catch {
       // Not JSON (a proxy page): keep the status text.
     }

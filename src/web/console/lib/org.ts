@@ -19,8 +19,7 @@ export function childKind(kind: OrgKind): OrgKind | null {
 
 /** The level above `kind`, or null for districts. */
 export function parentKind(kind: OrgKind): OrgKind | null {
-  const i = KIND_ORDER.indexOf(kind);
-  return i > 0 ? KIND_ORDER[i - 1] : null;
+  return KIND_ORDER[KIND_ORDER.indexOf(kind) - 1] ?? null;
 }
 
 export interface OrgTreeItem {

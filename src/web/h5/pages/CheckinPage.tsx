@@ -51,7 +51,7 @@ export function CheckinPage() {
   useEffect(() => {
     if (oldest && hasNextPage && !isFetchingNextPage && oldest.startsAt >= chinaMidnight(-1).toISOString()) void fetchNextPage();
   }, [oldest, hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const activityId = picked && today.some((s) => s.activityId === picked) ? picked : today.length === 1 ? today[0].activityId : undefined;
+  const activityId = picked && today.some((s) => s.activityId === picked) ? picked : today.length === 1 ? today[0]?.activityId : undefined;
   const chosen = useActivity(activityId ?? '');
   const geofence = activityId && chosen.data?.geofenceMeters ? chosen.data.geofenceMeters : null;
 

@@ -40,7 +40,7 @@ export function MePage() {
     try {
       await logout.mutateAsync();
       Toast.show({ content: t('me.loggedOut') });
-      navigate('/login', { replace: true });
+      void navigate('/login', { replace: true });
     } catch (error) {
       Toast.show({ icon: 'fail', content: error instanceof ApiError ? error.message : t('err.generic') });
     }

@@ -41,7 +41,7 @@ export function ProfilePage() {
     update.mutate(changes, {
       onSuccess: () => {
         Toast.show({ icon: 'success', content: t('common.saved') });
-        navigate('/me');
+        void navigate('/me');
       },
     });
   };

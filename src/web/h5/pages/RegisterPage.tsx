@@ -67,7 +67,7 @@ export function RegisterPage() {
         onSuccess: () => {
           setJustRegistered(true);
           Toast.show({ icon: 'success', content: t('register.success') });
-          navigate('/', { replace: true });
+          void navigate('/', { replace: true });
         },
       },
     );

@@ -22,7 +22,7 @@ export function NoAccessPage({ me }: { me: Me }) {
             <Button
               type="primary"
               loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
             >
               {t('header.logout')}
             </Button>

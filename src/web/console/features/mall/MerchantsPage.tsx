@@ -47,7 +47,7 @@ function Merchants() {
   const scope = useVolunteeringScope();
   const districtId = mallDistrictId(scope.me);
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = (TABS.find((x) => x.key === params.get('tab'))?.key ?? 'applied') as TabKey;
+  const tab: TabKey = TABS.find((x) => x.key === params.get('tab'))?.key ?? 'applied';
   const [q, setQ] = useState('');
   const [rejecting, setRejecting] = useState<Merchant | null>(null);
   const [filing, setFiling] = useState<Merchant | null>(null);

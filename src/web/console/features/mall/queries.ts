@@ -48,8 +48,9 @@ export function useMerchants(districtId: string | null) {
 function useInvalidateMall() {
   const qc = useQueryClient();
   return () => {
-    qc.invalidateQueries({ queryKey: mallKeys.all });
-    qc.invalidateQueries({ queryKey: ['audit'] });
+    // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
+    void qc.invalidateQueries({ queryKey: mallKeys.all });
+    void qc.invalidateQueries({ queryKey: ['audit'] });
   };
 }
 

@@ -48,7 +48,7 @@ export function useVolunteeringScope(): VolunteeringScope {
       nodesLoading: nodesQuery.isPending,
       communities,
       communityTree: orgSelectTree(nodes, { selectableKinds: ['community'] }),
-      onlyCommunityId: communities.length === 1 ? communities[0].id : undefined,
+      onlyCommunityId: communities.length === 1 ? communities[0]?.id : undefined,
       gridsOf: (communityId) => (communityId ? nodes.filter((n) => n.kind === 'grid' && n.parentId === communityId) : []),
     };
   }, [me, nodesQuery.data, nodesQuery.isPending]);

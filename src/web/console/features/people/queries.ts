@@ -53,6 +53,7 @@ export function useResetPassword() {
     mutationFn: (id: string) =>
       api<{ temporaryPassword: string }>('POST', `/api/v1/people/${encodeURIComponent(id)}/password-reset`),
     onSuccess: () => {
+      // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
       void qc.invalidateQueries({ queryKey: peopleKeys.all });
       void qc.invalidateQueries({ queryKey: ['audit'] });
     },
@@ -75,8 +76,8 @@ export function useGrantRole() {
   return useMutation({
     mutationFn: (input: GrantRoleInput) => api<RoleAssignment>('POST', '/api/v1/roles', input),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: peopleKeys.all });
-      qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.all });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }
@@ -86,8 +87,8 @@ export function useRevokeRole() {
   return useMutation({
     mutationFn: (assignmentId: string) => api<void>('DELETE', `/api/v1/roles/${encodeURIComponent(assignmentId)}`),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: peopleKeys.all });
-      qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: peopleKeys.all });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

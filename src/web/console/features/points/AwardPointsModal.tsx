@@ -60,7 +60,7 @@ export function AwardPointsModal({ open, target, onClose }: { open: boolean; tar
       onOk={() => void onOk().catch(() => undefined)}
       okText={t('pts.award.submit')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: award.isPending, 'data-testid': 'award-submit' } as { loading: boolean }}
+      okButtonProps={{ loading: award.isPending, 'data-testid': 'award-submit' }}
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" name="award-points">

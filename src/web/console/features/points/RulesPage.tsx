@@ -87,7 +87,6 @@ export function RulesPage() {
 }
 
 function Rules() {
-  const { t } = useI18n();
   const me = useCurrentMe();
   const districtId = pointsDistrictId(me);
   const district = districtAdminOf(me, districtId);
@@ -202,7 +201,7 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
 
   const onFinish = (v: FormValues) =>
     update.mutate(fromForm(v), {
-      onSuccess: () => message.success(t('common.saved')),
+      onSuccess: () => void message.success(t('common.saved')),
       onError: (err) => {
         if (!applyFieldErrors(form, err, ['pointsPerHour', 'dailyCapPoints', 'balanceCeiling', 'monthlyGiveLimit', 'expiryYears'])) {
           message.error(errorMessage(err));
@@ -311,7 +310,11 @@ function RulesHistory({ history }: { history: PointRulesVersion[] }) {
   const { t, locale } = useI18n();
   // Newest first: each version is compared with the one before it (the next row).
   const rows = useMemo(
-    () => history.map((h, i) => ({ ...h, changes: history[i + 1] ? diffRules(history[i + 1].rules, h.rules, t) : null })),
+    () =>
+      history.map((h, i) => {
+        const before = history[i + 1];
+        return { ...h, changes: before ? diffRules(before.rules, h.rules, t) : null };
+      }),
     [history, t],
   );
   return (

@@ -67,8 +67,9 @@ export function useLedgerHead(districtId: string | null) {
 function useInvalidatePoints() {
   const qc = useQueryClient();
   return () => {
-    qc.invalidateQueries({ queryKey: pointsKeys.all });
-    qc.invalidateQueries({ queryKey: ['audit'] });
+    // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
+    void qc.invalidateQueries({ queryKey: pointsKeys.all });
+    void qc.invalidateQueries({ queryKey: ['audit'] });
   };
 }
 
@@ -131,8 +132,8 @@ export function useUpdatePointRules(districtId: string) {
     mutationFn: (patch: Partial<PointRules>) =>
       api<PointRules>('PATCH', `/api/v1/districts/${encodeURIComponent(districtId)}/point-rules`, patch),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: pointsKeys.rules(districtId) });
-      qc.invalidateQueries({ queryKey: ['audit'] });
+      void qc.invalidateQueries({ queryKey: pointsKeys.rules(districtId) });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

@@ -12,7 +12,10 @@ export interface RuleChange {
   to: string;
 }
 
-const SCALARS: (keyof PointRules)[] = [
+/** The rules that hold one value; the per-category maps are compared key by key. */
+type ScalarField = Exclude<keyof PointRules, 'categoryMultipliersPct' | 'reportRewards'>;
+
+const SCALARS: ScalarField[] = [
   'pointsPerHour',
   'dailyCapPoints',
   'balanceCeiling',
@@ -23,7 +26,7 @@ const SCALARS: (keyof PointRules)[] = [
 ];
 
 /** A rule value as shown in the history ("不限" for an empty cap, "是/否" for switches). */
-export function ruleValue(field: keyof PointRules, v: unknown, t: T): string {
+export function ruleValue(field: keyof PointRules, v: number | boolean | null | undefined, t: T): string {
   if (v === undefined) return t('pts.rules.none');
   if (v === null) return field === 'expiryYears' ? t('pts.rules.never') : t('pts.rules.unlimited');
   if (typeof v === 'boolean') return v ? t('pts.rules.yes') : t('pts.rules.no');

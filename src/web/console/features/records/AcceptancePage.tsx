@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n';
 import { formatChina } from '../../lib/chinaTime';
 import { errorMessage } from '../../lib/errors';
-import { hoursOf, RECORD_STATUS_COLOR, type RecordStatus, type ServiceRecord } from '../../lib/volunteering';
+import { hoursOf, RECORD_STATUS_COLOR, type ServiceRecord } from '../../lib/volunteering';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useVolunteeringScope } from '../org/scope';
 import { useTeamOptions } from '../teams/queries';
@@ -216,7 +216,7 @@ export function AcceptancePage() {
           allowEmpty={[true, true]}
           value={range}
           onChange={(v) => {
-            setRange(v as [Dayjs | null, Dayjs | null] | null);
+            setRange(v);
             resetSelection();
           }}
         />
@@ -303,7 +303,7 @@ export function AcceptancePage() {
               )}
               <span>
                 <Typography.Text type="secondary">{t('rec.status')}：</Typography.Text>
-                <Tag color={RECORD_STATUS_COLOR[r.status]}>{t(`rec.status.${r.status as RecordStatus}`)}</Tag>
+                <Tag color={RECORD_STATUS_COLOR[r.status]}>{t(`rec.status.${r.status}`)}</Tag>
               </span>
             </Space>
           ),

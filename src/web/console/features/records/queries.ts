@@ -28,9 +28,10 @@ function useRecordsAction<V>(call: (v: V) => Promise<{ items: ServiceRecord[] }>
   return useMutation({
     mutationFn: call,
     onSettled: () => {
-      qc.invalidateQueries({ queryKey: recordKeys.all });
-      qc.invalidateQueries({ queryKey: ['volunteers'] });
-      qc.invalidateQueries({ queryKey: ['teams', 'detail'] });
+      // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
+      void qc.invalidateQueries({ queryKey: recordKeys.all });
+      void qc.invalidateQueries({ queryKey: ['volunteers'] });
+      void qc.invalidateQueries({ queryKey: ['teams', 'detail'] });
     },
   });
 }

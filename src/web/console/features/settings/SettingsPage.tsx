@@ -57,7 +57,7 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
       activityCategories: [...new Set(v.activityCategories.map((s) => s.trim()).filter(Boolean))],
     };
     update.mutate(clean, {
-      onSuccess: () => message.success(t('common.saved')),
+      onSuccess: () => void message.success(t('common.saved')),
       onError: (err) => {
         const fields = [...LIST_FIELDS, 'starThresholdsHours', ...NUMBER_FIELDS.map((f) => f.name)];
         if (!applyFieldErrors(form, err, fields)) message.error(errorMessage(err));

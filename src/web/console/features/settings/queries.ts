@@ -24,7 +24,8 @@ export function useUpdateVolunteeringSettings(districtId: string) {
       api<VolunteeringSettings>('PATCH', `/api/v1/districts/${encodeURIComponent(districtId)}/volunteering-settings`, patch),
     onSuccess: (s) => {
       qc.setQueryData(settingsKeys.volunteering(districtId), s);
-      qc.invalidateQueries({ queryKey: ['audit'] });
+      // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
+      void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

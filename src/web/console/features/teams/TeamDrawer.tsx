@@ -193,8 +193,8 @@ function PairingForm({ team }: { team: TeamDetail }) {
     update.mutate(
       { id: team.id, ...patch },
       {
-        onSuccess: () => message.success(t('common.saved')),
-        onError: (err) => message.error(errorMessage(err)),
+        onSuccess: () => void message.success(t('common.saved')),
+        onError: (err) => void message.error(errorMessage(err)),
       },
     );
   };

@@ -353,7 +353,7 @@ export function VolunteersPage() {
       />
       <ReasonModal
         open={rejecting !== null}
-        title={rejecting && rejecting.length === 1 ? t('vol.rejectOneTitle', { name: rejecting[0].realNameMasked }) : t('vol.rejectManyTitle', { count: rejecting?.length ?? 0 })}
+        title={rejecting?.length === 1 && rejecting[0] ? t('vol.rejectOneTitle', { name: rejecting[0].realNameMasked }) : t('vol.rejectManyTitle', { count: rejecting?.length ?? 0 })}
         description={t('vol.rejectHint')}
         label={t('vol.rejectReason')}
         okText={t('vol.reject')}

@@ -50,8 +50,9 @@ export function useImportVolunteers() {
     mutationFn: (input: { communityId: string; fileBase64: string }) =>
       api<ImportReport>('POST', '/api/v1/volunteers/import', input),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: volunteerKeys.all });
-      qc.invalidateQueries({ queryKey: ['people'] });
+      // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.
+      void qc.invalidateQueries({ queryKey: volunteerKeys.all });
+      void qc.invalidateQueries({ queryKey: ['people'] });
     },
   });
 }

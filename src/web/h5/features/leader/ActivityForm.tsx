@@ -47,7 +47,7 @@ export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[
   const [position, setPosition] = useState<Position | null>(null);
   const [locating, setLocating] = useState(false);
   const geofenceOn = Form.useWatch('geofence', form) as boolean | undefined;
-  const startsAt = Form.useWatch('startsAt', form) as string | undefined;
+  const startsAt = Form.useWatch('startsAt', form);
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('newAct.required', { field }) });
 

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime, formatDateTimeWithYear } from '../../lib/time';
 import { useProviderName } from './ItemCard';
 import { VOUCHER_COLOR, VOUCHER_LABEL } from './labels';
-import type { ItemKind, Voucher } from './types';
+import type { Voucher } from './types';
 
 export function VoucherItem({ voucher: v }: { voucher: Voucher }) {
   const { t, locale } = useI18n();
@@ -21,7 +21,7 @@ export function VoucherItem({ voucher: v }: { voucher: Voucher }) {
           <h3 className="voucher-item__title">{v.title}</h3>
           <Tag color={VOUCHER_COLOR[v.status]}>{t(VOUCHER_LABEL[v.status])}</Tag>
         </div>
-        <p className="voucher-item__line">{provider({ kind: v.kind as ItemKind, merchantName: v.merchantName })}</p>
+        <p className="voucher-item__line">{provider({ kind: v.kind, merchantName: v.merchantName })}</p>
         <div className="voucher-item__bottom">
           <span className="muted">{when}</span>
           <span className="voucher-item__points">{t('points.n', { n: v.points })}</span>

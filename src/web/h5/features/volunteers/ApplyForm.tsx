@@ -29,7 +29,7 @@ export function ApplyForm({ previous, onDone }: { previous?: Volunteer; onDone?:
   const { t } = useI18n();
   const me = useCurrentUser();
   const [form] = Form.useForm<ApplyValues>();
-  const communityId = Form.useWatch('communityId', form) as string | undefined;
+  const communityId = Form.useWatch('communityId', form);
   const districtId = useDistrictOf(communityId);
   const settings = useVolunteeringSettings(districtId);
   const grids = useCommunityGrids(communityId, me.roles.length > 0);

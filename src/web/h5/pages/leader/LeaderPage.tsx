@@ -22,12 +22,13 @@ export function LeaderPage() {
   // Fixed when the page opens, so the list's query key does not change on every render.
   const [now] = useState(() => new Date());
 
+  // The chosen team, else the first one; none only when the person leads no team.
+  const team = teams.data?.find((x) => x.id === teamId) ?? teams.data?.[0];
   let body;
   if (teams.isPending) body = <Loading />;
   else if (teams.isError) body = <LoadError error={teams.error} onRetry={() => void teams.refetch()} />;
-  else if (teams.data.length === 0) body = <Empty text={t('leader.noTeams')} />;
+  else if (!team) body = <Empty text={t('leader.noTeams')} />;
   else {
-    const team = teams.data.find((x) => x.id === teamId) ?? teams.data[0];
     const filters =
       which === 'upcoming'
         ? { teamId: team.id, from: now.toISOString() }

@@ -44,7 +44,7 @@ function ItemDetail({ item }: { item: CatalogItem }) {
     const result = await write.run(item.id, (idempotencyKey) => order.mutateAsync({ itemId: item.id, idempotencyKey }));
     if (result.ok) {
       Toast.show({ icon: 'success', content: t('mall.ordered') });
-      navigate(`/me/vouchers/${encodeURIComponent(result.value.id)}`);
+      void navigate(`/me/vouchers/${encodeURIComponent(result.value.id)}`);
     } else {
       setError(result.error);
       showError(result.error, t);

@@ -52,7 +52,7 @@ function VoucherList({ tab, emptyText }: { tab: Tab; emptyText: string }) {
 export function MyVouchersPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const tab = (TABS.find((x) => x.key === params.get('tab'))?.key ?? 'active') as Tab;
+  const tab: Tab = TABS.find((x) => x.key === params.get('tab'))?.key ?? 'active';
   return (
     <SubPage title={t('vouchers.title')} backTo="/me">
       <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key }, { replace: true })} className="voucher-tabs">

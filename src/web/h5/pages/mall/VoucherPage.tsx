@@ -14,7 +14,7 @@ import { useElderMode } from '../../elder';
 import { useProviderName } from '../../features/mall/ItemCard';
 import { groupCode, VOUCHER_COLOR, VOUCHER_LABEL } from '../../features/mall/labels';
 import { useCancelOrder, useCatalogItem, useVoucher } from '../../features/mall/queries';
-import type { ItemKind, Voucher } from '../../features/mall/types';
+import type { Voucher } from '../../features/mall/types';
 import { ComplainPanel, RateVoucherPanel } from '../../features/mall/VoucherFeedback';
 import { useI18n } from '../../i18n';
 import { formatDateTime, formatDateTimeWithYear } from '../../lib/time';
@@ -49,7 +49,7 @@ function ActiveVoucher({ voucher: v }: { voucher: Voucher }) {
         <h2 id="voucher-title" className="voucher__title">
           {v.title}
         </h2>
-        <p className="voucher__provider">{provider({ kind: v.kind as ItemKind, merchantName: v.merchantName })}</p>
+        <p className="voucher__provider">{provider({ kind: v.kind, merchantName: v.merchantName })}</p>
         <div className="voucher__qr">
           <QRCodeSVG
             value={v.qrPayload}
@@ -122,7 +122,7 @@ function ClosedVoucher({ voucher: v }: { voucher: Voucher }) {
         </h2>
         <InfoList
           rows={[
-            { label: t('mall.provider'), value: provider({ kind: v.kind as ItemKind, merchantName: v.merchantName }) },
+            { label: t('mall.provider'), value: provider({ kind: v.kind, merchantName: v.merchantName }) },
             { label: t('voucher.points'), value: t('points.n', { n: v.points }) },
             { label: t('voucher.codeLabel'), value: <span className="mono">{v.shortCode}</span> },
             { label: t('voucher.ordered'), value: formatDateTime(v.createdAt, locale) },

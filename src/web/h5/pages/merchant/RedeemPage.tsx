@@ -13,7 +13,7 @@ import { errorText } from '../../components/showError';
 import { SubPage } from '../../components/SubPage';
 import { useProviderName } from '../../features/mall/ItemCard';
 import { useLookupVoucher, useRedeemVoucher, useTodayRedemptions } from '../../features/mall/queries';
-import { type ItemKind, type RedeemPreview, type Voucher, VOUCHER_QR_PREFIX } from '../../features/mall/types';
+import { type RedeemPreview, type Voucher, VOUCHER_QR_PREFIX } from '../../features/mall/types';
 import { useKeyedWrite } from '../../features/mall/useKeyedWrite';
 import { isUncertainFailure } from '../../features/points/idempotency';
 import { useI18n } from '../../i18n';
@@ -70,7 +70,7 @@ function PreviewCard({ preview: p }: { preview: RedeemPreview }) {
       <InfoList
         rows={[
           { label: t('redeem.holder'), value: <strong data-testid="redeem-holder">{p.holderName}</strong> },
-          { label: t('mall.provider'), value: provider({ kind: p.kind as ItemKind, merchantName: p.merchantName }) },
+          { label: t('mall.provider'), value: provider({ kind: p.kind, merchantName: p.merchantName }) },
           { label: t('voucher.codeLabel'), value: <span className="mono">{p.shortCode}</span> },
           { label: t('voucher.expires'), value: formatDateTime(p.expiresAt, locale) },
         ]}

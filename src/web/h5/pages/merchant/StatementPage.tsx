@@ -95,10 +95,12 @@ export function StatementPage() {
     setParams(next, { replace: true });
   };
 
+  // The shop in the URL, else the first one; none only when the person has no shop.
+  const shop = shops.data?.find((m) => m.id === params.get('merchant')) ?? shops.data?.[0];
   let body;
   if (shops.isPending) body = <Loading />;
   else if (shops.isError) body = <LoadError error={shops.error} onRetry={() => void shops.refetch()} />;
-  else if (shops.data.length === 0)
+  else if (!shop)
     body = (
       <Empty text={t('statement.noShop')}>
         <Link className="inline-action" to="/merchant">
@@ -107,7 +109,6 @@ export function StatementPage() {
       </Empty>
     );
   else {
-    const shop = shops.data.find((m) => m.id === params.get('merchant')) ?? shops.data[0];
     body = (
       <>
         <div className="ledger-filters statement-filters">

@@ -32,7 +32,7 @@ function DonateForm({ account, communityId, communityName }: { account: MyPoints
     const journal = await flow.run(input);
     if (journal) {
       Toast.show({ icon: 'success', content: t('donate.done', { n: input.points }) });
-      navigate(`/me/points?district=${encodeURIComponent(account.districtId)}`, { replace: true });
+      void navigate(`/me/points?district=${encodeURIComponent(account.districtId)}`, { replace: true });
     }
   };
 
@@ -43,7 +43,7 @@ function DonateForm({ account, communityId, communityName }: { account: MyPoints
       layout="vertical"
       requiredMarkStyle="none"
       initialValues={{ points: Math.max(1, Math.min(10, account.balance)) }}
-      onFinish={(v) => void onFinish(v)}
+      onFinish={onFinish}
       onValuesChange={() => flow.error && flow.clearError()}
       footer={
         <>

@@ -51,7 +51,7 @@ function GiftForm({ account }: { account: MyPointsItem }) {
     const journal = await flow.run(input);
     if (journal) {
       Toast.show({ icon: 'success', content: t('gift.done', { n: input.points }) });
-      navigate(`/me/points?district=${encodeURIComponent(account.districtId)}`, { replace: true });
+      void navigate(`/me/points?district=${encodeURIComponent(account.districtId)}`, { replace: true });
     }
   };
 
@@ -62,7 +62,7 @@ function GiftForm({ account }: { account: MyPointsItem }) {
       layout="vertical"
       requiredMarkStyle="none"
       initialValues={{ points: Math.max(1, Math.min(10, account.balance)) }}
-      onFinish={(v) => void onFinish(v)}
+      onFinish={onFinish}
       onValuesChange={() => flow.error && flow.clearError()}
       footer={
         <>
