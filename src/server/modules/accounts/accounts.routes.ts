@@ -117,10 +117,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['people'],
       summary: '查看完整手机号、姓名和身份证号（记入审计日志）',
       params: s.idParams,
-      response: {
-        200: z.object({ phone: z.string(), realName: z.string().nullable(), idNumber: z.string().nullable() }),
-        ...errors(401, 403, 404),
-      },
+      response: { 200: s.revealPersonReply, ...errors(401, 403, 404) },
     },
     handler: (req) => people.revealPerson(deps, requireActor(req), req.params.id),
   });
@@ -152,14 +149,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       operationId: 'listRoles',
       tags: ['people'],
       summary: '可授予的角色及其适用的节点类型',
-      response: {
-        200: z.object({
-          items: z.array(z.object({
-            role: z.string(), nameZh: z.string(), nameEn: z.string(), nodeKinds: z.array(z.string()),
-          })),
-        }),
-        ...errors(401),
-      },
+      response: { 200: s.roleCatalogReply, ...errors(401) },
     },
     handler: async (req) => {
       requireActor(req);

@@ -95,6 +95,18 @@ export const grantRoleBody = z.object({
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
+export const revealPersonReply = z.object({
+  phone: z.string(),
+  realName: z.string().nullable(),
+  idNumber: z.string().nullable(),
+});
+
+export const roleCatalogReply = z.object({
+  items: z.array(z.object({
+    role: z.string(), nameZh: z.string(), nameEn: z.string(), nodeKinds: z.array(z.string()),
+  })),
+});
+
 export const resetPasswordReply = z.object({
   temporaryPassword: z.string().describe('shown once to staff; the person must change it at the next login'),
 }).describe('PasswordReset');
@@ -121,3 +133,7 @@ export type UpdateMeBody = z.input<typeof updateMeBody>;
 export type ChangePasswordBody = z.input<typeof changePasswordBody>;
 export type ListPeopleQuery = z.input<typeof listPeopleQuery>;
 export type GrantRoleBody = z.input<typeof grantRoleBody>;
+
+// What clients receive (z.output).
+export type RevealPersonReply = z.output<typeof revealPersonReply>;
+export type RoleCatalogReply = z.output<typeof roleCatalogReply>;

@@ -10,7 +10,6 @@ import * as s from './volunteers.schemas.js';
 import * as excel from './volunteers.excel.js';
 import * as svc from './volunteers.service.js';
 import * as teams from './teams.service.js';
-import { VOLUNTEER_STATES } from './volunteers.rules.js';
 
 /** The origin the client used, for links printed into documents (QR codes). */
 export function publicBaseUrl(req: FastifyRequest): string {
@@ -32,7 +31,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/volunteers/mine', {
     schema: {
       operationId: 'listMyVolunteerships', tags: ['volunteers'], summary: '本人的志愿者登记（每个区一条）',
-      response: { 200: z.object({ items: z.array(s.volunteerSchema) }), ...errors(401) },
+      response: { 200: s.myVolunteershipsReply, ...errors(401) },
     },
     handler: async (req) => ({ items: await svc.listMyVolunteerships(deps, requireActor(req)) }),
   });
@@ -48,7 +47,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/volunteers/import-template', {
     schema: {
       operationId: 'getVolunteerImportTemplate', tags: ['volunteers'], summary: '下载志愿者批量导入模板（.xlsx）',
-      querystring: z.object({ communityId: z.string().min(1).max(64) }),
+      querystring: s.importTemplateQuery,
     },
     handler: async (req, reply) => {
       const file = await excel.importTemplate(deps, requireActor(req), req.query.communityId);
@@ -68,7 +67,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/volunteers/export', {
     schema: {
       operationId: 'exportVolunteers', tags: ['volunteers'], summary: '导出志愿者名册（.xlsx，记入审计日志）',
-      querystring: z.object({ communityId: z.string().min(1).max(64), status: z.enum(VOLUNTEER_STATES).optional() }),
+      querystring: s.exportVolunteersQuery,
     },
     handler: async (req, reply) => {
       const file = await excel.exportVolunteers(deps, requireActor(req), req.query.communityId, req.query.status);
@@ -89,13 +88,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'verifyVolunteerCard', tags: ['volunteers'], summary: '公开核验志愿者证（扫志愿者证二维码，无需登录）',
       params: s.idParams,
-      response: {
-        200: z.object({
-          id: z.string(), volunteerNo: z.string().nullable(), nameMasked: z.string(), communityName: z.string(),
-          status: z.enum(VOLUNTEER_STATES), starLevel: z.number().int(), acceptedMinutes: z.number().int(),
-        }),
-        ...errors(404),
-      },
+      response: { 200: s.volunteerCardReply, ...errors(404) },
     },
     handler: (req) => svc.getVolunteerCard(deps, req.params.id),
   });
@@ -152,7 +145,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/teams/:id/join', {
     schema: {
       operationId: 'requestJoinTeam', tags: ['teams'], summary: '申请加入服务队（须为已审核志愿者）',
-      params: s.idParams, response: { 200: z.object({ status: z.literal('pending') }), ...errors(401, 404, 409, 422) },
+      params: s.idParams, response: { 200: s.joinTeamReply, ...errors(401, 404, 409, 422) },
     },
     handler: (req) => teams.requestJoinTeam(deps, requireActor(req), req.params.id),
   });
@@ -171,7 +164,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/teams/:id/requests/:userId/review', {
     schema: {
       operationId: 'reviewJoinRequest', tags: ['teams'], summary: '队长审核加入申请',
-      params: z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64) }),
+      params: s.joinRequestParams,
       body: s.reviewBody, response: { 200: s.memberSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => teams.reviewJoinRequest(deps, requireActor(req), req.params.id, req.params.userId, req.body),

@@ -37,6 +37,20 @@ export const listVolunteersQuery = z.object({
   limit: limitSchema(20, 100),
 });
 
+export const myVolunteershipsReply = z.object({ items: z.array(volunteerSchema) });
+
+export const volunteerCardReply = z.object({
+  id: z.string(), volunteerNo: z.string().nullable(), nameMasked: z.string(), communityName: z.string(),
+  status: z.enum(VOLUNTEER_STATES), starLevel: z.number().int(), acceptedMinutes: z.number().int(),
+});
+
+export const importTemplateQuery = z.object({ communityId: z.string().min(1).max(64) });
+
+export const exportVolunteersQuery = z.object({
+  communityId: z.string().min(1).max(64),
+  status: z.enum(VOLUNTEER_STATES).optional(),
+});
+
 export const reviewBody = z.object({
   decision: z.enum(['approve', 'reject']),
   reason: z.string().trim().max(200).nullable().optional(),
@@ -96,6 +110,10 @@ export const updateTeamBody = z.object({
   category: z.string().trim().min(1).max(20).optional(),
 });
 
+export const joinTeamReply = z.object({ status: z.literal('pending') });
+
+export const joinRequestParams = z.object({ id: z.string().min(1).max(64), userId: z.string().min(1).max(64) });
+
 export const listTeamsQuery = z.object({
   districtId: z.string().max(64).optional(),
   communityId: z.string().max(64).optional(),
@@ -110,7 +128,15 @@ export const idParams = z.object({ id: z.string().min(1).max(64) });
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type ApplyVolunteerBody = z.input<typeof applyBody>;
 export type ListVolunteersQuery = z.input<typeof listVolunteersQuery>;
+export type ImportTemplateQuery = z.input<typeof importTemplateQuery>;
+export type ExportVolunteersQuery = z.input<typeof exportVolunteersQuery>;
 export type ReviewVolunteerBody = z.input<typeof reviewBody>;
 export type CreateTeamBody = z.input<typeof createTeamBody>;
 export type UpdateTeamBody = z.input<typeof updateTeamBody>;
 export type ListTeamsQuery = z.input<typeof listTeamsQuery>;
+export type JoinRequestParams = z.input<typeof joinRequestParams>;
+
+// What clients receive (z.output).
+export type MyVolunteershipsReply = z.output<typeof myVolunteershipsReply>;
+export type VolunteerCardReply = z.output<typeof volunteerCardReply>;
+export type JoinTeamReply = z.output<typeof joinTeamReply>;

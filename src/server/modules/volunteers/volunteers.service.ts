@@ -11,8 +11,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
-import { getVolunteering } from '../settings/index.js';
-import { starLevel } from '../settings/settings.rules.js';
+import { getVolunteering, starLevel } from '../settings/index.js';
 import * as repo from './volunteers.repository.js';
 import {
   type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState,
