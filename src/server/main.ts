@@ -42,8 +42,8 @@ async function start(config: Config): Promise<void> {
     await rt.close();
     process.exit(0);
   };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;
   console.log(`linli 已启动 / running: ${where}  (居民端 ${where}/ · 管理后台 ${where}/admin · API ${where}/api/docs)`);
@@ -53,7 +53,8 @@ async function start(config: Config): Promise<void> {
 /** The value after a `--flag` argument, if present. */
 function option(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
-  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : undefined;
+  const value = i >= 0 ? args[i + 1] : undefined;
+  return value && !value.startsWith('--') ? value : undefined;
 }
 
 async function main(argv: string[]): Promise<number> {

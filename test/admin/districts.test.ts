@@ -78,7 +78,7 @@ describe.each(DIALECTS)('starting a district on %s', (dialect) => {
     const res = await operator.request('POST', '/api/v1/districts', body());
     const audit = await env.deps.db.selectFrom('audit_events').select(['action', 'actor_id']).where('district_id', '=', res.json().district.id).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['org.create', 'district.start']);
-    expect(audit[1].actor_id).toBe(operator.userId);
+    expect(audit[1]!.actor_id).toBe(operator.userId);
   });
 
   it('refuses a name already used by a district', async () => {

@@ -117,7 +117,7 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
     const audit = await env.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'points.opening_import')
       .where('details', 'like', `%${src.slice(-3)}%`).execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0].details)).toMatchObject({ source: src, created: 1, points: 12, asOf: '2026-10-31' });
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ source: src, created: 1, points: 12, asOf: '2026-10-31' });
   });
 
   it('rejects bad input with a clear message', async () => {
@@ -134,7 +134,7 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '姓名*', '手机号*', '期初积分*', '备注']);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, '姓名*', '手机号*', '期初积分*', '备注']);
   });
 
   it('answers 401 without a session', async () => {

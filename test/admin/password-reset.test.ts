@@ -83,7 +83,7 @@ describe.each(DIALECTS)('password reset on %s', (dialect) => {
       .where('action', '=', 'account.password_reset').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ district_id: tree.district.id, scope_node_id: tree.communityA.id });
-    expect(audit[0].details).not.toContain(temporary);
+    expect(audit[0]!.details).not.toContain(temporary);
   });
 
   it('answers 401 without a session', async () => {

@@ -73,7 +73,7 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
     const res = await adminA.request('POST', '/api/v1/service-records/past', entry(volunteer.id, { minutes: 45 }));
     const audit = await env.deps.db.selectFrom('audit_events').selectAll().where('target_id', '=', res.json().id).execute();
     expect(audit.map((a) => a.action)).toEqual(['record.past_service']);
-    expect(JSON.parse(audit[0].details)).toMatchObject({ afterTheFact: true, userId: volunteer.id, minutes: 45, vouchedBy: '李四（楼长）13900000000', via: 'form' });
+    expect(JSON.parse(audit[0]!.details)).toMatchObject({ afterTheFact: true, userId: volunteer.id, minutes: 45, vouchedBy: '李四（楼长）13900000000', via: 'form' });
   });
 
   it('rejects bad input with a clear message and writes nothing', async () => {
@@ -183,7 +183,7 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['补记服务', '填写说明']);
-    expect(wb.worksheets[0].getRow(1).getCell(8).value).toBe('证明人*');
+    expect(wb.worksheets[0]!.getRow(1).getCell(8).value).toBe('证明人*');
   });
 
   it('imports good rows and reports each bad row', async () => {

@@ -267,7 +267,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     async function createUnit() {
       const res = await adminA.request('POST', '/api/v1/org/partner-units', { nodeId: tree.communityA.id, name: '江城大学', category: 'university', contactPhone: '13911112222' });
       expect(res.statusCode).toBe(201);
-      return res.json() as { id: string; name: string; contactPhoneMasked: string };
+      return res.json<{ id: string; name: string; contactPhoneMasked: string }>();
     }
     it('createPartnerUnit creates a unit with its phone masked', async () => {
       expect(await createUnit()).toMatchObject({ name: '江城大学', contactPhoneMasked: '139****2222' });
@@ -399,7 +399,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const items = res.json().items as Array<{ action: string; at: string; requestId: string | null }>;
       expect(items.map((e) => e.action)).toEqual(['role.revoke', 'role.grant']);
       expect(items.every((e) => typeof e.requestId === 'string' && e.requestId.length > 0)).toBe(true);
-      expect(items[0].at > items[1].at).toBe(true);
+      expect(items[0]!.at > items[1]!.at).toBe(true);
     });
     it('shows nothing of another community', async () => {
       await grantAndRevoke();
@@ -430,7 +430,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
   describe('API conventions', () => {
     it('publishes OpenAPI with a verb-first operationId on every operation', async () => {
       const res = await anon(app, 'GET', '/api/openapi.json');
-      const doc = res.json() as { paths: Record<string, Record<string, { operationId?: string }>> };
+      const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
       const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((op) => op.operationId));
       const verbs = /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset)([A-Z]\w*)?$/;
       expect(ids.filter((id) => typeof id !== 'string' || !verbs.test(id))).toEqual([]);

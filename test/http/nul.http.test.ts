@@ -38,7 +38,7 @@ describe.each(DIALECTS)('NUL in requests on %s', (dialect) => {
     expect(res.json()).toMatchObject({
       code: 'VALIDATION_FAILED', details: [{ field: 'name', message: '含有不允许的控制字符（NUL）' }],
     });
-    expect((res.json() as { message: string }).message).toMatch(/^请求参数不正确：/);
+    expect(res.json<{ message: string }>().message).toMatch(/^请求参数不正确：/);
     expect(await env.deps.db.selectFrom('org_nodes').select('id').execute()).toHaveLength(before.length);
   });
 

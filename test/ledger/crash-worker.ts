@@ -8,6 +8,7 @@ import { ensurePersonAccount } from '../../src/server/modules/ledger/ledger.core
 import { processLedgerEvents } from '../../src/server/modules/ledger/ledger.earning.js';
 
 const [districtId, userId, awards] = process.argv.slice(2);
+if (!districtId || !userId || !awards) throw new Error('usage: crash-worker <districtId> <userId> <awards>');
 const rt = await openRuntime(loadConfig());
 console.log('ready');
 await processLedgerEvents(rt.deps, { batch: 5 });

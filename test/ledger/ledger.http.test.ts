@@ -38,7 +38,7 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
   async function award(points: number) {
     const res = await adminA.request('POST', '/api/v1/points/awards', { userId: residentUser.id, points, reason: '热心公益', idempotencyKey: key('award') });
     expect(res.statusCode).toBe(200);
-    return res.json() as { id: string };
+    return res.json<{ id: string }>();
   }
   async function allowGiving() {
     const res = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, { allowGifts: true, allowDonations: true });

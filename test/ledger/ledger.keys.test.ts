@@ -64,7 +64,7 @@ describe.each(DIALECTS)('idempotency keys raced on %s', (dialect) => {
     const k = key('award');
     const rs = await Promise.all(Array.from({ length: RACERS }, () => award(u.id, 5, k)));
     expect(statuses(rs)).toEqual(Array(RACERS).fill(200));
-    expect(new Set(rs.map((r) => (r.json() as { id: string }).id)).size).toBe(1);
+    expect(new Set(rs.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
     expect(await balance(u.id)).toBe(5);
     expect(await journalsWithKey(k)).toBe(1);
   });
@@ -118,13 +118,13 @@ describe.each(DIALECTS)('idempotency keys raced on %s', (dialect) => {
   it('records a contribution once when it is sent eight times at once', async () => {
     const unit = await admin.request('POST', '/api/v1/org/partner-units', { nodeId: tree.communityA.id, name: `共建单位${++seq}`, category: 'company' });
     expect(unit.statusCode).toBe(201);
-    const orgId = (unit.json() as { id: string }).id;
+    const orgId = unit.json<{ id: string }>().id;
     const k = key('contrib');
     const body = { orgType: 'partner', orgId, kind: 'money', valueFen: 500_000, project: '楼道改造', points: 200, idempotencyKey: k };
     const rs = await Promise.all(Array.from({ length: RACERS }, () => admin.request('POST', '/api/v1/points/contributions', body)));
     expect(statuses(rs)).toEqual(Array(RACERS).fill(200));
     const contributions = await env.deps.db.selectFrom('contributions').select('id').where('district_id', '=', tree.district.id)
-      .where('account_id', '=', (rs[0]!.json() as { accountId: string }).accountId).execute();
+      .where('account_id', '=', rs[0]!.json<{ accountId: string }>().accountId).execute();
     expect(contributions).toHaveLength(1);
     expect((await admin.request('POST', '/api/v1/points/contributions', { ...body, points: 300 })).statusCode).toBe(409);
   });

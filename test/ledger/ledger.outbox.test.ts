@@ -195,7 +195,7 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
     const expected = Math.floor((rec!.minutes * 10) / 60);
     expect(points.json()).toMatchObject({ items: [{ districtId: tree.district.id, balance: expected, earned: expected, spent: 0 }] });
     const history = await me.request('GET', `/api/v1/me/points/journals?districtId=${tree.district.id}`);
-    const items = (history.json() as { items: Array<{ type: string; reason: string; amount: number }> }).items;
+    const items = history.json<{ items: Array<{ type: string; reason: string; amount: number }> }>().items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ type: 'earn', amount: expected });
     expect(items[0]!.reason).toContain('独居老人上门探访');

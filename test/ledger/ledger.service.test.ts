@@ -116,12 +116,12 @@ describe.each(DIALECTS)('points bank on %s', (dialect) => {
       const who = rand(people.length);
       const amount = 1 + rand(40);
       try {
-        if (op === 0) posted.push((await svc.awardPoints(env.deps, adminA, { userId: people[who].id, points: amount, reason: '随机奖励', idempotencyKey: `rand-${dialect}-${i}` })).id);
+        if (op === 0) posted.push((await svc.awardPoints(env.deps, adminA, { userId: people[who]!.id, points: amount, reason: '随机奖励', idempotencyKey: `rand-${dialect}-${i}` })).id);
         else if (op === 1) {
           const to = people[(who + 1) % people.length];
-          posted.push((await svc.giftPoints(env.deps, actors[who], { districtId: tree.district.id, toPhone: to.phone, relation: 'child', points: amount, idempotencyKey: `g-${i}-xxxxxx` })).id);
-        } else if (op === 2) posted.push((await svc.donatePoints(env.deps, actors[who], { communityId: tree.communityA.id, points: amount, idempotencyKey: `d-${i}-xxxxxx` })).id);
-        else if (posted.length) await svc.reverseJournal(env.deps, districtAdmin, posted[rand(posted.length)], '随机冲正');
+          posted.push((await svc.giftPoints(env.deps, actors[who]!, { districtId: tree.district.id, toPhone: to!.phone, relation: 'child', points: amount, idempotencyKey: `g-${i}-xxxxxx` })).id);
+        } else if (op === 2) posted.push((await svc.donatePoints(env.deps, actors[who]!, { communityId: tree.communityA.id, points: amount, idempotencyKey: `d-${i}-xxxxxx` })).id);
+        else if (posted.length) await svc.reverseJournal(env.deps, districtAdmin, posted[rand(posted.length)]!, '随机冲正');
       } catch (e) {
         expect(['INSUFFICIENT_POINTS', 'JOURNAL_NOT_REVERSIBLE']).toContain((e as { code?: string }).code);
       }
@@ -220,8 +220,8 @@ describe.each(DIALECTS)('points bank on %s', (dialect) => {
     const page = await pub.listPublicJournals(env.deps, { districtId: tree.district.id, communityId: tree.communityA.id, limit: 5 });
     expect(page.items[0]).toMatchObject({ type: 'award', reason: '奖励：热心公益', points: 12, parties: [{ name: '张*华', amount: 12 }], communityName: '甲社区' });
     const head = await pub.getLedgerHead(env.deps, tree.district.id);
-    expect([head.count, page.items[0].seq]).toEqual([1, 1]);
-    expect(head.hash).toBe(page.items[0].hash);
+    expect([head.count, page.items[0]!.seq]).toEqual([1, 1]);
+    expect(head.hash).toBe(page.items[0]!.hash);
     const mine = await pub.verifyMyJournals(env.deps, plainActor(u.id), tree.district.id);
     expect(mine).toMatchObject({ allOk: true, journals: [{ amount: 12, ok: true }] });
     const none = await pub.listPublicJournals(env.deps, { districtId: tree.district.id, month: '1999-01' });

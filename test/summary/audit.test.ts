@@ -98,13 +98,13 @@ describe('audit action labels', () => {
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
       for (const m of text.matchAll(/action: (?:input\.archived \? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)) {
-        found.add(m[1]);
+        found.add(m[1]!);
         if (m[2]) found.add(m[2]);
       }
       for (const m of text.matchAll(/action: `([a-z_.]+?)\.?\$\{/g)) {
-        const key = families[m[1]] ? m[1] : m[1].replace(/\.$/, '');
-        expect(families[key], `unknown action family "${m[1]}" in ${f}`).toBeDefined();
-        for (const s of families[key]) found.add(key.endsWith('_') ? `${key}${s}` : `${key}.${s}`);
+        const key = families[m[1]!] ? m[1] : m[1]!.replace(/\.$/, '');
+        expect(families[key!], `unknown action family "${m[1]}" in ${f}`).toBeDefined();
+        for (const s of families[key!]!) found.add(key!.endsWith('_') ? `${key}${s}` : `${key}.${s}`);
       }
     }
     return [...found].sort();

@@ -72,7 +72,7 @@ describe.each(DIALECTS)('request logging on %s', (dialect) => {
     await app.inject({ method: 'GET', url: '/api/test/slow' });
     expect(requestLines(lines)).toHaveLength(1);
     expect(requestLines(lines)[0]).toMatchObject({ level: WARN, msg: 'slow request', url: '/api/test/slow', statusCode: 200 });
-    expect(requestLines(lines)[0].ms).toBeGreaterThanOrEqual(1_000);
+    expect(requestLines(lines)[0]!.ms).toBeGreaterThanOrEqual(1_000);
   });
 
   it('logs a failed request: the error in full and one warning line', async () => {

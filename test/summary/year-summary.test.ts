@@ -24,6 +24,7 @@ import { activateVolunteer } from '../../src/server/modules/volunteers/index.js'
 import * as teams from '../../src/server/modules/volunteers/teams.service.js';
 import { applyVolunteer } from '../../src/server/modules/volunteers/volunteers.service.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
+import { must } from '../../src/server/platform/must.js';
 
 const HOUR = 3600_000;
 
@@ -60,12 +61,12 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
       communityId: tree.communityA.id, teamId, title: `服务${startIso.slice(0, 10)}`, category: '助老服务', description: '', address: '活动室',
       startsAt: start.toISOString(), endsAt: new Date(start.getTime() + hours * HOUR).toISOString(), slots: 5, publish: true,
     });
-    await signups.signUpActivity(env.deps, plainActor(who.id), a.id);
+    await signups.signUpActivity(env.deps, plainActor(who.id), a!.id);
     env.clock.set(new Date(start.getTime() + (hours + 1) * HOUR));
-    await attendance.markAttendance(env.deps, adminA, a.id, [{ userId: who.id, present: true }]);
-    const [rec] = (await records.listServiceRecords(env.deps, adminA, { activityId: a.id })).items;
-    await records.confirmServiceRecords(env.deps, adminA, [rec.id]);
-    await records.acceptServiceRecords(env.deps, adminA, [rec.id]);
+    await attendance.markAttendance(env.deps, adminA, a!.id, [{ userId: who.id, present: true }]);
+    const [rec] = (await records.listServiceRecords(env.deps, adminA, { activityId: a!.id })).items;
+    await records.confirmServiceRecords(env.deps, adminA, [rec!.id]);
+    await records.acceptServiceRecords(env.deps, adminA, [rec!.id]);
     await processLedgerEvents(env.deps);
   }
 
@@ -131,7 +132,7 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
     await contribute('partner', estate.id, 5, 1_000);
   }, 60_000);
 
-  const community = async (year: number) => (await getYearSummary(env.deps, adminA, { nodeId: tree.communityA.id, year })).communities[0];
+  const community = async (year: number) => must((await getYearSummary(env.deps, adminA, { nodeId: tree.communityA.id, year })).communities[0], 'community A');
 
   it('ranks organisations by points earned in the year, not by balance', async () => {
     const orgs2026 = (await community(2026)).organisations.map((o) => [o.rank, o.name, o.points]);

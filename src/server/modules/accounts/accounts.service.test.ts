@@ -153,7 +153,7 @@ describe.each(DIALECTS)('people and roles on %s', (dialect) => {
     expect(shown).toMatchObject({ phone: u.phone, realName: '王小明' });
     const log = await env.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'person.reveal').where('target_id', '=', u.id).execute();
     expect(log).toHaveLength(1);
-    expect(log[0].actor_id).toBe(adminA.userId);
+    expect(log[0]!.actor_id).toBe(adminA.userId);
     await expect(people.revealPerson(env.deps, gridWorker, u.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

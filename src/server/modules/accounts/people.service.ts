@@ -4,6 +4,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { must, onlyRow } from '../../platform/must.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import {
   type Actor, authorizeRoleGrant, can, grantsFor, type OrgKind, type Role, ROLE_NODE_KINDS, ROLES,
@@ -85,7 +86,7 @@ async function getPersonInScope(deps: Deps, actor: Actor, id: string, permission
 /** One person in scope (masked). */
 export async function getPerson(deps: Deps, actor: Actor, id: string): Promise<Person> {
   const user = await getPersonInScope(deps, actor, id, 'people.read');
-  return (await presentPeople(deps, deps.db, [user]))[0];
+  return onlyRow(await presentPeople(deps, deps.db, [user]), 'person');
 }
 
 /** Unmasked phone, real name and ID number of a person in scope; every call lands in the audit log. */
@@ -95,7 +96,7 @@ export async function revealPerson(
   id: string,
 ): Promise<{ phone: string; realName: string | null; idNumber: string | null }> {
   const user = await getPersonInScope(deps, actor, id, 'people.reveal');
-  const grant = grantsFor(actor, 'people.reveal')[0];
+  const grant = must(grantsFor(actor, 'people.reveal')[0], 'a grant of people.reveal'); // getPersonInScope checked it
   await inTransaction(deps.db, async ({ trx }) => {
     const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
     const scope = home && can(actor, 'people.reveal', { districtId: home.district_id, path: home.path })
@@ -132,7 +133,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string): Promi
   if (await repo.findPlatformAdmin(deps.db, user.id)) throw new AppError('RESET_NOT_ALLOWED');
   const temporaryPassword = newTemporaryPassword();
   const hash = await hashPassword(temporaryPassword);
-  const grant = grantsFor(actor, 'people.reset')[0];
+  const grant = must(grantsFor(actor, 'people.reset')[0], 'a grant of people.reset'); // checked in scope above
   await inTransaction(deps.db, async ({ trx }) => {
     await repo.updateUser(trx, user.id, {
       password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: iso(deps.clock.now()),
@@ -225,7 +226,8 @@ export async function revokeRole(deps: Deps, actor: Actor, assignmentId: string)
 
 /** The grantable roles, their names and the node kinds each goes on. */
 export function listRoleCatalog(): Array<{ role: Role; nameZh: string; nameEn: string; nodeKinds: OrgKind[] }> {
-  return ROLES.filter((role) => ROLE_NODE_KINDS[role].length > 0).map((role) => ({
-    role, nameZh: ROLE_TEXTS[role].zh, nameEn: ROLE_TEXTS[role].en, nodeKinds: [...ROLE_NODE_KINDS[role]],
-  }));
+  return ROLES.filter((role) => ROLE_NODE_KINDS[role].length > 0).map((role) => {
+    const text = must(ROLE_TEXTS[role], `the name of role ${role}`);
+    return { role, nameZh: text.zh, nameEn: text.en, nodeKinds: [...ROLE_NODE_KINDS[role]] };
+  });
 }

@@ -83,7 +83,7 @@ export async function importOpeningBalances(
   const seen = new Set<string>();
   let skipped = 0;
   for (let i = 1; i < rows.length; i++) {
-    const [name = '', phone = '', pointsRaw = '', note = ''] = rows[i];
+    const [name = '', phone = '', pointsRaw = '', note = ''] = rows[i] ?? [];
     if (!name && !phone && !pointsRaw) { skipped += 1; continue; }
     if (note.includes('示例行')) { skipped += 1; continue; }
     const messages: string[] = [];

@@ -57,7 +57,8 @@ function parseDate(raw: string): string | null {
   if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(raw);
   if (!m) return null;
-  const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const [, year = '', month = '', day = ''] = m;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   const d = new Date(`${date}T00:00:00Z`);
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date ? null : date;
 }
@@ -66,14 +67,14 @@ function parseDate(raw: string): string | null {
 export async function importPastService(deps: Deps, actor: Actor, communityId: string, data: Buffer): Promise<PastServiceImportReport> {
   const community = await communityInScope(deps, actor, 'activity.manage', communityId);
   const rows = await readFirstSheet(data);
-  if (!rows || rows.length === 0 || !rows[0][0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
+  if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
   const settings = await getVolunteering(deps.db, community.district_id);
   const errors: PastServiceImportReport['errors'] = [];
   const good: Array<{ row: number; input: PastServiceInput }> = [];
   let skipped = 0;
   const today = chinaDate(deps.clock.now());
   for (let i = 1; i < rows.length; i++) {
-    const [name = '', phone = '', dateRaw = '', minutesRaw = '', category = '', place = '', content = '', vouchedBy = ''] = rows[i];
+    const [name = '', phone = '', dateRaw = '', minutesRaw = '', category = '', place = '', content = '', vouchedBy = ''] = rows[i] ?? [];
     if (![name, phone, dateRaw, minutesRaw, category, place, content, vouchedBy].some(Boolean)) { skipped += 1; continue; }
     if (content.includes('示例行')) { skipped += 1; continue; }
     const messages: string[] = [];

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { addSheet, newWorkbook, readFirstSheet, toBuffer } from '../../platform/excel.js';
 import { newId } from '../../platform/ids.js';
+import { must } from '../../platform/must.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { Actor } from '../../platform/permissions.js';
 import { isValidIdNumber, maskIdNumber, maskName, PHONE_RE } from '../../platform/privacy.js';
@@ -51,7 +52,7 @@ export interface ImportReport {
 export async function importVolunteers(deps: Deps, actor: Actor, communityId: string, data: Buffer): Promise<ImportReport> {
   const community = await communityInScope(deps, actor, 'volunteer.review', communityId);
   const rows = await readFirstSheet(data);
-  if (!rows || rows.length === 0 || !rows[0][0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
+  if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
   const settings = await getVolunteering(deps.db, community.district_id);
   const grids = await deps.db.selectFrom('org_nodes').select(['id', 'name'])
     .where('district_id', '=', community.district_id).where('parent_id', '=', community.id).where('kind', '=', 'grid')
@@ -61,7 +62,7 @@ export async function importVolunteers(deps: Deps, actor: Actor, communityId: st
   const seen = new Set<string>();
   let skipped = 0;
   for (let i = 1; i < rows.length; i++) {
-    const [name = '', phone = '', idRaw = '', skillsRaw = '', gridName = '', bio = ''] = rows[i];
+    const [name = '', phone = '', idRaw = '', skillsRaw = '', gridName = '', bio = ''] = rows[i] ?? [];
     if (!name && !phone && !idRaw && !skillsRaw) { skipped += 1; continue; }
     if (bio.includes('示例行')) { skipped += 1; continue; }
     const messages: string[] = [];
@@ -131,13 +132,16 @@ export async function exportVolunteers(deps: Deps, actor: Actor, communityId: st
     { header: '可服务时间', key: 'availability', width: 30 }, { header: '所在网格', key: 'grid', width: 12 },
     { header: '已验收时长（小时）', key: 'hours', width: 16 }, { header: '星级', key: 'star', width: 8 },
     { header: '登记方式', key: 'source', width: 10 }, { header: '申请时间', key: 'applied', width: 18 },
-  ], presented.map((v, i) => ({
-    no: v.volunteerNo ?? '', name: deps.cipher.decrypt(rows[i].real_name_enc), phone: deps.cipher.decrypt(rows[i].phone_enc),
+  ], presented.map((v, i) => {
+    const row = must(rows[i], `volunteer row ${i}`); // presented is rows, mapped one to one
+    return {
+    no: v.volunteerNo ?? '', name: deps.cipher.decrypt(row.real_name_enc), phone: deps.cipher.decrypt(row.phone_enc),
     id: v.idNumberMasked ?? '', status: STATUS[v.status] ?? v.status, skills: v.skills.join('、'),
     availability: Object.entries(v.availability).map(([d, bands]) => `周${DAY[Number(d)]}${(bands ?? []).map((b) => BAND[b]).join('/')}`).join('；'),
     grid: v.homeGridName ?? '', hours: Math.round((v.acceptedMinutes / 60) * 100) / 100, star: v.starLevel ? '★'.repeat(v.starLevel) : '',
     source: v.source === 'import' ? '批量导入' : '本人申请', applied: chinaDateTime(v.appliedAt),
-  })));
+    };
+  }));
   await inTransaction(deps.db, async ({ trx }) => {
     await recordAudit(trx, deps.clock, actor, {
       districtId: community.district_id, action: 'volunteer.export', targetType: 'org_node', targetId: community.id,

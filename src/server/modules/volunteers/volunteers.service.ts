@@ -4,6 +4,7 @@ import { chinaDayStart, iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { onlyRow } from '../../platform/must.js';
 import { nextCounter } from '../../platform/counters.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, authorize, can, grantsFor, type Permission } from '../../platform/permissions.js';
@@ -144,7 +145,7 @@ export async function applyVolunteer(deps: Deps, actor: Actor, input: ApplyInput
         source: 'self', applied_at: now, reviewed_by: null, reviewed_at: null, reject_reason: null, ...fields,
       });
     }
-    return (await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]))[0];
+    return onlyRow(await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]), 'volunteer');
   });
 }
 
@@ -211,7 +212,7 @@ export async function reviewVolunteer(
 ): Promise<Volunteer> {
   return inTransaction(deps.db, async ({ trx }) => {
     await decideApplication(deps, trx, actor, id, input);
-    return (await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]))[0];
+    return onlyRow(await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]), 'volunteer');
   });
 }
 
@@ -236,7 +237,7 @@ export async function reviewVolunteers(
 /** One volunteer: oneself, or staff of the community. */
 export async function getVolunteer(deps: Deps, actor: Actor, id: string): Promise<Volunteer> {
   const { row } = await loadInScope(deps, actor, id, 'volunteer.read');
-  const [v] = await presentVolunteers(deps, deps.db, [row]);
+  const v = onlyRow(await presentVolunteers(deps, deps.db, [row]), 'volunteer');
   v.ratingAverage = (await repo.volunteerRating(deps.db, row.district_id, row.user_id)).avg;
   return v;
 }
@@ -287,7 +288,7 @@ export interface VolunteerCard {
 export async function getVolunteerCard(deps: Deps, id: string): Promise<VolunteerCard> {
   const row = await repo.findVolunteerById(deps.db, id);
   if (!row || row.status === 'pending' || row.status === 'rejected') throw notFound('volunteer');
-  const [v] = await presentVolunteers(deps, deps.db, [row]);
+  const v = onlyRow(await presentVolunteers(deps, deps.db, [row]), 'volunteer');
   return {
     id: v.id, volunteerNo: v.volunteerNo, nameMasked: v.realNameMasked, communityName: v.communityName, status: v.status,
     starLevel: v.starLevel, acceptedMinutes: v.acceptedMinutes,
