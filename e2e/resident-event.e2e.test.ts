@@ -27,13 +27,13 @@ describe.skipIf(!canRunBrowser)('resident event journey in Chromium', () => {
       const adminApi = await apiAs(url, '13800000002');
       const team = (
         await leaderApi<{ items: Array<{ id: string; communityId: string }> }>('GET', '/api/v1/teams?leading=true')
-      ).items[0];
+      ).items.at(0)!;
       const tomorrow = new Date(clock.now().getTime() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
       const start = new Date(`${tomorrow}T14:00:00+08:00`);
       const end = new Date(start.getTime() + 2 * HOUR);
       const {
         items: [service],
-      } = await leaderApi<{ items: Array<{ id: string }> }>('POST', '/api/v1/activities', {
+      } = await leaderApi<{ items: [{ id: string }] }>('POST', '/api/v1/activities', {
         communityId: team.communityId,
         teamId: team.id,
         title: '楼道清理小分队',
@@ -46,7 +46,7 @@ describe.skipIf(!canRunBrowser)('resident event journey in Chromium', () => {
       });
       const {
         items: [haircut],
-      } = await adminApi<{ items: Array<{ id: string; audience: string }> }>('POST', '/api/v1/activities', {
+      } = await adminApi<{ items: [{ id: string; audience: string }] }>('POST', '/api/v1/activities', {
         communityId: team.communityId,
         title: '免费理发日',
         category: '便民服务',

@@ -43,10 +43,10 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
 
     // 3. The team leader publishes an activity for tomorrow morning.
     const leaderApi = await apiAs(url, '13800000006');
-    const team = (await leaderApi<{ items: Array<{ id: string; communityId: string }> }>('GET', '/api/v1/teams?leading=true')).items[0];
+    const team = (await leaderApi<{ items: Array<{ id: string; communityId: string }> }>('GET', '/api/v1/teams?leading=true')).items.at(0)!;
     const tomorrow = new Date(clock.now().getTime() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
     const start = new Date(`${tomorrow}T09:00:00+08:00`);
-    const { items: [activity] } = await leaderApi<{ items: Array<{ id: string }> }>('POST', '/api/v1/activities', {
+    const { items: [activity] } = await leaderApi<{ items: [{ id: string }] }>('POST', '/api/v1/activities', {
       communityId: team.communityId, teamId: team.id, title: '楼道清理小分队', category: '环境保护', description: '清理楼道杂物，张贴消防提示。',
       address: '燕岭社区 3 栋楼下', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(), slots: 5, publish: true,
     });
@@ -135,7 +135,7 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     const pdf = await resident.context().request.get(`${url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const certNo = decodeURIComponent(pdf.headers()['content-disposition']).match(/证明-(.+)\.pdf/)![1];
+    const certNo = decodeURIComponent(String(pdf.headers()['content-disposition'])).match(/证明-(.+)\.pdf/)!.at(1)!;
 
     // 9b. The late no-show earned nothing for this activity: no live record, and her sign-up says no-show.
     const after = await absentApi<{ items: Array<{ status: string }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);

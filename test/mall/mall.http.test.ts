@@ -4,9 +4,9 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, testApp, type Tree, useClock } from '../support.js';
-import * as orders from '../../src/server/modules/mall/orders.service.js';
+import type * as orders from '../../src/server/modules/mall/orders.service.js';
 import type { OrgNode } from '../../src/server/modules/org/index.js';
-import { appliedMerchant, award, balance, filedMerchant, goodsOf, nextLicence, offerOf, staffOf } from './mall.fixtures.js';
+import { appliedMerchant, award, balance, filedMerchant, goodsOf, nextLicence, offerOf } from './mall.fixtures.js';
 
 const DAY = 86_400_000;
 const LONG_ID = 'x'.repeat(65);
@@ -50,7 +50,7 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
   /** A resident's voucher for a shop's offer. */
   async function voucherAt(shop: Awaited<ReturnType<typeof shopWithOffer>>) {
     const buyer = await resident();
-    const v = (await buyer.request('POST', '/api/v1/orders', { itemId: shop.offer.id, idempotencyKey: 'voucher-key-01' })).json() as orders.Voucher;
+    const v = (await buyer.request('POST', '/api/v1/orders', { itemId: shop.offer.id, idempotencyKey: 'voucher-key-01' })).json<orders.Voucher>();
     return { buyer, v };
   }
 
@@ -417,7 +417,7 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
       const xlsx = await adminA.request('GET', `/api/v1/merchants/${shop.merchantId}/statements/2026-11/export`);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-      expect(wb.worksheets[0].getRow(2).getCell(2).value).toBe('免费理发');
+      expect(wb.worksheets.at(0)!.getRow(2).getCell(2).value).toBe('免费理发');
     });
 
     it('getRedemptionStats counts the redemptions per merchant in scope', async () => {

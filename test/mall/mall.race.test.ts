@@ -50,7 +50,7 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
     expect(lost.map((r) => (r.reason as { code?: string }).code)).toEqual(['IDEMPOTENCY_CONFLICT']);
-    expect(await balance(env, buyer.id)).toBe(100 - won[0].value.points);
+    expect(await balance(env, buyer.id)).toBe(100 - won.at(0)!.value.points);
   });
 
   it('redeems once when 10 identical redemptions (same redeemKey) arrive at once, all answered with success', async () => {
@@ -62,7 +62,7 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     expect(tries.map((r) => r.status)).toEqual(Array(10).fill('fulfilled'));
     const answers = tries.map((r) => (r as PromiseFulfilledResult<orders.Voucher>).value);
     expect(new Set(answers.map((a) => `${a.id} ${a.status} ${a.redeemedAt}`)).size).toBe(1);
-    expect(answers[0].status).toBe('redeemed');
+    expect(answers.at(0)!.status).toBe('redeemed');
     const audits = await env.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'voucher.redeem').where('target_id', '=', v.id).execute();
     expect(audits).toHaveLength(1);
   });
@@ -89,7 +89,7 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     await expect.poll(async () => {
       const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
         where wait_event_type = 'Lock' and query like 'update "orders" set "status"%'`.execute(env.deps.db);
-      return r.rows[0].n;
+      return r.rows.at(0)!.n;
     }, { timeout: 10_000, interval: 20 }).toBeGreaterThan(0);
     release();
     await redemption;

@@ -169,7 +169,7 @@ describe.each(DIALECTS)('points mall on %s', (dialect) => {
       const { ownerActor, v } = await voucherAtShop();
       const tries = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => orders.redeemVoucher(env.deps, ownerActor, { code: v.qrPayload, redeemKey: `scan-${i}-xxxx` })));
       expect(tries.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      expect(tries.filter((r) => r.status === 'rejected').map((r) => ((r as PromiseRejectedResult).reason as { code: string }).code))
+      expect(tries.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code: string }).code))
         .toEqual(Array(9).fill('VOUCHER_REDEEMED'));
     });
 

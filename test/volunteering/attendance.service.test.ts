@@ -58,7 +58,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
 
   /** A published 2-hour volunteer activity at START with one signed-up volunteer. */
   async function signedUp() {
-    const [a] = await activities.createActivity(env.deps, leader, {
+    const a = (await activities.createActivity(env.deps, leader, {
       communityId: tree.communityA.id,
       teamId,
       title: '上门探访',
@@ -69,7 +69,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
       endsAt: END.toISOString(),
       slots: 5,
       publish: true,
-    });
+    })).at(0)!;
     const p = await makeVolunteer(env.deps, tree.communityA);
     await signups.signUpActivity(env.deps, p.actor, a.id);
     return { a, p };
@@ -94,7 +94,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
     const { a, p } = await signedUp();
     env.clock.set(at(150));
     await attendance.markAttendance(env.deps, leader, a.id, [{ userId: p.id, present: true }]);
-    const [rec] = await recordsOf(a.id, p.id);
+    const rec = (await recordsOf(a.id, p.id)).at(0)!;
     return { a, p, rec };
   }
 
@@ -343,7 +343,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
       await attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: await code(a.id) });
       env.clock.set(at(60));
       await attendance.checkOut(env.deps, p.actor, { activityId: a.id, code: await code(a.id) });
-      const [rec] = await recordsOf(a.id, p.id);
+      const rec = (await recordsOf(a.id, p.id)).at(0)!;
       await expect(records.confirmServiceRecords(env.deps, leader, [rec.id])).rejects.toMatchObject({
         code: 'ACTIVITY_NOT_ENDED',
         params: { time: '2026-11-26 12:00', action: 'confirm' },
@@ -356,7 +356,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
       await attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: await code(a.id) });
       env.clock.set(at(60));
       await attendance.checkOut(env.deps, p.actor, { activityId: a.id, code: await code(a.id) });
-      const [rec] = await recordsOf(a.id, p.id);
+      const rec = (await recordsOf(a.id, p.id)).at(0)!;
       // A record confirmed early (before this rule existed) still waits for the end.
       await env.deps.db.updateTable('service_records').set({ status: 'confirmed' }).where('id', '=', rec.id).execute();
       await expect(records.acceptServiceRecords(env.deps, admin, [rec.id])).rejects.toMatchObject({
@@ -366,7 +366,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
     });
 
     it('confirms and accepts a back-fill declared after the end', async () => {
-      const [a] = await activities.createActivity(env.deps, leader, {
+      const a = (await activities.createActivity(env.deps, leader, {
         communityId: tree.communityA.id,
         teamId,
         title: '清扫',
@@ -377,7 +377,7 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
         endsAt: END.toISOString(),
         slots: 5,
         publish: true,
-      });
+      })).at(0)!;
       const q = await makeVolunteer(env.deps, tree.communityA);
       env.clock.set(at(150));
       const bf = await attendance.declareBackfill(env.deps, q.actor, a.id, { minutes: 60, note: '忘记签到' });

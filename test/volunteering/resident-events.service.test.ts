@@ -42,7 +42,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
 
   /** A published resident event of community A at START. */
   async function event(opts: { slots?: number; category?: string } = {}) {
-    const [a] = await activities.createActivity(env.deps, admin, {
+    const a = (await activities.createActivity(env.deps, admin, {
       communityId: tree.communityA.id,
       title: '免费理发日',
       category: opts.category ?? '便民服务',
@@ -53,7 +53,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
       slots: opts.slots ?? 10,
       publish: true,
       audience: 'resident',
-    });
+    })).at(0)!;
     return a;
   }
 
@@ -98,7 +98,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
     });
 
     it('keeps volunteer service as the default audience', async () => {
-      const [a] = await activities.createActivity(env.deps, admin, {
+      const a = (await activities.createActivity(env.deps, admin, {
         communityId: tree.communityA.id,
         title: '清扫',
         category: '环境保护',
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
         endsAt: END.toISOString(),
         slots: 3,
         publish: true,
-      });
+      })).at(0)!;
       expect(a.audience).toBe('volunteer');
     });
   });
@@ -147,7 +147,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
     });
 
     it('still asks residents to become volunteers for volunteer service', async () => {
-      const [a] = await activities.createActivity(env.deps, admin, {
+      const a = (await activities.createActivity(env.deps, admin, {
         communityId: tree.communityA.id,
         title: '清扫',
         category: '环境保护',
@@ -157,7 +157,7 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
         endsAt: END.toISOString(),
         slots: 3,
         publish: true,
-      });
+      })).at(0)!;
       const r = await resident();
       await expect(signups.signUpActivity(env.deps, r.actor, a.id)).rejects.toMatchObject({ code: 'NOT_A_VOLUNTEER' });
     });

@@ -90,8 +90,11 @@ export function qrPayload(secret: string, activityId: string, window: number): s
 /** Splits a QR payload; null when it is not one of ours. */
 export function parseQr(payload: string): { activityId: string; window: number; signature: string } | null {
   const parts = payload.trim().split('.');
-  if (parts.length !== 4 || parts[0] !== QR_PREFIX || !/^\d+$/.test(parts[2])) return null;
-  return { activityId: parts[1], window: Number(parts[2]), signature: parts[3] };
+  if (parts.length !== 4) return null;
+  const [prefix, activityId, window, signature] = parts;
+  if (prefix !== QR_PREFIX || activityId === undefined || window === undefined || signature === undefined) return null;
+  if (!/^\d+$/.test(window)) return null;
+  return { activityId, window: Number(window), signature };
 }
 
 /** True when a QR signature is genuine for the activity and window. */

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { randomToken } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { must, onlyRow } from '../../platform/must.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
@@ -205,7 +206,7 @@ export async function createActivity(deps: Deps, actor: Actor, input: ActivityIn
       });
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: community.district_id, action: 'activity.create', targetType: 'activity', targetId: ids[0],
+      districtId: community.district_id, action: 'activity.create', targetType: 'activity', targetId: must(ids[0], 'first occurrence id'),
       scopeNodeId: community.id, scopePath: community.path,
       details: { title: input.title, occurrences: weeks, seriesId, published: !!input.publish, audience },
     });
@@ -253,7 +254,7 @@ export async function cancelActivity(deps: Deps, actor: Actor, id: string, reaso
 /** One activity with counts and the viewer's own sign-up. */
 export async function getActivity(deps: Deps, actor: Actor, id: string): Promise<Activity> {
   const a = await loadVisible(deps, deps.db, actor, id);
-  return (await present(deps, deps.db, actor, [a]))[0];
+  return onlyRow(await present(deps, deps.db, actor, [a]), 'presented activity');
 }
 
 export interface ActivityQuery {
@@ -270,6 +271,15 @@ export interface ActivityQuery {
   limit?: number;
 }
 
+/** The sort key inside an activity-list cursor (`startsAt|id`); a cursor of another shape is bad input. */
+function activityCursorKey(cursor: string): { startsAt: string; id: string } {
+  const [startsAt, id, ...rest] = cursor.split('|');
+  if (startsAt === undefined || id === undefined || rest.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { summary: 'cursor' }, [{ field: 'cursor', message: 'v.cursor' }]);
+  }
+  return { startsAt, id };
+}
+
 /** Activities by start time: published ones for everyone, drafts too for the people who run them. */
 export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery): Promise<Page<Activity>> {
   const limit = q.limit ?? 20;
@@ -280,13 +290,13 @@ export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery)
     communityPath = c.path;
   }
   const cursor = decodeCursor(q.cursor);
-  const [startsAt, cid] = cursor ? cursor.split('|') : [];
+  const afterKey = cursor ? activityCursorKey(cursor) : null;
   const rows = await repo.listActivities(deps.db, {
     publicDistricts: q.districtId ? [q.districtId] : 'all',
     staffReaches: grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path })),
     leaderOf: actor.userId,
     from: q.from, to: q.to, category: q.category, communityPath, gridId: q.gridId, teamId: q.teamId, status: q.status, q: q.q,
-    afterKey: cursor ? { startsAt, id: cid } : null,
+    afterKey,
     limit: limit + 1,
   });
   const more = rows.length > limit;

@@ -105,7 +105,10 @@ export function settlementFen(points: number, fenPerPoint: number): number {
 
 /** [from, to) instants of a China-time month, as ISO strings. */
 export function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number);
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) throw new Error(`internal: month ${month} is not YYYY-MM`);
+  const y = Number(match[1]);
+  const m = Number(match[2]);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   return { from: chinaDayStart(`${month}-01`).toISOString(), to: chinaDayStart(`${next}-01`).toISOString() };
 }

@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, can, canAbove, grantsFor } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
+import { must, onlyRow } from '../../platform/must.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
 import type { Contributor } from '../ledger/index.js';
@@ -66,7 +67,8 @@ async function present(deps: Deps, db: Executor, actor: Actor | null, rows: repo
 }
 
 async function presentOne(deps: Deps, db: Executor, actor: Actor | null, id: string): Promise<Merchant> {
-  return (await present(deps, db, actor, [(await repo.findMerchant(db, id))!]))[0];
+  const m = must(await repo.findMerchant(db, id), `merchant ${id}`);
+  return onlyRow(await present(deps, db, actor, [m]), 'presented merchant');
 }
 
 /** A shop applies to join the alliance in its community. */

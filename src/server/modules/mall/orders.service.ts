@@ -5,6 +5,7 @@ import { chinaDate, chinaDateTime, chinaDayStart, iso } from '../../platform/clo
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { must, onlyRow } from '../../platform/must.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -52,7 +53,8 @@ async function present(deps: Deps, db: Executor, rows: repo.OrderRow[]): Promise
 }
 
 async function presentOne(deps: Deps, id: string): Promise<Voucher> {
-  return (await present(deps, deps.db, [(await repo.findOrder(deps.db, id))!]))[0];
+  const o = must(await repo.findOrder(deps.db, id), `order ${id}`);
+  return onlyRow(await present(deps, deps.db, [o]), 'presented voucher');
 }
 
 /** Thrown inside placeOrder's transaction to roll it back when the key turns out to be used: the first order answers. */
@@ -143,7 +145,7 @@ export async function listMyVouchers(deps: Deps, actor: Actor, q: ListMyVouchers
 export async function getVoucher(deps: Deps, actor: Actor, id: string): Promise<Voucher> {
   const o = await repo.findOrderOf(deps.db, actor.userId, id);
   if (!o) throw notFound('voucher');
-  return (await present(deps, deps.db, [o]))[0];
+  return onlyRow(await present(deps, deps.db, [o]), 'presented voucher');
 }
 
 /** Finds the order behind a scanned QR payload or a typed short code, among the districts where the actor works. */
@@ -193,7 +195,7 @@ export async function lookupVoucher(deps: Deps, actor: Actor, code: string): Pro
   const o = await resolveCode(deps, deps.db, actor, code);
   if (!(await canRedeem(deps.db, actor, o))) throw otherMerchant(o);
   const problem = refusal(deps, o);
-  return { ...(await present(deps, deps.db, [o]))[0], redeemable: !problem, problem };
+  return { ...onlyRow(await present(deps, deps.db, [o]), 'presented voucher'), redeemable: !problem, problem };
 }
 
 /**

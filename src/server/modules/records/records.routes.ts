@@ -1,7 +1,6 @@
 // HTTP routes of service records, ratings, hours and certificates.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
@@ -11,9 +10,6 @@ import * as certs from './certificates.service.js';
 import { exportServiceLedger } from './ledger.excel.js';
 import * as s from './records.schemas.js';
 import * as svc from './records.service.js';
-
-const idParams = z.object({ id: z.string().min(1).max(64) });
-const itemsOf = z.object({ items: z.array(s.toRecordSchema) });
 
 /** Registers record, rating, hours and certificate routes. */
 export function recordRoutes(app: FastifyInstance, deps: Deps): void {
@@ -30,7 +26,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/service-records/confirm', {
     schema: {
       operationId: 'confirmServiceRecords', tags: ['records'], summary: '队长确认服务时长',
-      body: s.idsBody, response: { 200: itemsOf, ...errors(400, 401, 404, 422) },
+      body: s.idsBody, response: { 200: s.recordItemsSchema, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await svc.confirmServiceRecords(deps, requireActor(req), req.body.recordIds) }),
   });
@@ -38,7 +34,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/service-records/accept', {
     schema: {
       operationId: 'acceptServiceRecords', tags: ['records'], summary: '社区验收服务质量（重复验收不会重复计分）',
-      body: s.idsBody, response: { 200: itemsOf, ...errors(400, 401, 404, 422) },
+      body: s.idsBody, response: { 200: s.recordItemsSchema, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await svc.acceptServiceRecords(deps, requireActor(req), req.body.recordIds) }),
   });
@@ -46,8 +42,8 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/service-records/return', {
     schema: {
       operationId: 'returnServiceRecords', tags: ['records'], summary: '退回服务记录（须说明原因）',
-      body: s.idsBody.extend({ reason: z.string().trim().min(1, { message: 'v.reason' }).max(200) }),
-      response: { 200: itemsOf, ...errors(400, 401, 404, 422) },
+      body: s.returnBody,
+      response: { 200: s.recordItemsSchema, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await svc.returnServiceRecords(deps, requireActor(req), req.body.recordIds, req.body.reason) }),
   });
@@ -55,8 +51,8 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/service-records/:id/correct', {
     schema: {
       operationId: 'correctServiceRecord', tags: ['records'], summary: '更正服务记录：生成引用原记录的新记录',
-      params: idParams,
-      body: z.object({ minutes: z.number().int().min(0).max(1440), reason: z.string().trim().min(1, { message: 'v.reason' }).max(200) }),
+      params: s.idParams,
+      body: s.correctBody,
       response: { 201: s.toRecordSchema, ...errors(400, 401, 404, 422) },
     },
     handler: async (req, reply) => reply.status(201).send(await svc.correctServiceRecord(deps, requireActor(req), req.params.id, req.body)),
@@ -76,8 +72,8 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/activities/:id/ratings', {
     schema: {
       operationId: 'rateService', tags: ['records'], summary: '评价活动或服务（1–5 星）',
-      params: idParams, body: s.ratingBody,
-      response: { 201: z.object({ summary: s.ratingSummarySchema }), ...errors(400, 401, 404, 409, 422) },
+      params: s.idParams, body: s.ratingBody,
+      response: { 201: s.ratingResultSchema, ...errors(400, 401, 404, 409, 422) },
     },
     handler: async (req, reply) => reply.status(201).send(await svc.rateService(deps, requireActor(req), req.params.id, req.body)),
   });
@@ -85,7 +81,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/activities/:id/ratings', {
     schema: {
       operationId: 'getActivityRatings', tags: ['records'], summary: '活动评价汇总',
-      params: idParams, response: { 200: z.object({ summary: s.ratingSummarySchema, mine: z.array(z.string()) }), ...errors(401, 404) },
+      params: s.idParams, response: { 200: s.activityRatingsSchema, ...errors(401, 404) },
     },
     handler: (req) => svc.getActivityRatings(deps, requireActor(req), req.params.id),
   });
@@ -93,15 +89,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/me/hours', {
     schema: {
       operationId: 'getMyHours', tags: ['records'], summary: '我的服务时长与星级',
-      response: {
-        200: z.object({
-          items: z.array(z.object({
-            districtId: z.string(), volunteerId: z.string(), volunteerNo: z.string().nullable(), acceptedMinutes: z.number().int(),
-            pendingMinutes: z.number().int(), starLevel: z.number().int(), nextLevelHours: z.number().int().nullable(),
-          })),
-        }),
-        ...errors(401),
-      },
+      response: { 200: s.myHoursSchema, ...errors(401) },
     },
     handler: (req) => svc.getMyHours(deps, requireActor(req)),
   });
@@ -109,7 +97,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/volunteers/:id/certificate', {
     schema: {
       operationId: 'getCertificate', tags: ['records'], summary: '志愿服务记录证明（PDF，含核验二维码）',
-      params: idParams,
+      params: s.idParams,
     },
     handler: async (req, reply) => {
       const { certNo, pdf } = await certs.getCertificate(deps, requireActor(req), req.params.id, publicBaseUrl(req));
@@ -121,7 +109,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
     config: { public: true },
     schema: {
       operationId: 'verifyCertificate', tags: ['records'], summary: '公开核验志愿服务记录证明（无需登录）',
-      params: z.object({ certNo: z.string().min(1).max(40) }), response: { 200: s.certificateCheckSchema, ...errors(404) },
+      params: s.certNoParams, response: { 200: s.certificateCheckSchema, ...errors(404) },
     },
     handler: (req) => certs.verifyCertificate(deps, req.params.certNo),
   });
@@ -129,8 +117,8 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/certificates/:certNo/revoke', {
     schema: {
       operationId: 'revokeCertificate', tags: ['records'], summary: '撤销证明（须说明原因）',
-      params: z.object({ certNo: z.string().min(1).max(40) }),
-      body: z.object({ reason: z.string().trim().min(1, { message: 'v.reason' }).max(200) }),
+      params: s.certNoParams,
+      body: s.revokeBody,
       response: { 200: s.certificateCheckSchema, ...errors(400, 401, 404) },
     },
     handler: (req) => certs.revokeCertificate(deps, requireActor(req), req.params.certNo, req.body.reason),

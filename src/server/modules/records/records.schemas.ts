@@ -51,6 +51,32 @@ export const ratingBody = z.object({
 
 export const ratingSummarySchema = z.array(z.object({ target: z.string(), average: z.number(), count: z.number().int() }));
 
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const certNoParams = z.object({ certNo: z.string().min(1).max(40) });
+
+const reason = z.string().trim().min(1, { message: 'v.reason' }).max(200);
+
+export const recordItemsSchema = z.object({ items: z.array(toRecordSchema) });
+export const returnBody = idsBody.extend({ reason });
+export const correctBody = z.object({ minutes: z.number().int().min(0).max(1440), reason });
+export const revokeBody = z.object({ reason });
+
+export const ratingResultSchema = z.object({ summary: ratingSummarySchema });
+export const activityRatingsSchema = z.object({ summary: ratingSummarySchema, mine: z.array(z.string()) });
+
+export const myHoursSchema = z.object({
+  items: z.array(z.object({
+    districtId: z.string(), volunteerId: z.string(), volunteerNo: z.string().nullable(), acceptedMinutes: z.number().int(),
+    pendingMinutes: z.number().int(), starLevel: z.number().int(), nextLevelHours: z.number().int().nullable(),
+  })),
+});
+
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type ListRecordsQuery = z.input<typeof listRecordsQuery>;
 export type RatingBody = z.input<typeof ratingBody>;
+export type ReturnBody = z.input<typeof returnBody>;
+export type CorrectBody = z.input<typeof correctBody>;
+export type RevokeBody = z.input<typeof revokeBody>;
+// What the server answers (z.output).
+export type MyHours = z.output<typeof myHoursSchema>;
+export type ActivityRatings = z.output<typeof activityRatingsSchema>;

@@ -15,6 +15,7 @@ import { listMyVolunteershipsRows } from './records.lookups.js';
 import * as repo from './records.repository.js';
 import { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
 import { canSettleRecord, nextRecordState, type RecordAction, type RecordState } from './records.rules.js';
+import type { MyHours } from './records.schemas.js';
 
 export interface ServiceRecord {
   id: string;
@@ -324,9 +325,9 @@ export async function listServiceRecords(deps: Deps, actor: Actor, q: RecordQuer
 }
 
 /** Accepted and pending hours, star level and distance to the next level, per district the person volunteers in. */
-export async function getMyHours(deps: Deps, actor: Actor) {
+export async function getMyHours(deps: Deps, actor: Actor): Promise<MyHours> {
   const vols = await listMyVolunteershipsRows(deps.db, actor.userId);
-  const items = [];
+  const items: MyHours['items'] = [];
   for (const v of vols) {
     const m = await repo.minutesByState(deps.db, v.district_id, actor.userId);
     const accepted = m.get('accepted') ?? 0;
@@ -335,7 +336,7 @@ export async function getMyHours(deps: Deps, actor: Actor) {
     items.push({
       districtId: v.district_id, volunteerId: v.id, volunteerNo: v.volunteer_no, acceptedMinutes: accepted,
       pendingMinutes: (m.get('pending') ?? 0) + (m.get('confirmed') ?? 0), starLevel: level,
-      nextLevelHours: level < thresholds.length ? thresholds[level] : null,
+      nextLevelHours: thresholds[level] ?? null,
     });
   }
   return { items };
