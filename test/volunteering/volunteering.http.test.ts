@@ -323,6 +323,11 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
       expect(list.json<{ items: Array<{ id: string }> }>().items.map((a) => a.id)).toEqual([id]);
     });
 
+    it('listActivities refuses a cursor that is not an activity sort key', async () => {
+      const cursor = Buffer.from('not-a-key', 'utf8').toString('base64url');
+      expectError(await resident.request('GET', `/api/v1/activities?cursor=${cursor}`), 400, '请求参数不正确：分页游标：分页游标无效');
+    });
+
     it('signUpActivity confirms the first volunteer and waitlists the next', async () => {
       const id = await createActivity({ publish: true });
       const first = await volunteer();
