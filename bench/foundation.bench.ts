@@ -10,7 +10,8 @@ export async function runFoundationBench(): Promise<void> {
     try {
       await seedDemo(server.runtime.deps, 'Linli@2026');
       const res = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ phone: '13800000001', password: 'Linli@2026', client: 'app' }),
       });
       const { token } = (await res.json()) as { token: string };
@@ -20,7 +21,10 @@ export async function runFoundationBench(): Promise<void> {
         getMe: await load({ url: `${server.url}/api/v1/me`, headers: auth }),
         listOrgNodes: await load({ url: `${server.url}/api/v1/org/nodes`, headers: auth }),
         login: await load({
-          url: `${server.url}/api/v1/auth/login`, method: 'POST', connections: 4, seconds: 4,
+          url: `${server.url}/api/v1/auth/login`,
+          method: 'POST',
+          connections: 4,
+          seconds: 4,
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ phone: '13800000009', password: 'Linli@2026', client: 'app' }),
         }),

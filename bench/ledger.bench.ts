@@ -40,33 +40,68 @@ export async function runLedgerBench(): Promise<void> {
       const { district, community } = await benchDistrict(deps);
       const hash = await hashPassword('Bench1234');
       const { person, issuance, token } = await inTransaction(db, async ({ trx }) => {
-        const user = await insertNewUser(deps, trx, { phone: '13700000001', displayName: '压测', communityId: community.id }, hash);
-        await insertRole(deps, trx, { userId: user.id, role: 'community_admin', districtId: district.id, nodeId: community.id, grantedBy: null });
+        const user = await insertNewUser(
+          deps,
+          trx,
+          { phone: '13700000001', displayName: '压测', communityId: community.id },
+          hash,
+        );
+        await insertRole(deps, trx, {
+          userId: user.id,
+          role: 'community_admin',
+          districtId: district.id,
+          nodeId: community.id,
+          grantedBy: null,
+        });
         return {
           person: await ensurePersonAccount(deps, trx, district.id, user.id),
-          issuance: await accountFor(deps, trx, district.id, { type: 'district', id: district.id, purpose: 'issuance' }),
+          issuance: await accountFor(deps, trx, district.id, {
+            type: 'district',
+            id: district.id,
+            purpose: 'issuance',
+          }),
           token: (await startSession(deps, trx, user.id, {})).token,
         };
       });
       t = performance.now();
       for (let i = 0; i < N; i++) {
-        await inTransaction(db, ({ trx }) => postJournal(deps, trx, {
-          districtId: district.id, type: 'award', reason: '压测', idempotencyKey: `bench-${i}`, communityId: community.id,
-          postings: [{ accountId: issuance.id, amount: -1 }, { accountId: person.id, amount: 1 }],
-        }));
+        await inTransaction(db, ({ trx }) =>
+          postJournal(deps, trx, {
+            districtId: district.id,
+            type: 'award',
+            reason: '压测',
+            idempotencyKey: `bench-${i}`,
+            communityId: community.id,
+            postings: [
+              { accountId: issuance.id, amount: -1 },
+              { accountId: person.id, amount: 1 },
+            ],
+          }),
+        );
       }
       const serviceSerial = perSecond(N, performance.now() - t);
       t = performance.now();
       let next = 0;
-      await Promise.all(Array.from({ length: 10 }, async () => {
-        while (next < N) {
-          const i = next++;
-          await inTransaction(db, ({ trx }) => postJournal(deps, trx, {
-            districtId: district.id, type: 'award', reason: '压测', idempotencyKey: `bench-par-${i}`, communityId: community.id,
-            postings: [{ accountId: issuance.id, amount: -1 }, { accountId: person.id, amount: 1 }],
-          }));
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          while (next < N) {
+            const i = next++;
+            await inTransaction(db, ({ trx }) =>
+              postJournal(deps, trx, {
+                districtId: district.id,
+                type: 'award',
+                reason: '压测',
+                idempotencyKey: `bench-par-${i}`,
+                communityId: community.id,
+                postings: [
+                  { accountId: issuance.id, amount: -1 },
+                  { accountId: person.id, amount: 1 },
+                ],
+              }),
+            );
+          }
+        }),
+      );
       const serviceParallel = perSecond(N, performance.now() - t);
 
       const me = (await authenticate(deps, token, null))!.actor;
@@ -74,19 +109,27 @@ export async function runLedgerBench(): Promise<void> {
       const latencies: number[] = [];
       let sent = 0;
       t = performance.now();
-      await Promise.all(Array.from({ length: 20 }, async () => {
-        while (sent < N) {
-          const i = sent++;
-          const s = performance.now();
-          const res = await fetch(url, {
-            method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ userId: me.userId, points: 1, reason: '压测奖励', idempotencyKey: `http-bench-${i}` }),
-          });
-          if (res.status !== 200) throw new Error(`award failed: ${res.status} ${await res.text()}`);
-          await res.arrayBuffer();
-          latencies.push(performance.now() - s);
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          while (sent < N) {
+            const i = sent++;
+            const s = performance.now();
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({
+                userId: me.userId,
+                points: 1,
+                reason: '压测奖励',
+                idempotencyKey: `http-bench-${i}`,
+              }),
+            });
+            if (res.status !== 200) throw new Error(`award failed: ${res.status} ${await res.text()}`);
+            await res.arrayBuffer();
+            latencies.push(performance.now() - s);
+          }
+        }),
+      );
       const http = perSecond(N, performance.now() - t);
       latencies.sort((a, b) => a - b);
 
@@ -95,23 +138,38 @@ export async function runLedgerBench(): Promise<void> {
       const earners = await inTransaction(db, async ({ trx }) => {
         const ids: string[] = [];
         for (let u = 0; u < 50; u++) {
-          const user = await insertNewUser(deps, trx, { phone: `1370001${String(u).padStart(4, '0')}`, displayName: `压测${u}`, communityId: community.id }, hash);
+          const user = await insertNewUser(
+            deps,
+            trx,
+            { phone: `1370001${String(u).padStart(4, '0')}`, displayName: `压测${u}`, communityId: community.id },
+            hash,
+          );
           ids.push(user.id);
         }
         return ids;
       });
-      const emitEvents = (n: number, tag: string) => inTransaction(db, async ({ trx }) => {
-        for (let i = 0; i < n; i++) {
-          const recordId = `${tag}-${i}-${newId()}`;
-          await serviceRecordAccepted.emit(trx, deps.clock, {
-            districtId: district.id, refId: recordId,
-            payload: {
-              recordId, userId: must(earners[i % earners.length], 'an earner'), minutes: 60, activityId: null, activityTitle: '压测服务',
-              category: '其他', communityId: community.id, teamId: null, pointsPerHour: null, serviceDate: `2026-0${1 + (i % 9)}-1${i % 10}`,
-            },
-          });
-        }
-      });
+      const emitEvents = (n: number, tag: string) =>
+        inTransaction(db, async ({ trx }) => {
+          for (let i = 0; i < n; i++) {
+            const recordId = `${tag}-${i}-${newId()}`;
+            await serviceRecordAccepted.emit(trx, deps.clock, {
+              districtId: district.id,
+              refId: recordId,
+              payload: {
+                recordId,
+                userId: must(earners[i % earners.length], 'an earner'),
+                minutes: 60,
+                activityId: null,
+                activityTitle: '压测服务',
+                category: '其他',
+                communityId: community.id,
+                teamId: null,
+                pointsPerHour: null,
+                serviceDate: `2026-0${1 + (i % 9)}-1${i % 10}`,
+              },
+            });
+          }
+        });
       const EVENTS = 1000;
       await emitEvents(EVENTS, 'serial');
       t = performance.now();
@@ -119,9 +177,13 @@ export async function runLedgerBench(): Promise<void> {
       const earningSerial = perSecond(handledSerial, performance.now() - t);
       await emitEvents(EVENTS, 'racing');
       t = performance.now();
-      const handledRacing = (await Promise.all([0, 1, 2].map(() => processLedgerEvents(deps)))).reduce((a, b) => a + b, 0);
+      const handledRacing = (await Promise.all([0, 1, 2].map(() => processLedgerEvents(deps)))).reduce(
+        (a, b) => a + b,
+        0,
+      );
       const earningRacing = perSecond(handledRacing, performance.now() - t);
-      if (handledSerial !== EVENTS || handledRacing !== EVENTS) throw new Error(`earning handled ${handledSerial} and ${handledRacing} of ${EVENTS}`);
+      if (handledSerial !== EVENTS || handledRacing !== EVENTS)
+        throw new Error(`earning handled ${handledSerial} and ${handledRacing} of ${EVENTS}`);
 
       t = performance.now();
       const report = await verifyLedger(deps, { districtId: district.id });

@@ -35,7 +35,12 @@ export async function startBenchServer(dialect: Dialect): Promise<BenchServer> {
     u.searchParams.set('options', `-c search_path=${schema}`);
     url = u.toString();
   }
-  const config = loadConfig({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '100000', LINLI_WEB_DIR: '/nonexistent', ...(url ? { DATABASE_URL: url } : {}) });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOGIN_RATE_LIMIT: '100000',
+    LINLI_WEB_DIR: '/nonexistent',
+    ...(url ? { DATABASE_URL: url } : {}),
+  });
   const runtime = await openRuntime(config);
   const app = await buildApp(runtime.deps, { serveWeb: false, backgroundJobs: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -100,8 +105,18 @@ export function writeResults(name: string, figures: Record<string, unknown>): vo
 export async function benchDistrict(deps: Deps) {
   const district = await createDistrict(deps, { name: '压测区' });
   const sys: Actor = {
-    userId: 'bench', displayName: 'bench', requestId: null,
-    roles: [{ assignmentId: 'bench', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }],
+    userId: 'bench',
+    displayName: 'bench',
+    requestId: null,
+    roles: [
+      {
+        assignmentId: 'bench',
+        role: 'district_admin',
+        districtId: district.id,
+        nodeId: district.id,
+        path: district.path,
+      },
+    ],
   };
   const street = await createOrgNode(deps, sys, { parentId: district.id, kind: 'street', name: '街道' });
   const community = await createOrgNode(deps, sys, { parentId: street.id, kind: 'community', name: '社区' });
@@ -110,6 +125,9 @@ export async function benchDistrict(deps: Deps) {
 
 /** The p-th percentile of sorted numbers, to 0.1. */
 export function percentile(sorted: number[], p: number): number {
-  const value = must(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))], 'a sample (none measured)');
+  const value = must(
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))],
+    'a sample (none measured)',
+  );
   return Math.round(value * 10) / 10;
 }

@@ -16,7 +16,9 @@ export const WEB_DIR = path.resolve('dist/web');
 /** Journeys run only where Debian's Chromium is installed and the web apps are built. */
 export const canRunBrowser = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB_DIR, 'h5', 'index.html'));
 if (!canRunBrowser) {
-  console.warn(`browser journeys skipped: need ${CHROMIUM} (apt-get install chromium) and built web apps (npm run build)`);
+  console.warn(
+    `browser journeys skipped: need ${CHROMIUM} (apt-get install chromium) and built web apps (npm run build)`,
+  );
 }
 
 export const DEMO_PASSWORD = 'Linli@2026';
@@ -45,8 +47,15 @@ export async function startServer(): Promise<Server> {
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   fs.mkdirSync(SHOTS, { recursive: true });
   return {
@@ -67,7 +76,12 @@ export async function startServer(): Promise<Server> {
 /** A phone-sized page (375 px) for the resident H5. */
 export async function phonePage(browser: Browser): Promise<Page> {
   const ctx = await browser.newContext({
-    viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
   });
   const page = await ctx.newPage();
   page.setDefaultTimeout(10_000);
@@ -76,7 +90,11 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 /** A desktop page for the staff console. */
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await ctx.newPage();
   page.setDefaultTimeout(10_000);
   return page;
@@ -108,13 +126,15 @@ export async function consoleLogin(page: Page, url: string, phone: string): Prom
 /** A small JSON client for set-up steps a journey does not drive through the UI (bearer token, no CSRF). */
 export async function apiAs(url: string, phone: string) {
   const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ phone, password: DEMO_PASSWORD, client: 'app' }),
   });
   const { token } = (await res.json()) as { token: string };
   return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
     const r = await fetch(`${url}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await r.text();

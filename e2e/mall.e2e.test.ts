@@ -19,7 +19,10 @@ describe.skipIf(!canRunBrowser)('mall journey in Chromium', () => {
     await h5Login(resident, url, '13800000007');
     await resident.goto(`${url}/mall`);
     await resident.getByRole('group', { name: '类别' }).getByRole('button', { name: '商户优惠' }).click();
-    await resident.getByRole('link', { name: /老人免费理发一次/ }).first().click();
+    await resident
+      .getByRole('link', { name: /老人免费理发一次/ })
+      .first()
+      .click();
     await resident.getByTestId('item-balance').waitFor();
     await shot(resident, 'm01-item');
     await resident.getByRole('button', { name: '兑换', exact: true }).click();
@@ -47,7 +50,9 @@ describe.skipIf(!canRunBrowser)('mall journey in Chromium', () => {
     await barber.getByRole('button', { name: '查询' }).click();
     await expect.poll(() => barber.locator('body').textContent()).toContain('不能重复使用');
 
-    await expect.poll(async () => resident.getByTestId('voucher-state').textContent(), { timeout: 20_000 }).toContain('已核销');
+    await expect
+      .poll(async () => resident.getByTestId('voucher-state').textContent(), { timeout: 20_000 })
+      .toContain('已核销');
     await resident.getByRole('button', { name: '4 星' }).click();
     await resident.getByLabel('评价内容（选填）').fill('手艺不错，老人很满意');
     await resident.getByRole('button', { name: '提交评价' }).click();

@@ -3,7 +3,17 @@
 // absent late and earns nothing → leader confirms → community accepts → hours → certificate → its public QR page
 // says it is valid. The server's clock is moved instead of waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, canRunBrowser, consoleLogin, desktopPage, h5Login, phonePage, type Server, shot, startServer } from './harness.js';
+import {
+  apiAs,
+  canRunBrowser,
+  consoleLogin,
+  desktopPage,
+  h5Login,
+  phonePage,
+  type Server,
+  shot,
+  startServer,
+} from './harness.js';
 
 const HOUR = 3600_000;
 
@@ -43,12 +53,24 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
 
     // 3. The team leader publishes an activity for tomorrow morning.
     const leaderApi = await apiAs(url, '13800000006');
-    const team = (await leaderApi<{ items: Array<{ id: string; communityId: string }> }>('GET', '/api/v1/teams?leading=true')).items.at(0)!;
+    const team = (
+      await leaderApi<{ items: Array<{ id: string; communityId: string }> }>('GET', '/api/v1/teams?leading=true')
+    ).items.at(0)!;
     const tomorrow = new Date(clock.now().getTime() + 8 * HOUR + 24 * HOUR).toISOString().slice(0, 10);
     const start = new Date(`${tomorrow}T09:00:00+08:00`);
-    const { items: [activity] } = await leaderApi<{ items: [{ id: string }] }>('POST', '/api/v1/activities', {
-      communityId: team.communityId, teamId: team.id, title: '楼道清理小分队', category: '环境保护', description: '清理楼道杂物，张贴消防提示。',
-      address: '燕岭社区 3 栋楼下', startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(), slots: 5, publish: true,
+    const {
+      items: [activity],
+    } = await leaderApi<{ items: [{ id: string }] }>('POST', '/api/v1/activities', {
+      communityId: team.communityId,
+      teamId: team.id,
+      title: '楼道清理小分队',
+      category: '环境保护',
+      description: '清理楼道杂物，张贴消防提示。',
+      address: '燕岭社区 3 栋楼下',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      slots: 5,
+      publish: true,
     });
 
     // 4. The new volunteer signs up on the phone.
@@ -99,15 +121,23 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     await leader.goto(`${url}/leader/activities/${activity.id}?tab=roster`);
     await leader.getByRole('button', { name: '到场 孙志愿' }).click();
     await leader.getByText('已登记').waitFor();
-    const mistaken = await absentApi<{ items: Array<{ status: string; minutes: number }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    const mistaken = await absentApi<{ items: Array<{ status: string; minutes: number }> }>(
+      'GET',
+      `/api/v1/service-records?mine=true&activityId=${activity.id}`,
+    );
     expect(mistaken.items.map((r) => [r.status, r.minutes])).toEqual([['pending', 120]]);
     await leader.getByRole('button', { name: '缺席 孙志愿' }).click();
     await leader.locator('.adm-dialog').getByRole('button', { name: '确定' }).click();
     await leader.locator('.adm-dialog').waitFor({ state: 'hidden' });
     await leader.locator('.adm-toast-main').waitFor({ state: 'hidden' });
-    await expect.poll(() => leader.locator('.roster-row', { hasText: '孙志愿' }).locator('.adm-tag').first().textContent()).toBe('缺席');
+    await expect
+      .poll(() => leader.locator('.roster-row', { hasText: '孙志愿' }).locator('.adm-tag').first().textContent())
+      .toBe('缺席');
     await shot(leader, 'v07b-late-no-show');
-    const voided = await absentApi<{ items: Array<{ status: string; minutes: number }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    const voided = await absentApi<{ items: Array<{ status: string; minutes: number }> }>(
+      'GET',
+      `/api/v1/service-records?mine=true&activityId=${activity.id}`,
+    );
     expect(voided.items.map((r) => r.status)).toEqual(['voided']);
 
     // 7. The leader confirms the hours.
@@ -135,13 +165,24 @@ describe.skipIf(!canRunBrowser)('volunteering journey in Chromium', () => {
     const pdf = await resident.context().request.get(`${url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    const certNo = decodeURIComponent(String(pdf.headers()['content-disposition'])).match(/证明-(.+)\.pdf/)!.at(1)!;
+    const certNo = decodeURIComponent(String(pdf.headers()['content-disposition']))
+      .match(/证明-(.+)\.pdf/)!
+      .at(1)!;
 
     // 9b. The late no-show earned nothing for this activity: no live record, and her sign-up says no-show.
-    const after = await absentApi<{ items: Array<{ status: string }> }>('GET', `/api/v1/service-records?mine=true&activityId=${activity.id}`);
+    const after = await absentApi<{ items: Array<{ status: string }> }>(
+      'GET',
+      `/api/v1/service-records?mine=true&activityId=${activity.id}`,
+    );
     expect(after.items.map((r) => r.status)).toEqual(['voided']);
-    const mine = await absentApi<{ items: Array<{ activityId: string; status: string; activityPhase: string }> }>('GET', '/api/v1/me/signups');
-    expect(mine.items.find((x) => x.activityId === activity.id)).toMatchObject({ status: 'no_show', activityPhase: 'finished' });
+    const mine = await absentApi<{ items: Array<{ activityId: string; status: string; activityPhase: string }> }>(
+      'GET',
+      '/api/v1/me/signups',
+    );
+    expect(mine.items.find((x) => x.activityId === activity.id)).toMatchObject({
+      status: 'no_show',
+      activityPhase: 'finished',
+    });
 
     // 10. Anyone scanning its QR code sees that it is genuine.
     const stranger = await phonePage(browser);

@@ -29,14 +29,17 @@ describe('linli CLI', () => {
   });
 
   it('stops with a message naming a bad variable', async () => {
-    const err = await run('node', [BIN, 'migrate'], { env: { ...process.env, PORT: 'eighty' } }).catch((e: { code: number; stderr: string }) => e);
+    const err = await run('node', [BIN, 'migrate'], { env: { ...process.env, PORT: 'eighty' } }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(78);
     expect((err as { stderr: string }).stderr).toContain('PORT must be a whole number');
   });
 
   it('tells PostgreSQL users to use pg_dump for backups', async () => {
-    const err = await run('node', [BIN, 'backup', '/tmp/x.db'], { env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' } })
-      .catch((e: { stderr: string }) => e);
+    const err = await run('node', [BIN, 'backup', '/tmp/x.db'], {
+      env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+    }).catch((e: { stderr: string }) => e);
     expect(err.stderr).toContain('pg_dump');
   });
 });

@@ -75,7 +75,11 @@ export async function createTestEnv(dialect: Dialect, overrides: Partial<Deps['c
   await migrateToLatest(database.db);
   const clock = new TestClock();
   const deps: Deps = {
-    db: database.db, dialect, clock, cipher: new FieldCipher(randomBytes(32)), config: { ...config, databaseUrl: PG_URL },
+    db: database.db,
+    dialect,
+    clock,
+    cipher: new FieldCipher(randomBytes(32)),
+    config: { ...config, databaseUrl: PG_URL },
   };
   return {
     deps,
@@ -109,8 +113,12 @@ export interface Tree {
 
 function systemActor(district: OrgNode): Actor {
   return {
-    userId: 'system', displayName: 'system', requestId: null,
-    roles: [{ assignmentId: 'x', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }],
+    userId: 'system',
+    displayName: 'system',
+    requestId: null,
+    roles: [
+      { assignmentId: 'x', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path },
+    ],
   };
 }
 
@@ -143,18 +151,37 @@ export interface TestUser {
 /** Creates a person living in `home`, optionally holding a role on `roleNode`. */
 export async function makeUser(
   deps: Deps,
-  opts: { home?: OrgNode; role?: Role; roleNode?: OrgNode; displayName?: string; realName?: string; idNumber?: string } = {},
+  opts: {
+    home?: OrgNode;
+    role?: Role;
+    roleNode?: OrgNode;
+    displayName?: string;
+    realName?: string;
+    idNumber?: string;
+  } = {},
 ): Promise<TestUser> {
   const phone = nextPhone();
   const hash = await passwordHash();
   return inTransaction(deps.db, async ({ trx }) => {
-    const user = await insertNewUser(deps, trx, {
-      phone, displayName: opts.displayName ?? `用户${phone.slice(-4)}`, communityId: opts.home?.id ?? null,
-      realName: opts.realName ?? null, idNumber: opts.idNumber ?? null,
-    }, hash);
+    const user = await insertNewUser(
+      deps,
+      trx,
+      {
+        phone,
+        displayName: opts.displayName ?? `用户${phone.slice(-4)}`,
+        communityId: opts.home?.id ?? null,
+        realName: opts.realName ?? null,
+        idNumber: opts.idNumber ?? null,
+      },
+      hash,
+    );
     if (opts.role && opts.roleNode) {
       await insertRole(deps, trx, {
-        userId: user.id, role: opts.role, districtId: opts.roleNode.districtId, nodeId: opts.roleNode.id, grantedBy: null,
+        userId: user.id,
+        role: opts.role,
+        districtId: opts.roleNode.districtId,
+        nodeId: opts.roleNode.id,
+        grantedBy: null,
       });
     }
     return { id: user.id, phone };
@@ -170,7 +197,12 @@ export async function actorOf(deps: Deps, user: TestUser): Promise<Actor> {
 
 export interface Client {
   userId: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** An HTTP app over the test env. */
@@ -180,7 +212,11 @@ export function testApp(env: TestEnv): Promise<FastifyInstance> {
 
 /** Logs a user in through HTTP and returns a client that sends the session cookie and CSRF header. */
 export async function clientFor(app: FastifyInstance, user: TestUser): Promise<Client> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone: user.phone, password: PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { phone: user.phone, password: PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
   const sid = res.cookies.find((c) => c.name === 'linli_sid')!.value;
   const csrf = res.json<{ csrfToken: string }>().csrfToken;
@@ -198,7 +234,13 @@ export async function clientFor(app: FastifyInstance, user: TestUser): Promise<C
 }
 
 /** An anonymous request. */
-export function anon(app: FastifyInstance, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+export function anon(
+  app: FastifyInstance,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   return app.inject({ method: method as 'GET', url, payload: body as object | undefined, headers });
 }
 
@@ -217,8 +259,18 @@ export async function makeVolunteer(
   const { applyVolunteer } = await import('../src/server/modules/volunteers/volunteers.service.js');
   const { activateVolunteer } = await import('../src/server/modules/volunteers/index.js');
   const v = await applyVolunteer(deps, plainActor(user.id), {
-    communityId: community.id, realName: opts.realName ?? '测试志愿者', skills: opts.skills ?? [], availability: {},
+    communityId: community.id,
+    realName: opts.realName ?? '测试志愿者',
+    skills: opts.skills ?? [],
+    availability: {},
   });
-  await inTransaction(deps.db, (s) => activateVolunteer(deps, s.trx, { district_id: v.districtId, id: v.id, user_id: user.id, community_id: community.id }, null));
+  await inTransaction(deps.db, (s) =>
+    activateVolunteer(
+      deps,
+      s.trx,
+      { district_id: v.districtId, id: v.id, user_id: user.id, community_id: community.id },
+      null,
+    ),
+  );
   return { ...user, volunteerId: v.id, actor: plainActor(user.id) };
 }

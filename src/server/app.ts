@@ -57,7 +57,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       openapi: '3.0.3',
       info: {
         title: 'linli (邻里) API',
-        description: '社区志愿服务与公益银行平台 API。错误统一为 {code, message, details}；message 默认中文，Accept-Language: en 时为英文。',
+        description:
+          '社区志愿服务与公益银行平台 API。错误统一为 {code, message, details}；message 默认中文，Accept-Language: en 时为英文。',
         version: '1.0.0',
       },
       components: {
@@ -88,10 +89,14 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   mallRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
-    const worker = startLedgerWorker(deps, (err) => app.log.error({ err }, 'ledger job failed'), async () => {
-      await expireLastYear(deps);
-      await expireVouchers(deps);
-    });
+    const worker = startLedgerWorker(
+      deps,
+      (err) => app.log.error({ err }, 'ledger job failed'),
+      async () => {
+        await expireLastYear(deps);
+        await expireVouchers(deps);
+      },
+    );
     const off = onEventsCommitted(deps.db, worker.nudge);
     app.addHook('onClose', async () => {
       off();

@@ -46,7 +46,9 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// (unset it to use the embedded SQLite), got "${databaseUrl}"`);
+    throw new ConfigError(
+      `DATABASE_URL must start with postgres:// (unset it to use the embedded SQLite), got "${databaseUrl}"`,
+    );
   }
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {

@@ -47,7 +47,9 @@ async function start(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;
   console.log(`linli 已启动 / running: ${where}  (居民端 ${where}/ · 管理后台 ${where}/admin · API ${where}/api/docs)`);
-  console.log(`database: ${rt.deps.dialect}${rt.deps.dialect === 'sqlite' ? ` (${path.join(config.dataDir, 'linli.db')})` : ''}`);
+  console.log(
+    `database: ${rt.deps.dialect}${rt.deps.dialect === 'sqlite' ? ` (${path.join(config.dataDir, 'linli.db')})` : ''}`,
+  );
 }
 
 /** The value after a `--flag` argument, if present. */
@@ -92,7 +94,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       if (config.databaseUrl) {
-        console.error('PostgreSQL 请使用 pg_dump 备份 / On PostgreSQL use pg_dump, e.g. pg_dump "$DATABASE_URL" > linli.sql');
+        console.error(
+          'PostgreSQL 请使用 pg_dump 备份 / On PostgreSQL use pg_dump, e.g. pg_dump "$DATABASE_URL" > linli.sql',
+        );
         return 2;
       }
       const rt = await openRuntime(config);
@@ -106,12 +110,19 @@ async function main(argv: string[]): Promise<number> {
       const phone = option(args, '--admin-phone');
       const code = option(args, '--code');
       if (!name || !phone || !PHONE_RE.test(phone) || (code && !/^\d{12}$/.test(code))) {
-        console.error('usage: linli create-district --name <name> --admin-phone <11-digit phone> [--admin-name <name>] [--code <12 digits>]');
+        console.error(
+          'usage: linli create-district --name <name> --admin-phone <11-digit phone> [--admin-name <name>] [--code <12 digits>]',
+        );
         return 2;
       }
       const rt = await openRuntime(config);
       try {
-        const started = await startDistrict(rt.deps, null, { name, code, adminPhone: phone, adminName: option(args, '--admin-name') });
+        const started = await startDistrict(rt.deps, null, {
+          name,
+          code,
+          adminPhone: phone,
+          adminName: option(args, '--admin-name'),
+        });
         console.log(`已开通 ${started.district.name}（${started.district.id}）。district created.`);
         console.log(`区管理员 / district admin: ${started.admin.phoneMasked}`);
         if (started.admin.temporaryPassword) {
@@ -152,12 +163,15 @@ async function main(argv: string[]): Promise<number> {
       const t0 = Date.now();
       const report = await verifyLedger(rt.deps);
       const ms = Date.now() - t0;
-      for (const d of report.districts) console.log(`district ${d.districtId}: ${d.journals} journals, head ${d.headHash}`);
+      for (const d of report.districts)
+        console.log(`district ${d.districtId}: ${d.journals} journals, head ${d.headHash}`);
       console.log(`${report.accounts} accounts checked in ${ms} ms`);
       await rt.close();
       if (!report.ok) {
         for (const p of report.problems) {
-          console.error(`BAD ${p.districtId}${p.journalId ? ` journal ${p.journalId} (seq ${p.seq})` : ''}: ${p.problem}`);
+          console.error(
+            `BAD ${p.districtId}${p.journalId ? ` journal ${p.journalId} (seq ${p.seq})` : ''}: ${p.problem}`,
+          );
         }
         return 1;
       }
@@ -170,7 +184,10 @@ async function main(argv: string[]): Promise<number> {
       let failed = 0;
       const handled = await processLedgerEvents(rt.deps, {
         fullScan: true,
-        onError: (err) => { failed += 1; console.error(err); },
+        onError: (err) => {
+          failed += 1;
+          console.error(err);
+        },
       });
       console.log(`processed ${handled} events${failed ? `, ${failed} failed (left for the next run)` : ''}`);
       if (failed) {
@@ -189,7 +206,11 @@ async function main(argv: string[]): Promise<number> {
         await rt.close();
         return 2;
       }
-      const districts = await rt.deps.db.selectFrom('org_nodes').select(['id', 'name']).where('kind', '=', 'district').execute();
+      const districts = await rt.deps.db
+        .selectFrom('org_nodes')
+        .select(['id', 'name'])
+        .where('kind', '=', 'district')
+        .execute();
       for (const d of districts) {
         const r = await expirePoints(rt.deps, d.id, year);
         console.log(`${d.name}: ${r.points} points expired in ${r.accounts} accounts`);

@@ -13,7 +13,17 @@ import { openRuntime } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
 import { grantPlatformAdmin } from '../../src/server/modules/accounts/index.js';
 import {
-  anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, nextPhone, type TestEnv, testApp, type Tree,
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  nextPhone,
+  type TestEnv,
+  testApp,
+  type Tree,
 } from '../support.js';
 
 const run = promisify(execFile);
@@ -53,13 +63,31 @@ describe.each(DIALECTS)('starting a district on %s', (dialect) => {
     const { district, admin } = res.json();
     expect(district).toMatchObject({ name: input.name, code: null, path: `/${district.id}/` });
     expect(admin.temporaryPassword).toMatch(/^[A-Za-z\d]{12}$/);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone: input.adminPhone, password: admin.temporaryPassword } });
-    expect(login.json().user).toMatchObject({ mustChangePassword: true, displayName: '区管理员甲', roles: [{ role: 'district_admin', nodeId: district.id }] });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { phone: input.adminPhone, password: admin.temporaryPassword },
+    });
+    expect(login.json().user).toMatchObject({
+      mustChangePassword: true,
+      displayName: '区管理员甲',
+      roles: [{ role: 'district_admin', nodeId: district.id }],
+    });
     const sid = login.cookies.find((c) => c.name === 'linli_sid')!.value;
     const headers = { 'x-csrf-token': login.json().csrfToken as string };
-    const call = (method: string, url: string, payload?: object) => app.inject({ method: method as 'POST', url, payload, cookies: { linli_sid: sid }, headers });
-    expect((await call('POST', '/api/v1/org/nodes', { parentId: district.id, kind: 'street', name: '一街道' })).statusCode).toBe(403);
-    expect((await call('POST', '/api/v1/me/password', { currentPassword: admin.temporaryPassword, newPassword: 'Distr1ctAdmin' })).statusCode).toBe(204);
+    const call = (method: string, url: string, payload?: object) =>
+      app.inject({ method: method as 'POST', url, payload, cookies: { linli_sid: sid }, headers });
+    expect(
+      (await call('POST', '/api/v1/org/nodes', { parentId: district.id, kind: 'street', name: '一街道' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/v1/me/password', {
+          currentPassword: admin.temporaryPassword,
+          newPassword: 'Distr1ctAdmin',
+        })
+      ).statusCode,
+    ).toBe(204);
     const street = await call('POST', '/api/v1/org/nodes', { parentId: district.id, kind: 'street', name: '一街道' });
     expect(street.statusCode).toBe(201);
     expect(street.json()).toMatchObject({ districtId: district.id, kind: 'street' });
@@ -76,7 +104,12 @@ describe.each(DIALECTS)('starting a district on %s', (dialect) => {
 
   it('audits the start in the new district', async () => {
     const res = await operator.request('POST', '/api/v1/districts', body());
-    const audit = await env.deps.db.selectFrom('audit_events').select(['action', 'actor_id']).where('district_id', '=', res.json().district.id).orderBy('id').execute();
+    const audit = await env.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('district_id', '=', res.json().district.id)
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['org.create', 'district.start']);
     expect(audit[1]!.actor_id).toBe(operator.userId);
   });
@@ -90,7 +123,9 @@ describe.each(DIALECTS)('starting a district on %s', (dialect) => {
   it('rejects bad input with a clear message', async () => {
     const res = await operator.request('POST', '/api/v1/districts', { name: '', adminPhone: '123' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().message).toBe('请求参数不正确：名称：名称不能为空，且不超过30个字；区管理员手机号：请输入11位中国大陆手机号');
+    expect(res.json().message).toBe(
+      '请求参数不正确：名称：名称不能为空，且不超过30个字；区管理员手机号：请输入11位中国大陆手机号',
+    );
   });
 
   it('answers 401 without a session', async () => {
@@ -111,30 +146,45 @@ describe.each(DIALECTS)('starting a district on %s', (dialect) => {
 });
 
 describe('linli create-district (CLI)', () => {
-  it('creates a district whose first admin logs in with the printed one-time password', { timeout: 120_000 }, async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-district-'));
-    const environment = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LINLI_SEED_DEMO: 'false' };
-    const phone = '13912345678';
-    const out = await run('node', [BIN, 'create-district', '--name', '新开区', '--admin-phone', phone, '--code', '420199000000'], { env: environment });
-    expect(out.stdout).toContain('已开通 新开区');
-    const password = /一次性密码 \/ one-time password: (\S+)/.exec(out.stdout)?.[1];
-    expect(password).toMatch(/^[A-Za-z\d]{12}$/);
-    const twice = await run('node', [BIN, 'create-district', '--name', '新开区', '--admin-phone', phone], { env: environment }).catch((e: { code: number; stderr: string }) => e);
-    expect(twice).toMatchObject({ code: 2 });
-    expect((twice as { stderr: string }).stderr).toContain('同一上级下已有名为“新开区”的节点');
-    const bad = await run('node', [BIN, 'create-district', '--name', '缺手机号'], { env: environment }).catch((e: { code: number; stderr: string }) => e);
-    expect((bad as { stderr: string }).stderr).toContain('usage: linli create-district --name');
+  it(
+    'creates a district whose first admin logs in with the printed one-time password',
+    { timeout: 120_000 },
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-district-'));
+      const environment = { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LINLI_SEED_DEMO: 'false' };
+      const phone = '13912345678';
+      const out = await run(
+        'node',
+        [BIN, 'create-district', '--name', '新开区', '--admin-phone', phone, '--code', '420199000000'],
+        { env: environment },
+      );
+      expect(out.stdout).toContain('已开通 新开区');
+      const password = /一次性密码 \/ one-time password: (\S+)/.exec(out.stdout)?.[1];
+      expect(password).toMatch(/^[A-Za-z\d]{12}$/);
+      const twice = await run('node', [BIN, 'create-district', '--name', '新开区', '--admin-phone', phone], {
+        env: environment,
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect(twice).toMatchObject({ code: 2 });
+      expect((twice as { stderr: string }).stderr).toContain('同一上级下已有名为“新开区”的节点');
+      const bad = await run('node', [BIN, 'create-district', '--name', '缺手机号'], { env: environment }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect((bad as { stderr: string }).stderr).toContain('usage: linli create-district --name');
 
-    const rt = await openRuntime(loadConfig({ DATA_DIR: dir, LINLI_WEB_DIR: '/nonexistent' }));
-    const server = await buildApp(rt.deps, { serveWeb: false, backgroundJobs: false });
-    try {
-      const login = await server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, password } });
-      expect(login.statusCode).toBe(200);
-      expect(login.json().user).toMatchObject({ mustChangePassword: true, roles: [{ role: 'district_admin', nodeName: '新开区' }] });
-    } finally {
-      await server.close();
-      await rt.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+      const rt = await openRuntime(loadConfig({ DATA_DIR: dir, LINLI_WEB_DIR: '/nonexistent' }));
+      const server = await buildApp(rt.deps, { serveWeb: false, backgroundJobs: false });
+      try {
+        const login = await server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, password } });
+        expect(login.statusCode).toBe(200);
+        expect(login.json().user).toMatchObject({
+          mustChangePassword: true,
+          roles: [{ role: 'district_admin', nodeName: '新开区' }],
+        });
+      } finally {
+        await server.close();
+        await rt.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

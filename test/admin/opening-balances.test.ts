@@ -3,7 +3,17 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, testApp, type Tree, type TestUser,
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  type TestEnv,
+  testApp,
+  type Tree,
+  type TestUser,
 } from '../support.js';
 
 async function xlsx(rows: Array<Array<string | number>>): Promise<string> {
@@ -27,8 +37,12 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
   }
 
   async function balance(userId: string): Promise<number> {
-    const row = await env.deps.db.selectFrom('point_accounts').select('balance')
-      .where('district_id', '=', tree.district.id).where('owner_id', '=', userId).executeTakeFirst();
+    const row = await env.deps.db
+      .selectFrom('point_accounts')
+      .select('balance')
+      .where('district_id', '=', tree.district.id)
+      .where('owner_id', '=', userId)
+      .executeTakeFirst();
     return Number(row?.balance ?? 0);
   }
 
@@ -39,7 +53,12 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
   }
 
   const importFile = (c: Client, src: string, fileBase64: string, asOf = '2026-10-31') =>
-    c.request('POST', '/api/v1/points/opening-balances/import', { communityId: tree.communityA.id, source: src, asOf, fileBase64 });
+    c.request('POST', '/api/v1/points/opening-balances/import', {
+      communityId: tree.communityA.id,
+      source: src,
+      asOf,
+      fileBase64,
+    });
 
   beforeAll(async () => {
     env = await createTestEnv(dialect);
@@ -58,16 +77,23 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
     const b = await makeUser(env.deps, { home: tree.communityA, displayName: '老李' });
     const c = await person('孙立');
     const src = source();
-    const res = await importFile(adminA, src, await xlsx([
-      ['张桂华', a.phone, 120, ''],
-      ['老李', b.phone, 35, '称呼匹配'],
-      ['王五', '13000000000', 10, ''],
-      ['李四', a.phone, 5, ''],
-      ['张冠李', c.phone, 0, ''],
-    ]));
+    const res = await importFile(
+      adminA,
+      src,
+      await xlsx([
+        ['张桂华', a.phone, 120, ''],
+        ['老李', b.phone, 35, '称呼匹配'],
+        ['王五', '13000000000', 10, ''],
+        ['李四', a.phone, 5, ''],
+        ['张冠李', c.phone, 0, ''],
+      ]),
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      created: 2, unchanged: 0, skipped: 0, points: 155,
+      created: 2,
+      unchanged: 0,
+      skipped: 0,
+      points: 155,
       errors: [
         { row: 4, messages: ['该手机号尚未在 linli 注册'] },
         { row: 5, messages: ['手机号在表格中重复'] },
@@ -75,8 +101,17 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
       ],
     });
     expect([await balance(a.id), await balance(b.id)]).toEqual([120, 35]);
-    const journal = await env.deps.db.selectFrom('journals').selectAll().where('ref_id', '=', a.id).where('type', '=', 'award').executeTakeFirstOrThrow();
-    expect(journal).toMatchObject({ reason: `期初积分：${src}`, effective_date: '2026-10-31', community_id: tree.communityA.id });
+    const journal = await env.deps.db
+      .selectFrom('journals')
+      .selectAll()
+      .where('ref_id', '=', a.id)
+      .where('type', '=', 'award')
+      .executeTakeFirstOrThrow();
+    expect(journal).toMatchObject({
+      reason: `期初积分：${src}`,
+      effective_date: '2026-10-31',
+      community_id: tree.communityA.id,
+    });
   });
 
   it('moves nothing twice when the same list is imported again', async () => {
@@ -94,7 +129,9 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
     const src = source();
     await importFile(adminA, src, await xlsx([['周大力', a.phone, 50, '']]));
     const changed = await importFile(adminA, src, await xlsx([['周大力', a.phone, 70, '']]));
-    expect(changed.json().errors).toEqual([{ row: 2, messages: ['该来源已为此人导入期初积分 50 分，不能改为 70 分；如需更正请冲正原记录'] }]);
+    expect(changed.json().errors).toEqual([
+      { row: 2, messages: ['该来源已为此人导入期初积分 50 分，不能改为 70 分；如需更正请冲正原记录'] },
+    ]);
     expect(await balance(a.id)).toBe(50);
   });
 
@@ -114,8 +151,12 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
     const a = await person('钱多多');
     const src = source();
     await importFile(adminA, src, await xlsx([['钱多多', a.phone, 12, '']]));
-    const audit = await env.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'points.opening_import')
-      .where('details', 'like', `%${src.slice(-3)}%`).execute();
+    const audit = await env.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'points.opening_import')
+      .where('details', 'like', `%${src.slice(-3)}%`)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ source: src, created: 1, points: 12, asOf: '2026-10-31' });
   });
@@ -130,7 +171,10 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
   });
 
   it('downloads the template', async () => {
-    const res = await adminA.request('GET', `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`);
+    const res = await adminA.request(
+      'GET',
+      `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`,
+    );
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -139,13 +183,19 @@ describe.each(DIALECTS)('opening balances on %s', (dialect) => {
 
   it('answers 401 without a session', async () => {
     expect((await anon(app, 'POST', '/api/v1/points/opening-balances/import', {})).statusCode).toBe(401);
-    expect((await anon(app, 'GET', `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`)).statusCode).toBe(401);
+    expect(
+      (await anon(app, 'GET', `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('answers 404 to staff of another community', async () => {
     const res = await importFile(adminB, source(), await xlsx([]));
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND', message: '组织节点不存在' });
-    expect((await adminB.request('GET', `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`)).statusCode).toBe(404);
+    expect(
+      (await adminB.request('GET', `/api/v1/points/opening-balances/import-template?communityId=${tree.communityA.id}`))
+        .statusCode,
+    ).toBe(404);
   });
 });

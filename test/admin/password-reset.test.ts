@@ -1,7 +1,18 @@
 // A forgotten password: staff reset it to a one-time password; the person must change it before anything else.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, testApp, type Tree } from '../support.js';
+import {
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  type TestEnv,
+  testApp,
+  type Tree,
+} from '../support.js';
 
 describe.each(DIALECTS)('password reset on %s', (dialect) => {
   let env: TestEnv;
@@ -54,18 +65,32 @@ describe.each(DIALECTS)('password reset on %s', (dialect) => {
     const sid = res.cookies.find((c) => c.name === 'linli_sid')!.value;
     const csrf = res.json().csrfToken as string;
     const call = (method: string, url: string, payload?: object) =>
-      app.inject({ method: method as 'GET', url, payload, cookies: { linli_sid: sid }, headers: { 'x-csrf-token': csrf } });
+      app.inject({
+        method: method as 'GET',
+        url,
+        payload,
+        cookies: { linli_sid: sid },
+        headers: { 'x-csrf-token': csrf },
+      });
     const me = await call('GET', '/api/v1/me');
     expect(me.statusCode).toBe(403);
     expect(me.json()).toEqual({
-      code: 'PASSWORD_CHANGE_REQUIRED', message: '您正在使用工作人员重置的临时密码，请先修改密码后再继续使用', details: null,
+      code: 'PASSWORD_CHANGE_REQUIRED',
+      message: '您正在使用工作人员重置的临时密码，请先修改密码后再继续使用',
+      details: null,
     });
     expect((await call('GET', '/api/v1/me/points')).statusCode).toBe(403);
     expect((await call('GET', '/api/health')).statusCode).toBe(200);
     expect((await call('GET', `/api/v1/public/ledger/${tree.district.id}/head`)).statusCode).toBe(200);
-    const changed = await call('POST', '/api/v1/me/password', { currentPassword: temporary, newPassword: 'NewPassw0rd' });
+    const changed = await call('POST', '/api/v1/me/password', {
+      currentPassword: temporary,
+      newPassword: 'NewPassw0rd',
+    });
     expect(changed.statusCode).toBe(204);
-    expect((await call('GET', '/api/v1/me')).json()).toMatchObject({ mustChangePassword: false, displayName: '忘了密码' });
+    expect((await call('GET', '/api/v1/me')).json()).toMatchObject({
+      mustChangePassword: false,
+      displayName: '忘了密码',
+    });
     expect((await login(resident.phone, 'NewPassw0rd')).json().user.mustChangePassword).toBe(false);
   });
 
@@ -79,8 +104,12 @@ describe.each(DIALECTS)('password reset on %s', (dialect) => {
 
   it('records the reset in the audit log without the password', async () => {
     const { resident, temporary } = await resetResident();
-    const audit = await env.deps.db.selectFrom('audit_events').selectAll().where('target_id', '=', resident.id)
-      .where('action', '=', 'account.password_reset').execute();
+    const audit = await env.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('target_id', '=', resident.id)
+      .where('action', '=', 'account.password_reset')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ district_id: tree.district.id, scope_node_id: tree.communityA.id });
     expect(audit[0]!.details).not.toContain(temporary);
@@ -103,7 +132,11 @@ describe.each(DIALECTS)('password reset on %s', (dialect) => {
   });
 
   it('refuses to reset a person holding a more senior role, or oneself', async () => {
-    const streetAdmin = await makeUser(env.deps, { home: tree.communityA, role: 'street_admin', roleNode: tree.streetA });
+    const streetAdmin = await makeUser(env.deps, {
+      home: tree.communityA,
+      role: 'street_admin',
+      roleNode: tree.streetA,
+    });
     const res = await adminA.request('POST', `/api/v1/people/${streetAdmin.id}/password-reset`);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({

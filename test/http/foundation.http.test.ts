@@ -3,8 +3,20 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, nextPhone, PASSWORD, type TestEnv, testApp,
-  type Tree, type TestUser, useClock,
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  nextPhone,
+  PASSWORD,
+  type TestEnv,
+  testApp,
+  type Tree,
+  type TestUser,
+  useClock,
 } from '../support.js';
 
 describe.each(DIALECTS)('foundation API on %s', (dialect) => {
@@ -23,7 +35,10 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
   });
   beforeEach(async () => {
     tree = await makeTree(env.deps);
-    adminA = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA, home: tree.communityA }));
+    adminA = await clientFor(
+      app,
+      await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA, home: tree.communityA }),
+    );
     adminB = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityB }));
     district = await clientFor(app, await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district }));
     residentUser = await makeUser(env.deps, { home: tree.communityA, displayName: '居民甲' });
@@ -36,7 +51,14 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
   useClock(() => env);
 
   const countUsers = async () =>
-    Number((await env.deps.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await env.deps.db
+          .selectFrom('users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('getHealth', () => {
     it('reports the database in use', async () => {
@@ -49,7 +71,12 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
   describe('register', () => {
     it('creates the account, logs in and sets httpOnly SameSite cookies', async () => {
       const phone = nextPhone();
-      const res = await anon(app, 'POST', '/api/v1/auth/register', { phone, password: 'Abc12345', displayName: '新居民', communityId: tree.communityA.id });
+      const res = await anon(app, 'POST', '/api/v1/auth/register', {
+        phone,
+        password: 'Abc12345',
+        displayName: '新居民',
+        communityId: tree.communityA.id,
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().user).toMatchObject({ displayName: '新居民', homeNodeName: '甲社区' });
       const sid = res.cookies.find((c) => c.name === 'linli_sid')!;
@@ -61,11 +88,16 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     });
     it('explains bad input in Chinese by default, field by field, writing nothing', async () => {
       const before = await countUsers();
-      const res = await anon(app, 'POST', '/api/v1/auth/register', { phone: '12345', password: 'short', displayName: '' });
+      const res = await anon(app, 'POST', '/api/v1/auth/register', {
+        phone: '12345',
+        password: 'short',
+        displayName: '',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({
         code: 'VALIDATION_FAILED',
-        message: '请求参数不正确：手机号：请输入11位中国大陆手机号；密码：密码需为8至64位，且同时包含字母和数字；称呼：称呼不能为空，且不超过20个字',
+        message:
+          '请求参数不正确：手机号：请输入11位中国大陆手机号；密码：密码需为8至64位，且同时包含字母和数字；称呼：称呼不能为空，且不超过20个字',
         details: [
           { field: 'phone', message: '请输入11位中国大陆手机号' },
           { field: 'password', message: '密码需为8至64位，且同时包含字母和数字' },
@@ -76,18 +108,33 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     });
     it('explains bad input in English on request', async () => {
       const before = await countUsers();
-      const en = await anon(app, 'POST', '/api/v1/auth/register', { phone: '12345', password: 'Abc12345', displayName: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
+      const en = await anon(
+        app,
+        'POST',
+        '/api/v1/auth/register',
+        { phone: '12345', password: 'Abc12345', displayName: 'x' },
+        { 'accept-language': 'en-US,en;q=0.9' },
+      );
       expect(en.statusCode).toBe(400);
       expect(en.json().message).toBe('Invalid request: phone: Enter an 11-digit mainland China mobile number');
       expect(await countUsers()).toBe(before);
     });
     it('refuses a taken phone with 409', async () => {
-      const res = await anon(app, 'POST', '/api/v1/auth/register', { phone: residentUser.phone, password: 'Abc12345', displayName: 'x' });
+      const res = await anon(app, 'POST', '/api/v1/auth/register', {
+        phone: residentUser.phone,
+        password: 'Abc12345',
+        displayName: 'x',
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toEqual({ code: 'PHONE_TAKEN', message: '该手机号已注册', details: null });
     });
     it('answers malformed JSON with a 400 in the error shape', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: '{"phone":', headers: { 'content-type': 'application/json' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/register',
+        payload: '{"phone":',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe('VALIDATION_FAILED');
     });
@@ -109,16 +156,26 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     });
     it('locks after 5 failures with 423', async () => {
       const u = await makeUser(env.deps);
-      for (let i = 0; i < 4; i++) await anon(app, 'POST', '/api/v1/auth/login', { phone: u.phone, password: 'Nope12345' });
+      for (let i = 0; i < 4; i++)
+        await anon(app, 'POST', '/api/v1/auth/login', { phone: u.phone, password: 'Nope12345' });
       const res = await anon(app, 'POST', '/api/v1/auth/login', { phone: u.phone, password: 'Nope12345' });
       expect(res.statusCode).toBe(423);
       expect(res.json().message).toBe('密码错误次数过多，账号已锁定，请 15 分钟后再试');
     });
     it('gives app clients a bearer token that works without cookies or CSRF', async () => {
-      const res = await anon(app, 'POST', '/api/v1/auth/login', { phone: residentUser.phone, password: PASSWORD, client: 'app' });
+      const res = await anon(app, 'POST', '/api/v1/auth/login', {
+        phone: residentUser.phone,
+        password: PASSWORD,
+        client: 'app',
+      });
       const token = res.json().token as string;
       expect(res.cookies).toHaveLength(0);
-      const patch = await app.inject({ method: 'PATCH', url: '/api/v1/me', payload: { elderMode: true }, headers: { authorization: `Bearer ${token}` } });
+      const patch = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        payload: { elderMode: true },
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(patch.statusCode).toBe(200);
       expect(patch.json().elderMode).toBe(true);
     });
@@ -130,7 +187,11 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
 
   describe('getMe / updateMe / changePassword', () => {
     it('needs a session (401)', async () => {
-      for (const [m, u] of [['GET', '/api/v1/me'], ['PATCH', '/api/v1/me'], ['POST', '/api/v1/me/password']] as const) {
+      for (const [m, u] of [
+        ['GET', '/api/v1/me'],
+        ['PATCH', '/api/v1/me'],
+        ['POST', '/api/v1/me/password'],
+      ] as const) {
         const res = await anon(app, m, u, m === 'GET' ? undefined : {});
         expect([u, res.statusCode]).toEqual([u, 401]);
         expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录', details: null });
@@ -139,13 +200,21 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     it('returns one’s own profile', async () => {
       const me = await resident.request('GET', '/api/v1/me');
       expect(me.statusCode).toBe(200);
-      expect(me.json()).toMatchObject({ id: residentUser.id, displayName: '居民甲', homeNodeName: '甲社区', roles: [] });
+      expect(me.json()).toMatchObject({
+        id: residentUser.id,
+        displayName: '居民甲',
+        homeNodeName: '甲社区',
+        roles: [],
+      });
     });
     it('edits one’s own profile and shows the real name masked', async () => {
       const res = await resident.request('PATCH', '/api/v1/me', { realName: '张小华', elderMode: true });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ realNameMasked: '张*华', elderMode: true });
-      expect((await resident.request('GET', '/api/v1/me')).json()).toMatchObject({ realNameMasked: '张*华', elderMode: true });
+      expect((await resident.request('GET', '/api/v1/me')).json()).toMatchObject({
+        realNameMasked: '张*华',
+        elderMode: true,
+      });
     });
     it('checks the ID number by GB 11643', async () => {
       const res = await resident.request('PATCH', '/api/v1/me', { idNumber: '110105194912310021' });
@@ -159,20 +228,34 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       expect((await resident.request('GET', '/api/v1/me')).json().elderMode).toBe(false);
     });
     it('refuses a password change with a wrong current password (422)', async () => {
-      const res = await resident.request('POST', '/api/v1/me/password', { currentPassword: 'wrong', newPassword: 'Better123' });
+      const res = await resident.request('POST', '/api/v1/me/password', {
+        currentPassword: 'wrong',
+        newPassword: 'Better123',
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().message).toBe('当前密码不正确');
     });
     it('refuses a weak new password (400)', async () => {
-      const res = await resident.request('POST', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: '12345678' });
+      const res = await resident.request('POST', '/api/v1/me/password', {
+        currentPassword: PASSWORD,
+        newPassword: '12345678',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().details).toEqual([{ field: 'newPassword', message: '密码需为8至64位，且同时包含字母和数字' }]);
     });
     it('changes the password: the new one logs in, the old one no longer does', async () => {
-      const ok = await resident.request('POST', '/api/v1/me/password', { currentPassword: PASSWORD, newPassword: 'Better123' });
+      const ok = await resident.request('POST', '/api/v1/me/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'Better123',
+      });
       expect(ok.statusCode).toBe(204);
-      expect((await anon(app, 'POST', '/api/v1/auth/login', { phone: residentUser.phone, password: 'Better123' })).statusCode).toBe(200);
-      expect((await anon(app, 'POST', '/api/v1/auth/login', { phone: residentUser.phone, password: PASSWORD })).statusCode).toBe(401);
+      expect(
+        (await anon(app, 'POST', '/api/v1/auth/login', { phone: residentUser.phone, password: 'Better123' }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (await anon(app, 'POST', '/api/v1/auth/login', { phone: residentUser.phone, password: PASSWORD })).statusCode,
+      ).toBe(401);
     });
   });
 
@@ -210,13 +293,25 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       expect(badCursor.json().details).toEqual([{ field: 'cursor', message: '分页游标无效' }]);
     });
     it('createOrgNode creates a grid in the admin’s community', async () => {
-      const ok = await adminA.request('POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'grid', name: '新网格', code: '420100009001' });
+      const ok = await adminA.request('POST', '/api/v1/org/nodes', {
+        parentId: tree.communityA.id,
+        kind: 'grid',
+        name: '新网格',
+        code: '420100009001',
+      });
       expect(ok.statusCode).toBe(201);
       expect(ok.json()).toMatchObject({ name: '新网格', kind: 'grid', parentId: tree.communityA.id });
-      expect((await adminA.request('GET', '/api/v1/org/nodes')).json().items.map((n: { name: string }) => n.name)).toEqual(['甲社区', '甲一网格', '新网格']);
+      expect(
+        (await adminA.request('GET', '/api/v1/org/nodes')).json().items.map((n: { name: string }) => n.name),
+      ).toEqual(['甲社区', '甲一网格', '新网格']);
     });
     it('createOrgNode explains bad input field by field', async () => {
-      const bad = await adminA.request('POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'grid', name: '  ', code: '12' });
+      const bad = await adminA.request('POST', '/api/v1/org/nodes', {
+        parentId: tree.communityA.id,
+        kind: 'grid',
+        name: '  ',
+        code: '12',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().details).toEqual([
         { field: 'name', message: '名称不能为空，且不超过50个字' },
@@ -224,18 +319,34 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       ]);
     });
     it('createOrgNode needs a session (401)', async () => {
-      expect((await anon(app, 'POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'grid', name: 'x' })).statusCode).toBe(401);
+      expect(
+        (await anon(app, 'POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'grid', name: 'x' }))
+          .statusCode,
+      ).toBe(401);
     });
     it('createOrgNode answers 404 under another scope’s node', async () => {
-      const other = await adminA.request('POST', '/api/v1/org/nodes', { parentId: tree.communityB.id, kind: 'grid', name: 'x' });
+      const other = await adminA.request('POST', '/api/v1/org/nodes', {
+        parentId: tree.communityB.id,
+        kind: 'grid',
+        name: 'x',
+      });
       expect(other.statusCode).toBe(404);
       expect(other.json()).toEqual({ code: 'NOT_FOUND', message: '组织节点不存在', details: null });
     });
     it('createOrgNode refuses the wrong level with 422, in Chinese and English', async () => {
-      const level = await adminA.request('POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'building', name: 'x' });
+      const level = await adminA.request('POST', '/api/v1/org/nodes', {
+        parentId: tree.communityA.id,
+        kind: 'building',
+        name: 'x',
+      });
       expect(level.statusCode).toBe(422);
       expect(level.json().message).toBe('楼栋只能建在网格之下');
-      const levelEn = await adminA.request('POST', '/api/v1/org/nodes', { parentId: tree.communityA.id, kind: 'building', name: 'x' }, { 'accept-language': 'en' });
+      const levelEn = await adminA.request(
+        'POST',
+        '/api/v1/org/nodes',
+        { parentId: tree.communityA.id, kind: 'building', name: 'x' },
+        { 'accept-language': 'en' },
+      );
       expect(levelEn.json().message).toBe('A building can only be placed under a grid');
     });
     it('updateOrgNode renames a node in scope', async () => {
@@ -265,7 +376,12 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
 
   describe('partner units', () => {
     async function createUnit() {
-      const res = await adminA.request('POST', '/api/v1/org/partner-units', { nodeId: tree.communityA.id, name: '江城大学', category: 'university', contactPhone: '13911112222' });
+      const res = await adminA.request('POST', '/api/v1/org/partner-units', {
+        nodeId: tree.communityA.id,
+        name: '江城大学',
+        category: 'university',
+        contactPhone: '13911112222',
+      });
       expect(res.statusCode).toBe(201);
       return res.json<{ id: string; name: string; contactPhoneMasked: string }>();
     }
@@ -273,13 +389,19 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       expect(await createUnit()).toMatchObject({ name: '江城大学', contactPhoneMasked: '139****2222' });
     });
     it('createPartnerUnit refuses an unknown category (400)', async () => {
-      const bad = await adminA.request('POST', '/api/v1/org/partner-units', { nodeId: tree.communityA.id, name: '某单位', category: 'bank' });
+      const bad = await adminA.request('POST', '/api/v1/org/partner-units', {
+        nodeId: tree.communityA.id,
+        name: '某单位',
+        category: 'bank',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['category']);
     });
     it('listPartnerUnits shows the units in scope, and none to another community', async () => {
       const { id } = await createUnit();
-      expect((await adminA.request('GET', '/api/v1/org/partner-units')).json().items.map((p: { id: string }) => p.id)).toEqual([id]);
+      expect(
+        (await adminA.request('GET', '/api/v1/org/partner-units')).json().items.map((p: { id: string }) => p.id),
+      ).toEqual([id]);
       expect((await adminB.request('GET', '/api/v1/org/partner-units')).json().items).toEqual([]);
     });
     it('listPartnerUnits and updatePartnerUnit need a session (401)', async () => {
@@ -306,7 +428,9 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const list = await adminA.request('GET', '/api/v1/people?q=居民甲');
       expect(list.statusCode).toBe(200);
       expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([residentUser.id]);
-      expect(list.json().items[0].phoneMasked).toBe(`${residentUser.phone.slice(0, 3)}****${residentUser.phone.slice(7)}`);
+      expect(list.json().items[0].phoneMasked).toBe(
+        `${residentUser.phone.slice(0, 3)}****${residentUser.phone.slice(7)}`,
+      );
     });
     it('listPeople shows nobody of another community', async () => {
       expect((await adminB.request('GET', '/api/v1/people?q=居民甲')).json().items).toEqual([]);
@@ -340,12 +464,16 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
   });
 
   describe('roles', () => {
-    const grant = (c: Client, userId: string, role: string, nodeId: string) => c.request('POST', '/api/v1/roles', { userId, role, nodeId });
+    const grant = (c: Client, userId: string, role: string, nodeId: string) =>
+      c.request('POST', '/api/v1/roles', { userId, role, nodeId });
 
     it('listRoles describes each role and where it may be granted', async () => {
       const cat = await adminA.request('GET', '/api/v1/roles/catalog');
       expect(cat.json().items.find((r: { role: string }) => r.role === 'grid_worker')).toEqual({
-        role: 'grid_worker', nameZh: '网格员', nameEn: 'Grid worker', nodeKinds: ['grid'],
+        role: 'grid_worker',
+        nameZh: '网格员',
+        nameEn: 'Grid worker',
+        nodeKinds: ['grid'],
       });
       expect((await anon(app, 'GET', '/api/v1/roles/catalog')).statusCode).toBe(401);
     });
@@ -353,13 +481,23 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const g = await grant(adminA, residentUser.id, 'volunteer', tree.communityA.id);
       expect(g.statusCode).toBe(201);
       expect(g.json()).toMatchObject({ role: 'volunteer', nodeId: tree.communityA.id });
-      expect((await resident.request('GET', '/api/v1/me')).json().roles.map((r: { role: string }) => r.role)).toEqual(['volunteer']);
+      expect((await resident.request('GET', '/api/v1/me')).json().roles.map((r: { role: string }) => r.role)).toEqual([
+        'volunteer',
+      ]);
     });
     it('grantRole refuses an unknown role (400) and needs a session (401)', async () => {
       const bad = await grant(adminA, residentUser.id, 'emperor', tree.communityA.id);
       expect(bad.statusCode).toBe(400);
       expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['role']);
-      expect((await anon(app, 'POST', '/api/v1/roles', { userId: residentUser.id, role: 'volunteer', nodeId: tree.communityA.id })).statusCode).toBe(401);
+      expect(
+        (
+          await anon(app, 'POST', '/api/v1/roles', {
+            userId: residentUser.id,
+            role: 'volunteer',
+            nodeId: tree.communityA.id,
+          })
+        ).statusCode,
+      ).toBe(401);
     });
     it('grantRole answers 404 for a node above the granter', async () => {
       const rank = await grant(adminA, residentUser.id, 'street_admin', tree.streetA.id);
@@ -380,14 +518,20 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const g = await grant(adminA, residentUser.id, 'volunteer', tree.communityA.id);
       expect((await adminB.request('DELETE', `/api/v1/roles/${g.json().id}`)).statusCode).toBe(404);
       expect((await anon(app, 'DELETE', `/api/v1/roles/${g.json().id}`)).statusCode).toBe(401);
-      expect((await resident.request('GET', '/api/v1/me')).json().roles.map((r: { role: string }) => r.role)).toEqual(['volunteer']);
+      expect((await resident.request('GET', '/api/v1/me')).json().roles.map((r: { role: string }) => r.role)).toEqual([
+        'volunteer',
+      ]);
     });
   });
 
   describe('listAuditEvents', () => {
     /** One grant and one revoke by adminA in community A: two role events, the revoke last. */
     async function grantAndRevoke() {
-      const g = await adminA.request('POST', '/api/v1/roles', { userId: residentUser.id, role: 'volunteer', nodeId: tree.communityA.id });
+      const g = await adminA.request('POST', '/api/v1/roles', {
+        userId: residentUser.id,
+        role: 'volunteer',
+        nodeId: tree.communityA.id,
+      });
       env.clock.advance(1000);
       await adminA.request('DELETE', `/api/v1/roles/${g.json().id}`);
     }
@@ -422,7 +566,9 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       expect(next.json().items[0].id < paged.json().items[1].id).toBe(true);
     });
     it('cannot be altered: the database refuses updates and deletes', async () => {
-      await expect(env.deps.db.updateTable('audit_events').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/);
+      await expect(env.deps.db.updateTable('audit_events').set({ action: 'x' }).execute()).rejects.toThrow(
+        /append-only/,
+      );
       await expect(env.deps.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
     });
   });
@@ -432,9 +578,23 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const res = await anon(app, 'GET', '/api/openapi.json');
       const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
       const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((op) => op.operationId));
-      const verbs = /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset)([A-Z]\w*)?$/;
+      const verbs =
+        /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset)([A-Z]\w*)?$/;
       expect(ids.filter((id) => typeof id !== 'string' || !verbs.test(id))).toEqual([]);
-      for (const name of ['getHealth', 'register', 'login', 'logout', 'getMe', 'changePassword', 'listOrgNodes', 'createOrgNode', 'updateOrgNode', 'grantRole', 'revokeRole', 'listAuditEvents']) {
+      for (const name of [
+        'getHealth',
+        'register',
+        'login',
+        'logout',
+        'getMe',
+        'changePassword',
+        'listOrgNodes',
+        'createOrgNode',
+        'updateOrgNode',
+        'grantRole',
+        'revokeRole',
+        'listAuditEvents',
+      ]) {
         expect(ids).toContain(name);
       }
       expect((await anon(app, 'GET', '/api/docs')).statusCode).toBeLessThan(400);

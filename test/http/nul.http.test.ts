@@ -2,7 +2,16 @@
 // every write operation and both databases (PostgreSQL cannot store it and would answer 500).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type Client, type TestEnv, type Tree } from '../support.js';
+import {
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  type Client,
+  type TestEnv,
+  type Tree,
+} from '../support.js';
 import { findNul } from '../../src/server/platform/validation.js';
 
 describe('findNul', () => {
@@ -33,10 +42,15 @@ describe.each(DIALECTS)('NUL in requests on %s', (dialect) => {
 
   it('refuses a NUL in a known field with the field named in Chinese, and writes nothing', async () => {
     const before = await env.deps.db.selectFrom('org_nodes').select('id').execute();
-    const res = await admin.request('POST', '/api/v1/org/nodes', { parentId: tree.district.id, kind: 'street', name: '坏\u0000街道' });
+    const res = await admin.request('POST', '/api/v1/org/nodes', {
+      parentId: tree.district.id,
+      kind: 'street',
+      name: '坏\u0000街道',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
-      code: 'VALIDATION_FAILED', details: [{ field: 'name', message: '含有不允许的控制字符（NUL）' }],
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'name', message: '含有不允许的控制字符（NUL）' }],
     });
     expect(res.json<{ message: string }>().message).toMatch(/^请求参数不正确：/);
     expect(await env.deps.db.selectFrom('org_nodes').select('id').execute()).toHaveLength(before.length);
@@ -60,7 +74,12 @@ describe.each(DIALECTS)('NUL in requests on %s', (dialect) => {
     const answers: string[] = [];
     for (const [method, path] of writes) {
       const url = path.replace(/\{[^}]+\}/g, 'x');
-      const res = await admin.request(method, url, { note: 'a\u0000b', reason: 'a\u0000b', name: 'a\u0000b', title: 'a\u0000b' });
+      const res = await admin.request(method, url, {
+        note: 'a\u0000b',
+        reason: 'a\u0000b',
+        name: 'a\u0000b',
+        title: 'a\u0000b',
+      });
       answers.push(`${method} ${path} ${res.statusCode}`);
     }
     expect(answers.filter((a) => !a.endsWith(' 400'))).toEqual([]);

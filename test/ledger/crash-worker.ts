@@ -14,11 +14,21 @@ console.log('ready');
 await processLedgerEvents(rt.deps, { batch: 5 });
 for (let i = 0; i < Number(awards); i++) {
   await inTransaction(rt.deps.db, async ({ trx }) => {
-    const issuance = await accountFor(rt.deps, trx, districtId, { type: 'district', id: districtId, purpose: 'issuance' });
+    const issuance = await accountFor(rt.deps, trx, districtId, {
+      type: 'district',
+      id: districtId,
+      purpose: 'issuance',
+    });
     const person = await ensurePersonAccount(rt.deps, trx, districtId, userId);
     await postJournal(rt.deps, trx, {
-      districtId, type: 'award', reason: `崩溃测试 ${i}`, idempotencyKey: `crash-award-${i}`,
-      postings: [{ accountId: issuance.id, amount: -3 }, { accountId: person.id, amount: 3 }],
+      districtId,
+      type: 'award',
+      reason: `崩溃测试 ${i}`,
+      idempotencyKey: `crash-award-${i}`,
+      postings: [
+        { accountId: issuance.id, amount: -3 },
+        { accountId: person.id, amount: 3 },
+      ],
     });
   });
 }

@@ -27,7 +27,11 @@ describe.each(DIALECTS)('ledger crash safety on %s', (dialect) => {
 
   it('survives SIGKILL at random moments with no lost or duplicated points', { timeout: 180_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-crash-'));
-    const env: Record<string, string> = { DATA_DIR: dataDir, LINLI_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' };
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      LINLI_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'silent',
+    };
     if (dialect === 'postgres') {
       const schema = `crash_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       await ensureSchema(PG_URL!, schema);
@@ -46,8 +50,20 @@ describe.each(DIALECTS)('ledger crash safety on %s', (dialect) => {
         const recordId = newId();
         records.push(recordId);
         await emitEvent(trx, rt.deps.clock, {
-          districtId: tree.district.id, type: 'service_record.accepted', refId: recordId,
-          payload: { recordId, userId: user.id, minutes: 60, activityId: 'x', category: '其他', communityId: tree.communityA.id, teamId: null, pointsPerHour: null, serviceDate: '2026-11-20' },
+          districtId: tree.district.id,
+          type: 'service_record.accepted',
+          refId: recordId,
+          payload: {
+            recordId,
+            userId: user.id,
+            minutes: 60,
+            activityId: 'x',
+            category: '其他',
+            communityId: tree.communityA.id,
+            teamId: null,
+            pointsPerHour: null,
+            serviceDate: '2026-11-20',
+          },
         });
       }
     });
@@ -55,7 +71,8 @@ describe.each(DIALECTS)('ledger crash safety on %s', (dialect) => {
     let kills = 0;
     for (let attempt = 0; attempt < 200; attempt++) {
       const child = spawn(process.execPath, ['--import', 'tsx', WORKER, tree.district.id, user.id, String(AWARDS)], {
-        env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
       let timer: NodeJS.Timeout | undefined;
@@ -63,16 +80,22 @@ describe.each(DIALECTS)('ledger crash safety on %s', (dialect) => {
         out += d;
         // Once it is writing, cut it at a random moment.
         if (!timer && out.includes('ready') && !process.env.CRASH_NOKILL) {
-          timer = setTimeout(() => {
-            kills += 1;
-            child.kill('SIGKILL');
-          }, Math.floor(Math.random() * (150 + attempt * 60)));
+          timer = setTimeout(
+            () => {
+              kills += 1;
+              child.kill('SIGKILL');
+            },
+            Math.floor(Math.random() * (150 + attempt * 60)),
+          );
         }
       });
       const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
       clearTimeout(timer);
       if (process.env.CRASH_DEBUG) {
-        const n = await rt.deps.db.selectFrom('journals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const n = await rt.deps.db
+          .selectFrom('journals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         console.log(attempt, code, out.trim().split('\n').pop(), Number(n.n));
       }
       if (code === 0 && out.includes('done')) break;
@@ -81,12 +104,20 @@ describe.each(DIALECTS)('ledger crash safety on %s', (dialect) => {
 
     const report = await verifyLedger(rt.deps);
     expect(report.problems).toEqual([]);
-    const journals = await rt.deps.db.selectFrom('journals').select(['type', 'ref_id', 'idempotency_key']).where('district_id', '=', tree.district.id).execute();
+    const journals = await rt.deps.db
+      .selectFrom('journals')
+      .select(['type', 'ref_id', 'idempotency_key'])
+      .where('district_id', '=', tree.district.id)
+      .execute();
     const earned = journals.filter((j) => j.type === 'earn');
     expect(earned).toHaveLength(RECORDS);
     expect(new Set(earned.map((j) => j.ref_id))).toEqual(new Set(records));
     expect(journals.filter((j) => j.type === 'award')).toHaveLength(AWARDS);
-    const acc = await rt.deps.db.selectFrom('point_accounts').select('balance').where('owner_id', '=', user.id).executeTakeFirstOrThrow();
+    const acc = await rt.deps.db
+      .selectFrom('point_accounts')
+      .select('balance')
+      .where('owner_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(Number(acc.balance)).toBe(RECORDS * 10 + AWARDS * 3);
     await rt.close();
   });

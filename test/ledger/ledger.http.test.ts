@@ -3,7 +3,19 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, testApp, type Tree, type TestUser } from '../support.js';
+import {
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  type TestEnv,
+  testApp,
+  type Tree,
+  type TestUser,
+} from '../support.js';
 
 describe.each(DIALECTS)('points API on %s', (dialect) => {
   let env: TestEnv;
@@ -24,7 +36,10 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
   });
   beforeEach(async () => {
     tree = await makeTree(env.deps);
-    district = await clientFor(app, await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district, displayName: '区管理员' }));
+    district = await clientFor(
+      app,
+      await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district, displayName: '区管理员' }),
+    );
     adminA = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
     adminB = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityB }));
     residentUser = await makeUser(env.deps, { home: tree.communityA, realName: '张桂华' });
@@ -36,23 +51,40 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
   });
 
   async function award(points: number) {
-    const res = await adminA.request('POST', '/api/v1/points/awards', { userId: residentUser.id, points, reason: '热心公益', idempotencyKey: key('award') });
+    const res = await adminA.request('POST', '/api/v1/points/awards', {
+      userId: residentUser.id,
+      points,
+      reason: '热心公益',
+      idempotencyKey: key('award'),
+    });
     expect(res.statusCode).toBe(200);
     return res.json<{ id: string }>();
   }
   async function allowGiving() {
-    const res = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, { allowGifts: true, allowDonations: true });
+    const res = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, {
+      allowGifts: true,
+      allowDonations: true,
+    });
     expect(res.statusCode).toBe(200);
   }
   const myBalance = async () => (await resident.request('GET', '/api/v1/me/points')).json().items[0].balance as number;
 
   it('answers 401 without a session on every private points endpoint', async () => {
     for (const [m, u] of [
-      ['GET', '/api/v1/me/points'], ['GET', `/api/v1/me/points/journals?districtId=${tree.district.id}`], ['GET', `/api/v1/me/points/verify?districtId=${tree.district.id}`],
-      ['POST', '/api/v1/me/points/gifts'], ['POST', '/api/v1/me/points/donations'], ['POST', '/api/v1/points/awards'], ['POST', '/api/v1/points/journals/x/reverse'],
-      ['POST', '/api/v1/points/contributions'], ['GET', '/api/v1/points/accounts'], ['GET', `/api/v1/districts/${tree.district.id}/point-rules`],
-      ['PATCH', `/api/v1/districts/${tree.district.id}/point-rules`], ['GET', `/api/v1/points/year-summary?nodeId=${tree.district.id}&year=2026`],
-      ['GET', `/api/v1/points/year-summary/export?nodeId=${tree.district.id}&year=2026`], ['GET', `/api/v1/points/verification?districtId=${tree.district.id}`],
+      ['GET', '/api/v1/me/points'],
+      ['GET', `/api/v1/me/points/journals?districtId=${tree.district.id}`],
+      ['GET', `/api/v1/me/points/verify?districtId=${tree.district.id}`],
+      ['POST', '/api/v1/me/points/gifts'],
+      ['POST', '/api/v1/me/points/donations'],
+      ['POST', '/api/v1/points/awards'],
+      ['POST', '/api/v1/points/journals/x/reverse'],
+      ['POST', '/api/v1/points/contributions'],
+      ['GET', '/api/v1/points/accounts'],
+      ['GET', `/api/v1/districts/${tree.district.id}/point-rules`],
+      ['PATCH', `/api/v1/districts/${tree.district.id}/point-rules`],
+      ['GET', `/api/v1/points/year-summary?nodeId=${tree.district.id}&year=2026`],
+      ['GET', `/api/v1/points/year-summary/export?nodeId=${tree.district.id}&year=2026`],
+      ['GET', `/api/v1/points/verification?districtId=${tree.district.id}`],
     ] as const) {
       expect([u, (await anon(app, m, u, m === 'GET' ? undefined : {})).statusCode]).toEqual([u, 401]);
     }
@@ -60,11 +92,17 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
 
   describe('awardPoints', () => {
     it('refuses bad input, naming each field in Chinese, and writes nothing', async () => {
-      const bad = await adminA.request('POST', '/api/v1/points/awards', { userId: residentUser.id, points: 0, reason: '', idempotencyKey: 'short' });
+      const bad = await adminA.request('POST', '/api/v1/points/awards', {
+        userId: residentUser.id,
+        points: 0,
+        reason: '',
+        idempotencyKey: 'short',
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toEqual({
         code: 'VALIDATION_FAILED',
-        message: '请求参数不正确：积分：数值过小：期望 number >=1；原因：请填写原因；请求编号：数值过小：期望 string >=8 字符',
+        message:
+          '请求参数不正确：积分：数值过小：期望 number >=1；原因：请填写原因；请求编号：数值过小：期望 string >=8 字符',
         details: [
           { field: 'points', message: '数值过小：期望 number >=1' },
           { field: 'reason', message: '请填写原因' },
@@ -74,15 +112,27 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       expect((await resident.request('GET', '/api/v1/me/points')).json().items).toEqual([]);
     });
     it('answers 404 for a person outside the admin’s scope', async () => {
-      const res = await adminB.request('POST', '/api/v1/points/awards', { userId: residentUser.id, points: 5, reason: '热心', idempotencyKey: key('award-b') });
+      const res = await adminB.request('POST', '/api/v1/points/awards', {
+        userId: residentUser.id,
+        points: 5,
+        reason: '热心',
+        idempotencyKey: key('award-b'),
+      });
       expect(res.statusCode).toBe(404);
       expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '人员不存在', details: null });
     });
     it('awards the points to the resident', async () => {
-      const ok = await adminA.request('POST', '/api/v1/points/awards', { userId: residentUser.id, points: 30, reason: '热心公益', idempotencyKey: key('award') });
+      const ok = await adminA.request('POST', '/api/v1/points/awards', {
+        userId: residentUser.id,
+        points: 30,
+        reason: '热心公益',
+        idempotencyKey: key('award'),
+      });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ type: 'award', amount: 30, reason: '奖励：热心公益' });
-      expect((await resident.request('GET', '/api/v1/me/points')).json().items).toMatchObject([{ balance: 30, earned: 30, spent: 0 }]);
+      expect((await resident.request('GET', '/api/v1/me/points')).json().items).toMatchObject([
+        { balance: 30, earned: 30, spent: 0 },
+      ]);
     });
     it('answers a repeated idempotency key with the first journal and awards once', async () => {
       const body = { userId: residentUser.id, points: 30, reason: '热心公益', idempotencyKey: key('award') };
@@ -132,7 +182,11 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       const rev = await adminA.request('POST', `/api/v1/points/journals/${j.id}/reverse`, { reason: '误操作' });
       const rev2 = await adminA.request('POST', `/api/v1/points/journals/${rev.json().id}/reverse`, { reason: '再冲' });
       expect(rev2.statusCode).toBe(422);
-      expect(rev2.json()).toEqual({ code: 'JOURNAL_NOT_REVERSIBLE', message: '该笔记录不能冲正（冲正记录本身）', details: null });
+      expect(rev2.json()).toEqual({
+        code: 'JOURNAL_NOT_REVERSIBLE',
+        message: '该笔记录不能冲正（冲正记录本身）',
+        details: null,
+      });
     });
   });
 
@@ -147,7 +201,11 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
     it('lists the community’s journals newest first with masked names only', async () => {
       const j = await award(30);
       await adminA.request('POST', `/api/v1/points/journals/${j.id}/reverse`, { reason: '误操作' });
-      const list = await anon(app, 'GET', `/api/v1/public/ledger/${tree.district.id}/journals?communityId=${tree.communityA.id}`);
+      const list = await anon(
+        app,
+        'GET',
+        `/api/v1/public/ledger/${tree.district.id}/journals?communityId=${tree.communityA.id}`,
+      );
       expect(list.statusCode).toBe(200);
       expect(list.json().items.map((i: { type: string }) => i.type)).toEqual(['reverse', 'award']);
       expect(list.json().items[1]).toMatchObject({ type: 'award', parties: [{ name: '张*华', amount: 30 }] });
@@ -165,17 +223,26 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
 
   describe('point rules', () => {
     it('lets the district admin allow gifts and donations', async () => {
-      const rules = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, { allowGifts: true, allowDonations: true });
+      const rules = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, {
+        allowGifts: true,
+        allowDonations: true,
+      });
       expect(rules.statusCode).toBe(200);
       expect(rules.json()).toMatchObject({ allowGifts: true, allowDonations: true, pointsPerHour: 10 });
     });
     it('answers 404 to a community admin changing the rules', async () => {
-      const res = await adminA.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, { allowGifts: true });
+      const res = await adminA.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, {
+        allowGifts: true,
+      });
       expect(res.statusCode).toBe(404);
-      expect((await resident.request('GET', `/api/v1/districts/${tree.district.id}/point-rules`)).json().rules.allowGifts).toBe(false);
+      expect(
+        (await resident.request('GET', `/api/v1/districts/${tree.district.id}/point-rules`)).json().rules.allowGifts,
+      ).toBe(false);
     });
     it('refuses a negative rate', async () => {
-      const res = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, { pointsPerHour: -1 });
+      const res = await district.request('PATCH', `/api/v1/districts/${tree.district.id}/point-rules`, {
+        pointsPerHour: -1,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['pointsPerHour']);
     });
@@ -185,7 +252,11 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       expect(res.statusCode).toBe(200);
       expect(res.json().rules).toMatchObject({ allowGifts: true, allowDonations: true });
       expect(res.json().history).toHaveLength(1);
-      expect(res.json().history[0]).toMatchObject({ rules: { allowGifts: true }, changedBy: '区管理员', changedAt: env.clock.now().toISOString() });
+      expect(res.json().history[0]).toMatchObject({
+        rules: { allowGifts: true },
+        changedBy: '区管理员',
+        changedAt: env.clock.now().toISOString(),
+      });
     });
   });
 
@@ -193,7 +264,13 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
     it('refuses a gift while the district has not allowed gifts', async () => {
       await award(50);
       const relative = await makeUser(env.deps, { home: tree.communityA });
-      const res = await resident.request('POST', '/api/v1/me/points/gifts', { districtId: tree.district.id, toPhone: relative.phone, relation: 'child', points: 10, idempotencyKey: key('gift') });
+      const res = await resident.request('POST', '/api/v1/me/points/gifts', {
+        districtId: tree.district.id,
+        toPhone: relative.phone,
+        relation: 'child',
+        points: 10,
+        idempotencyKey: key('gift'),
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json()).toEqual({ code: 'GIFTS_DISABLED', message: '本区暂未开放积分转赠', details: null });
     });
@@ -201,7 +278,13 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       await allowGiving();
       await award(50);
       const relative = await makeUser(env.deps, { home: tree.communityA });
-      const res = await resident.request('POST', '/api/v1/me/points/gifts', { districtId: tree.district.id, toPhone: relative.phone, relation: 'friend', points: 10, idempotencyKey: key('gift') });
+      const res = await resident.request('POST', '/api/v1/me/points/gifts', {
+        districtId: tree.district.id,
+        toPhone: relative.phone,
+        relation: 'friend',
+        points: 10,
+        idempotencyKey: key('gift'),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['relation']);
     });
@@ -209,16 +292,31 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       await allowGiving();
       await award(50);
       const relative = await makeUser(env.deps, { home: tree.communityA });
-      const res = await resident.request('POST', '/api/v1/me/points/gifts', { districtId: tree.district.id, toPhone: relative.phone, relation: 'child', points: 200, idempotencyKey: key('gift') });
+      const res = await resident.request('POST', '/api/v1/me/points/gifts', {
+        districtId: tree.district.id,
+        toPhone: relative.phone,
+        relation: 'child',
+        points: 200,
+        idempotencyKey: key('gift'),
+      });
       expect(res.statusCode).toBe(422);
-      expect(res.json()).toMatchObject({ code: 'INSUFFICIENT_POINTS', message: '积分余额不足（当前 50 分，需要 200 分）' });
+      expect(res.json()).toMatchObject({
+        code: 'INSUFFICIENT_POINTS',
+        message: '积分余额不足（当前 50 分，需要 200 分）',
+      });
       expect(await myBalance()).toBe(50);
     });
     it('gifts points to a relative', async () => {
       await allowGiving();
       await award(50);
       const relative = await makeUser(env.deps, { home: tree.communityA });
-      const res = await resident.request('POST', '/api/v1/me/points/gifts', { districtId: tree.district.id, toPhone: relative.phone, relation: 'child', points: 10, idempotencyKey: key('gift') });
+      const res = await resident.request('POST', '/api/v1/me/points/gifts', {
+        districtId: tree.district.id,
+        toPhone: relative.phone,
+        relation: 'child',
+        points: 10,
+        idempotencyKey: key('gift'),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ type: 'gift', amount: -10 });
       expect(await myBalance()).toBe(40);
@@ -228,7 +326,11 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
     it('donates points to the community fund', async () => {
       await allowGiving();
       await award(50);
-      const res = await resident.request('POST', '/api/v1/me/points/donations', { communityId: tree.communityA.id, points: 5, idempotencyKey: key('donate') });
+      const res = await resident.request('POST', '/api/v1/me/points/donations', {
+        communityId: tree.communityA.id,
+        points: 5,
+        idempotencyKey: key('donate'),
+      });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ type: 'donate', amount: -5 });
       expect(await myBalance()).toBe(45);
@@ -237,12 +339,22 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
 
   describe('staff: contributions, accounts, year summary, verification', () => {
     async function partner() {
-      const res = await adminA.request('POST', '/api/v1/org/partner-units', { nodeId: tree.communityA.id, name: '便民超市', category: 'company' });
+      const res = await adminA.request('POST', '/api/v1/org/partner-units', {
+        nodeId: tree.communityA.id,
+        name: '便民超市',
+        category: 'company',
+      });
       expect(res.statusCode).toBe(201);
       return res.json().id as string;
     }
     const contribution = (orgId: string) => ({
-      orgType: 'partner', orgId, kind: 'money', valueFen: 500_000, project: '楼道改造', points: 200, idempotencyKey: key('contrib'),
+      orgType: 'partner',
+      orgId,
+      kind: 'money',
+      valueFen: 500_000,
+      project: '楼道改造',
+      points: 200,
+      idempotencyKey: key('contrib'),
     });
 
     it('credits a partner unit for a contribution', async () => {
@@ -267,17 +379,24 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       expect(summary.statusCode).toBe(200);
       expect(summary.json().communities).toHaveLength(1);
       expect(summary.json().communities[0]).toMatchObject({ communityName: '甲社区', leveragedFen: 500_000 });
-      expect(summary.json().communities[0].organisations).toMatchObject([{ name: '便民超市', contributionsFen: 500_000 }]);
+      expect(summary.json().communities[0].organisations).toMatchObject([
+        { name: '便民超市', contributionsFen: 500_000 },
+      ]);
     });
     it('answers 404 for another scope’s year summary and 400 for a malformed year', async () => {
-      expect((await adminB.request('GET', `/api/v1/points/year-summary?nodeId=${tree.communityA.id}&year=2026`)).statusCode).toBe(404);
+      expect(
+        (await adminB.request('GET', `/api/v1/points/year-summary?nodeId=${tree.communityA.id}&year=2026`)).statusCode,
+      ).toBe(404);
       const bad = await adminA.request('GET', `/api/v1/points/year-summary?nodeId=${tree.communityA.id}&year=abc`);
       expect(bad.statusCode).toBe(400);
       expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['year']);
     });
     it('exports the year summary as a workbook', async () => {
       await adminA.request('POST', '/api/v1/points/contributions', contribution(await partner()));
-      const xlsx = await adminA.request('GET', `/api/v1/points/year-summary/export?nodeId=${tree.communityA.id}&year=2026`);
+      const xlsx = await adminA.request(
+        'GET',
+        `/api/v1/points/year-summary/export?nodeId=${tree.communityA.id}&year=2026`,
+      );
       expect(xlsx.statusCode).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -287,7 +406,9 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       await award(30);
       const status = await district.request('GET', `/api/v1/points/verification?districtId=${tree.district.id}`);
       expect(status.json()).toMatchObject({ ok: true, problems: [] });
-      expect((await resident.request('GET', `/api/v1/points/verification?districtId=${tree.district.id}`)).statusCode).toBe(404);
+      expect(
+        (await resident.request('GET', `/api/v1/points/verification?districtId=${tree.district.id}`)).statusCode,
+      ).toBe(404);
     });
   });
 });

@@ -4,7 +4,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  actorOf, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, makeVolunteer, PG_URL, plainActor, testApp, type TestEnv, type Tree,
+  actorOf,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  makeVolunteer,
+  PG_URL,
+  plainActor,
+  testApp,
+  type TestEnv,
+  type Tree,
 } from '../support.js';
 import { inTransaction } from '../../src/server/db/transaction.js';
 import * as activities from '../../src/server/modules/activities/activities.service.js';
@@ -23,16 +34,30 @@ const HOUR = 3600_000;
 
 function accepted(tree: Tree, userId: string, recordId: string, minutes = 60) {
   return {
-    districtId: tree.district.id, refId: recordId,
+    districtId: tree.district.id,
+    refId: recordId,
     payload: {
-      recordId, userId, minutes, activityId: null, activityTitle: '上门探访', category: '助老服务', communityId: tree.communityA.id,
-      teamId: null, pointsPerHour: null, serviceDate: '2026-11-20',
+      recordId,
+      userId,
+      minutes,
+      activityId: null,
+      activityTitle: '上门探访',
+      category: '助老服务',
+      communityId: tree.communityA.id,
+      teamId: null,
+      pointsPerHour: null,
+      serviceDate: '2026-11-20',
     },
   };
 }
 
 async function earnedRefs(env: TestEnv): Promise<string[]> {
-  const rows = await env.deps.db.selectFrom('journals').select('ref_id').where('type', '=', 'earn').orderBy('ref_id').execute();
+  const rows = await env.deps.db
+    .selectFrom('journals')
+    .select('ref_id')
+    .where('type', '=', 'earn')
+    .orderBy('ref_id')
+    .execute();
   return rows.map((r) => r.ref_id ?? '');
 }
 
@@ -47,9 +72,13 @@ describe.skipIf(!PG_URL)('outbox on postgres: a producer that commits late', () 
     const tree = await makeTree(env.deps);
     const u = await makeUser(env.deps, { home: tree.communityA });
     let releaseA!: () => void;
-    const gateA = new Promise<void>((r) => { releaseA = r; });
+    const gateA = new Promise<void>((r) => {
+      releaseA = r;
+    });
     let aEmitted!: () => void;
-    const emittedA = new Promise<void>((r) => { aEmitted = r; });
+    const emittedA = new Promise<void>((r) => {
+      aEmitted = r;
+    });
     const recA = newId();
     const txA = env.deps.db.transaction().execute(async (trx) => {
       await serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, recA));
@@ -58,7 +87,9 @@ describe.skipIf(!PG_URL)('outbox on postgres: a producer that commits late', () 
     });
     await emittedA;
     const recB = newId();
-    await env.deps.db.transaction().execute((trx) => serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, recB)));
+    await env.deps.db
+      .transaction()
+      .execute((trx) => serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, recB)));
     expect(await processLedgerEvents(env.deps)).toBe(1); // sees B only
     releaseA();
     await txA;
@@ -80,14 +111,25 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     const u = await makeUser(env.deps, { home: tree.communityA });
     const ids = Array.from({ length: 30 }, () => newId());
     for (const id of ids) {
-      await inTransaction(env.deps.db, ({ trx }) => serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, id, 30)));
+      await inTransaction(env.deps.db, ({ trx }) =>
+        serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, id, 30)),
+      );
     }
     const counts = await Promise.all(Array.from({ length: 5 }, () => processLedgerEvents(env.deps)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(30);
-    const journals = await env.deps.db.selectFrom('journals').select('ref_id').where('district_id', '=', tree.district.id).where('type', '=', 'earn').execute();
+    const journals = await env.deps.db
+      .selectFrom('journals')
+      .select('ref_id')
+      .where('district_id', '=', tree.district.id)
+      .where('type', '=', 'earn')
+      .execute();
     expect(journals.map((j) => j.ref_id).sort()).toEqual([...ids].sort());
-    const account = await env.deps.db.selectFrom('point_accounts').select('balance').where('district_id', '=', tree.district.id)
-      .where('owner_id', '=', u.id).executeTakeFirstOrThrow();
+    const account = await env.deps.db
+      .selectFrom('point_accounts')
+      .select('balance')
+      .where('district_id', '=', tree.district.id)
+      .where('owner_id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(Number(account.balance)).toBe(30 * 5); // 30 minutes at 10 points an hour
     expect(await processLedgerEvents(env.deps)).toBe(0);
   });
@@ -99,11 +141,17 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     await inTransaction(env.deps.db, async ({ trx }) => {
       await serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, rec));
       await serviceRecordSuperseded.emit(trx, env.clock, {
-        districtId: tree.district.id, refId: rec, payload: { recordId: rec, replacedBy: null, userId: u.id, minutes: 60, reason: '时长有误' },
+        districtId: tree.district.id,
+        refId: rec,
+        payload: { recordId: rec, replacedBy: null, userId: u.id, minutes: 60, reason: '时长有误' },
       });
     });
     expect(await processLedgerEvents(env.deps)).toBe(2);
-    const journals = await env.deps.db.selectFrom('journals').select(['type', 'ref_id']).where('district_id', '=', tree.district.id).execute();
+    const journals = await env.deps.db
+      .selectFrom('journals')
+      .select(['type', 'ref_id'])
+      .where('district_id', '=', tree.district.id)
+      .execute();
     expect(journals).toEqual([]);
   });
 
@@ -111,15 +159,21 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     const tree = await makeTree(env.deps);
     const u = await makeUser(env.deps, { home: tree.communityA });
     const earned = newId();
-    await inTransaction(env.deps.db, ({ trx }) => serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, earned)));
+    await inTransaction(env.deps.db, ({ trx }) =>
+      serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, earned)),
+    );
     await processLedgerEvents(env.deps);
     const lost = newId();
-    await inTransaction(env.deps.db, ({ trx }) => serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, lost)));
+    await inTransaction(env.deps.db, ({ trx }) =>
+      serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, lost)),
+    );
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true); // still in the worker's queue
     env.clock.advance(UNHANDLED_GRACE_MS + 1000);
     const report = await verifyLedger(env.deps, { districtId: tree.district.id });
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => p.problem)).toEqual([expect.stringContaining(`accepted service record ${lost} never turned into points`)]);
+    expect(report.problems.map((p) => p.problem)).toEqual([
+      expect.stringContaining(`accepted service record ${lost} never turned into points`),
+    ]);
     await processLedgerEvents(env.deps);
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
   });
@@ -131,16 +185,33 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     const ghost = newId();
     const journalId = await inTransaction(env.deps.db, async ({ trx }) => {
       const person = await ensurePersonAccount(env.deps, trx, tree.district.id, u.id);
-      const issuance = await accountFor(env.deps, trx, tree.district.id, { type: 'district', id: tree.district.id, purpose: 'issuance' });
+      const issuance = await accountFor(env.deps, trx, tree.district.id, {
+        type: 'district',
+        id: tree.district.id,
+        purpose: 'issuance',
+      });
       const { journal } = await postJournal(env.deps, trx, {
-        districtId: tree.district.id, type: 'earn', reason: '伪造', refType: 'service_record', refId: ghost, idempotencyKey: `earn:service_record:${ghost}`,
-        postings: [{ accountId: issuance.id, amount: -10 }, { accountId: person.id, amount: 10 }],
+        districtId: tree.district.id,
+        type: 'earn',
+        reason: '伪造',
+        refType: 'service_record',
+        refId: ghost,
+        idempotencyKey: `earn:service_record:${ghost}`,
+        postings: [
+          { accountId: issuance.id, amount: -10 },
+          { accountId: person.id, amount: 10 },
+        ],
       });
       return journal.id;
     });
     const report = await verifyLedger(env.deps, { districtId: tree.district.id });
     expect(report.problems).toEqual([
-      { districtId: tree.district.id, journalId, seq: null, problem: `points were earned for service record ${ghost} that was never accepted` },
+      {
+        districtId: tree.district.id,
+        journalId,
+        seq: null,
+        problem: `points were earned for service record ${ghost} that was never accepted`,
+      },
     ]);
   });
 });
@@ -160,7 +231,10 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
     admin = await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA });
     const l = await makeVolunteer(env.deps, tree.communityA);
     const team = await teams.createTeam(env.deps, await actorOf(env.deps, admin), {
-      communityId: tree.communityA.id, name: '关照队', category: '邻里关照', leaderUserId: l.id,
+      communityId: tree.communityA.id,
+      name: '关照队',
+      category: '邻里关照',
+      leaderUserId: l.id,
     });
     teamId = team.id;
     leader = plainActor(l.id);
@@ -174,8 +248,16 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
   it('accept through the API → event → journal → balance and history of the volunteer', async () => {
     const start = new Date(env.clock.now().getTime() + 2 * HOUR);
     const [a] = await activities.createActivity(env.deps, leader, {
-      communityId: tree.communityA.id, teamId, title: '独居老人上门探访', category: '助老服务', description: '', address: '甲社区',
-      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(), slots: 5, publish: true,
+      communityId: tree.communityA.id,
+      teamId,
+      title: '独居老人上门探访',
+      category: '助老服务',
+      description: '',
+      address: '甲社区',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      slots: 5,
+      publish: true,
     });
     const v = await makeVolunteer(env.deps, tree.communityA, { realName: '赵小燕' });
     await signups.signUpActivity(env.deps, v.actor, a!.id);
@@ -193,7 +275,9 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
     const me = await clientFor(app, v);
     const points = await me.request('GET', '/api/v1/me/points');
     const expected = Math.floor((rec!.minutes * 10) / 60);
-    expect(points.json()).toMatchObject({ items: [{ districtId: tree.district.id, balance: expected, earned: expected, spent: 0 }] });
+    expect(points.json()).toMatchObject({
+      items: [{ districtId: tree.district.id, balance: expected, earned: expected, spent: 0 }],
+    });
     const history = await me.request('GET', `/api/v1/me/points/journals?districtId=${tree.district.id}`);
     const items = history.json<{ items: Array<{ type: string; reason: string; amount: number }> }>().items;
     expect(items).toHaveLength(1);
@@ -201,7 +285,11 @@ describe.each(DIALECTS)('accepted hours become the points a volunteer sees, on %
     expect(items[0]!.reason).toContain('独居老人上门探访');
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
     // The account carries a masked public name only: no real name in plain text outside the encrypted fields.
-    const account = await env.deps.db.selectFrom('point_accounts').select('name').where('owner_id', '=', v.id).executeTakeFirstOrThrow();
+    const account = await env.deps.db
+      .selectFrom('point_accounts')
+      .select('name')
+      .where('owner_id', '=', v.id)
+      .executeTakeFirstOrThrow();
     expect(account.name).not.toContain('小燕');
     expect(account.name).toContain('*');
   });

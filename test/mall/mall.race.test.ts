@@ -21,7 +21,11 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
   it('answers identical orders sent at once with one voucher, one charge and one unit of stock', async () => {
     const item = await goodsOf(env, tree, { pricePoints: 5, stock: 10 });
     const buyer = await richResident(env, tree, 100);
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => orders.placeOrder(env.deps, buyer.actor, { itemId: item.id, idempotencyKey: 'same-key-123' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        orders.placeOrder(env.deps, buyer.actor, { itemId: item.id, idempotencyKey: 'same-key-123' }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('fulfilled'));
     const ids = results.map((r) => (r as PromiseFulfilledResult<orders.Voucher>).value.id);
     expect(new Set(ids).size).toBe(1);
@@ -34,7 +38,11 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
   it('answers identical orders for the last unit with the one voucher, not OUT_OF_STOCK', async () => {
     const item = await goodsOf(env, tree, { pricePoints: 5, stock: 1 });
     const buyer = await richResident(env, tree, 100);
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => orders.placeOrder(env.deps, buyer.actor, { itemId: item.id, idempotencyKey: 'last-unit-key' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        orders.placeOrder(env.deps, buyer.actor, { itemId: item.id, idempotencyKey: 'last-unit-key' }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(5).fill('fulfilled'));
     expect(new Set(results.map((r) => (r as PromiseFulfilledResult<orders.Voucher>).value.id)).size).toBe(1);
     expect(await balance(env, buyer.id)).toBe(95);
@@ -45,7 +53,9 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     const a = await goodsOf(env, tree, { pricePoints: 5, stock: 10 });
     const b = await goodsOf(env, tree, { pricePoints: 7, stock: 10, title: '大米' });
     const buyer = await richResident(env, tree, 100);
-    const results = await Promise.allSettled([a, b].map((it) => orders.placeOrder(env.deps, buyer.actor, { itemId: it.id, idempotencyKey: 'two-items-key' })));
+    const results = await Promise.allSettled(
+      [a, b].map((it) => orders.placeOrder(env.deps, buyer.actor, { itemId: it.id, idempotencyKey: 'two-items-key' })),
+    );
     const won = results.filter((r): r is PromiseFulfilledResult<orders.Voucher> => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
@@ -58,12 +68,21 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     const offer = await offerOf(env, shop.ownerActor, shop.merchantId);
     const buyer = await richResident(env, tree, 100);
     const v = await orders.placeOrder(env.deps, buyer.actor, { itemId: offer.id, idempotencyKey: 'redeem-race-1' });
-    const tries = await Promise.allSettled(Array.from({ length: 10 }, () => orders.redeemVoucher(env.deps, shop.ownerActor, { code: v.qrPayload, redeemKey: 'tap-once-key' })));
+    const tries = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        orders.redeemVoucher(env.deps, shop.ownerActor, { code: v.qrPayload, redeemKey: 'tap-once-key' }),
+      ),
+    );
     expect(tries.map((r) => r.status)).toEqual(Array(10).fill('fulfilled'));
     const answers = tries.map((r) => (r as PromiseFulfilledResult<orders.Voucher>).value);
     expect(new Set(answers.map((a) => `${a.id} ${a.status} ${a.redeemedAt}`)).size).toBe(1);
     expect(answers.at(0)!.status).toBe('redeemed');
-    const audits = await env.deps.db.selectFrom('audit_events').select('id').where('action', '=', 'voucher.redeem').where('target_id', '=', v.id).execute();
+    const audits = await env.deps.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'voucher.redeem')
+      .where('target_id', '=', v.id)
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
@@ -74,23 +93,44 @@ describe.skipIf(!PG_URL)('mall races on postgres', () => {
     const v = await orders.placeOrder(env.deps, buyer.actor, { itemId: offer.id, idempotencyKey: 'cancel-race-1' });
     // A redemption holds the voucher's row, uncommitted, while the cancel reads it as active and waits on the row.
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let locked!: () => void;
-    const held = new Promise<void>((r) => { locked = r; });
+    const held = new Promise<void>((r) => {
+      locked = r;
+    });
     const redemption = env.deps.db.transaction().execute(async (trx) => {
       const now = env.clock.now().toISOString();
-      await trx.updateTable('orders').set({ status: 'redeemed', redeemed_at: now, redeemed_by: shop.owner.id, redeem_key: 'held-key-01', updated_at: now })
-        .where('id', '=', v.id).execute();
+      await trx
+        .updateTable('orders')
+        .set({
+          status: 'redeemed',
+          redeemed_at: now,
+          redeemed_by: shop.owner.id,
+          redeem_key: 'held-key-01',
+          updated_at: now,
+        })
+        .where('id', '=', v.id)
+        .execute();
       locked();
       await gate;
     });
     await held;
-    const cancel = orders.cancelOrder(env.deps, buyer.actor, v.id).then((x) => x, (e: unknown) => e);
-    await expect.poll(async () => {
-      const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+    const cancel = orders.cancelOrder(env.deps, buyer.actor, v.id).then(
+      (x) => x,
+      (e: unknown) => e,
+    );
+    await expect
+      .poll(
+        async () => {
+          const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
         where wait_event_type = 'Lock' and query like 'update "orders" set "status"%'`.execute(env.deps.db);
-      return r.rows.at(0)!.n;
-    }, { timeout: 10_000, interval: 20 }).toBeGreaterThan(0);
+          return r.rows.at(0)!.n;
+        },
+        { timeout: 10_000, interval: 20 },
+      )
+      .toBeGreaterThan(0);
     release();
     await redemption;
     expect(await cancel).toMatchObject({ code: 'VOUCHER_REDEEMED', status: 409 });

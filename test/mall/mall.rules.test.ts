@@ -1,7 +1,14 @@
 // Pure rules of the mall: state machines, what may be ordered, month ranges, typed codes.
 import { describe, expect, it } from 'vitest';
 import {
-  isOrderable, MERCHANT_STATES, type MerchantState, monthRange, newShortCode, nextMerchantState, normaliseCode, settlementFen,
+  isOrderable,
+  MERCHANT_STATES,
+  type MerchantState,
+  monthRange,
+  newShortCode,
+  nextMerchantState,
+  normaliseCode,
+  settlementFen,
 } from '../../src/server/modules/mall/mall.rules.js';
 
 describe('nextMerchantState', () => {
@@ -13,12 +20,22 @@ describe('nextMerchantState', () => {
         if (to) allowed.push(`${from} -${action}-> ${to}`);
       }
     }
-    expect(allowed).toEqual(['applied -approve-> reviewed', 'applied -reject-> rejected', 'reviewed -file-> filed', 'filed -exit-> exited']);
+    expect(allowed).toEqual([
+      'applied -approve-> reviewed',
+      'applied -reject-> rejected',
+      'reviewed -file-> filed',
+      'filed -exit-> exited',
+    ]);
   });
 
   it('lets nothing leave rejected or exited', () => {
     for (const from of ['rejected', 'exited'] as MerchantState[]) {
-      expect((['approve', 'reject', 'file', 'exit'] as const).map((a) => nextMerchantState(from, a))).toEqual([null, null, null, null]);
+      expect((['approve', 'reject', 'file', 'exit'] as const).map((a) => nextMerchantState(from, a))).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
     }
   });
 });
@@ -45,7 +62,8 @@ describe('isOrderable', () => {
 
   it('accepts an offer of a filed merchant only', () => {
     expect(isOrderable(offer, now)).toBe(true);
-    for (const s of ['applied', 'reviewed', 'rejected', 'exited'] as const) expect([s, isOrderable({ ...offer, merchant_status: s }, now)]).toEqual([s, false]);
+    for (const s of ['applied', 'reviewed', 'rejected', 'exited'] as const)
+      expect([s, isOrderable({ ...offer, merchant_status: s }, now)]).toEqual([s, false]);
     expect(isOrderable({ ...offer, merchant_status: null }, now)).toBe(false);
   });
 });

@@ -4,7 +4,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, type TestUser, testApp, type Tree } from '../support.js';
+import {
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  type TestEnv,
+  type TestUser,
+  testApp,
+  type Tree,
+} from '../support.js';
 import { AUDIT_ACTIONS, actionLabel } from '../../src/server/modules/audit/audit.labels.js';
 
 let n = 0;
@@ -28,19 +40,38 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
   beforeEach(async () => {
     n += 1;
     tree = await makeTree(env.deps, `审计区${n}`);
-    admin = await clientFor(app, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA, realName: '陈主任', displayName: '老陈' }));
+    admin = await clientFor(
+      app,
+      await makeUser(env.deps, {
+        role: 'community_admin',
+        roleNode: tree.communityA,
+        realName: '陈主任',
+        displayName: '老陈',
+      }),
+    );
     wu = await makeUser(env.deps, { home: tree.communityA, realName: '吴小明', displayName: '小明' });
   });
 
   const award = (points: number, key: string) =>
-    admin.request('POST', '/api/v1/points/awards', { userId: wu.id, points, reason: '热心公益', idempotencyKey: `${key}-${n}-xxxxxxxx` });
+    admin.request('POST', '/api/v1/points/awards', {
+      userId: wu.id,
+      points,
+      reason: '热心公益',
+      idempotencyKey: `${key}-${n}-xxxxxxxx`,
+    });
 
   it('labels the action in Chinese and names the actor and the person, masked', async () => {
     expect((await award(10, 'a')).statusCode).toBe(200);
     const res = await admin.request('GET', '/api/v1/audit-events?action=points.award');
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0]).toMatchObject({
-      action: 'points.award', actionLabel: '奖励积分', actorName: '陈*任', targetType: 'person', targetTypeLabel: '人员', targetId: wu.id, targetName: '吴*明',
+      action: 'points.award',
+      actionLabel: '奖励积分',
+      actorName: '陈*任',
+      targetType: 'person',
+      targetTypeLabel: '人员',
+      targetId: wu.id,
+      targetName: '吴*明',
     });
     expect(res.body).not.toContain('吴小明');
     expect(res.body).not.toContain('陈主任');
@@ -48,13 +79,25 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
 
   it('labels the action in English with Accept-Language: en', async () => {
     await award(10, 'b');
-    const res = await admin.request('GET', '/api/v1/audit-events?action=points.award', undefined, { 'accept-language': 'en-US,en;q=0.9' });
-    expect(res.json().items[0]).toMatchObject({ actionLabel: 'Award points', targetTypeLabel: 'Person', targetName: '吴*明' });
+    const res = await admin.request('GET', '/api/v1/audit-events?action=points.award', undefined, {
+      'accept-language': 'en-US,en;q=0.9',
+    });
+    expect(res.json().items[0]).toMatchObject({
+      actionLabel: 'Award points',
+      targetTypeLabel: 'Person',
+      targetName: '吴*明',
+    });
   });
 
   it('names an org node target, and shows no actor name for the system', async () => {
     const res = await admin.request('GET', `/api/v1/audit-events?targetId=${tree.gridA.id}`);
-    expect(res.json().items[0]).toMatchObject({ action: 'org.create', actionLabel: '新增组织节点', targetName: '甲一网格', actorId: 'system', actorName: null });
+    expect(res.json().items[0]).toMatchObject({
+      action: 'org.create',
+      actionLabel: '新增组织节点',
+      targetName: '甲一网格',
+      actorId: 'system',
+      actorName: null,
+    });
   });
 
   it('returns the filtered list’s total on every page', async () => {
@@ -62,7 +105,10 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
     const first = await admin.request('GET', '/api/v1/audit-events?action=points.award&limit=2');
     expect(first.json()).toMatchObject({ total: 3 });
     expect(first.json().items).toHaveLength(2);
-    const second = await admin.request('GET', `/api/v1/audit-events?action=points.award&limit=2&cursor=${first.json().nextCursor}`);
+    const second = await admin.request(
+      'GET',
+      `/api/v1/audit-events?action=points.award&limit=2&cursor=${first.json().nextCursor}`,
+    );
     expect(second.json()).toMatchObject({ total: 3, nextCursor: null });
     expect(second.json().items).toHaveLength(1);
   });
@@ -91,13 +137,17 @@ describe('audit action labels', () => {
     };
     walk(path.resolve(__dirname, '../../src/server'));
     const families: Record<string, string[]> = {
-      record: ['confirm', 'accept', 'return'], merchant: ['approve', 'reject', 'file'], volunteer: ['approve', 'reject'],
+      record: ['confirm', 'accept', 'return'],
+      merchant: ['approve', 'reject', 'file'],
+      volunteer: ['approve', 'reject'],
       'team.member_': ['approve', 'reject'],
     };
     const found = new Set<string>();
     for (const f of files) {
       const text = fs.readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/action: (?:input\.archived \? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g)) {
+      for (const m of text.matchAll(
+        /action: (?:input\.archived \? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g,
+      )) {
         found.add(m[1]!);
         if (m[2]) found.add(m[2]);
       }

@@ -64,14 +64,25 @@ describe.each(DIALECTS)('request logging on %s', (dialect) => {
     const { app, lines } = await appLoggingAt(dialect, 'debug');
     await app.inject({ method: 'GET', url: '/api/health' });
     expect(requestLines(lines)).toHaveLength(1);
-    expect(requestLines(lines)[0]).toMatchObject({ level: DEBUG, msg: 'request completed', method: 'GET', url: '/api/health', statusCode: 200 });
+    expect(requestLines(lines)[0]).toMatchObject({
+      level: DEBUG,
+      msg: 'request completed',
+      method: 'GET',
+      url: '/api/health',
+      statusCode: 200,
+    });
   });
 
   it('warns about a request slower than a second', { timeout: 10_000 }, async () => {
     const { app, lines } = await appLoggingAt(dialect, 'info');
     await app.inject({ method: 'GET', url: '/api/test/slow' });
     expect(requestLines(lines)).toHaveLength(1);
-    expect(requestLines(lines)[0]).toMatchObject({ level: WARN, msg: 'slow request', url: '/api/test/slow', statusCode: 200 });
+    expect(requestLines(lines)[0]).toMatchObject({
+      level: WARN,
+      msg: 'slow request',
+      url: '/api/test/slow',
+      statusCode: 200,
+    });
     expect(requestLines(lines)[0]!.ms).toBeGreaterThanOrEqual(1_000);
   });
 

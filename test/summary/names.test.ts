@@ -3,7 +3,18 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  anon, type Client, clientFor, createTestEnv, DIALECTS, makeTree, makeUser, makeVolunteer, type TestEnv, type TestUser, testApp, type Tree,
+  anon,
+  type Client,
+  clientFor,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  makeVolunteer,
+  type TestEnv,
+  type TestUser,
+  testApp,
+  type Tree,
 } from '../support.js';
 import { maskName, publicPersonName } from '../../src/server/platform/privacy.js';
 
@@ -62,8 +73,17 @@ describe.each(DIALECTS)('public names and list totals on %s', (dialect) => {
     wu = await makeUser(env.deps, { home: tree.communityA, realName: '吴小明', displayName: '小明' });
     hong = await makeUser(env.deps, { home: tree.communityA, displayName: '小红帽' });
     vol = await makeVolunteer(env.deps, tree.communityA, { realName: '赵小燕' });
-    for (const [u, points] of [[wu, 10], [hong, 20], [vol, 30]] as const) {
-      const res = await admin.request('POST', '/api/v1/points/awards', { userId: u.id, points, reason: '热心公益', idempotencyKey: `award-${n}-${u.id}` });
+    for (const [u, points] of [
+      [wu, 10],
+      [hong, 20],
+      [vol, 30],
+    ] as const) {
+      const res = await admin.request('POST', '/api/v1/points/awards', {
+        userId: u.id,
+        points,
+        reason: '热心公益',
+        idempotencyKey: `award-${n}-${u.id}`,
+      });
       expect(res.statusCode).toBe(200);
     }
   });
@@ -71,7 +91,9 @@ describe.each(DIALECTS)('public names and list totals on %s', (dialect) => {
   it('names people on the public ledger by the rule, never by an unmasked real name', async () => {
     const res = await anon(app, 'GET', `/api/v1/public/ledger/${tree.district.id}/journals`);
     expect(res.json().items.map((j: { parties: Array<{ name: string; amount: number }> }) => j.parties)).toEqual([
-      [{ name: '赵*燕', amount: 30 }], [{ name: '小*帽', amount: 20 }], [{ name: '吴*明', amount: 10 }],
+      [{ name: '赵*燕', amount: 30 }],
+      [{ name: '小*帽', amount: 20 }],
+      [{ name: '吴*明', amount: 10 }],
     ]);
     expect(res.body).not.toContain('吴小明');
     expect(res.body).not.toContain('赵小燕');
@@ -81,7 +103,11 @@ describe.each(DIALECTS)('public names and list totals on %s', (dialect) => {
     const first = await anon(app, 'GET', `/api/v1/public/ledger/${tree.district.id}/journals?limit=2`);
     expect(first.json()).toMatchObject({ total: 3 });
     expect(first.json().items).toHaveLength(2);
-    const second = await anon(app, 'GET', `/api/v1/public/ledger/${tree.district.id}/journals?limit=2&cursor=${first.json().nextCursor}`);
+    const second = await anon(
+      app,
+      'GET',
+      `/api/v1/public/ledger/${tree.district.id}/journals?limit=2&cursor=${first.json().nextCursor}`,
+    );
     expect(second.json()).toMatchObject({ total: 3, nextCursor: null });
     const none = await anon(app, 'GET', `/api/v1/public/ledger/${tree.district.id}/journals?month=2020-01`);
     expect(none.json()).toEqual({ items: [], nextCursor: null, total: 0 });

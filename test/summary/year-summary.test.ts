@@ -3,7 +3,17 @@
 // China-time year bounds, redemptions counted once (equal to the mall's stats and the public ledger), public names.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  actorOf, createTestEnv, DIALECTS, makeTree, makeUser, makeVolunteer, plainActor, type TestEnv, type TestUser, type Tree, useClock,
+  actorOf,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  makeVolunteer,
+  plainActor,
+  type TestEnv,
+  type TestUser,
+  type Tree,
+  useClock,
 } from '../support.js';
 import { inTransaction } from '../../src/server/db/transaction.js';
 import * as activities from '../../src/server/modules/activities/activities.service.js';
@@ -48,8 +58,20 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
   /** A volunteer who registered with a real name on the account (吴小明) and a nickname. */
   async function volunteerWithRealName(): Promise<TestUser> {
     const u = await makeUser(env.deps, { home: tree.communityA, realName: '吴小明', displayName: '小明' });
-    const v = await applyVolunteer(env.deps, plainActor(u.id), { communityId: tree.communityA.id, realName: '吴小明', skills: [], availability: {} });
-    await inTransaction(env.deps.db, (s) => activateVolunteer(env.deps, s.trx, { district_id: v.districtId, id: v.id, user_id: u.id, community_id: tree.communityA.id }, null));
+    const v = await applyVolunteer(env.deps, plainActor(u.id), {
+      communityId: tree.communityA.id,
+      realName: '吴小明',
+      skills: [],
+      availability: {},
+    });
+    await inTransaction(env.deps.db, (s) =>
+      activateVolunteer(
+        env.deps,
+        s.trx,
+        { district_id: v.districtId, id: v.id, user_id: u.id, community_id: tree.communityA.id },
+        null,
+      ),
+    );
     return u;
   }
 
@@ -58,8 +80,16 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
     const start = new Date(startIso);
     env.clock.set(new Date(start.getTime() - 48 * HOUR));
     const [a] = await activities.createActivity(env.deps, adminA, {
-      communityId: tree.communityA.id, teamId, title: `服务${startIso.slice(0, 10)}`, category: '助老服务', description: '', address: '活动室',
-      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + hours * HOUR).toISOString(), slots: 5, publish: true,
+      communityId: tree.communityA.id,
+      teamId,
+      title: `服务${startIso.slice(0, 10)}`,
+      category: '助老服务',
+      description: '',
+      address: '活动室',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + hours * HOUR).toISOString(),
+      slots: 5,
+      publish: true,
     });
     await signups.signUpActivity(env.deps, plainActor(who.id), a!.id);
     env.clock.set(new Date(start.getTime() + (hours + 1) * HOUR));
@@ -73,7 +103,14 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
   function contribute(orgType: 'partner' | 'team', orgId: string, points: number, valueFen: number) {
     n += 1;
     return ledger.recordContribution(env.deps, adminA, {
-      orgType, orgId, kind: 'money', valueFen, project: '楼道改造', description: '', points, idempotencyKey: `contrib-${n}-xxxx`,
+      orgType,
+      orgId,
+      kind: 'money',
+      valueFen,
+      project: '楼道改造',
+      description: '',
+      points,
+      idempotencyKey: `contrib-${n}-xxxx`,
     });
   }
 
@@ -83,21 +120,49 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
     env.clock.set(new Date('2025-01-05T02:00:00Z'));
     tree = await makeTree(env.deps, `年度区${n}`);
     adminA = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
-    const districtAdmin = await actorOf(env.deps, await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district }));
-    const streetAdmin = await actorOf(env.deps, await makeUser(env.deps, { role: 'street_admin', roleNode: tree.streetA }));
+    const districtAdmin = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district }),
+    );
+    const streetAdmin = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'street_admin', roleNode: tree.streetA }),
+    );
     await updatePointRules(env.deps, districtAdmin, tree.district.id, { allowDonations: true });
     wu = await volunteerWithRealName();
     hong = await makeUser(env.deps, { home: tree.communityA, displayName: '小红帽' });
     vol = await makeVolunteer(env.deps, tree.communityA, { realName: '赵小燕' });
     const leader = await makeVolunteer(env.deps, tree.communityA, { realName: '钱队长' });
-    team1 = (await teams.createTeam(env.deps, adminA, { communityId: tree.communityA.id, name: '关照队', category: '邻里关照', leaderUserId: leader.id })).id;
-    team2 = (await teams.createTeam(env.deps, adminA, { communityId: tree.communityA.id, name: '夜巡队', category: '文明劝导', leaderUserId: leader.id })).id;
+    team1 = (
+      await teams.createTeam(env.deps, adminA, {
+        communityId: tree.communityA.id,
+        name: '关照队',
+        category: '邻里关照',
+        leaderUserId: leader.id,
+      })
+    ).id;
+    team2 = (
+      await teams.createTeam(env.deps, adminA, {
+        communityId: tree.communityA.id,
+        name: '夜巡队',
+        category: '文明劝导',
+        leaderUserId: leader.id,
+      })
+    ).id;
     for (const m of [wu, vol]) {
       await teams.requestJoinTeam(env.deps, plainActor(m.id), team1);
       await teams.reviewJoinRequest(env.deps, adminA, team1, m.id, { decision: 'approve' });
     }
-    const estate = await createPartnerUnit(env.deps, adminA, { nodeId: tree.communityA.id, name: '物业公司', category: 'company' });
-    const shop = await createPartnerUnit(env.deps, adminA, { nodeId: tree.communityA.id, name: '便民超市', category: 'company' });
+    const estate = await createPartnerUnit(env.deps, adminA, {
+      nodeId: tree.communityA.id,
+      name: '物业公司',
+      category: 'company',
+    });
+    const shop = await createPartnerUnit(env.deps, adminA, {
+      nodeId: tree.communityA.id,
+      name: '便民超市',
+      category: 'company',
+    });
 
     // 2025: 吴小明 serves 2 hours (20 points); the estate company contributes (900 points, ¥3,000).
     await serve(wu, '2025-06-14T01:00:00Z', 2, null);
@@ -108,35 +173,69 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
     // (50, ¥100) contribute (the teams' leader 钱队长 is a member of both); 小红帽 spends 20 at a barber who redeems the voucher, and donates 5.
     await serve(vol, '2026-06-13T01:00:00Z', 3, team1);
     env.clock.set(new Date('2026-07-01T02:00:00Z'));
-    await ledger.awardPoints(env.deps, adminA, { userId: hong.id, points: 50, reason: '热心公益', idempotencyKey: `award-hong-${n}` });
+    await ledger.awardPoints(env.deps, adminA, {
+      userId: hong.id,
+      points: 50,
+      reason: '热心公益',
+      idempotencyKey: `award-hong-${n}`,
+    });
     await contribute('partner', shop.id, 200, 500_000);
     await contribute('team', team1, 50, 10_000);
     const owner = await makeUser(env.deps, { home: tree.communityA });
     const m = await merchants.applyMerchant(env.deps, plainActor(owner.id), {
-      communityId: tree.communityA.id, name: '王师傅理发', licenceNo: `9142010${String(n).padStart(4, '0')}MA4K0001`, address: '商业街 1 号',
-      category: '理发', offerSummary: '老人免费理发', contactName: '王师傅', contactPhone: '13912340000',
+      communityId: tree.communityA.id,
+      name: '王师傅理发',
+      licenceNo: `9142010${String(n).padStart(4, '0')}MA4K0001`,
+      address: '商业街 1 号',
+      category: '理发',
+      offerSummary: '老人免费理发',
+      contactName: '王师傅',
+      contactPhone: '13912340000',
     });
     await merchants.reviewMerchant(env.deps, adminA, m.id, { decision: 'approve' });
     await merchants.fileMerchant(env.deps, streetAdmin, m.id, { fenPerPoint: 10 });
     const offer = await catalog.createCatalogItem(env.deps, plainActor(owner.id), {
-      kind: 'offer', merchantId: m.id, title: '理发', description: '', category: '生活服务', pricePoints: 20,
+      kind: 'offer',
+      merchantId: m.id,
+      title: '理发',
+      description: '',
+      category: '生活服务',
+      pricePoints: 20,
     });
     env.clock.set(new Date('2026-09-01T02:00:00Z'));
-    const v = await orders.placeOrder(env.deps, plainActor(hong.id), { itemId: offer.id, idempotencyKey: `haircut-${n}-xxxx` });
+    const v = await orders.placeOrder(env.deps, plainActor(hong.id), {
+      itemId: offer.id,
+      idempotencyKey: `haircut-${n}-xxxx`,
+    });
     await orders.redeemVoucher(env.deps, plainActor(owner.id), { code: v.shortCode, redeemKey: `scan-${n}-xxxxx` });
-    await ledger.donatePoints(env.deps, plainActor(hong.id), { communityId: tree.communityA.id, points: 5, idempotencyKey: `donate-${n}-xxxx` });
+    await ledger.donatePoints(env.deps, plainActor(hong.id), {
+      communityId: tree.communityA.id,
+      points: 5,
+      idempotencyKey: `donate-${n}-xxxx`,
+    });
 
     // 2026-12-31T17:00Z is 01:00 on 1 January 2027 in China: these belong to 2027.
     env.clock.set(new Date('2026-12-31T17:00:00Z'));
-    await ledger.awardPoints(env.deps, adminA, { userId: wu.id, points: 7, reason: '新年服务', idempotencyKey: `award-wu-${n}` });
+    await ledger.awardPoints(env.deps, adminA, {
+      userId: wu.id,
+      points: 7,
+      reason: '新年服务',
+      idempotencyKey: `award-wu-${n}`,
+    });
     await contribute('partner', estate.id, 5, 1_000);
   }, 60_000);
 
-  const community = async (year: number) => must((await getYearSummary(env.deps, adminA, { nodeId: tree.communityA.id, year })).communities[0], 'community A');
+  const community = async (year: number) =>
+    must((await getYearSummary(env.deps, adminA, { nodeId: tree.communityA.id, year })).communities[0], 'community A');
 
   it('ranks organisations by points earned in the year, not by balance', async () => {
     const orgs2026 = (await community(2026)).organisations.map((o) => [o.rank, o.name, o.points]);
-    expect(orgs2026).toEqual([[1, '便民超市', 200], [2, '关照队', 50], [3, '王师傅理发', 0], [4, '物业公司', 0]]);
+    expect(orgs2026).toEqual([
+      [1, '便民超市', 200],
+      [2, '关照队', 50],
+      [3, '王师傅理发', 0],
+      [4, '物业公司', 0],
+    ]);
     const orgs2025 = (await community(2025)).organisations.map((o) => [o.rank, o.name, o.points]);
     expect(orgs2025[0]).toEqual([1, '物业公司', 900]);
   });
@@ -151,7 +250,14 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
       { teamId: team1, name: '关照队', members: 3, memberMinutes: 180, memberPoints: 30, teamPoints: 50 },
       { teamId: team2, name: '夜巡队', members: 1, memberMinutes: 0, memberPoints: 0, teamPoints: 0 },
     ]);
-    expect((await community(2025)).teams[0]).toEqual({ teamId: team1, name: '关照队', members: 3, memberMinutes: 120, memberPoints: 20, teamPoints: 0 });
+    expect((await community(2025)).teams[0]).toEqual({
+      teamId: team1,
+      name: '关照队',
+      members: 3,
+      memberMinutes: 120,
+      memberPoints: 20,
+      teamPoints: 0,
+    });
   });
 
   it('bounds the year by China time: 2026-12-31T17:00Z belongs to 2027', async () => {
@@ -167,10 +273,19 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
   it('counts redemptions once, equal to the mall’s redemption stats and the public ledger', async () => {
     const y = await community(2026);
     expect(y).toMatchObject({ pointsRedeemed: 20, pointsDonated: 5 });
-    const stats = await getRedemptionStats(env.deps, adminA, { from: '2025-12-31T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    const stats = await getRedemptionStats(env.deps, adminA, {
+      from: '2025-12-31T16:00:00.000Z',
+      to: '2026-12-31T16:00:00.000Z',
+    });
     expect(stats.items.reduce((s, i) => s + i.points, 0)).toBe(20);
-    const page = await listPublicJournals(env.deps, { districtId: tree.district.id, communityId: tree.communityA.id, limit: 100 });
-    const redeemed = page.items.filter((j) => j.type === 'redeem' && j.date.startsWith('2026')).reduce((s, j) => s + j.points, 0);
+    const page = await listPublicJournals(env.deps, {
+      districtId: tree.district.id,
+      communityId: tree.communityA.id,
+      limit: 100,
+    });
+    const redeemed = page.items
+      .filter((j) => j.type === 'redeem' && j.date.startsWith('2026'))
+      .reduce((s, j) => s + j.points, 0);
     expect(redeemed).toBe(20);
   });
 
@@ -179,6 +294,8 @@ describe.each(DIALECTS)('year summary on %s', (dialect) => {
       { rank: 1, userId: hong.id, name: '小*帽', points: 50, minutes: 0 },
       { rank: 2, userId: vol.id, name: '赵*燕', points: 30, minutes: 180 },
     ]);
-    expect((await community(2025)).people).toEqual([{ rank: 1, userId: wu.id, name: '吴*明', points: 20, minutes: 120 }]);
+    expect((await community(2025)).people).toEqual([
+      { rank: 1, userId: wu.id, name: '吴*明', points: 20, minutes: 120 },
+    ]);
   });
 });

@@ -58,18 +58,20 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
 
   /** A published 2-hour volunteer activity at START with one signed-up volunteer. */
   async function signedUp() {
-    const a = (await activities.createActivity(env.deps, leader, {
-      communityId: tree.communityA.id,
-      teamId,
-      title: '上门探访',
-      category: '助老服务',
-      description: '',
-      address: '活动室',
-      startsAt: START.toISOString(),
-      endsAt: END.toISOString(),
-      slots: 5,
-      publish: true,
-    })).at(0)!;
+    const a = (
+      await activities.createActivity(env.deps, leader, {
+        communityId: tree.communityA.id,
+        teamId,
+        title: '上门探访',
+        category: '助老服务',
+        description: '',
+        address: '活动室',
+        startsAt: START.toISOString(),
+        endsAt: END.toISOString(),
+        slots: 5,
+        publish: true,
+      })
+    ).at(0)!;
     const p = await makeVolunteer(env.deps, tree.communityA);
     await signups.signUpActivity(env.deps, p.actor, a.id);
     return { a, p };
@@ -366,18 +368,20 @@ describe.each(DIALECTS)('attendance on %s', (dialect) => {
     });
 
     it('confirms and accepts a back-fill declared after the end', async () => {
-      const a = (await activities.createActivity(env.deps, leader, {
-        communityId: tree.communityA.id,
-        teamId,
-        title: '清扫',
-        category: '环境保护',
-        description: '',
-        address: '小区',
-        startsAt: START.toISOString(),
-        endsAt: END.toISOString(),
-        slots: 5,
-        publish: true,
-      })).at(0)!;
+      const a = (
+        await activities.createActivity(env.deps, leader, {
+          communityId: tree.communityA.id,
+          teamId,
+          title: '清扫',
+          category: '环境保护',
+          description: '',
+          address: '小区',
+          startsAt: START.toISOString(),
+          endsAt: END.toISOString(),
+          slots: 5,
+          publish: true,
+        })
+      ).at(0)!;
       const q = await makeVolunteer(env.deps, tree.communityA);
       env.clock.set(at(150));
       const bf = await attendance.declareBackfill(env.deps, q.actor, a.id, { minutes: 60, note: '忘记签到' });

@@ -42,18 +42,20 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
 
   /** A published resident event of community A at START. */
   async function event(opts: { slots?: number; category?: string } = {}) {
-    const a = (await activities.createActivity(env.deps, admin, {
-      communityId: tree.communityA.id,
-      title: '免费理发日',
-      category: opts.category ?? '便民服务',
-      description: '理发师志愿者上门',
-      address: '社区活动室',
-      startsAt: START.toISOString(),
-      endsAt: END.toISOString(),
-      slots: opts.slots ?? 10,
-      publish: true,
-      audience: 'resident',
-    })).at(0)!;
+    const a = (
+      await activities.createActivity(env.deps, admin, {
+        communityId: tree.communityA.id,
+        title: '免费理发日',
+        category: opts.category ?? '便民服务',
+        description: '理发师志愿者上门',
+        address: '社区活动室',
+        startsAt: START.toISOString(),
+        endsAt: END.toISOString(),
+        slots: opts.slots ?? 10,
+        publish: true,
+        audience: 'resident',
+      })
+    ).at(0)!;
     return a;
   }
 
@@ -98,17 +100,19 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
     });
 
     it('keeps volunteer service as the default audience', async () => {
-      const a = (await activities.createActivity(env.deps, admin, {
-        communityId: tree.communityA.id,
-        title: '清扫',
-        category: '环境保护',
-        description: '',
-        address: '小区',
-        startsAt: START.toISOString(),
-        endsAt: END.toISOString(),
-        slots: 3,
-        publish: true,
-      })).at(0)!;
+      const a = (
+        await activities.createActivity(env.deps, admin, {
+          communityId: tree.communityA.id,
+          title: '清扫',
+          category: '环境保护',
+          description: '',
+          address: '小区',
+          startsAt: START.toISOString(),
+          endsAt: END.toISOString(),
+          slots: 3,
+          publish: true,
+        })
+      ).at(0)!;
       expect(a.audience).toBe('volunteer');
     });
   });
@@ -147,17 +151,19 @@ describe.each(DIALECTS)('resident events on %s', (dialect) => {
     });
 
     it('still asks residents to become volunteers for volunteer service', async () => {
-      const a = (await activities.createActivity(env.deps, admin, {
-        communityId: tree.communityA.id,
-        title: '清扫',
-        category: '环境保护',
-        description: '',
-        address: '小区',
-        startsAt: START.toISOString(),
-        endsAt: END.toISOString(),
-        slots: 3,
-        publish: true,
-      })).at(0)!;
+      const a = (
+        await activities.createActivity(env.deps, admin, {
+          communityId: tree.communityA.id,
+          title: '清扫',
+          category: '环境保护',
+          description: '',
+          address: '小区',
+          startsAt: START.toISOString(),
+          endsAt: END.toISOString(),
+          slots: 3,
+          publish: true,
+        })
+      ).at(0)!;
       const r = await resident();
       await expect(signups.signUpActivity(env.deps, r.actor, a.id)).rejects.toMatchObject({ code: 'NOT_A_VOLUNTEER' });
     });

@@ -3,7 +3,16 @@
 // fixtures; every test builds its own activities and volunteers, and the clock is reset after each test.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  actorOf, createTestEnv, DIALECTS, makeTree, makeUser, makeVolunteer, plainActor, type TestEnv, type Tree, useClock,
+  actorOf,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  makeVolunteer,
+  plainActor,
+  type TestEnv,
+  type Tree,
+  useClock,
 } from '../support.js';
 import * as activities from '../../src/server/modules/activities/activities.service.js';
 import * as attendance from '../../src/server/modules/activities/attendance.service.js';
@@ -34,7 +43,12 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
     adminA = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
     adminB = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityB }));
     const l = await makeVolunteer(env.deps, tree.communityA);
-    const team = await teams.createTeam(env.deps, adminA, { communityId: tree.communityA.id, name: '关照队', category: '邻里关照', leaderUserId: l.id });
+    const team = await teams.createTeam(env.deps, adminA, {
+      communityId: tree.communityA.id,
+      name: '关照队',
+      category: '邻里关照',
+      leaderUserId: l.id,
+    });
     teamId = team.id;
     leader = plainActor(l.id);
   });
@@ -42,13 +56,22 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
   useClock(() => env);
 
   /** A published activity starting `inHours` after the test clock's start, lasting `hours`. */
-  async function activity(opts: { inHours?: number; hours?: number; slots?: number; skills?: string[]; geofence?: boolean } = {}) {
+  async function activity(
+    opts: { inHours?: number; hours?: number; slots?: number; skills?: string[]; geofence?: boolean } = {},
+  ) {
     const start = new Date(env.clock.now().getTime() + (opts.inHours ?? 48) * HOUR);
     const created = await activities.createActivity(env.deps, leader, {
-      communityId: tree.communityA.id, teamId, title: `活动${Math.random().toString(36).slice(2, 6)}`, category: '助老服务',
-      description: '', address: '活动室', startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + (opts.hours ?? 2) * HOUR).toISOString(), slots: opts.slots ?? 5,
-      requiredSkills: opts.skills, publish: true,
+      communityId: tree.communityA.id,
+      teamId,
+      title: `活动${Math.random().toString(36).slice(2, 6)}`,
+      category: '助老服务',
+      description: '',
+      address: '活动室',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + (opts.hours ?? 2) * HOUR).toISOString(),
+      slots: opts.slots ?? 5,
+      requiredSkills: opts.skills,
+      publish: true,
       ...(opts.geofence ? { lat: 30.5, lng: 114.3, geofenceMeters: 200 } : {}),
     });
     return created.at(0)!;
@@ -64,7 +87,12 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
   async function application() {
     const u = await makeUser(env.deps, { home: tree.communityA });
     const me = plainActor(u.id);
-    const v = await volunteers.applyVolunteer(env.deps, me, { communityId: tree.communityA.id, realName: '李四', skills: [], availability: {} });
+    const v = await volunteers.applyVolunteer(env.deps, me, {
+      communityId: tree.communityA.id,
+      realName: '李四',
+      skills: [],
+      availability: {},
+    });
     return { u, me, v };
   }
 
@@ -91,20 +119,31 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
     it('applies as pending, with the real name masked and no number yet', async () => {
       const u = await makeUser(env.deps, { home: tree.communityA });
       const v = await volunteers.applyVolunteer(env.deps, plainActor(u.id), {
-        communityId: tree.communityA.id, realName: '王小明', skills: ['医护'], availability: { 6: ['morning'] },
+        communityId: tree.communityA.id,
+        realName: '王小明',
+        skills: ['医护'],
+        availability: { 6: ['morning'] },
       });
       expect(v).toMatchObject({ status: 'pending', realNameMasked: '王*明', volunteerNo: null });
     });
 
     it('refuses a second application while one is pending', async () => {
       const { me } = await application();
-      await expect(volunteers.applyVolunteer(env.deps, me, { communityId: tree.communityA.id, realName: '王小明', skills: [], availability: {} }))
-        .rejects.toMatchObject({ code: 'VOLUNTEER_ALREADY_APPLIED' });
+      await expect(
+        volunteers.applyVolunteer(env.deps, me, {
+          communityId: tree.communityA.id,
+          realName: '王小明',
+          skills: [],
+          availability: {},
+        }),
+      ).rejects.toMatchObject({ code: 'VOLUNTEER_ALREADY_APPLIED' });
     });
 
     it('hides the application from the admin of another community', async () => {
       const { v } = await application();
-      await expect(volunteers.reviewVolunteer(env.deps, adminB, v.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(volunteers.reviewVolunteer(env.deps, adminB, v.id, { decision: 'approve' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('approves with a volunteer number and grants the volunteer role', async () => {
@@ -118,26 +157,44 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
     it('refuses to review an application twice', async () => {
       const { v } = await application();
       await volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'approve' });
-      await expect(volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'VOLUNTEER_NOT_PENDING' });
+      await expect(volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'approve' })).rejects.toMatchObject({
+        code: 'VOLUNTEER_NOT_PENDING',
+      });
     });
 
     it('needs a reason to reject', async () => {
       const { v } = await application();
-      await expect(volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'reject' })).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
+      await expect(volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'reject' })).rejects.toMatchObject({
+        code: 'REASON_REQUIRED',
+      });
     });
 
     it('rejects with the reason, and lets the person apply again', async () => {
       const { me, v } = await application();
-      const rejected = await volunteers.reviewVolunteer(env.deps, adminA, v.id, { decision: 'reject', reason: '请补充真实姓名' });
+      const rejected = await volunteers.reviewVolunteer(env.deps, adminA, v.id, {
+        decision: 'reject',
+        reason: '请补充真实姓名',
+      });
       expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请补充真实姓名' });
-      const again = await volunteers.applyVolunteer(env.deps, me, { communityId: tree.communityA.id, realName: '李四光', skills: [], availability: {} });
+      const again = await volunteers.applyVolunteer(env.deps, me, {
+        communityId: tree.communityA.id,
+        realName: '李四光',
+        skills: [],
+        availability: {},
+      });
       expect(again).toMatchObject({ id: v.id, status: 'pending', rejectReason: null });
     });
 
     it('refuses unknown skills', async () => {
       const u = await makeUser(env.deps);
-      await expect(volunteers.applyVolunteer(env.deps, plainActor(u.id), { communityId: tree.communityA.id, realName: '张三', skills: ['飞行'], availability: {} }))
-        .rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(
+        volunteers.applyVolunteer(env.deps, plainActor(u.id), {
+          communityId: tree.communityA.id,
+          realName: '张三',
+          skills: ['飞行'],
+          availability: {},
+        }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
   });
 
@@ -148,12 +205,20 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const results = await Promise.all(people.map((p) => signups.signUpActivity(env.deps, p.actor, a.id)));
       expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(20);
       expect(results.filter((r) => r.status === 'waitlisted')).toHaveLength(180);
-      const rows = await env.deps.db.selectFrom('signups').select(['status', 'seq']).where('activity_id', '=', a.id).orderBy('seq').execute();
+      const rows = await env.deps.db
+        .selectFrom('signups')
+        .select(['status', 'seq'])
+        .where('activity_id', '=', a.id)
+        .orderBy('seq')
+        .execute();
       // Arrival order: the first 20 arrivals hold the places, and the waitlist follows arrival order.
       expect(rows.slice(0, 20).every((r) => r.status === 'confirmed')).toBe(true);
       expect(rows.slice(20).every((r) => r.status === 'waitlisted')).toBe(true);
       expect(new Set(rows.map((r) => r.seq)).size).toBe(200);
-      const positions = results.filter((r) => r.status === 'waitlisted').map((r) => r.position!).sort((x, y) => x - y);
+      const positions = results
+        .filter((r) => r.status === 'waitlisted')
+        .map((r) => r.position!)
+        .sort((x, y) => x - y);
       expect(positions).toEqual(Array.from({ length: 180 }, (_, i) => i + 1));
       const after = await activities.getActivity(env.deps, leader, a.id);
       expect(after).toMatchObject({ confirmedCount: 20, waitlistCount: 180 });
@@ -172,13 +237,19 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const { a, p1, p2, p3 } = await fullActivity();
       const { promotedUserId } = await signups.cancelSignUp(env.deps, p1.actor, a.id);
       expect(promotedUserId).toBe(p2.id);
-      expect((await activities.getActivity(env.deps, p3.actor, a.id)).mySignup).toMatchObject({ status: 'waitlisted', position: 1 });
+      expect((await activities.getActivity(env.deps, p3.actor, a.id)).mySignup).toMatchObject({
+        status: 'waitlisted',
+        position: 1,
+      });
     });
 
     it('refuses a confirmed cancellation after the deadline (3 h before the start)', async () => {
       const { a, p1 } = await fullActivity();
       clockAt(8); // 2 h before the start
-      await expect(signups.cancelSignUp(env.deps, p1.actor, a.id)).rejects.toMatchObject({ code: 'CANCEL_TOO_LATE', params: { hours: 3 } });
+      await expect(signups.cancelSignUp(env.deps, p1.actor, a.id)).rejects.toMatchObject({
+        code: 'CANCEL_TOO_LATE',
+        params: { hours: 3 },
+      });
     });
 
     it('lets a waitlisted person withdraw after the deadline', async () => {
@@ -200,19 +271,26 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const a = await activity({ inHours: 100 });
       const overlapping = await activity({ inHours: 101 });
       await signups.signUpActivity(env.deps, p.actor, a.id);
-      await expect(signups.signUpActivity(env.deps, p.actor, overlapping.id)).rejects.toMatchObject({ code: 'SIGNUP_OVERLAP', params: { title: a.title } });
+      await expect(signups.signUpActivity(env.deps, p.actor, overlapping.id)).rejects.toMatchObject({
+        code: 'SIGNUP_OVERLAP',
+        params: { title: a.title },
+      });
     });
 
     it('refuses a volunteer without the required skill', async () => {
       const p = await makeVolunteer(env.deps, tree.communityA, { skills: ['维修'] });
       const medical = await activity({ inHours: 200, skills: ['医护'] });
-      await expect(signups.signUpActivity(env.deps, p.actor, medical.id)).rejects.toMatchObject({ code: 'SIGNUP_SKILL_MISSING' });
+      await expect(signups.signUpActivity(env.deps, p.actor, medical.id)).rejects.toMatchObject({
+        code: 'SIGNUP_SKILL_MISSING',
+      });
     });
 
     it('refuses a person who is not a volunteer', async () => {
       const a = await activity({ inHours: 100 });
       const stranger = await makeUser(env.deps);
-      await expect(signups.signUpActivity(env.deps, plainActor(stranger.id), a.id)).rejects.toMatchObject({ code: 'NOT_A_VOLUNTEER' });
+      await expect(signups.signUpActivity(env.deps, plainActor(stranger.id), a.id)).rejects.toMatchObject({
+        code: 'NOT_A_VOLUNTEER',
+      });
     });
 
     it('refuses sign-up once the activity has started', async () => {
@@ -233,7 +311,8 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       await attendance.markAttendance(env.deps, leader, second.id, [{ userId: p.id, present: false }]);
       const next = await activity({ inHours: 100 });
       await expect(signups.signUpActivity(env.deps, p.actor, next.id)).rejects.toMatchObject({
-        code: 'SIGNUP_PAUSED', params: { days: 90, count: 2 },
+        code: 'SIGNUP_PAUSED',
+        params: { days: 90, count: 2 },
       });
     });
   });
@@ -258,12 +337,17 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const { code } = await attendance.getAttendanceCode(env.deps, leader, a.id);
       const inRes = await attendance.checkIn(env.deps, p.actor, { activityId: a.id, code });
       expect(inRes.checkInAt).toBe(env.clock.now().toISOString());
-      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code })).rejects.toMatchObject({ code: 'ATTENDANCE_ALREADY' });
+      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code })).rejects.toMatchObject({
+        code: 'ATTENDANCE_ALREADY',
+      });
     });
 
     it('checks out with the QR after the end and writes a pending 120-minute record', async () => {
       const { a, p } = await atTheDoor();
-      await attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: (await attendance.getAttendanceCode(env.deps, leader, a.id)).code });
+      await attendance.checkIn(env.deps, p.actor, {
+        activityId: a.id,
+        code: (await attendance.getAttendanceCode(env.deps, leader, a.id)).code,
+      });
       clockAt(502, 5);
       const { qrPayload: qr } = await attendance.getAttendanceCode(env.deps, leader, a.id);
       expect((await attendance.checkOut(env.deps, p.actor, { qr })).minutes).toBe(120);
@@ -276,35 +360,48 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const { a, p } = await atTheDoor();
       const b = await activity({ inHours: 5 / 60 }); // starts with a, 5 minutes from now
       const codeB = await attendance.getAttendanceCode(env.deps, leader, b.id);
-      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: codeB.code })).rejects.toMatchObject({ code: 'ATTENDANCE_CODE_INVALID' });
+      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: codeB.code })).rejects.toMatchObject(
+        { code: 'ATTENDANCE_CODE_INVALID' },
+      );
     });
 
     it('refuses the QR of an activity the person did not sign up for', async () => {
       const { p } = await atTheDoor();
       const b = await activity({ inHours: 5 / 60 }); // starts with a, 5 minutes from now
       const codeB = await attendance.getAttendanceCode(env.deps, leader, b.id);
-      await expect(attendance.checkIn(env.deps, p.actor, { qr: codeB.qrPayload })).rejects.toMatchObject({ code: 'ATTENDANCE_NOT_SIGNED_UP' });
+      await expect(attendance.checkIn(env.deps, p.actor, { qr: codeB.qrPayload })).rejects.toMatchObject({
+        code: 'ATTENDANCE_NOT_SIGNED_UP',
+      });
     });
 
     it('refuses a code and a QR two windows old', async () => {
       const { a, p } = await atTheDoor();
       const codeA = await attendance.getAttendanceCode(env.deps, leader, a.id);
       env.clock.advance(125_000); // two windows later
-      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: codeA.code })).rejects.toMatchObject({ code: 'ATTENDANCE_CODE_INVALID' });
-      await expect(attendance.checkIn(env.deps, p.actor, { qr: codeA.qrPayload })).rejects.toMatchObject({ code: 'ATTENDANCE_CODE_INVALID' });
+      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code: codeA.code })).rejects.toMatchObject(
+        { code: 'ATTENDANCE_CODE_INVALID' },
+      );
+      await expect(attendance.checkIn(env.deps, p.actor, { qr: codeA.qrPayload })).rejects.toMatchObject({
+        code: 'ATTENDANCE_CODE_INVALID',
+      });
     });
 
     it('refuses a QR signed with another secret', async () => {
       const { a, p } = await atTheDoor();
       const forged = qrPayload('not-the-secret', a.id, Math.floor(env.clock.now().getTime() / 60_000));
-      await expect(attendance.checkIn(env.deps, p.actor, { qr: forged })).rejects.toMatchObject({ code: 'ATTENDANCE_CODE_INVALID' });
+      await expect(attendance.checkIn(env.deps, p.actor, { qr: forged })).rejects.toMatchObject({
+        code: 'ATTENDANCE_CODE_INVALID',
+      });
     });
 
     it('refuses a check-in outside the geofence, naming the limit', async () => {
       const { a, p } = await atTheDoor({ geofence: true });
       const { code } = await attendance.getAttendanceCode(env.deps, leader, a.id);
-      await expect(attendance.checkIn(env.deps, p.actor, { activityId: a.id, code, lat: 30.51, lng: 114.3 })).rejects.toMatchObject({
-        code: 'GEOFENCE_OUTSIDE', params: { limit: 200 },
+      await expect(
+        attendance.checkIn(env.deps, p.actor, { activityId: a.id, code, lat: 30.51, lng: 114.3 }),
+      ).rejects.toMatchObject({
+        code: 'GEOFENCE_OUTSIDE',
+        params: { limit: 200 },
       });
     });
 
@@ -326,7 +423,18 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       });
 
       function districtAdmin(): Actor {
-        return { ...adminA, roles: [{ assignmentId: 'x', role: 'district_admin', districtId: tree.district.id, nodeId: tree.district.id, path: tree.district.path }] };
+        return {
+          ...adminA,
+          roles: [
+            {
+              assignmentId: 'x',
+              role: 'district_admin',
+              districtId: tree.district.id,
+              nodeId: tree.district.id,
+              path: tree.district.path,
+            },
+          ],
+        };
       }
 
       it('credits only what is left of the day to a second activity', async () => {
@@ -347,8 +455,11 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const a = await activity({ inHours: 800, hours: 2 });
       clockAt(810);
       const q = await makeVolunteer(env.deps, tree.communityA);
-      await expect(attendance.declareBackfill(env.deps, q.actor, a.id, { minutes: 150, note: '忘记签到' })).rejects.toMatchObject({
-        code: 'BACKFILL_TOO_LONG', params: { max: 120 },
+      await expect(
+        attendance.declareBackfill(env.deps, q.actor, a.id, { minutes: 150, note: '忘记签到' }),
+      ).rejects.toMatchObject({
+        code: 'BACKFILL_TOO_LONG',
+        params: { max: 120 },
       });
     });
 
@@ -363,21 +474,29 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
     it('refuses a back-fill for an activity that has not happened yet', async () => {
       const future = await activity({ inHours: 900 });
       const q = await makeVolunteer(env.deps, tree.communityA);
-      await expect(attendance.declareBackfill(env.deps, q.actor, future.id, { minutes: 60, note: 'x' })).rejects.toMatchObject({ code: 'BACKFILL_NOT_PAST' });
+      await expect(
+        attendance.declareBackfill(env.deps, q.actor, future.id, { minutes: 60, note: 'x' }),
+      ).rejects.toMatchObject({ code: 'BACKFILL_NOT_PAST' });
     });
   });
 
   describe('records and certificates', () => {
     it('refuses to accept a record the leader has not confirmed', async () => {
       const { rec } = await pendingRecord();
-      await expect(records.acceptServiceRecords(env.deps, adminA, [rec.id])).rejects.toMatchObject({ code: 'RECORD_STATE' });
+      await expect(records.acceptServiceRecords(env.deps, adminA, [rec.id])).rejects.toMatchObject({
+        code: 'RECORD_STATE',
+      });
     });
 
     it('hides a confirmed record from the admin of another community and from the leader', async () => {
       const { rec } = await pendingRecord();
       await records.confirmServiceRecords(env.deps, leader, [rec.id]);
-      await expect(records.acceptServiceRecords(env.deps, adminB, [rec.id])).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(records.acceptServiceRecords(env.deps, leader, [rec.id])).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(records.acceptServiceRecords(env.deps, adminB, [rec.id])).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(records.acceptServiceRecords(env.deps, leader, [rec.id])).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('accepts a confirmed record', async () => {
@@ -389,8 +508,13 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const { p, rec, accepted } = await acceptedRecord();
       const again = await records.acceptServiceRecords(env.deps, adminA, [rec.id]);
       expect(again.at(0)?.acceptedAt).toBe(accepted.acceptedAt);
-      await Promise.all([records.acceptServiceRecords(env.deps, adminA, [rec.id]), records.acceptServiceRecords(env.deps, adminA, [rec.id])]);
-      const events = (await listEventsAfter(env.deps.db, 'service_record.accepted', null, 1000)).filter((e) => e.refId === rec.id);
+      await Promise.all([
+        records.acceptServiceRecords(env.deps, adminA, [rec.id]),
+        records.acceptServiceRecords(env.deps, adminA, [rec.id]),
+      ]);
+      const events = (await listEventsAfter(env.deps.db, 'service_record.accepted', null, 1000)).filter(
+        (e) => e.refId === rec.id,
+      );
       expect(events).toHaveLength(1);
       expect(events.at(0)?.payload).toMatchObject({ userId: p.id, minutes: 180 });
     });
@@ -399,7 +523,13 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       const { p } = await acceptedRecord();
       const hours = await records.getMyHours(env.deps, p.actor);
       expect(hours.items).toEqual([
-        expect.objectContaining({ acceptedMinutes: 180, pendingMinutes: 0, starLevel: 0, nextLevelHours: 100, volunteerId: p.volunteerId }),
+        expect.objectContaining({
+          acceptedMinutes: 180,
+          pendingMinutes: 0,
+          starLevel: 0,
+          nextLevelHours: 100,
+          volunteerId: p.volunteerId,
+        }),
       ]);
     });
 
@@ -409,21 +539,36 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
       expect(cert.pdf.subarray(0, 4).toString()).toBe('%PDF');
       const same = await certs.getCertificate(env.deps, p.actor, p.volunteerId, 'https://linli.example');
       expect(same.certNo).toBe(cert.certNo);
-      expect(await certs.verifyCertificate(env.deps, cert.certNo)).toMatchObject({ status: 'valid', volunteerNameMasked: '赵*燕', minutes: 180 });
+      expect(await certs.verifyCertificate(env.deps, cert.certNo)).toMatchObject({
+        status: 'valid',
+        volunteerNameMasked: '赵*燕',
+        minutes: 180,
+      });
     });
 
     it('hides a certificate from a stranger', async () => {
       const { p } = await acceptedRecord();
-      await expect(certs.getCertificate(env.deps, plainActor('nobody'), p.volunteerId, 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(certs.getCertificate(env.deps, plainActor('nobody'), p.volunteerId, 'x')).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
 
     it('corrects a record with a new pending one that supersedes it', async () => {
       const { a, rec } = await acceptedRecord();
       const fixed = await records.correctServiceRecord(env.deps, adminA, rec.id, { minutes: 150, reason: '提前离场' });
-      expect(fixed).toMatchObject({ status: 'pending', correctsId: rec.id, minutes: 150, correctionReason: '提前离场' });
-      const old = (await records.listServiceRecords(env.deps, adminA, { activityId: a.id })).items.find((r) => r.id === rec.id);
+      expect(fixed).toMatchObject({
+        status: 'pending',
+        correctsId: rec.id,
+        minutes: 150,
+        correctionReason: '提前离场',
+      });
+      const old = (await records.listServiceRecords(env.deps, adminA, { activityId: a.id })).items.find(
+        (r) => r.id === rec.id,
+      );
       expect(old?.status).toBe('superseded');
-      expect((await listEventsAfter(env.deps.db, 'service_record.superseded', null, 1000)).map((e) => e.refId)).toContain(rec.id);
+      expect(
+        (await listEventsAfter(env.deps.db, 'service_record.superseded', null, 1000)).map((e) => e.refId),
+      ).toContain(rec.id);
     });
 
     it('revokes a certificate with the reason', async () => {
@@ -435,7 +580,9 @@ describe.each(DIALECTS)('volunteering on %s', (dialect) => {
 
     it('needs a reason to return records', async () => {
       const { rec } = await pendingRecord();
-      await expect(records.returnServiceRecords(env.deps, leader, [rec.id], ' ')).rejects.toMatchObject({ code: 'REASON_REQUIRED' });
+      await expect(records.returnServiceRecords(env.deps, leader, [rec.id], ' ')).rejects.toMatchObject({
+        code: 'REASON_REQUIRED',
+      });
     });
 
     it('returns records with the reason', async () => {

@@ -11,5 +11,14 @@ import type { AuditTables } from '../platform/audit.tables.js';
 import type { EventTables } from '../platform/events.tables.js';
 
 export interface DB
-  extends OrgTables, AccountTables, AuditTables, EventTables, SettingsTables, VolunteerTables, ActivityTables, RecordTables,
-    LedgerTables, MallTables {}
+  extends
+    OrgTables,
+    AccountTables,
+    AuditTables,
+    EventTables,
+    SettingsTables,
+    VolunteerTables,
+    ActivityTables,
+    RecordTables,
+    LedgerTables,
+    MallTables {}

@@ -17,8 +17,9 @@ export async function inTransaction<T>(db: Kysely<DB>, fn: (scope: TxScope) => P
   const after: Array<() => void | Promise<void>> = [];
   // Inside the callback the root handle refuses queries (db/guard.ts): every query must go through trx.
   const token = guardTokenOf(db);
-  const result = await db.transaction().execute((trx) =>
-    runInsideTransaction(token, () => fn({ trx, afterCommit: (f) => after.push(f) })));
+  const result = await db
+    .transaction()
+    .execute((trx) => runInsideTransaction(token, () => fn({ trx, afterCommit: (f) => after.push(f) })));
   for (const f of after) await f();
   return result;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate, chinaDateTime, chinaDayStart, chinaMonth, chinaTime, FixedClock, iso, systemClock } from './clock.js';
+import {
+  chinaDate,
+  chinaDateTime,
+  chinaDayStart,
+  chinaMonth,
+  chinaTime,
+  FixedClock,
+  iso,
+  systemClock,
+} from './clock.js';
 
 describe('FixedClock', () => {
   it('starts at 2026-11-25 02:00 UTC unless told otherwise', () => {

@@ -51,7 +51,9 @@ describe('FieldCipher encryption', () => {
 
 describe('FieldCipher blind index', () => {
   it('is the same for the same kind and value, under the same secret', () => {
-    expect(new FieldCipher(secret).blindIndex('phone', '13800000001')).toBe(new FieldCipher(Buffer.alloc(32, 7)).blindIndex('phone', '13800000001'));
+    expect(new FieldCipher(secret).blindIndex('phone', '13800000001')).toBe(
+      new FieldCipher(Buffer.alloc(32, 7)).blindIndex('phone', '13800000001'),
+    );
   });
   it('is a 256-bit keyed hash in base64url, not the value', () => {
     const h = new FieldCipher(secret).blindIndex('phone', '13800000001');
@@ -103,6 +105,8 @@ describe('loadOrCreateSecret', () => {
   });
   it('refuses a key file that is not 64 hex characters', () => {
     fs.writeFileSync(path.join(dir, 'secret.key'), 'not-a-key\n');
-    expect(() => loadOrCreateSecret(null, dir)).toThrow(`${path.join(dir, 'secret.key')} is not a 64-hex-character key`);
+    expect(() => loadOrCreateSecret(null, dir)).toThrow(
+      `${path.join(dir, 'secret.key')} is not a 64-hex-character key`,
+    );
   });
 });

@@ -38,9 +38,14 @@ type EventRow = { district_id: string; id: string; type: string; ref_id: string;
 export function defineEvent<S extends z.ZodType>(type: string, schema: S): EventDefinition<z.output<S>> {
   return {
     type,
-    emit: (trx, clock, e) => emitEvent(trx, clock, { ...e, type, payload: schema.parse(e.payload) as Record<string, unknown> }),
+    emit: (trx, clock, e) =>
+      emitEvent(trx, clock, { ...e, type, payload: schema.parse(e.payload) as Record<string, unknown> }),
     parse: (row) => ({
-      districtId: row.district_id, id: row.id, type: row.type, refId: row.ref_id, createdAt: row.created_at,
+      districtId: row.district_id,
+      id: row.id,
+      type: row.type,
+      refId: row.ref_id,
+      createdAt: row.created_at,
       payload: schema.parse(JSON.parse(row.payload)),
     }),
   };
@@ -58,8 +63,12 @@ export async function emitEvent(
   await trx
     .insertInto('domain_events')
     .values({
-      district_id: e.districtId, id: newId(), type: e.type, ref_id: e.refId,
-      payload: JSON.stringify(e.payload), created_at: iso(clock.now()),
+      district_id: e.districtId,
+      id: newId(),
+      type: e.type,
+      ref_id: e.refId,
+      payload: JSON.stringify(e.payload),
+      created_at: iso(clock.now()),
     })
     .execute();
   return true;
@@ -67,19 +76,32 @@ export async function emitEvent(
 
 /** The event of a type about one thing, if it was emitted. */
 export function findEventByRef(db: Executor, districtId: string, type: string, refId: string) {
-  return db.selectFrom('domain_events').select(['id', 'created_at'])
-    .where('district_id', '=', districtId).where('type', '=', type).where('ref_id', '=', refId)
+  return db
+    .selectFrom('domain_events')
+    .select(['id', 'created_at'])
+    .where('district_id', '=', districtId)
+    .where('type', '=', type)
+    .where('ref_id', '=', refId)
     .executeTakeFirst();
 }
 
 /** Events of a type after an id, oldest first (for tests and tools; consumers use consumeEvents). */
-export async function listEventsAfter(db: Executor, type: string, afterId: string | null, limit: number): Promise<DomainEvent[]> {
+export async function listEventsAfter(
+  db: Executor,
+  type: string,
+  afterId: string | null,
+  limit: number,
+): Promise<DomainEvent[]> {
   let q = db.selectFrom('domain_events').selectAll().where('type', '=', type);
   if (afterId) q = q.where('id', '>', afterId);
   const rows = await q.orderBy('id').limit(limit).execute();
   return rows.map((r) => ({
-    districtId: r.district_id, id: r.id, type: r.type, refId: r.ref_id,
-    payload: JSON.parse(r.payload) as unknown, createdAt: r.created_at,
+    districtId: r.district_id,
+    id: r.id,
+    type: r.type,
+    refId: r.ref_id,
+    payload: JSON.parse(r.payload) as unknown,
+    createdAt: r.created_at,
   }));
 }
 
@@ -90,7 +112,10 @@ export interface EventHandler {
 }
 
 /** Binds a handler to an event definition; the payload reaches it parsed and typed. */
-export function on<P>(def: EventDefinition<P>, handle: (trx: Tx, event: DomainEvent<P>) => Promise<void>): EventHandler {
+export function on<P>(
+  def: EventDefinition<P>,
+  handle: (trx: Tx, event: DomainEvent<P>) => Promise<void>,
+): EventHandler {
   return { type: def.type, run: (trx, row) => handle(trx, def.parse(row)) };
 }
 
@@ -120,18 +145,35 @@ export async function consumeEvents(deps: { db: Kysely<DB>; clock: Clock }, opts
   const byType = new Map(opts.handlers.map((h) => [h.type, h]));
   const types = [...byType.keys()];
   const batch = opts.batch ?? 200;
-  const mark = opts.fullScan ? undefined
-    : (await deps.db.selectFrom('event_watermarks').select('low_water').where('consumer', '=', opts.consumer).executeTakeFirst())?.low_water;
+  const mark = opts.fullScan
+    ? undefined
+    : (
+        await deps.db
+          .selectFrom('event_watermarks')
+          .select('low_water')
+          .where('consumer', '=', opts.consumer)
+          .executeTakeFirst()
+      )?.low_water;
   const failed = new Set<string>();
   let handled = 0;
   let newest: string | null = null;
   for (;;) {
-    let q = deps.db.selectFrom('domain_events as e').selectAll('e')
+    let q = deps.db
+      .selectFrom('domain_events as e')
+      .selectAll('e')
       .where('e.type', 'in', types)
-      .where((eb) => eb.not(eb.exists(
-        eb.selectFrom('event_consumptions as c').select('c.event_id')
-          .whereRef('c.district_id', '=', 'e.district_id').where('c.consumer', '=', opts.consumer).whereRef('c.event_id', '=', 'e.id'),
-      )));
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('event_consumptions as c')
+              .select('c.event_id')
+              .whereRef('c.district_id', '=', 'e.district_id')
+              .where('c.consumer', '=', opts.consumer)
+              .whereRef('c.event_id', '=', 'e.id'),
+          ),
+        ),
+      );
     if (mark) q = q.where('e.id', '>', mark);
     if (failed.size > 0) q = q.where('e.id', 'not in', [...failed]);
     const rows = await q.orderBy('e.id').limit(batch).execute();
@@ -140,8 +182,14 @@ export async function consumeEvents(deps: { db: Kysely<DB>; clock: Clock }, opts
       if (!newest || row.id > newest) newest = row.id;
       try {
         const did = await inTransaction(deps.db, async ({ trx }) => {
-          const claimed = await trx.insertInto('event_consumptions')
-            .values({ district_id: row.district_id, consumer: opts.consumer, event_id: row.id, consumed_at: iso(deps.clock.now()) })
+          const claimed = await trx
+            .insertInto('event_consumptions')
+            .values({
+              district_id: row.district_id,
+              consumer: opts.consumer,
+              event_id: row.id,
+              consumed_at: iso(deps.clock.now()),
+            })
             .onConflict((oc) => oc.columns(['district_id', 'consumer', 'event_id']).doNothing())
             .executeTakeFirst();
           if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false; // another consumer handled it
@@ -160,14 +208,26 @@ export async function consumeEvents(deps: { db: Kysely<DB>; clock: Clock }, opts
 }
 
 /** Moves the consumer's low-water mark up to (newest handled − look-back), never past an event that failed. */
-async function raiseWatermark(deps: { db: Kysely<DB>; clock: Clock }, consumer: string, newest: string, failed: Set<string>, current?: string) {
+async function raiseWatermark(
+  deps: { db: Kysely<DB>; clock: Clock },
+  consumer: string,
+  newest: string,
+  failed: Set<string>,
+  current?: string,
+) {
   let candidate = `${encodeTime(Math.max(0, decodeTime(newest) - LOOK_BACK_MS), 10)}${'0'.repeat(16)}`;
   for (const id of failed) if (id <= candidate) candidate = lowerThan(id);
   if (current && candidate <= current) return;
   const at = iso(deps.clock.now());
-  await deps.db.insertInto('event_watermarks').values({ consumer, low_water: candidate, updated_at: at })
-    .onConflict((oc) => oc.column('consumer').doUpdateSet({ low_water: candidate, updated_at: at })
-      .where('event_watermarks.low_water', '<', candidate))
+  await deps.db
+    .insertInto('event_watermarks')
+    .values({ consumer, low_water: candidate, updated_at: at })
+    .onConflict((oc) =>
+      oc
+        .column('consumer')
+        .doUpdateSet({ low_water: candidate, updated_at: at })
+        .where('event_watermarks.low_water', '<', candidate),
+    )
     .execute();
 }
 

@@ -8,7 +8,12 @@ export interface Column {
 }
 
 /** Adds a sheet with a bold, frozen, filterable header row. */
-export function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, unknown>>): ExcelJS.Worksheet {
+export function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  columns: Column[],
+  rows: Array<Record<string, unknown>>,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
   const header = ws.getRow(1);

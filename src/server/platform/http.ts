@@ -45,7 +45,10 @@ interface FieldError {
 const zhLocale = z.locales.zhCN();
 const enLocale = z.locales.en();
 
-function issueMessage(v: { keyword: string; message: string; params: Record<string, unknown> }, locale: Locale): string {
+function issueMessage(
+  v: { keyword: string; message: string; params: Record<string, unknown> },
+  locale: Locale,
+): string {
   if (v.message.startsWith('v.')) {
     // "v.key:arg" carries one argument for the text, e.g. a length limit.
     const [key = v.message, arg] = v.message.split(':');
@@ -99,9 +102,10 @@ export function installHttpPlatform(app: FastifyInstance): void {
             message: d.message.startsWith('v.') ? translate(VALIDATION_TEXTS, d.message, locale) : d.message,
           }))
         : err.details;
-      const params = err.code === 'VALIDATION_FAILED' && Array.isArray(details)
-        ? { summary: (details as FieldError[]).map((d) => `${fieldName(d.field, locale)}：${d.message}`).join('；') }
-        : err.params;
+      const params =
+        err.code === 'VALIDATION_FAILED' && Array.isArray(details)
+          ? { summary: (details as FieldError[]).map((d) => `${fieldName(d.field, locale)}：${d.message}`).join('；') }
+          : err.params;
       return sendError(reply, err.status, err.code, translate(ERROR_TEXTS, err.code, locale, params), details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -109,8 +113,16 @@ export function installHttpPlatform(app: FastifyInstance): void {
         field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || String(err.validationContext ?? ''),
         message: issueMessage(v as never, locale),
       }));
-      const summary = details.map((d) => `${fieldName(d.field, locale)}${locale === 'en' ? ': ' : '：'}${d.message}`).join(locale === 'en' ? '; ' : '；');
-      return sendError(reply, 400, 'VALIDATION_FAILED', translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }), details);
+      const summary = details
+        .map((d) => `${fieldName(d.field, locale)}${locale === 'en' ? ': ' : '：'}${d.message}`)
+        .join(locale === 'en' ? '; ' : '；');
+      return sendError(
+        reply,
+        400,
+        'VALIDATION_FAILED',
+        translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }),
+        details,
+      );
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status === 429) {
@@ -119,7 +131,13 @@ export function installHttpPlatform(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Framework-level bad input: malformed JSON, wrong content type, body too large.
       const summary = locale === 'en' ? err.message : `请求格式错误（${err.message}）`;
-      return sendError(reply, status, 'VALIDATION_FAILED', translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }), null);
+      return sendError(
+        reply,
+        status,
+        'VALIDATION_FAILED',
+        translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }),
+        null,
+      );
     }
     req.log.error({ err }, 'unhandled error');
     return sendError(reply, 500, 'INTERNAL', translate(ERROR_TEXTS, 'INTERNAL', locale, { requestId: req.id }), null);
@@ -128,5 +146,11 @@ export function installHttpPlatform(app: FastifyInstance): void {
 
 /** The 404 answer for unknown API routes. */
 export function sendRouteNotFound(req: FastifyRequest, reply: FastifyReply) {
-  return sendError(reply, 404, 'ROUTE_NOT_FOUND', translate(ERROR_TEXTS, 'ROUTE_NOT_FOUND', req.locale ?? 'zh-CN'), null);
+  return sendError(
+    reply,
+    404,
+    'ROUTE_NOT_FOUND',
+    translate(ERROR_TEXTS, 'ROUTE_NOT_FOUND', req.locale ?? 'zh-CN'),
+    null,
+  );
 }

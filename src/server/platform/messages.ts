@@ -24,13 +24,19 @@ export const ERROR_TEXTS: Texts = {
     en: 'A {kind} can only be placed under a {parentKind}',
   },
   ORG_CODE_TAKEN: { zh: '区划代码 {code} 已被“{name}”使用', en: 'Division code {code} is already used by "{name}"' },
-  ORG_NAME_TAKEN: { zh: '同一上级下已有名为“{name}”的节点', en: 'A node named "{name}" already exists under this parent' },
+  ORG_NAME_TAKEN: {
+    zh: '同一上级下已有名为“{name}”的节点',
+    en: 'A node named "{name}" already exists under this parent',
+  },
   ORG_HAS_CHILDREN: {
     zh: '“{name}”下还有 {count} 个未归档的下级节点，请先归档或移走',
     en: '"{name}" still has {count} active child nodes; archive or move them first',
   },
   ORG_ARCHIVED: { zh: '“{name}”已归档，不能在其下操作', en: '"{name}" is archived; nothing can be done under it' },
-  ORG_MOVE_INTO_SELF: { zh: '不能把节点移到它自己或它的下级之下', en: 'A node cannot be moved under itself or its descendants' },
+  ORG_MOVE_INTO_SELF: {
+    zh: '不能把节点移到它自己或它的下级之下',
+    en: 'A node cannot be moved under itself or its descendants',
+  },
   ORG_MOVE_DISTRICT: { zh: '不能跨区移动节点', en: 'Nodes cannot move to another district' },
   ORG_ROOT_IMMUTABLE: { zh: '区不能被移动或归档', en: 'A district cannot be moved or archived' },
   PARTNER_NODE_KIND: { zh: '共建单位只能挂在街道或社区下', en: 'Partner units belong to a street or a community' },
@@ -38,14 +44,29 @@ export const ERROR_TEXTS: Texts = {
   ROLE_NOT_GRANTABLE: { zh: '您无权授予“{role}”角色', en: 'You may not grant the role "{role}"' },
   ROLE_ALREADY_HELD: { zh: '此人已在该节点担任“{role}”', en: 'This person already holds "{role}" at this node' },
   ROLE_SELF_REVOKE: { zh: '不能撤销自己的管理角色', en: 'You cannot revoke your own admin role' },
-  VOLUNTEER_ALREADY_APPLIED: { zh: '您已提交过志愿者申请（{status}），无需重复申请', en: 'You have already applied ({status})' },
-  VOLUNTEER_NOT_PENDING: { zh: '该申请已处理（{status}），不能重复审核', en: 'This application was already decided ({status})' },
+  VOLUNTEER_ALREADY_APPLIED: {
+    zh: '您已提交过志愿者申请（{status}），无需重复申请',
+    en: 'You have already applied ({status})',
+  },
+  VOLUNTEER_NOT_PENDING: {
+    zh: '该申请已处理（{status}），不能重复审核',
+    en: 'This application was already decided ({status})',
+  },
   REASON_REQUIRED: { zh: '请填写原因', en: 'Please give a reason' },
-  NOT_A_VOLUNTEER: { zh: '请先注册成为志愿者并通过社区审核', en: 'Register as a volunteer and wait for approval first' },
-  TEAM_ALREADY_MEMBER: { zh: '您已是该队成员，或加入申请正在审核中', en: 'You are already a member, or your request is pending' },
+  NOT_A_VOLUNTEER: {
+    zh: '请先注册成为志愿者并通过社区审核',
+    en: 'Register as a volunteer and wait for approval first',
+  },
+  TEAM_ALREADY_MEMBER: {
+    zh: '您已是该队成员，或加入申请正在审核中',
+    en: 'You are already a member, or your request is pending',
+  },
   TEAM_NOT_MEMBER: { zh: '您不是该队成员', en: 'You are not a member of this team' },
   TEAM_REQUEST_NOT_PENDING: { zh: '该加入申请已处理', en: 'This join request was already decided' },
-  TEAM_LEADER_LEAVE: { zh: '队长不能退出本队，请先更换队长', en: 'The leader cannot leave; appoint another leader first' },
+  TEAM_LEADER_LEAVE: {
+    zh: '队长不能退出本队，请先更换队长',
+    en: 'The leader cannot leave; appoint another leader first',
+  },
   ACTIVITY_BAD_TIME: { zh: '{problem}', en: '{problem}' },
   ACTIVITY_STATE: { zh: '活动当前为“{status}”，不能{action}', en: 'The activity is {status}; cannot {action}' },
   SIGNUP_CLOSED: { zh: '报名已截止', en: 'Sign-up has closed' },
@@ -60,49 +81,97 @@ export const ERROR_TEXTS: Texts = {
     zh: '已过取消截止时间（活动开始前 {hours} 小时），如不能参加请联系队长',
     en: 'Too late to cancel ({hours} h before the start); please tell the team leader',
   },
-  ATTENDANCE_CODE_INVALID: { zh: '签到码无效或已过期，请扫描现场最新的二维码', en: 'The code is invalid or expired; scan the latest code on site' },
-  ATTENDANCE_NOT_SIGNED_UP: { zh: '您没有报名此活动（或在候补中）', en: 'You are not signed up (or still on the waitlist)' },
+  ATTENDANCE_CODE_INVALID: {
+    zh: '签到码无效或已过期，请扫描现场最新的二维码',
+    en: 'The code is invalid or expired; scan the latest code on site',
+  },
+  ATTENDANCE_NOT_SIGNED_UP: {
+    zh: '您没有报名此活动（或在候补中）',
+    en: 'You are not signed up (or still on the waitlist)',
+  },
   ATTENDANCE_NOT_OPEN: { zh: '现在不在签到签退时间内', en: 'Check-in and check-out are not open now' },
   ATTENDANCE_ALREADY: { zh: '您已{what}，无需重复操作', en: 'You have already {what}' },
   ATTENDANCE_NOT_CHECKED_IN: { zh: '请先签到', en: 'Check in first' },
   ATTENDANCE_NOT_YET: { zh: '{what}将于 {time}（北京时间）开放', en: '{what} opens at {time} (China time)' },
   ATTENDANCE_CLOSED: { zh: '{what}已于 {time}（北京时间）截止', en: '{what} closed at {time} (China time)' },
-  ATTENDANCE_NO_SHOW: { zh: '您在该活动被登记为缺席，不能签到、签退或补录时长', en: 'You were marked absent for this activity; no attendance or hours can be recorded' },
-  ACTIVITY_NOT_ENDED: { zh: '活动于 {time}（北京时间）结束，结束后才能{action}', en: 'The activity ends at {time} (China time); {action} after it ends' },
+  ATTENDANCE_NO_SHOW: {
+    zh: '您在该活动被登记为缺席，不能签到、签退或补录时长',
+    en: 'You were marked absent for this activity; no attendance or hours can be recorded',
+  },
+  ACTIVITY_NOT_ENDED: {
+    zh: '活动于 {time}（北京时间）结束，结束后才能{action}',
+    en: 'The activity ends at {time} (China time); {action} after it ends',
+  },
   NOT_A_RESIDENT: { zh: '本活动仅限“{community}”的居民报名', en: 'This event is for residents of "{community}" only' },
-  RESIDENT_EVENT_NO_HOURS: { zh: '居民活动只记录到场，不计志愿服务时长', en: 'Resident events record attendance only; they earn no service hours' },
+  RESIDENT_EVENT_NO_HOURS: {
+    zh: '居民活动只记录到场，不计志愿服务时长',
+    en: 'Resident events record attendance only; they earn no service hours',
+  },
   GEOFENCE_OUTSIDE: {
     zh: '您距离活动地点约 {distance} 米，超出签到范围（{limit} 米）',
     en: 'You are about {distance} m from the venue, beyond the {limit} m check-in range',
   },
-  BACKFILL_TOO_LONG: { zh: '补录时长不能超过活动时长（{max} 分钟）', en: 'Back-filled time cannot exceed the activity ({max} min)' },
+  BACKFILL_TOO_LONG: {
+    zh: '补录时长不能超过活动时长（{max} 分钟）',
+    en: 'Back-filled time cannot exceed the activity ({max} min)',
+  },
   BACKFILL_NOT_PAST: { zh: '只能为已结束的活动补录时长', en: 'Hours can only be back-filled for finished activities' },
   RECORD_STATE: { zh: '服务记录当前为“{status}”，不能{action}', en: 'The service record is {status}; cannot {action}' },
-  RATING_NOT_ALLOWED: { zh: '只有参加或受益于该活动的人可以评价', en: 'Only participants and beneficiaries can rate this' },
+  RATING_NOT_ALLOWED: {
+    zh: '只有参加或受益于该活动的人可以评价',
+    en: 'Only participants and beneficiaries can rate this',
+  },
   RATING_DUPLICATE: { zh: '您已评价过', en: 'You have already rated this' },
-  IMPORT_FILE_INVALID: { zh: '无法读取 Excel 文件，请使用下载的模板（.xlsx）', en: 'Cannot read the Excel file; use the template (.xlsx)' },
-  CERT_NO_HOURS: { zh: '暂无已验收的服务时长，暂不能开具证明', en: 'No accepted service hours yet; no certificate can be issued' },
+  IMPORT_FILE_INVALID: {
+    zh: '无法读取 Excel 文件，请使用下载的模板（.xlsx）',
+    en: 'Cannot read the Excel file; use the template (.xlsx)',
+  },
+  CERT_NO_HOURS: {
+    zh: '暂无已验收的服务时长，暂不能开具证明',
+    en: 'No accepted service hours yet; no certificate can be issued',
+  },
   SETTINGS_INVALID: { zh: '设置不正确：{problem}', en: 'Invalid settings: {problem}' },
-  INSUFFICIENT_POINTS: { zh: '积分余额不足（当前 {balance} 分，需要 {needed} 分）', en: 'Not enough points (balance {balance}, needed {needed})' },
+  INSUFFICIENT_POINTS: {
+    zh: '积分余额不足（当前 {balance} 分，需要 {needed} 分）',
+    en: 'Not enough points (balance {balance}, needed {needed})',
+  },
   GIFTS_DISABLED: { zh: '本区暂未开放积分转赠', en: 'Gifting points is not enabled in this district' },
   DONATIONS_DISABLED: { zh: '本区暂未开放积分捐赠', en: 'Donating points is not enabled in this district' },
-  GIVE_LIMIT: { zh: '本月转赠和捐赠合计不能超过 {limit} 分（已用 {used} 分）', en: 'Gifts and donations are limited to {limit} points a month ({used} used)' },
+  GIVE_LIMIT: {
+    zh: '本月转赠和捐赠合计不能超过 {limit} 分（已用 {used} 分）',
+    en: 'Gifts and donations are limited to {limit} points a month ({used} used)',
+  },
   GIFT_SELF: { zh: '不能转赠给自己', en: 'You cannot gift points to yourself' },
   JOURNAL_NOT_REVERSIBLE: { zh: '该笔记录不能冲正（{why}）', en: 'This journal cannot be reversed ({why})' },
-  IDEMPOTENCY_CONFLICT: { zh: '该请求编号已用于另一笔不同的操作', en: 'This idempotency key was already used for a different operation' },
+  IDEMPOTENCY_CONFLICT: {
+    zh: '该请求编号已用于另一笔不同的操作',
+    en: 'This idempotency key was already used for a different operation',
+  },
   MERCHANT_STATE: { zh: '商户当前为“{status}”，不能{action}', en: 'The merchant is {status}; cannot {action}' },
   MERCHANT_NOT_FILED: { zh: '商户尚未备案', en: 'The merchant is not filed yet' },
   LICENCE_TAKEN: { zh: '该营业执照号已申请过', en: 'This business licence has already applied' },
   OUT_OF_STOCK: { zh: '已兑完，库存不足', en: 'Out of stock' },
-  ORDER_LIMIT: { zh: '每人限兑 {limit} 份，您已兑换 {count} 份', en: 'Limited to {limit} per person; you have {count}' },
+  ORDER_LIMIT: {
+    zh: '每人限兑 {limit} 份，您已兑换 {count} 份',
+    en: 'Limited to {limit} per person; you have {count}',
+  },
   ITEM_UNAVAILABLE: { zh: '该商品已下架或已过期', en: 'This item is no longer available' },
   VOUCHER_INVALID: { zh: '无效的兑换码，请核对后重试', en: 'Invalid voucher code; check and retry' },
   VOUCHER_REDEEMED: { zh: '该券已于 {at} 核销，不能重复使用', en: 'This voucher was already redeemed at {at}' },
-  VOUCHER_OTHER_MERCHANT: { zh: '该券不是本店的券（属于“{merchant}{what}”）', en: 'This voucher belongs to another merchant ("{merchant}{what}")' },
-  VOUCHER_EXPIRED: { zh: '该券已过期（有效期至 {at}），积分已退回', en: 'This voucher expired ({at}); its points were refunded' },
+  VOUCHER_OTHER_MERCHANT: {
+    zh: '该券不是本店的券（属于“{merchant}{what}”）',
+    en: 'This voucher belongs to another merchant ("{merchant}{what}")',
+  },
+  VOUCHER_EXPIRED: {
+    zh: '该券已过期（有效期至 {at}），积分已退回',
+    en: 'This voucher expired ({at}); its points were refunded',
+  },
   VOUCHER_CANCELLED: { zh: '该券已取消，积分已退回', en: 'This voucher was cancelled and refunded' },
   STATEMENT_CLOSED: { zh: '{month} 的结算单已关账，不能再改', en: 'The statement for {month} is closed' },
-  MONTH_NOT_OVER: { zh: '{month} 还没结束，月底后才能关账', en: '{month} is not over yet; close it after the month ends' },
+  MONTH_NOT_OVER: {
+    zh: '{month} 还没结束，月底后才能关账',
+    en: '{month} is not over yet; close it after the month ends',
+  },
   EVALUATION_EXISTS: { zh: '该商户 {year} 年度已评议过', en: 'This merchant was already evaluated for {year}' },
   PASSWORD_CHANGE_REQUIRED: {
     zh: '您正在使用工作人员重置的临时密码，请先修改密码后再继续使用',
@@ -121,7 +190,10 @@ export const ERROR_TEXTS: Texts = {
     en: '{used} minutes are already recorded on {date}, the daily limit ({cap} minutes)',
   },
   SERVICE_DATE_FUTURE: { zh: '服务日期不能晚于今天', en: 'The service date cannot be in the future' },
-  INTERNAL: { zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）', en: 'Internal server error; please retry (request {requestId})' },
+  INTERNAL: {
+    zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
+    en: 'Internal server error; please retry (request {requestId})',
+  },
 };
 
 /** Names of things, used in NOT_FOUND. */
@@ -152,7 +224,10 @@ export const VALIDATION_TEXTS: Texts = {
     zh: '密码需为8至64位，且同时包含字母和数字',
     en: 'The password must be 8–64 characters and contain letters and digits',
   },
-  'v.idNumber': { zh: '身份证号码不正确（请检查位数和校验位）', en: 'Invalid ID card number (check length and check digit)' },
+  'v.idNumber': {
+    zh: '身份证号码不正确（请检查位数和校验位）',
+    en: 'Invalid ID card number (check length and check digit)',
+  },
   'v.orgCode': { zh: '统计用区划代码应为12位数字', en: 'The division code must be 12 digits' },
   'v.name': { zh: '名称不能为空，且不超过{max}个字', en: 'The name must not be empty or longer than {max} characters' },
   'v.displayName': { zh: '称呼不能为空，且不超过20个字', en: 'The display name must be 1–20 characters' },
@@ -160,10 +235,16 @@ export const VALIDATION_TEXTS: Texts = {
   'v.cursor': { zh: '分页游标无效', en: 'Invalid page cursor' },
   'v.nul': { zh: '含有不允许的控制字符（NUL）', en: 'contains a character that is not allowed (NUL)' },
   'v.code': { zh: '请输入6位数字签到码', en: 'Enter the 6-digit code' },
-  'v.attendance': { zh: '请扫描二维码，或选择活动并输入6位签到码', en: 'Scan the QR code, or pick the activity and type the 6-digit code' },
+  'v.attendance': {
+    zh: '请扫描二维码，或选择活动并输入6位签到码',
+    en: 'Scan the QR code, or pick the activity and type the 6-digit code',
+  },
   'v.note': { zh: '请说明补录原因', en: 'Please explain the back-filled hours' },
   'v.reason': { zh: '请填写原因', en: 'Please give a reason' },
-  'v.licence': { zh: '统一社会信用代码应为15至18位数字或大写字母', en: 'The licence number must be 15–18 digits or capital letters' },
+  'v.licence': {
+    zh: '统一社会信用代码应为15至18位数字或大写字母',
+    en: 'The licence number must be 15–18 digits or capital letters',
+  },
   'v.month': { zh: '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
   'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
@@ -233,9 +314,15 @@ export const PROBLEM_TEXTS: Texts = {
   deadline_after_start: { zh: '报名截止时间须早于活动开始时间', en: 'The sign-up deadline must be before the start' },
   in_past: { zh: '活动开始时间已过', en: 'The start time has passed' },
   attendance_in_future: { zh: '到场和离场时间不能晚于现在', en: 'Arrival and departure cannot be later than now' },
-  thresholds: { zh: '星级门槛须为 5 个递增的正整数小时数', en: 'Star thresholds must be 5 increasing positive hour counts' },
+  thresholds: {
+    zh: '星级门槛须为 5 个递增的正整数小时数',
+    en: 'Star thresholds must be 5 increasing positive hour counts',
+  },
   skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
-  multipliers: { zh: '类别倍率须为 0 至 1000 之间的整数（百分比）', en: 'Category multipliers must be whole percentages from 0 to 1000' },
+  multipliers: {
+    zh: '类别倍率须为 0 至 1000 之间的整数（百分比）',
+    en: 'Category multipliers must be whole percentages from 0 to 1000',
+  },
 };
 
 /** Words that fill {status}, {action} and {what} in messages. */
@@ -293,10 +380,16 @@ export function translate(table: Texts, key: string, locale: Locale, params: Rec
 function localiseParam(name: string, value: unknown, locale: Locale): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {
-    if (name === 'kinds') return value.map((k) => translate(KIND_TEXTS, String(k), locale)).join(locale === 'en' ? ' or ' : '或');
+    if (name === 'kinds')
+      return value.map((k) => translate(KIND_TEXTS, String(k), locale)).join(locale === 'en' ? ' or ' : '或');
     return value.map(String).join(locale === 'en' ? ', ' : '、');
   }
-  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  const s =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   if (name === 'entity') return translate(ENTITY_TEXTS, s, locale);
   if (name === 'kind' || name === 'parentKind') return translate(KIND_TEXTS, s, locale);
   if (name === 'role') return translate(ROLE_TEXTS, s, locale);

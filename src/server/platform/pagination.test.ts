@@ -25,7 +25,11 @@ describe('cursors', () => {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(AppError);
-      expect(thrown).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, details: [{ field: 'cursor', message: 'v.cursor' }] });
+      expect(thrown).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        status: 400,
+        details: [{ field: 'cursor', message: 'v.cursor' }],
+      });
     }
   });
 });

@@ -18,9 +18,11 @@ export interface CountedPage<T> extends Page<T> {
  */
 export async function countRows<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): Promise<number> {
   // Kysely cannot resolve the selection's type over a generic DB, so the one row's shape is stated here.
-  const row = (await query.clearSelect().clearOrderBy().select(sql<number>`count(*)`.as('total')).executeTakeFirst()) as
-    | { total: number | string }
-    | undefined;
+  const row = (await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<number>`count(*)`.as('total'))
+    .executeTakeFirst()) as { total: number | string } | undefined;
   return Number(row?.total ?? 0);
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type Actor, type ActorRole, authorize, authorizeRoleGrant, can, canAbove, childKind, grantsFor, isRole, type Role,
+  type Actor,
+  type ActorRole,
+  authorize,
+  authorizeRoleGrant,
+  can,
+  canAbove,
+  childKind,
+  grantsFor,
+  isRole,
+  type Role,
   STAFF_ROLES,
 } from './permissions.js';
 
@@ -18,9 +27,15 @@ const node = {
 
 function actor(...roles: Array<[Role, string, string?]>): Actor {
   return {
-    userId: 'u', displayName: '测试', requestId: null,
+    userId: 'u',
+    displayName: '测试',
+    requestId: null,
     roles: roles.map(([role, path, districtId = D], i): ActorRole => ({
-      assignmentId: `a${i}`, role, districtId, nodeId: path.split('/').at(-2)!, path,
+      assignmentId: `a${i}`,
+      role,
+      districtId,
+      nodeId: path.split('/').at(-2)!,
+      path,
     })),
   };
 }
@@ -46,9 +61,14 @@ describe('can', () => {
   });
   it('gives grid workers and social workers reading, not managing', () => {
     const grid = actor(['grid_worker', node.grid]);
-    expect(['org.read', 'people.read', 'volunteer.read'].map((p) => can(grid, p as 'org.read', at(node.grid)))).toEqual([true, true, true]);
-    expect(['org.manage', 'people.reveal', 'role.grant', 'points.manage'].map((p) => can(grid, p as 'org.manage', at(node.grid))))
-      .toEqual([false, false, false, false]);
+    expect(['org.read', 'people.read', 'volunteer.read'].map((p) => can(grid, p as 'org.read', at(node.grid)))).toEqual(
+      [true, true, true],
+    );
+    expect(
+      ['org.manage', 'people.reveal', 'role.grant', 'points.manage'].map((p) =>
+        can(grid, p as 'org.manage', at(node.grid)),
+      ),
+    ).toEqual([false, false, false, false]);
   });
   it('gives volunteers, team leaders, merchant staff, partner contacts and mediators no staff permission', () => {
     for (const role of ['volunteer', 'team_leader', 'merchant_staff', 'partner_contact', 'mediator'] as const) {
@@ -59,7 +79,11 @@ describe('can', () => {
     expect(can(actor(), 'org.read', at(node.community))).toBe(false);
   });
   it('allows when any one of several roles reaches the target', () => {
-    const both = actor(['volunteer', node.community], ['grid_worker', node.grid, 'E'], ['community_admin', node.sibling]);
+    const both = actor(
+      ['volunteer', node.community],
+      ['grid_worker', node.grid, 'E'],
+      ['community_admin', node.sibling],
+    );
     expect(can(both, 'org.manage', at(node.sibling))).toBe(true);
     expect(can(both, 'org.manage', at(node.community))).toBe(false);
   });
@@ -77,7 +101,11 @@ describe('canAbove', () => {
   const admin = actor(['street_admin', node.street]);
 
   it('allows nodes strictly below the role’s node', () => {
-    expect([node.community, node.grid, node.sibling].map((p) => canAbove(admin, 'org.manage', at(p)))).toEqual([true, true, true]);
+    expect([node.community, node.grid, node.sibling].map((p) => canAbove(admin, 'org.manage', at(p)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
   it('refuses the role’s own node (an admin cannot move or archive the node they sit on)', () => {
     expect(canAbove(admin, 'org.manage', at(node.street))).toBe(false);
@@ -94,28 +122,40 @@ describe('canAbove', () => {
 
 describe('authorize', () => {
   it('passes silently when allowed', () => {
-    expect(authorize(actor(['community_admin', node.community]), 'people.read', at(node.grid), 'person')).toBeUndefined();
+    expect(
+      authorize(actor(['community_admin', node.community]), 'people.read', at(node.grid), 'person'),
+    ).toBeUndefined();
   });
   it('throws NOT_FOUND naming the entity (never "forbidden") when not allowed', () => {
-    expect(() => authorize(actor(['community_admin', node.sibling]), 'people.read', at(node.grid), 'person'))
-      .toThrow(expect.objectContaining({ code: 'NOT_FOUND', params: { entity: 'person' }, status: 404 }));
+    expect(() => authorize(actor(['community_admin', node.sibling]), 'people.read', at(node.grid), 'person')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', params: { entity: 'person' }, status: 404 }),
+    );
   });
 });
 
 describe('authorizeRoleGrant', () => {
-  const refusedRole = (role: Role) => expect.objectContaining({ code: 'ROLE_NOT_GRANTABLE', params: { role }, status: 403 });
+  const refusedRole = (role: Role) =>
+    expect.objectContaining({ code: 'ROLE_NOT_GRANTABLE', params: { role }, status: 403 });
   const hidden = expect.objectContaining({ code: 'NOT_FOUND', params: { entity: 'org_node' } });
 
   it('lets a community admin grant the roles ranked below theirs in their community', () => {
     const admin = actor(['community_admin', node.community]);
-    for (const role of ['volunteer', 'team_leader', 'social_worker', 'merchant_staff', 'partner_contact', 'mediator'] as const) {
+    for (const role of [
+      'volunteer',
+      'team_leader',
+      'social_worker',
+      'merchant_staff',
+      'partner_contact',
+      'mediator',
+    ] as const) {
       expect(authorizeRoleGrant(admin, role, at(node.community))).toBeUndefined();
     }
     expect(authorizeRoleGrant(admin, 'grid_worker', at(node.grid))).toBeUndefined();
   });
   it('refuses a community admin their own rank with ROLE_NOT_GRANTABLE', () => {
-    expect(() => authorizeRoleGrant(actor(['community_admin', node.community]), 'community_admin', at(node.community)))
-      .toThrow(refusedRole('community_admin'));
+    expect(() =>
+      authorizeRoleGrant(actor(['community_admin', node.community]), 'community_admin', at(node.community)),
+    ).toThrow(refusedRole('community_admin'));
   });
   it('answers NOT_FOUND for a node outside the granter’s subtree, whatever the role', () => {
     const admin = actor(['community_admin', node.community]);
@@ -136,7 +176,9 @@ describe('authorizeRoleGrant', () => {
   });
   it('answers NOT_FOUND to roles without role.grant, even on their own node', () => {
     expect(() => authorizeRoleGrant(actor(['grid_worker', node.grid]), 'volunteer', at(node.grid))).toThrow(hidden);
-    expect(() => authorizeRoleGrant(actor(['team_leader', node.community]), 'volunteer', at(node.community))).toThrow(hidden);
+    expect(() => authorizeRoleGrant(actor(['team_leader', node.community]), 'volunteer', at(node.community))).toThrow(
+      hidden,
+    );
   });
   it('uses the highest of the granter’s roles that reach the node', () => {
     const both = actor(['community_admin', node.community], ['street_admin', node.street]);
@@ -146,10 +188,18 @@ describe('authorizeRoleGrant', () => {
 
 describe('org kinds and role names', () => {
   it('orders kinds district → street → community → grid → building', () => {
-    expect(['district', 'street', 'community', 'grid', 'building'].map((k) => childKind(k as 'grid'))).toEqual(['street', 'community', 'grid', 'building', null]);
+    expect(['district', 'street', 'community', 'grid', 'building'].map((k) => childKind(k as 'grid'))).toEqual([
+      'street',
+      'community',
+      'grid',
+      'building',
+      null,
+    ]);
   });
   it('recognises role names exactly', () => {
-    expect([isRole('volunteer'), isRole('district_admin'), isRole('Volunteer'), isRole('emperor'), isRole('')]).toEqual([true, true, false, false, false]);
+    expect([isRole('volunteer'), isRole('district_admin'), isRole('Volunteer'), isRole('emperor'), isRole('')]).toEqual(
+      [true, true, false, false, false],
+    );
   });
   it('shows in the console only the roles holding a permission', () => {
     expect(STAFF_ROLES).toEqual(['social_worker', 'grid_worker', 'community_admin', 'street_admin', 'district_admin']);

@@ -3,8 +3,17 @@
 import { AppError, notFound } from './errors.js';
 
 export const ROLES = [
-  'volunteer', 'team_leader', 'social_worker', 'grid_worker', 'community_admin',
-  'street_admin', 'district_admin', 'merchant_staff', 'partner_contact', 'mediator', 'platform_admin',
+  'volunteer',
+  'team_leader',
+  'social_worker',
+  'grid_worker',
+  'community_admin',
+  'street_admin',
+  'district_admin',
+  'merchant_staff',
+  'partner_contact',
+  'mediator',
+  'platform_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -12,13 +21,34 @@ export const ORG_KINDS = ['district', 'street', 'community', 'grid', 'building']
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export type Permission =
-  | 'org.read' | 'org.manage' | 'people.read' | 'people.reveal' | 'role.grant' | 'audit.read'
-  | 'volunteer.read' | 'volunteer.review' | 'activity.manage' | 'record.accept' | 'points.manage' | 'mall.manage'
+  | 'org.read'
+  | 'org.manage'
+  | 'people.read'
+  | 'people.reveal'
+  | 'role.grant'
+  | 'audit.read'
+  | 'volunteer.read'
+  | 'volunteer.review'
+  | 'activity.manage'
+  | 'record.accept'
+  | 'points.manage'
+  | 'mall.manage'
   | 'people.reset';
 
 const ADMIN: Permission[] = [
-  'org.read', 'org.manage', 'people.read', 'people.reveal', 'people.reset', 'role.grant', 'audit.read',
-  'volunteer.read', 'volunteer.review', 'activity.manage', 'record.accept', 'points.manage', 'mall.manage',
+  'org.read',
+  'org.manage',
+  'people.read',
+  'people.reveal',
+  'people.reset',
+  'role.grant',
+  'audit.read',
+  'volunteer.read',
+  'volunteer.review',
+  'activity.manage',
+  'record.accept',
+  'points.manage',
+  'mall.manage',
 ];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */
@@ -55,8 +85,17 @@ export const ROLE_NODE_KINDS: Record<Role, readonly OrgKind[]> = {
 
 /** Seniority for granting: an admin grants only roles ranked below their own (district admins also their peers). */
 const RANK: Record<Role, number> = {
-  platform_admin: 4, district_admin: 3, street_admin: 2, community_admin: 1,
-  grid_worker: 0, social_worker: 0, team_leader: 0, volunteer: 0, merchant_staff: 0, partner_contact: 0, mediator: 0,
+  platform_admin: 4,
+  district_admin: 3,
+  street_admin: 2,
+  community_admin: 1,
+  grid_worker: 0,
+  social_worker: 0,
+  team_leader: 0,
+  volunteer: 0,
+  merchant_staff: 0,
+  partner_contact: 0,
+  mediator: 0,
 };
 
 /** Roles shown in the staff console (they hold at least one permission). */

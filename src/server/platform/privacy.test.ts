@@ -48,7 +48,12 @@ describe('mainland mobile numbers', () => {
     expect(['13800000001', '19912345678'].map((p) => PHONE_RE.test(p))).toEqual([true, true]);
   });
   it('refuses 12, 10 digits, a second digit below 3 and a leading +86', () => {
-    expect(['12800000001', '1380000000', '138000000012', '+8613800000001'].map((p) => PHONE_RE.test(p))).toEqual([false, false, false, false]);
+    expect(['12800000001', '1380000000', '138000000012', '+8613800000001'].map((p) => PHONE_RE.test(p))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -39,7 +39,10 @@ export function maskIdNumber(id: string): string {
 export function maskName(name: string): string {
   const trimmed = name.trim();
   if (/^[\p{Script=Latin}\s.'-]+$/u.test(trimmed) && /\s/.test(trimmed)) {
-    return trimmed.split(/\s+/).map((w) => maskWord(w)).join(' ');
+    return trimmed
+      .split(/\s+/)
+      .map((w) => maskWord(w))
+      .join(' ');
   }
   if (/^\p{Script=Latin}/u.test(trimmed)) return maskWord(trimmed);
   const chars = Array.from(trimmed);

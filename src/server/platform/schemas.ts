@@ -13,7 +13,11 @@ export const idNumberSchema = z
 export const idSchema = z.string().min(1).max(64);
 /** A trimmed, non-empty name; the message key carries its limit ("v.name:50"). */
 export const nameSchema = (max: number) =>
-  z.string().trim().min(1, { message: `v.name:${max}` }).max(max, { message: `v.name:${max}` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: `v.name:${max}` })
+    .max(max, { message: `v.name:${max}` });
 export const cursorSchema = z.string().max(512).optional();
 export const limitSchema = (def: number, max: number) => z.coerce.number().int().min(1).max(max).default(def);
 export const boolQuery = z
@@ -42,4 +46,8 @@ export const pageOf = <T extends z.ZodTypeAny>(item: T) =>
 
 /** A page with the whole filtered list's row count (platform/pagination.ts CountedPage). */
 export const countedPageOf = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int().describe('rows in the whole filtered list') });
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().describe('rows in the whole filtered list'),
+  });

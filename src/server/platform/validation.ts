@@ -31,7 +31,9 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
   return (data: unknown) => {
     const field = findNul(data);
     if (field !== null) {
-      return { error: new AppError('VALIDATION_FAILED', {}, [{ field: field || route.httpPart || 'body', message: 'v.nul' }]) };
+      return {
+        error: new AppError('VALIDATION_FAILED', {}, [{ field: field || route.httpPart || 'body', message: 'v.nul' }]),
+      };
     }
     return zod(data) as never;
   };

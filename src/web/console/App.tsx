@@ -60,7 +60,8 @@ function RequireStaff() {
   if (me.isPending) return <Spin size="large" fullscreen />;
   if (me.isError) return <LoadError error={me.error} onRetry={() => me.refetch()} />;
   // No session, or a temporary password to replace first (the login page asks for the new one).
-  if (!me.data || me.data.mustChangePassword) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!me.data || me.data.mustChangePassword)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (!isStaff(me.data)) {
     return (
       <Suspense fallback={<Spin size="large" fullscreen />}>

@@ -16,7 +16,8 @@ export const adminZh = {
 
   'nav.pastService': '补记服务',
   'past.title': '补记服务（系统外的服务）',
-  'past.intro': '夜间帮助、骑手顺手办的小事、纸质台账里的历史服务等未在系统中发布活动的服务，可由社区工作人员事后补记。补记记录标注为“事后补记”，同样经确认、验收后才计入服务时长和积分，并受每日时长上限约束。',
+  'past.intro':
+    '夜间帮助、骑手顺手办的小事、纸质台账里的历史服务等未在系统中发布活动的服务，可由社区工作人员事后补记。补记记录标注为“事后补记”，同样经确认、验收后才计入服务时长和积分，并受每日时长上限约束。',
   'past.volunteer': '志愿者',
   'past.volunteerPlaceholder': '输入姓名或手机号查找',
   'past.community': '服务所在社区',
@@ -42,7 +43,8 @@ export const adminZh = {
   'past.afterTheFact': '事后补记',
 
   'login.mustChangeTitle': '请设置新密码',
-  'login.mustChangeNote': '您正在使用临时密码（由上级管理员重置，或开通新区时生成）。请先设置只有您自己知道的新密码，然后才能使用管理后台。',
+  'login.mustChangeNote':
+    '您正在使用临时密码（由上级管理员重置，或开通新区时生成）。请先设置只有您自己知道的新密码，然后才能使用管理后台。',
   'login.temporaryPassword': '临时密码',
   'login.newPassword': '新密码',
   'login.confirmPassword': '再次输入新密码',
@@ -58,15 +60,18 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
 
   'people.resetPassword': 'Reset password',
   'people.resetConfirmTitle': 'Reset the password of {name}?',
-  'people.resetConfirm': 'A one-time password is created and every session of this person ends; they must set a new password at the next login. This is recorded in the audit log.',
+  'people.resetConfirm':
+    'A one-time password is created and every session of this person ends; they must set a new password at the next login. This is recorded in the audit log.',
   'people.resetDoneTitle': 'One-time password (shown only now)',
-  'people.resetDoneHint': 'Tell the person directly (in person or by phone); they must set a new password right after logging in with it.',
+  'people.resetDoneHint':
+    'Tell the person directly (in person or by phone); they must set a new password right after logging in with it.',
   'people.copy': 'Copy',
   'people.copied': 'Copied',
 
   'nav.pastService': 'Past service',
   'past.title': 'Service recorded after the fact',
-  'past.intro': 'Service that had no activity in the system — help at night, a rider’s errand, history from the paper ledger — can be recorded by community staff afterwards. Such records are marked “recorded after the fact”, count only once confirmed and accepted, and are subject to the daily limit.',
+  'past.intro':
+    'Service that had no activity in the system — help at night, a rider’s errand, history from the paper ledger — can be recorded by community staff afterwards. Such records are marked “recorded after the fact”, count only once confirmed and accepted, and are subject to the daily limit.',
   'past.volunteer': 'Volunteer',
   'past.volunteerPlaceholder': 'Type a name or phone number',
   'past.community': 'Community where it happened',
@@ -92,7 +97,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'past.afterTheFact': 'Recorded after the fact',
 
   'login.mustChangeTitle': 'Set a new password',
-  'login.mustChangeNote': 'You signed in with a temporary password (reset by an admin, or created with a new district). Set a new password only you know before using the console.',
+  'login.mustChangeNote':
+    'You signed in with a temporary password (reset by an admin, or created with a new district). Set a new password only you know before using the console.',
   'login.temporaryPassword': 'Temporary password',
   'login.newPassword': 'New password',
   'login.confirmPassword': 'New password again',

@@ -22,7 +22,8 @@ export const mallZh = {
   'mall.kind.offer': '商户优惠',
   'mall.kind.service': '社区服务',
 
-  'mall.m.flow': '流程：商户申请 → 社区审核 → 街道备案（约定每积分结算金额与支付基金）→ 生效；每年评议一次，未通过的退出联盟。',
+  'mall.m.flow':
+    '流程：商户申请 → 社区审核 → 街道备案（约定每积分结算金额与支付基金）→ 生效；每年评议一次，未通过的退出联盟。',
   'mall.m.tab.applied': '待社区审核',
   'mall.m.tab.reviewed': '待街道备案',
   'mall.m.tab.filed': '已备案',
@@ -120,7 +121,8 @@ export const mallZh = {
   'mall.c.createOk': '上架',
   'mall.c.createdOk': '已上架“{title}”',
   'mall.c.search': '搜索商品或商户名称',
-  'mall.c.listNote': '列表与居民端一致，显示正在兑换的商品；下架的商品居民看不到，在本页下架的仍留在列表中，可重新上架。',
+  'mall.c.listNote':
+    '列表与居民端一致，显示正在兑换的商品；下架的商品居民看不到，在本页下架的仍留在列表中，可重新上架。',
   'mall.c.table': '商品列表',
   'mall.c.empty': '暂无在售商品',
   'mall.c.title': '名称',
@@ -227,7 +229,8 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'nav.mallStats': 'Redemption stats',
 
   'mall.noAccess': 'No mall rights',
-  'mall.noAccessDesc': 'The points mall and merchant alliance are run by district, street and community admins. Ask your admin for access.',
+  'mall.noAccessDesc':
+    'The points mall and merchant alliance are run by district, street and community admins. Ask your admin for access.',
   'mall.unlimited': 'No limit',
   'mall.pointsUnit': 'points',
   'mall.days': 'days',
@@ -240,7 +243,8 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.kind.offer': 'Offer',
   'mall.kind.service': 'Service',
 
-  'mall.m.flow': 'Flow: the merchant applies → the community reviews → the street files it (agreeing the cash value per point and the paying fund) → active; evaluated every year, failing merchants exit.',
+  'mall.m.flow':
+    'Flow: the merchant applies → the community reviews → the street files it (agreeing the cash value per point and the paying fund) → active; evaluated every year, failing merchants exit.',
   'mall.m.tab.applied': 'Awaiting community review',
   'mall.m.tab.reviewed': 'Awaiting street filing',
   'mall.m.tab.filed': 'Filed',
@@ -281,7 +285,7 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.m.rejectReason': 'Reason',
   'mall.m.rejectedOk': 'Application of “{name}” rejected',
   'mall.m.waitCommunity': 'Awaiting community',
-  'mall.m.waitCommunityHint': 'Reviewed by a community admin of the merchant\'s community',
+  'mall.m.waitCommunityHint': "Reviewed by a community admin of the merchant's community",
   'mall.m.waitStreet': 'Awaiting street',
   'mall.m.waitStreetHint': 'Once reviewed, a street (or district) admin files it',
   'mall.m.file': 'File',
@@ -297,7 +301,8 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.m.fundHelp': 'Which fund pays the settlement, e.g. a street charity fund',
   'mall.m.fundPlaceholder': 'Fund name',
   'mall.m.fundRequired': 'Name the paying fund when the value per point is above 0',
-  'mall.m.fileNote': 'Once filed the merchant is active: the applicant becomes its account, can publish offers and scan vouchers; it is settled monthly at the agreed value.',
+  'mall.m.fileNote':
+    'Once filed the merchant is active: the applicant becomes its account, can publish offers and scan vouchers; it is settled monthly at the agreed value.',
   'mall.m.fileAudit': 'Filing is recorded in the audit log.',
   'mall.m.evaluate': 'Evaluate',
   'mall.m.statement': 'Statement',
@@ -338,7 +343,8 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.c.createOk': 'Publish',
   'mall.c.createdOk': '“{title}” published',
   'mall.c.search': 'Search item or merchant',
-  'mall.c.listNote': 'The list is what residents see: items on sale. Items taken off sale are hidden from residents; those taken off here stay listed so you can put them back.',
+  'mall.c.listNote':
+    'The list is what residents see: items on sale. Items taken off sale are hidden from residents; those taken off here stay listed so you can put them back.',
   'mall.c.table': 'Catalog',
   'mall.c.empty': 'No items on sale',
   'mall.c.title': 'Name',
@@ -351,7 +357,7 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.c.kind': 'Type',
   'mall.c.provider': 'Provider',
   'mall.c.community': 'Community',
-  'mall.c.communityHelpGoods': 'Collected at this community\'s supermarket',
+  'mall.c.communityHelpGoods': "Collected at this community's supermarket",
   'mall.c.category': 'Category',
   'mall.c.categoryRequired': 'Enter a category',
   'mall.c.categoryPlaceholder': 'Choose or type',
@@ -375,12 +381,15 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.c.status.hidden': 'Hidden',
   'mall.c.status.removed': 'Unlisted',
   'mall.c.editTitle': 'Edit: {title}',
-  'mall.c.editOfferHint': 'This offer belongs to “{merchant}”; the merchant is not notified of changes, so talk to them first.',
+  'mall.c.editOfferHint':
+    'This offer belongs to “{merchant}”; the merchant is not notified of changes, so talk to them first.',
   'mall.c.editNote': 'Changes apply to later orders; vouchers already issued are not affected.',
   'mall.c.remove': 'Unlist',
   'mall.c.removeConfirm': 'Unlist “{title}”?',
-  'mall.c.removeDesc': 'Residents can no longer order it; vouchers already issued can still be redeemed until they expire.',
-  'mall.c.removeOfferDesc': 'This is an offer of “{merchant}”. Residents can no longer order it; vouchers already issued can still be redeemed until they expire.',
+  'mall.c.removeDesc':
+    'Residents can no longer order it; vouchers already issued can still be redeemed until they expire.',
+  'mall.c.removeOfferDesc':
+    'This is an offer of “{merchant}”. Residents can no longer order it; vouchers already issued can still be redeemed until they expire.',
   'mall.c.removedOk': '“{title}” unlisted',
   'mall.c.restore': 'Relist',
   'mall.c.restoredOk': '“{title}” is on sale again',
@@ -404,12 +413,14 @@ export const mallEn: Record<keyof typeof mallZh, string> = {
   'mall.s.noFundNeeded': 'Nothing to pay',
   'mall.s.close': 'Close month',
   'mall.s.closeConfirm': 'Close the {month} statement of {name}?',
-  'mall.s.closeConfirmDesc': 'The statement is then fixed: later redemptions do not change it and it cannot be reopened. Check the amounts first.',
+  'mall.s.closeConfirmDesc':
+    'The statement is then fixed: later redemptions do not change it and it cannot be reopened. Check the amounts first.',
   'mall.s.closedOk': '{name} {month} closed',
   'mall.s.notOver': 'The month is not over; it can be closed from {date}',
   'mall.s.alreadyClosed': 'Closed {at}',
   'mall.s.liveNote': 'The month is not over; amounts follow redemptions live. It can be closed from {date}.',
-  'mall.s.readyNote': 'The month is over: check the amounts and close it. Until then they follow the current redemption records.',
+  'mall.s.readyNote':
+    'The month is over: check the amounts and close it. Until then they follow the current redemption records.',
   'mall.s.export': 'Export Excel',
   'mall.s.lines': 'Redemptions',
   'mall.s.noLines': 'No redemptions this month',

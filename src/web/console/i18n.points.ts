@@ -83,7 +83,8 @@ export const pointsZh = {
   'pts.jr.reversed': '已冲正',
   'pts.jr.reversedBy': '已由第 {seq} 号记录冲正',
   'pts.jr.reverseTitle': '冲正第 {seq} 号记录',
-  'pts.jr.reverseDesc': '冲正会新增一笔方向相反的“冲正”记录，抵消这笔记录的积分变动。原记录不会被修改或删除，两笔记录都会公示并写入哈希链，且同一笔记录只能冲正一次。',
+  'pts.jr.reverseDesc':
+    '冲正会新增一笔方向相反的“冲正”记录，抵消这笔记录的积分变动。原记录不会被修改或删除，两笔记录都会公示并写入哈希链，且同一笔记录只能冲正一次。',
   'pts.jr.reverseReason': '冲正原因',
   'pts.jr.reverseReasonPlaceholder': '如：重复发放、录入错误（将在公示中显示）',
   'pts.jr.reverseOkText': '确认冲正',
@@ -91,7 +92,8 @@ export const pointsZh = {
   'pts.jr.reverseAlready': '这笔记录此前已冲正过（冲正记录 #{seq}），本次没有重复冲正',
 
   'pts.ct.title': '登记共建贡献',
-  'pts.ct.help': '服务队、共建单位、联盟商户为共建项目投工投劳、捐赠物资或出资，按折合金额登记并记入其积分账户；折合金额计入年度汇总的“撬动社会资源”。',
+  'pts.ct.help':
+    '服务队、共建单位、联盟商户为共建项目投工投劳、捐赠物资或出资，按折合金额登记并记入其积分账户；折合金额计入年度汇总的“撬动社会资源”。',
   'pts.ct.orgType': '单位类型',
   'pts.ct.orgType.team': '服务队',
   'pts.ct.orgType.partner': '共建单位',
@@ -278,7 +280,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.acc.kind': 'Kind',
   'pts.acc.purpose': 'Purpose',
   'pts.acc.balance': 'Balance',
-  'pts.acc.issuanceHelp': 'The issuance account runs negative: its absolute value is all points issued and not yet taken back',
+  'pts.acc.issuanceHelp':
+    'The issuance account runs negative: its absolute value is all points issued and not yet taken back',
   'pts.acc.table': 'Points accounts',
   'pts.acc.empty': 'No accounts match',
 
@@ -293,7 +296,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.award.reason': 'Reason',
   'pts.award.reasonPlaceholder': 'e.g. Volunteer of the year (shown on the public ledger)',
   'pts.award.reasonRequired': 'Give a reason',
-  'pts.award.publicNote': 'The award goes into the ledger and is published (name masked); it cannot be edited, only reversed.',
+  'pts.award.publicNote':
+    'The award goes into the ledger and is published (name masked); it cannot be edited, only reversed.',
   'pts.award.submit': 'Award',
   'pts.award.ok': 'Awarded {points} points to {name} (journal #{seq})',
 
@@ -315,7 +319,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.jr.reversed': 'Reversed',
   'pts.jr.reversedBy': 'Reversed by journal #{seq}',
   'pts.jr.reverseTitle': 'Reverse journal #{seq}',
-  'pts.jr.reverseDesc': 'Reversing adds a new "reversal" journal with the opposite postings, cancelling this one. The original is neither edited nor deleted; both are published and chained, and a journal can be reversed only once.',
+  'pts.jr.reverseDesc':
+    'Reversing adds a new "reversal" journal with the opposite postings, cancelling this one. The original is neither edited nor deleted; both are published and chained, and a journal can be reversed only once.',
   'pts.jr.reverseReason': 'Reason for the reversal',
   'pts.jr.reverseReasonPlaceholder': 'e.g. Paid twice, typing error (shown on the public ledger)',
   'pts.jr.reverseOkText': 'Reverse',
@@ -323,7 +328,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.jr.reverseAlready': 'This journal was already reversed (journal #{seq}); nothing was reversed again',
 
   'pts.ct.title': 'Record a co-build contribution',
-  'pts.ct.help': 'Teams, partner units and alliance merchants contribute labour, goods or money to co-build projects. Record the value and credit points to their account; the value counts as leveraged social resources in the year summary.',
+  'pts.ct.help':
+    'Teams, partner units and alliance merchants contribute labour, goods or money to co-build projects. Record the value and credit points to their account; the value counts as leveraged social resources in the year summary.',
   'pts.ct.orgType': 'Organisation type',
   'pts.ct.orgType.team': 'Team',
   'pts.ct.orgType.partner': 'Partner unit',
@@ -365,7 +371,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.rules.pointsPerHour': 'Points per hour',
   'pts.rules.pointsPerHourHelp': 'Points for each accepted hour of service',
   'pts.rules.categoryMultipliersPct': 'Category multipliers',
-  'pts.rules.multipliersHelp': 'Adjust points per hour by activity category: 100% leaves it, 150% is 1.5×; categories not listed count 100%.',
+  'pts.rules.multipliersHelp':
+    'Adjust points per hour by activity category: 100% leaves it, 150% is 1.5×; categories not listed count 100%.',
   'pts.rules.category': 'Category',
   'pts.rules.categoryRequired': 'Enter a category',
   'pts.rules.categoryDuplicate': 'Category listed twice',
@@ -396,7 +403,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.rules.no': 'No',
   'pts.rules.none': 'None',
   'pts.rules.required': 'Required',
-  'pts.rules.noteOnChange': 'Changes apply to points issued from now on; points already in the ledger stay. Every saved version is kept.',
+  'pts.rules.noteOnChange':
+    'Changes apply to points issued from now on; points already in the ledger stay. Every saved version is kept.',
   'pts.rules.history': 'History',
   'pts.rules.changedAt': 'Changed',
   'pts.rules.changedBy': 'By',
@@ -428,7 +436,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.ys.orgKind': 'Type',
   'pts.ys.orgPoints': 'Earned this year',
   'pts.ys.orgIncome': 'Redemption income',
-  'pts.ys.orgRankHint': 'Ranked by points earned this year; a merchant’s redemption income is trade, not merit, and is shown apart.',
+  'pts.ys.orgRankHint':
+    'Ranked by points earned this year; a merchant’s redemption income is trade, not merit, and is shown apart.',
   'pts.ys.teams': 'Teams',
   'pts.ys.teamName': 'Team',
   'pts.ys.members': 'Members',
@@ -446,7 +455,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.vf.title': 'Ledger verification ({district})',
   'pts.vf.ok': 'Ledger intact',
   'pts.vf.bad': 'Problems found',
-  'pts.vf.okDesc': 'Every hash recomputed and linked, no gaps in the sequence, every journal balanced, every balance matches its postings.',
+  'pts.vf.okDesc':
+    'Every hash recomputed and linked, no gaps in the sequence, every journal balanced, every balance matches its postings.',
   'pts.vf.badDesc': '{count} problem(s) found. Tell the technical lead at once and leave the database untouched.',
   'pts.vf.running': 'Verifying…',
   'pts.vf.recheck': 'Verify again',
@@ -460,7 +470,8 @@ export const pointsEn: Record<keyof typeof pointsZh, string> = {
   'pts.vf.seq': 'No.',
   'pts.vf.problem': 'Problem',
   'pts.vf.noProblems': 'No problems',
-  'pts.vf.cli': 'The server can also verify on its own with the command below; residents can check their own entries on the public page:',
+  'pts.vf.cli':
+    'The server can also verify on its own with the command below; residents can check their own entries on the public page:',
   'pts.vf.onlyDistrict': 'Verification needs a district admin',
   'pts.vf.onlyDistrictDesc': 'The hash chain belongs to the whole district; ask a district admin to verify it.',
 };

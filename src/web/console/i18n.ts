@@ -63,7 +63,8 @@ const baseZh = {
   'login.welcome': '欢迎回来，{name}',
 
   'noAccess.title': '无管理权限',
-  'noAccess.desc': '{name}，您的账号暂未被授予管理角色（区、街道、社区管理员，网格员或社工）。如需使用管理后台，请联系上级管理员为您授权。',
+  'noAccess.desc':
+    '{name}，您的账号暂未被授予管理角色（区、街道、社区管理员，网格员或社工）。如需使用管理后台，请联系上级管理员为您授权。',
 
   'kind.district': '区',
   'kind.street': '街道',
@@ -246,7 +247,8 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'login.welcome': 'Welcome back, {name}',
 
   'noAccess.title': 'No staff access',
-  'noAccess.desc': '{name}, your account has no staff role yet (district, street or community admin, grid worker or social worker). Ask an administrator to grant you one.',
+  'noAccess.desc':
+    '{name}, your account has no staff role yet (district, street or community admin, grid worker or social worker). Ask an administrator to grant you one.',
 
   'kind.district': 'District',
   'kind.street': 'Street',
@@ -340,7 +342,8 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'people.drawerTitle': 'Person: {name}',
   'people.reveal': 'Show full details',
   'people.revealConfirmTitle': 'Show sensitive details',
-  'people.revealConfirm': 'This shows the full phone, real name and ID number. The view is written to the audit log; only do it when your work needs it.',
+  'people.revealConfirm':
+    'This shows the full phone, real name and ID number. The view is written to the audit log; only do it when your work needs it.',
   'people.revealed': 'Full details (logged in the audit log)',
   'people.rolesTitle': 'Roles',
   'people.noRoles': 'No roles',
@@ -371,7 +374,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'audit.system': 'System',
   'audit.empty': 'No audit events match',
   'audit.table': 'Audit events',
-  'audit.filterActor': 'Only this person\'s actions',
+  'audit.filterActor': "Only this person's actions",
 };
 
 export function hasMessage(key: string): key is MessageKey {

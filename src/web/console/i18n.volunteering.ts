@@ -488,7 +488,8 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'vol.noCertificate': 'No accepted service hours yet, so no certificate can be issued.',
   'vol.import.title': 'Bulk import volunteers',
   'vol.import.file': 'Excel file',
-  'vol.import.fileHelp': 'Fill in the import template; .xlsx only, at most 10 MB. Imported volunteers are approved at once.',
+  'vol.import.fileHelp':
+    'Fill in the import template; .xlsx only, at most 10 MB. Imported volunteers are approved at once.',
   'vol.import.drop': 'Click or drop an .xlsx file here',
   'vol.import.notXlsx': 'Choose an Excel file in .xlsx format',
   'vol.import.tooBig': 'The file must be at most 10 MB',
@@ -610,7 +611,7 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'act.beneficiaries': 'Beneficiaries',
   'act.beneficiariesPlaceholder': 'e.g. elders living alone, children',
   'act.pointsPerHour': 'Points per hour',
-  'act.pointsPerHourHelp': 'Empty: the district\'s points rule',
+  'act.pointsPerHourHelp': "Empty: the district's points rule",
   'act.pointsDefault': 'District points rule',
   'act.repeatWeeks': 'Repeat weekly',
   'act.repeatWeeksHelp1': '1 for a one-off; more creates one activity per week at the same time',
@@ -703,7 +704,8 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'act.audience.resident': 'Resident event (residents sign up, attendance only)',
   'act.residentTag': 'Resident event',
   'act.close': 'Close attendance',
-  'act.closeConfirm': 'Everyone still checked in is checked out at the end and their record written; the code stops working.',
+  'act.closeConfirm':
+    'Everyone still checked in is checked out at the end and their record written; the code stops working.',
   'act.closedAt': 'Attendance closed at {time}',
   'rec.dateRange': 'Service dates',
   'rec.empty.confirmed': 'Nothing waiting for acceptance',
@@ -728,7 +730,8 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'rec.partlyDone': '{count} done; the rest were not',
   'rec.correct': 'Correct',
   'rec.correctTitle': 'Correct {name} · {title}',
-  'rec.correctHint': 'A correction never edits the record: it creates a new record (to confirm) that refers to it, and the old one is marked corrected.',
+  'rec.correctHint':
+    'A correction never edits the record: it creates a new record (to confirm) that refers to it, and the old one is marked corrected.',
   'rec.correctMinutes': 'Corrected duration',
   'rec.currentMinutes': 'Now {minutes} minutes',
   'rec.minuteUnit': 'min',
@@ -749,7 +752,8 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'set.noAccess': 'Only district admins can change settings',
   'set.noAccessDesc': 'These settings apply to the whole district; ask a district admin.',
   'set.lists': 'Lists',
-  'set.listsHelp': 'Type and press Enter to add; click × on a tag to remove it. Past records keep the values they used.',
+  'set.listsHelp':
+    'Type and press Enter to add; click × on a tag to remove it. Past records keep the values they used.',
   'set.skills': 'Skills',
   'set.teamCategories': 'Team categories',
   'set.activityCategories': 'Activity categories',
@@ -758,7 +762,8 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'set.itemTooLong': 'Each at most 20 characters',
   'set.listTooLong': 'At most 60 entries',
   'set.stars': 'Star levels (accepted service hours)',
-  'set.starsHelp': 'National defaults 100 / 300 / 600 / 1000 / 1500 h; each level higher than the one before, none skipped.',
+  'set.starsHelp':
+    'National defaults 100 / 300 / 600 / 1000 / 1500 h; each level higher than the one before, none skipped.',
   'set.starN': 'Threshold for {n} stars',
   'set.starIncreasing': 'Must exceed the level before',
   'set.required': 'Required',
@@ -780,5 +785,6 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'set.unit.days': 'days',
   'set.unit.minutes': 'min',
   'set.unit.seconds': 's',
-  'set.noteOnChange': 'Changes apply to the whole district: new star thresholds to later star calculations, rule changes to later sign-ups and check-ins.',
+  'set.noteOnChange':
+    'Changes apply to the whole district: new star thresholds to later star calculations, rule changes to later sign-ups and check-ins.',
 };

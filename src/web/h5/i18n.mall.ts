@@ -258,7 +258,8 @@ export const mallEn: Record<MallKey, string> = {
   'mall.near': 'Nearby shops',
   'mall.nearHint': 'Sorted by distance from you, nearest first',
   'mall.locating': 'Getting your location…',
-  'mall.locationFailed': 'Your location is not available (refused or unsupported). Allow location in the browser settings and try again.',
+  'mall.locationFailed':
+    'Your location is not available (refused or unsupported). Allow location in the browser settings and try again.',
   'mall.distanceM': 'about {n} m',
   'mall.distanceKm': 'about {n} km',
   'mall.providerSupermarket': 'Community points supermarket',
@@ -283,7 +284,8 @@ export const mallEn: Record<MallKey, string> = {
   'mall.validUntil': 'Offer ends',
   'mall.myPoints': 'My points',
   'mall.shortBy': 'Not enough points: {n} more needed',
-  'mall.howItWorks': 'You get a voucher (a QR code and an 8-character code) to show at the counter. Until it is used you can cancel it and get all points back.',
+  'mall.howItWorks':
+    'You get a voucher (a QR code and an 8-character code) to show at the counter. Until it is used you can cancel it and get all points back.',
   'mall.redeem': 'Redeem',
   'mall.notEnough': 'Not enough points',
   'mall.unavailable': 'No longer listed',
@@ -291,7 +293,8 @@ export const mallEn: Record<MallKey, string> = {
   'mall.confirmBody': 'Spend {n} points on “{title}”? The voucher will be under “My vouchers”.',
   'mall.confirmOk': 'Redeem',
   'mall.ordered': 'Your voucher is ready',
-  'mall.retryBody': 'The order may not have gone through. “Retry” sends the same order again; you will not be charged twice.',
+  'mall.retryBody':
+    'The order may not have gone through. “Retry” sends the same order again; you will not be charged twice.',
 
   'vouchers.title': 'My vouchers',
   'vouchers.tab.active': 'To use',
@@ -320,7 +323,8 @@ export const mallEn: Record<MallKey, string> = {
   'voucher.ordered': 'Ordered',
   'voucher.autoRefresh': 'Once the staff redeem it, this page shows “Redeemed” by itself.',
   'voucher.cancel': 'Cancel voucher',
-  'voucher.cancelNote': 'An unused voucher can be cancelled for all its points back; an expired one is refunded automatically.',
+  'voucher.cancelNote':
+    'An unused voucher can be cancelled for all its points back; an expired one is refunded automatically.',
   'voucher.cancelTitle': 'Cancel voucher',
   'voucher.cancelBody': 'The voucher can no longer be used, and {n} points go back to your account. Cancel it?',
   'voucher.cancelOk': 'Cancel it',
@@ -336,7 +340,8 @@ export const mallEn: Record<MallKey, string> = {
   'voucher.ratedAlready': 'You have rated this, thank you!',
   'voucher.complainTitle': 'Complain about the shop',
   'voucher.complain': 'Complain about the shop',
-  'voucher.complainHint': 'If something went wrong at “{merchant}”, describe what happened. The community checks complaints; they count in the shop’s annual review.',
+  'voucher.complainHint':
+    'If something went wrong at “{merchant}”, describe what happened. The community checks complaints; they count in the shop’s annual review.',
   'voucher.complainContent': 'Describe the problem',
   'voucher.complainLabel': 'Complaint',
   'voucher.complainRequired': 'Please describe the problem',
@@ -358,7 +363,8 @@ export const mallEn: Record<MallKey, string> = {
   'desk.todayPoints': 'Points',
   'desk.todayNone': 'Nothing redeemed today yet',
   'desk.notMerchant': 'You are not an alliance merchant yet',
-  'desk.notMerchantHint': 'Once your application is reviewed by the community and filed by the street, you can redeem vouchers here.',
+  'desk.notMerchantHint':
+    'Once your application is reviewed by the community and filed by the street, you can redeem vouchers here.',
   'desk.applyAnother': 'Apply for another shop',
 
   'redeem.title': 'Redeem vouchers',
@@ -385,7 +391,8 @@ export const mallEn: Record<MallKey, string> = {
   'redeem.scanAgain': 'Scan again',
   'redeem.typeAgain': 'Enter again',
   'redeem.success': 'Redeemed',
-  'redeem.retryBody': 'The redemption may not have gone through. “Retry” sends the same redemption again; it will not be redeemed twice.',
+  'redeem.retryBody':
+    'The redemption may not have gone through. “Retry” sends the same redemption again; it will not be redeemed twice.',
   'redeem.todaySoFar': 'Today: {n} vouchers, {points} points',
 
   'statement.title': 'Monthly statement',
@@ -401,7 +408,8 @@ export const mallEn: Record<MallKey, string> = {
   'statement.rate': 'Settlement: {yuan} yuan per point',
   'statement.fund': 'Paid by: {fund}',
   'statement.closedAt': 'Closed by the community on {at}; the amount is final',
-  'statement.openNote': 'Not closed yet: the figures follow redemptions live; the community closes the month after it ends.',
+  'statement.openNote':
+    'Not closed yet: the figures follow redemptions live; the community closes the month after it ends.',
   'statement.export': 'Export to Excel',
   'statement.lines': 'Redemptions',
   'statement.noLines': 'Nothing redeemed this month',
@@ -418,7 +426,8 @@ export const mallEn: Record<MallKey, string> = {
   'join.step1': 'Apply: your shop and business licence details',
   'join.step2': 'Community review: your community checks the shop',
   'join.step3': 'Street filing: the cash value per point is agreed, and you are in',
-  'join.howNote': 'Once filed you are the shop’s staff: you can publish offers, redeem residents’ vouchers and see monthly statements.',
+  'join.howNote':
+    'Once filed you are the shop’s staff: you can publish offers, redeem residents’ vouchers and see monthly statements.',
   'join.formTitle': 'Application',
   'join.community': 'Community',
   'join.name': 'Shop name',
@@ -452,7 +461,8 @@ export const mallEn: Record<MallKey, string> = {
   'join.phone': 'Contact phone',
   'join.submit': 'Apply',
   'join.submittedTitle': 'Application sent',
-  'join.submittedBody': 'The application of “{name}” was sent; status: {status}. After community review and street filing you can use the merchant desk.',
+  'join.submittedBody':
+    'The application of “{name}” was sent; status: {status}. After community review and street filing you can use the merchant desk.',
   'join.mine': 'My applications',
   'join.appliedOn': 'applied {date}',
   'join.rejectReason': 'Reason: {reason}',

@@ -101,8 +101,10 @@ export const pointsZh = {
   'ledger.count': '公示记录 {n} 条',
   'ledger.head': '最新“指纹”',
   'ledger.explain': '这里公开本区每一笔积分的来龙去脉：哪天、给了谁或谁用了、因为什么、多少分。姓名中间的字已隐去。',
-  'ledger.whyTrust': '为什么可信：每条记录都有一个“指纹”，由这条记录的内容和上一条记录的指纹一起算出，一条扣一条。只要有人偷偷改动任何一条旧记录，它后面的指纹就全都对不上，谁都能发现。',
-  'ledger.keepHead': '您可以把上面的记录条数和最新指纹截图留存。以后新记录只会往后加，已经公布的记录不能改动，留存的截图随时可以拿来对照。',
+  'ledger.whyTrust':
+    '为什么可信：每条记录都有一个“指纹”，由这条记录的内容和上一条记录的指纹一起算出，一条扣一条。只要有人偷偷改动任何一条旧记录，它后面的指纹就全都对不上，谁都能发现。',
+  'ledger.keepHead':
+    '您可以把上面的记录条数和最新指纹截图留存。以后新记录只会往后加，已经公布的记录不能改动，留存的截图随时可以拿来对照。',
   'ledger.howMine': '想确认自己的积分记得对不对？登录后到“我的积分”，点“核验我的积分”，系统会逐条帮您核对。',
   'ledger.toVerify': '去核验我的积分',
   'ledger.matching': '共 {n} 条',
@@ -139,7 +141,8 @@ export const pointsEn: Record<PointsKey, string> = {
   'points.earned': 'Earned',
   'points.spent': 'Spent',
   'points.none': 'You have no points yet',
-  'points.noneHint': 'Volunteer, and once your hours are accepted you earn points to spend in the district’s points mall.',
+  'points.noneHint':
+    'Volunteer, and once your hours are accepted you earn points to spend in the district’s points mall.',
   'points.history': 'History',
   'points.noHistory': 'No entries yet',
   'points.seq': 'Ledger no. {n}',
@@ -158,13 +161,15 @@ export const pointsEn: Record<PointsKey, string> = {
   'jtype.contribute': 'Co-build',
 
   'verify.mine': 'Verify my points',
-  'verify.mineHint': 'Recomputes the hash of each of your entries and checks they are all in the district’s published chain.',
+  'verify.mineHint':
+    'Recomputes the hash of each of your entries and checks they are all in the district’s published chain.',
   'verify.mineOk': 'All {n} of your entries are in the public ledger, untampered',
   'verify.mineNone': 'You have no entries in this district yet; nothing to verify',
   'verify.mineBad': '{bad} entries failed the check; please contact your community staff',
   'verify.badItem': 'Ledger no. {seq}: {reason} ({amount} pts)',
   'verify.chainHead': 'Published chain head',
-  'verify.chainCount': '{n} entries published in this district; compare with the latest hash on the public ledger page.',
+  'verify.chainCount':
+    '{n} entries published in this district; compare with the latest hash on the public ledger page.',
 
   'hash.copy': 'Copy',
   'hash.copyLabel': 'Copy {what}',
@@ -178,7 +183,8 @@ export const pointsEn: Record<PointsKey, string> = {
   'relation.grandchild': 'Grandchild',
 
   'gift.title': 'Gift to a relative',
-  'gift.intro': 'You can give points to a direct relative (spouse, parent, child, grandparent, grandchild) who has a Linli account.',
+  'gift.intro':
+    'You can give points to a direct relative (spouse, parent, child, grandparent, grandchild) who has a Linli account.',
   'gift.phone': 'Relative’s mobile',
   'gift.ph.phone': 'Enter your relative’s mobile number',
   'gift.relation': 'Relationship',
@@ -192,7 +198,8 @@ export const pointsEn: Record<PointsKey, string> = {
   'gift.relationRequired': 'Please choose the relationship',
 
   'donate.title': 'Donate to the community fund',
-  'donate.intro': 'Donated points go to the {community} public-welfare fund for community projects and are shown on the public ledger.',
+  'donate.intro':
+    'Donated points go to the {community} public-welfare fund for community projects and are shown on the public ledger.',
   'donate.community': 'Donate to',
   'donate.fund': '{community} public-welfare fund',
   'donate.points': 'Points to donate',
@@ -209,7 +216,8 @@ export const pointsEn: Record<PointsKey, string> = {
   'give.overLimit': 'Gifts and donations are limited to {limit} points a month',
   'give.balanceHint': '{balance} points available; {limit}',
   'give.retryTitle': 'Network problem',
-  'give.retryBody': 'The action may not have gone through. “Retry” sends the same action again; you will not be charged twice.',
+  'give.retryBody':
+    'The action may not have gone through. “Retry” sends the same action again; you will not be charged twice.',
   'give.retry': 'Retry',
   'give.noAccount': 'You have no points account in this district',
 
@@ -223,10 +231,14 @@ export const pointsEn: Record<PointsKey, string> = {
   'month.year': 'Year',
   'ledger.count': '{n} entries published',
   'ledger.head': 'Latest fingerprint',
-  'ledger.explain': 'Every movement of points in this district is shown here: the day, who received or spent them, why, and how many. Names are partly hidden.',
-  'ledger.whyTrust': 'Why you can trust it: each entry has a “fingerprint” worked out from its content and the fingerprint of the entry before it, so the entries hang together like a chain. If anyone quietly changed an old entry, every fingerprint after it would stop matching, and anyone could see it.',
-  'ledger.keepHead': 'You can take a screenshot of the number of entries and the latest fingerprint above. New entries are only ever added after it and published entries cannot change, so your screenshot can be checked against the ledger at any time.',
-  'ledger.howMine': 'Want to be sure your own points are right? Sign in, open “My points” and tap “Verify my points”: each of your entries is checked for you.',
+  'ledger.explain':
+    'Every movement of points in this district is shown here: the day, who received or spent them, why, and how many. Names are partly hidden.',
+  'ledger.whyTrust':
+    'Why you can trust it: each entry has a “fingerprint” worked out from its content and the fingerprint of the entry before it, so the entries hang together like a chain. If anyone quietly changed an old entry, every fingerprint after it would stop matching, and anyone could see it.',
+  'ledger.keepHead':
+    'You can take a screenshot of the number of entries and the latest fingerprint above. New entries are only ever added after it and published entries cannot change, so your screenshot can be checked against the ledger at any time.',
+  'ledger.howMine':
+    'Want to be sure your own points are right? Sign in, open “My points” and tap “Verify my points”: each of your entries is checked for you.',
   'ledger.toVerify': 'Verify my points',
   'ledger.matching': '{n} entries',
   'ledger.empty': 'Nothing published yet',

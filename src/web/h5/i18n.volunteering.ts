@@ -201,7 +201,8 @@ export const volunteeringZh = {
   'checkin.pickActivity': '请先选择活动',
   'checkin.codeFormat': '签到码是 6 位数字',
   'checkin.locating': '正在获取您的位置…',
-  'checkin.locationDenied': '此活动需要在活动地点附近签到，但未能获取您的位置（定位被拒绝或不可用）。请在浏览器设置中允许定位，或请队长为您登记。',
+  'checkin.locationDenied':
+    '此活动需要在活动地点附近签到，但未能获取您的位置（定位被拒绝或不可用）。请在浏览器设置中允许定位，或请队长为您登记。',
   'checkin.inOk': '签到成功 {time}',
   'checkin.outOk': '签退成功，本次服务 {minutes} 分钟，待队长确认',
   'checkin.outOkPlain': '签退成功 {time}',
@@ -527,9 +528,11 @@ export const volunteeringEn: Record<VolunteeringKey, string> = {
   'act.residentEvent': 'Resident event',
   'act.residentEventNote': 'Open to every resident of the community; attendance is recorded, no service hours',
   'act.becomeVolunteer': 'Become a volunteer',
-  'act.volunteerOnly': 'This activity is for volunteers. Register as a volunteer and, once the community approves, sign up.',
+  'act.volunteerOnly':
+    'This activity is for volunteers. Register as a volunteer and, once the community approves, sign up.',
   'leader.closeActivity': 'Close attendance',
-  'leader.closeConfirm': 'Everyone still checked in is checked out at the end and their record written; the code stops working.',
+  'leader.closeConfirm':
+    'Everyone still checked in is checked out at the end and their record written; the code stops working.',
   'leader.closedAt': 'Attendance closed at {time}',
   'signups.goCheckin': 'Check in',
 
@@ -552,11 +555,13 @@ export const volunteeringEn: Record<VolunteeringKey, string> = {
   'checkin.pickActivity': 'Choose the activity first',
   'checkin.codeFormat': 'The code has 6 digits',
   'checkin.locating': 'Getting your location…',
-  'checkin.locationDenied': 'This activity needs your location to check in, but it was not available (refused or unsupported). Allow location in the browser settings, or ask the team leader to record you.',
+  'checkin.locationDenied':
+    'This activity needs your location to check in, but it was not available (refused or unsupported). Allow location in the browser settings, or ask the team leader to record you.',
   'checkin.inOk': 'Checked in at {time}',
   'checkin.outOk': 'Checked out: {minutes} minutes served, waiting for the leader to confirm',
   'checkin.outOkPlain': 'Checked out at {time}',
-  'checkin.outOkZero': 'Checked out at {time}. Less than 15 minutes between check-in and check-out, so no time was counted',
+  'checkin.outOkZero':
+    'Checked out at {time}. Less than 15 minutes between check-in and check-out, so no time was counted',
   'checkin.again': 'Continue',
   'checkin.geofenceNote': 'Check-in only within {m} m of the place; your location will be asked for',
 

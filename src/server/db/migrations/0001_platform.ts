@@ -88,8 +88,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('role_assignments_pk', ['district_id', 'id'])
     .addForeignKeyConstraint('role_assignments_node_fk', ['district_id', 'node_id'], 'org_nodes', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('role_assignments_user_ix').on('role_assignments').columns(['user_id', 'revoked_at']).execute();
-  await db.schema.createIndex('role_assignments_node_ix').on('role_assignments').columns(['district_id', 'node_id']).execute();
+  await db.schema
+    .createIndex('role_assignments_user_ix')
+    .on('role_assignments')
+    .columns(['user_id', 'revoked_at'])
+    .execute();
+  await db.schema
+    .createIndex('role_assignments_node_ix')
+    .on('role_assignments')
+    .columns(['district_id', 'node_id'])
+    .execute();
 
   await db.schema
     .createTable('audit_events')
@@ -107,7 +115,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('details', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_events_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('audit_events_scope_ix').on('audit_events').columns(['district_id', 'scope_path']).execute();
+  await db.schema
+    .createIndex('audit_events_scope_ix')
+    .on('audit_events')
+    .columns(['district_id', 'scope_path'])
+    .execute();
   await db.schema.createIndex('audit_events_action_ix').on('audit_events').columns(['district_id', 'action']).execute();
 
   await forbidChanges(db, 'audit_events');
@@ -133,7 +145,9 @@ export async function forbidChanges(db: Kysely<unknown>, table: string): Promise
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION linli_append_only()`)
+    .raw(
+      `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION linli_append_only()`,
+    )
     .execute(db);
 }
 

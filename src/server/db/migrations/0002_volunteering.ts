@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('volunteers_user_uq', ['district_id', 'user_id'])
     .addUniqueConstraint('volunteers_no_uq', ['district_id', 'volunteer_no'])
     .execute();
-  await db.schema.createIndex('volunteers_status_ix').on('volunteers').columns(['district_id', 'community_id', 'status']).execute();
+  await db.schema
+    .createIndex('volunteers_status_ix')
+    .on('volunteers')
+    .columns(['district_id', 'community_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('teams')
@@ -116,7 +120,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('activities_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('activities_time_ix').on('activities').columns(['district_id', 'status', 'starts_at']).execute();
+  await db.schema
+    .createIndex('activities_time_ix')
+    .on('activities')
+    .columns(['district_id', 'status', 'starts_at'])
+    .execute();
   await db.schema.createIndex('activities_team_ix').on('activities').columns(['district_id', 'team_id']).execute();
 
   await db.schema
@@ -132,7 +140,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('signups_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('signups_activity_ix').on('signups').columns(['district_id', 'activity_id', 'status', 'seq']).execute();
+  await db.schema
+    .createIndex('signups_activity_ix')
+    .on('signups')
+    .columns(['district_id', 'activity_id', 'status', 'seq'])
+    .execute();
   await db.schema.createIndex('signups_user_ix').on('signups').columns(['user_id', 'status']).execute();
 
   await db.schema
@@ -173,9 +185,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('service_records_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('service_records_user_ix').on('service_records').columns(['district_id', 'user_id', 'status']).execute();
-  await db.schema.createIndex('service_records_activity_ix').on('service_records').columns(['district_id', 'activity_id']).execute();
-  await db.schema.createIndex('service_records_status_ix').on('service_records').columns(['district_id', 'community_id', 'status']).execute();
+  await db.schema
+    .createIndex('service_records_user_ix')
+    .on('service_records')
+    .columns(['district_id', 'user_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('service_records_activity_ix')
+    .on('service_records')
+    .columns(['district_id', 'activity_id'])
+    .execute();
+  await db.schema
+    .createIndex('service_records_status_ix')
+    .on('service_records')
+    .columns(['district_id', 'community_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('ratings')

@@ -41,8 +41,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('journals_seq_uq', ['district_id', 'seq'])
     .addUniqueConstraint('journals_key_uq', ['district_id', 'idempotency_key'])
     .execute();
-  await db.schema.createIndex('journals_ref_ix').on('journals').columns(['district_id', 'ref_type', 'ref_id']).execute();
-  await db.schema.createIndex('journals_community_ix').on('journals').columns(['district_id', 'community_id', 'seq']).execute();
+  await db.schema
+    .createIndex('journals_ref_ix')
+    .on('journals')
+    .columns(['district_id', 'ref_type', 'ref_id'])
+    .execute();
+  await db.schema
+    .createIndex('journals_community_ix')
+    .on('journals')
+    .columns(['district_id', 'community_id', 'seq'])
+    .execute();
 
   await db.schema
     .createTable('postings')

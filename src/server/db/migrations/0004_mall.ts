@@ -85,7 +85,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('catalog_items_pk', ['district_id', 'id'])
     .execute();
-  await db.schema.createIndex('catalog_items_status_ix').on('catalog_items').columns(['district_id', 'status', 'kind']).execute();
+  await db.schema
+    .createIndex('catalog_items_status_ix')
+    .on('catalog_items')
+    .columns(['district_id', 'status', 'kind'])
+    .execute();
 
   await db.schema
     .createTable('orders')
@@ -113,7 +117,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('orders_user_ix').on('orders').columns(['user_id', 'status']).execute();
   await db.schema.createIndex('orders_item_ix').on('orders').columns(['district_id', 'item_id', 'user_id']).execute();
-  await db.schema.createIndex('orders_merchant_ix').on('orders').columns(['district_id', 'merchant_id', 'status', 'redeemed_at']).execute();
+  await db.schema
+    .createIndex('orders_merchant_ix')
+    .on('orders')
+    .columns(['district_id', 'merchant_id', 'status', 'redeemed_at'])
+    .execute();
   await db.schema.createIndex('orders_expiry_ix').on('orders').columns(['status', 'expires_at']).execute();
 
   await db.schema

@@ -11,14 +11,20 @@ import { isSqlite } from './0001_platform.js';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await dropActivityNotNull(db);
   // One column per ALTER: SQLite adds only one at a time.
-  await db.schema.alterTable('service_records').addColumn('after_the_fact', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('service_records')
+    .addColumn('after_the_fact', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('service_records').addColumn('category', 'text').execute();
   await db.schema.alterTable('service_records').addColumn('place', 'text').execute();
   await db.schema.alterTable('service_records').addColumn('content', 'text').execute();
   await db.schema.alterTable('service_records').addColumn('vouched_by', 'text').execute();
 
   // A password set by staff (reset, first district admin) must be changed at the next login.
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // Platform operators (role platform_admin): global like users, so they sit on no org node.
   await db.schema
@@ -36,17 +42,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
  */
 async function dropActivityNotNull(db: Kysely<unknown>): Promise<void> {
   if (!isSqlite(db)) {
-    await db.schema.alterTable('service_records').alterColumn('activity_id', (c) => c.dropNotNull()).execute();
+    await db.schema
+      .alterTable('service_records')
+      .alterColumn('activity_id', (c) => c.dropNotNull())
+      .execute();
     return;
   }
-  const table = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'service_records'`.execute(db);
-  const indexes = await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'service_records' and sql is not null`.execute(db);
+  const table = await sql<{
+    sql: string;
+  }>`select sql from sqlite_master where type = 'table' and name = 'service_records'`.execute(db);
+  const indexes = await sql<{
+    sql: string;
+  }>`select sql from sqlite_master where type = 'index' and tbl_name = 'service_records' and sql is not null`.execute(
+    db,
+  );
   const create = table.rows[0]?.sql;
   if (create === undefined) throw new Error('0006: table service_records not found in sqlite_master');
   const rebuilt = create
     .replace(/^create table "?service_records"?/i, 'create table "service_records_rebuild"')
     .replace(/"activity_id" text not null/i, '"activity_id" text');
-  if (rebuilt === create || /"activity_id" text not null/i.test(rebuilt)) throw new Error('unexpected service_records definition');
+  if (rebuilt === create || /"activity_id" text not null/i.test(rebuilt))
+    throw new Error('unexpected service_records definition');
   await sql.raw(rebuilt).execute(db);
   await sql`insert into service_records_rebuild select * from service_records`.execute(db);
   await sql`drop table service_records`.execute(db);

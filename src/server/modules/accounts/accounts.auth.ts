@@ -13,7 +13,12 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/me/password']);
 
 /** Sets the session and CSRF cookies after login or registration. */
 export function setSessionCookies(reply: FastifyReply, deps: Deps, token: string, csrfToken: string): void {
-  const base = { path: '/', sameSite: 'lax' as const, secure: deps.config.cookieSecure, maxAge: SESSION_IDLE_MS / 1000 };
+  const base = {
+    path: '/',
+    sameSite: 'lax' as const,
+    secure: deps.config.cookieSecure,
+    maxAge: SESSION_IDLE_MS / 1000,
+  };
   reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
 }
@@ -36,7 +41,10 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (!auth) return;
     req.actor = auth.actor;
     req.auth = {
-      sessionId: auth.sessionId, via: bearer ? 'bearer' : 'cookie', csrfToken: auth.csrfToken, mustChangePassword: auth.mustChangePassword,
+      sessionId: auth.sessionId,
+      via: bearer ? 'bearer' : 'cookie',
+      csrfToken: auth.csrfToken,
+      mustChangePassword: auth.mustChangePassword,
     };
   });
 
@@ -46,7 +54,12 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (!req.routeOptions.url) return; // unknown route: let the 404 answer
     if (req.url.startsWith('/api/v1/') && !config?.public && !req.actor) throw new AppError('UNAUTHENTICATED');
     // A temporary password (set by staff) opens nothing but changing it; public pages stay public.
-    if (req.auth?.mustChangePassword && req.url.startsWith('/api/v1/') && !config?.public && !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url)) {
+    if (
+      req.auth?.mustChangePassword &&
+      req.url.startsWith('/api/v1/') &&
+      !config?.public &&
+      !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url)
+    ) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED');
     }
     // A cookie-authenticated write must echo the CSRF token; bearer clients are immune to CSRF.

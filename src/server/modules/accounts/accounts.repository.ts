@@ -30,8 +30,15 @@ export function findPlatformAdmin(db: Executor, userId: string) {
 }
 
 /** Makes a person a platform operator (nothing when they already are). */
-export async function insertPlatformAdmin(db: Executor, row: { user_id: string; granted_by: string | null; granted_at: string }): Promise<void> {
-  await db.insertInto('platform_admins').values(row).onConflict((oc) => oc.column('user_id').doNothing()).execute();
+export async function insertPlatformAdmin(
+  db: Executor,
+  row: { user_id: string; granted_by: string | null; granted_at: string },
+): Promise<void> {
+  await db
+    .insertInto('platform_admins')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
 }
 
 /** Ends every session of a person (after staff reset their password). */
@@ -155,7 +162,10 @@ export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow
   q = q.where((eb) => {
     const inReach = (alias: 'h' | 'rn') =>
       sql<SqlBool>`(${sql.join(
-        f.reaches.map((r) => sql`(${sql.ref(`${alias}.district_id`)} = ${r.districtId} and ${sql.ref(`${alias}.path`)} like ${`${r.path}%`})`),
+        f.reaches.map(
+          (r) =>
+            sql`(${sql.ref(`${alias}.district_id`)} = ${r.districtId} and ${sql.ref(`${alias}.path`)} like ${`${r.path}%`})`,
+        ),
         sql` or `,
       )})`;
     const home = eb.exists(
@@ -163,7 +173,9 @@ export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow
     );
     let roleSub = eb
       .selectFrom('role_assignments as ra')
-      .innerJoin('org_nodes as rn', (j) => j.onRef('rn.district_id', '=', 'ra.district_id').onRef('rn.id', '=', 'ra.node_id'))
+      .innerJoin('org_nodes as rn', (j) =>
+        j.onRef('rn.district_id', '=', 'ra.district_id').onRef('rn.id', '=', 'ra.node_id'),
+      )
       .select('ra.id')
       .whereRef('ra.user_id', '=', 'u.id')
       .where('ra.revoked_at', 'is', null)
@@ -200,10 +212,17 @@ export interface PersonHome {
 /** People's names and homes by id, for other modules through index.ts (the ledger names and scopes accounts by them). */
 export async function listPersonHomes(db: Executor, userIds: readonly string[]): Promise<PersonHome[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.selectFrom('users').select(['id', 'display_name', 'real_name_enc', 'home_district_id', 'home_node_id'])
-    .where('id', 'in', [...new Set(userIds)]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'real_name_enc', 'home_district_id', 'home_node_id'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
   return rows.map((r) => ({
-    userId: r.id, displayName: r.display_name, realNameEnc: r.real_name_enc, homeDistrictId: r.home_district_id, homeNodeId: r.home_node_id,
+    userId: r.id,
+    displayName: r.display_name,
+    realNameEnc: r.real_name_enc,
+    homeDistrictId: r.home_district_id,
+    homeNodeId: r.home_node_id,
   }));
 }
 

@@ -27,7 +27,9 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     handler: async (req, reply) => {
       const started = await accounts.register(deps, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
       setSessionCookies(reply, deps, started.token, started.csrfToken);
-      return reply.status(201).send({ user: { ...started.me, csrfToken: started.csrfToken }, csrfToken: started.csrfToken });
+      return reply
+        .status(201)
+        .send({ user: { ...started.me, csrfToken: started.csrfToken }, csrfToken: started.csrfToken });
     },
   });
 
@@ -60,7 +62,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/me', {
-    schema: { operationId: 'getMe', tags: ['auth'], summary: '当前登录用户', response: { 200: s.meSchema, ...errors(401) } },
+    schema: {
+      operationId: 'getMe',
+      tags: ['auth'],
+      summary: '当前登录用户',
+      response: { 200: s.meSchema, ...errors(401) },
+    },
     handler: async (req) => ({ ...(await accounts.getMe(deps, requireActor(req))), csrfToken: req.auth!.csrfToken }),
   });
 
@@ -72,7 +79,10 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       body: s.updateMeBody,
       response: { 200: s.meSchema, ...errors(400, 401, 403, 404) },
     },
-    handler: async (req) => ({ ...(await accounts.updateMe(deps, requireActor(req), req.body)), csrfToken: req.auth!.csrfToken }),
+    handler: async (req) => ({
+      ...(await accounts.updateMe(deps, requireActor(req), req.body)),
+      csrfToken: req.auth!.csrfToken,
+    }),
   });
 
   r.post('/api/v1/me/password', {
@@ -141,7 +151,8 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       body: s.createDistrictBody,
       response: { 201: s.createDistrictReply, ...errors(400, 401, 403, 404, 409) },
     },
-    handler: async (req, reply) => reply.status(201).send(await districts.startDistrict(deps, requireActor(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await districts.startDistrict(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/roles/catalog', {

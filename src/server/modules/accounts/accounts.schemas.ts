@@ -3,32 +3,36 @@ import { z } from 'zod';
 import { ORG_KINDS, ROLES } from '../../platform/permissions.js';
 import { cursorSchema, idNumberSchema, limitSchema, passwordSchema, phoneSchema } from '../../platform/schemas.js';
 
-export const roleAssignmentSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  role: z.enum(ROLES),
-  nodeId: z.string(),
-  nodeName: z.string(),
-  nodeKind: z.enum(ORG_KINDS),
-  districtId: z.string(),
-  grantedAt: z.string(),
-}).describe('RoleAssignment');
+export const roleAssignmentSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    role: z.enum(ROLES),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    nodeKind: z.enum(ORG_KINDS),
+    districtId: z.string(),
+    grantedAt: z.string(),
+  })
+  .describe('RoleAssignment');
 
-export const meSchema = z.object({
-  id: z.string(),
-  phoneMasked: z.string(),
-  displayName: z.string(),
-  realNameMasked: z.string().nullable(),
-  idNumberMasked: z.string().nullable(),
-  homeNodeId: z.string().nullable(),
-  homeNodeName: z.string().nullable(),
-  locale: z.enum(['zh-CN', 'en']),
-  elderMode: z.boolean(),
-  roles: z.array(roleAssignmentSchema),
-  mustChangePassword: z.boolean().describe('true after staff reset the password: change it before anything else'),
-  platformAdmin: z.boolean(),
-  csrfToken: z.string(),
-}).describe('Me');
+export const meSchema = z
+  .object({
+    id: z.string(),
+    phoneMasked: z.string(),
+    displayName: z.string(),
+    realNameMasked: z.string().nullable(),
+    idNumberMasked: z.string().nullable(),
+    homeNodeId: z.string().nullable(),
+    homeNodeName: z.string().nullable(),
+    locale: z.enum(['zh-CN', 'en']),
+    elderMode: z.boolean(),
+    roles: z.array(roleAssignmentSchema),
+    mustChangePassword: z.boolean().describe('true after staff reset the password: change it before anything else'),
+    platformAdmin: z.boolean(),
+    csrfToken: z.string(),
+  })
+  .describe('Me');
 
 const displayName = z.string().trim().min(1, { message: 'v.displayName' }).max(20, { message: 'v.displayName' });
 const realName = z.string().trim().min(2, { message: 'v.realName' }).max(30, { message: 'v.realName' });
@@ -66,18 +70,20 @@ export const changePasswordBody = z.object({
   newPassword: passwordSchema,
 });
 
-export const personSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  realNameMasked: z.string().nullable(),
-  phoneMasked: z.string(),
-  idNumberMasked: z.string().nullable(),
-  homeNodeId: z.string().nullable(),
-  homeNodeName: z.string().nullable(),
-  roles: z.array(roleAssignmentSchema),
-  createdAt: z.string(),
-  lockedUntil: z.string().nullable(),
-}).describe('Person');
+export const personSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    realNameMasked: z.string().nullable(),
+    phoneMasked: z.string(),
+    idNumberMasked: z.string().nullable(),
+    homeNodeId: z.string().nullable(),
+    homeNodeName: z.string().nullable(),
+    roles: z.array(roleAssignmentSchema),
+    createdAt: z.string(),
+    lockedUntil: z.string().nullable(),
+  })
+  .describe('Person');
 
 export const listPeopleQuery = z.object({
   q: z.string().trim().max(50).optional().describe('an exact phone number, or part of the display name'),
@@ -102,29 +108,43 @@ export const revealPersonReply = z.object({
 });
 
 export const roleCatalogReply = z.object({
-  items: z.array(z.object({
-    role: z.string(), nameZh: z.string(), nameEn: z.string(), nodeKinds: z.array(z.string()),
-  })),
+  items: z.array(
+    z.object({
+      role: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      nodeKinds: z.array(z.string()),
+    }),
+  ),
 });
 
-export const resetPasswordReply = z.object({
-  temporaryPassword: z.string().describe('shown once to staff; the person must change it at the next login'),
-}).describe('PasswordReset');
+export const resetPasswordReply = z
+  .object({
+    temporaryPassword: z.string().describe('shown once to staff; the person must change it at the next login'),
+  })
+  .describe('PasswordReset');
 
 export const createDistrictBody = z.object({
   name: z.string().trim().min(1, { message: 'v.name:30' }).max(30, { message: 'v.name:30' }),
-  code: z.string().regex(/^\d{12}$/, { message: 'v.orgCode' }).nullable().optional(),
+  code: z
+    .string()
+    .regex(/^\d{12}$/, { message: 'v.orgCode' })
+    .nullable()
+    .optional(),
   adminPhone: phoneSchema,
   adminName: z.string().trim().min(1, { message: 'v.displayName' }).max(20, { message: 'v.displayName' }).optional(),
 });
 
-export const createDistrictReply = z.object({
-  district: z.object({ id: z.string(), name: z.string(), code: z.string().nullable(), path: z.string() }),
-  admin: z.object({
-    userId: z.string(), phoneMasked: z.string(),
-    temporaryPassword: z.string().nullable().describe('shown once; null when the person already had an account'),
-  }),
-}).describe('DistrictStart');
+export const createDistrictReply = z
+  .object({
+    district: z.object({ id: z.string(), name: z.string(), code: z.string().nullable(), path: z.string() }),
+    admin: z.object({
+      userId: z.string(),
+      phoneMasked: z.string(),
+      temporaryPassword: z.string().nullable().describe('shown once; null when the person already had an account'),
+    }),
+  })
+  .describe('DistrictStart');
 
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type RegisterBody = z.input<typeof registerBody>;

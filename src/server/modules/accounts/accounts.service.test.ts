@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  actorOf, createTestEnv, DIALECTS, makeTree, makeUser, nextPhone, PASSWORD, type TestEnv, type Tree,
+  actorOf,
+  createTestEnv,
+  DIALECTS,
+  makeTree,
+  makeUser,
+  nextPhone,
+  PASSWORD,
+  type TestEnv,
+  type Tree,
 } from '../../../../test/support.js';
 import { idCheckDigit } from '../../platform/privacy.js';
 import * as accounts from './accounts.service.js';
@@ -18,8 +26,18 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
 
   it('registers a resident in a community, storing the phone only encrypted', async () => {
     const phone = nextPhone();
-    const s = await accounts.register(env.deps, { phone, password: PASSWORD, displayName: '小王', communityId: tree.communityA.id });
-    expect(s.me).toMatchObject({ displayName: '小王', homeNodeName: '甲社区', roles: [], phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}` });
+    const s = await accounts.register(env.deps, {
+      phone,
+      password: PASSWORD,
+      displayName: '小王',
+      communityId: tree.communityA.id,
+    });
+    expect(s.me).toMatchObject({
+      displayName: '小王',
+      homeNodeName: '甲社区',
+      roles: [],
+      phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`,
+    });
     const raw = await env.deps.db.selectFrom('users').selectAll().where('id', '=', s.me.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(raw)).not.toContain(phone);
     expect(raw.password_hash).toMatch(/^\$argon2id\$/);
@@ -40,23 +58,34 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
 
   it('refuses registration into a grid-less or unknown community', async () => {
     await expect(
-      accounts.register(env.deps, { phone: nextPhone(), password: PASSWORD, displayName: 'x', communityId: tree.streetA.id }),
+      accounts.register(env.deps, {
+        phone: nextPhone(),
+        password: PASSWORD,
+        displayName: 'x',
+        communityId: tree.streetA.id,
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, then lets it in', async () => {
     const u = await makeUser(env.deps);
     for (let i = 0; i < 4; i++) {
-      await expect(accounts.login(env.deps, { phone: u.phone, password: 'wrong-1234' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      await expect(accounts.login(env.deps, { phone: u.phone, password: 'wrong-1234' })).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+      });
     }
     await expect(accounts.login(env.deps, { phone: u.phone, password: 'wrong-1234' })).rejects.toMatchObject({
-      code: 'ACCOUNT_LOCKED', params: { minutes: 15 },
+      code: 'ACCOUNT_LOCKED',
+      params: { minutes: 15 },
     });
     // Even the right password is refused while locked.
-    await expect(accounts.login(env.deps, { phone: u.phone, password: PASSWORD })).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    await expect(accounts.login(env.deps, { phone: u.phone, password: PASSWORD })).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    });
     env.clock.advance(14 * 60_000);
     await expect(accounts.login(env.deps, { phone: u.phone, password: PASSWORD })).rejects.toMatchObject({
-      code: 'ACCOUNT_LOCKED', params: { minutes: 1 },
+      code: 'ACCOUNT_LOCKED',
+      params: { minutes: 1 },
     });
     env.clock.advance(60_000);
     const s = await accounts.login(env.deps, { phone: u.phone, password: PASSWORD });
@@ -64,7 +93,9 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
   });
 
   it('answers an unknown phone exactly like a wrong password', async () => {
-    await expect(accounts.login(env.deps, { phone: nextPhone(), password: PASSWORD })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(accounts.login(env.deps, { phone: nextPhone(), password: PASSWORD })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('expires idle sessions and ends them on logout', async () => {
@@ -89,15 +120,26 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
     const b = await accounts.login(env.deps, { phone: u.phone, password: PASSWORD });
     const authA = (await accounts.authenticate(env.deps, a.token, null))!;
     await expect(
-      accounts.changePassword(env.deps, authA.actor, authA.sessionId, { currentPassword: 'nope-1234', newPassword: 'NewPass123' }),
+      accounts.changePassword(env.deps, authA.actor, authA.sessionId, {
+        currentPassword: 'nope-1234',
+        newPassword: 'NewPass123',
+      }),
     ).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
     await expect(
-      accounts.changePassword(env.deps, authA.actor, authA.sessionId, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+      accounts.changePassword(env.deps, authA.actor, authA.sessionId, {
+        currentPassword: PASSWORD,
+        newPassword: PASSWORD,
+      }),
     ).rejects.toMatchObject({ code: 'PASSWORD_REUSED' });
-    await accounts.changePassword(env.deps, authA.actor, authA.sessionId, { currentPassword: PASSWORD, newPassword: 'NewPass123' });
+    await accounts.changePassword(env.deps, authA.actor, authA.sessionId, {
+      currentPassword: PASSWORD,
+      newPassword: 'NewPass123',
+    });
     expect(await accounts.authenticate(env.deps, a.token, null)).not.toBeNull();
     expect(await accounts.authenticate(env.deps, b.token, null)).toBeNull();
-    await expect(accounts.login(env.deps, { phone: u.phone, password: PASSWORD })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(accounts.login(env.deps, { phone: u.phone, password: PASSWORD })).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
     await accounts.login(env.deps, { phone: u.phone, password: 'NewPass123' });
   });
 
@@ -105,8 +147,18 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
     const u = await makeUser(env.deps, { home: tree.communityA });
     const actor = await actorOf(env.deps, u);
     const id = `42010219800101123${idCheckDigit('42010219800101123')}`;
-    const me = await accounts.updateMe(env.deps, actor, { realName: '张小华', idNumber: id, elderMode: true, locale: 'en' });
-    expect(me).toMatchObject({ realNameMasked: '张*华', idNumberMasked: `420***********${id.slice(-4)}`, elderMode: true, locale: 'en' });
+    const me = await accounts.updateMe(env.deps, actor, {
+      realName: '张小华',
+      idNumber: id,
+      elderMode: true,
+      locale: 'en',
+    });
+    expect(me).toMatchObject({
+      realNameMasked: '张*华',
+      idNumberMasked: `420***********${id.slice(-4)}`,
+      elderMode: true,
+      locale: 'en',
+    });
     const raw = await env.deps.db.selectFrom('users').selectAll().where('id', '=', u.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(raw)).not.toContain('张小华');
     expect(JSON.stringify(raw)).not.toContain(id);
@@ -127,7 +179,10 @@ describe.each(DIALECTS)('people and roles on %s', (dialect) => {
   afterAll(() => env.close());
 
   it('lists only people living or serving in the admin’s community, masked', async () => {
-    const adminA = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
+    const adminA = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }),
+    );
     const inA = await makeUser(env.deps, { home: tree.communityA, displayName: '甲居民', realName: '李四光' });
     const inB = await makeUser(env.deps, { home: tree.communityB, displayName: '乙居民' });
     const servesA = await makeUser(env.deps, { home: tree.communityB, role: 'volunteer', roleNode: tree.communityA });
@@ -140,38 +195,65 @@ describe.each(DIALECTS)('people and roles on %s', (dialect) => {
     expect(a.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect((await people.listPeople(env.deps, adminA, { q: inA.phone })).items.map((p) => p.id)).toEqual([inA.id]);
     expect((await people.listPeople(env.deps, adminA, { q: '甲居' })).items.map((p) => p.id)).toEqual([inA.id]);
-    expect((await people.listPeople(env.deps, adminA, { role: 'volunteer' })).items.map((p) => p.id)).toEqual([servesA.id]);
-    await expect(people.getPerson(env.deps, adminA, inB.id)).rejects.toMatchObject({ code: 'NOT_FOUND', params: { entity: 'person' } });
-    await expect(people.getPerson(env.deps, adminA, 'missing')).rejects.toMatchObject({ code: 'NOT_FOUND', params: { entity: 'person' } });
+    expect((await people.listPeople(env.deps, adminA, { role: 'volunteer' })).items.map((p) => p.id)).toEqual([
+      servesA.id,
+    ]);
+    await expect(people.getPerson(env.deps, adminA, inB.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      params: { entity: 'person' },
+    });
+    await expect(people.getPerson(env.deps, adminA, 'missing')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      params: { entity: 'person' },
+    });
   });
 
   it('reveals personal data only in scope, and logs every reveal', async () => {
-    const adminA = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
+    const adminA = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }),
+    );
     const gridWorker = await actorOf(env.deps, await makeUser(env.deps, { role: 'grid_worker', roleNode: tree.gridA }));
     const u = await makeUser(env.deps, { home: tree.communityA, realName: '王小明' });
     const shown = await people.revealPerson(env.deps, adminA, u.id);
     expect(shown).toMatchObject({ phone: u.phone, realName: '王小明' });
-    const log = await env.deps.db.selectFrom('audit_events').selectAll().where('action', '=', 'person.reveal').where('target_id', '=', u.id).execute();
+    const log = await env.deps.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'person.reveal')
+      .where('target_id', '=', u.id)
+      .execute();
     expect(log).toHaveLength(1);
     expect(log[0]!.actor_id).toBe(adminA.userId);
     await expect(people.revealPerson(env.deps, gridWorker, u.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('grants and revokes roles within rank and scope', async () => {
-    const adminA = await actorOf(env.deps, await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }));
+    const adminA = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA }),
+    );
     const u = await makeUser(env.deps, { home: tree.communityA });
     const ra = await people.grantRole(env.deps, adminA, { userId: u.id, role: 'grid_worker', nodeId: tree.gridA.id });
     expect(ra).toMatchObject({ role: 'grid_worker', nodeName: '甲一网格' });
-    await expect(people.grantRole(env.deps, adminA, { userId: u.id, role: 'grid_worker', nodeId: tree.gridA.id })).rejects.toMatchObject({
+    await expect(
+      people.grantRole(env.deps, adminA, { userId: u.id, role: 'grid_worker', nodeId: tree.gridA.id }),
+    ).rejects.toMatchObject({
       code: 'ROLE_ALREADY_HELD',
     });
-    await expect(people.grantRole(env.deps, adminA, { userId: u.id, role: 'grid_worker', nodeId: tree.communityA.id })).rejects.toMatchObject({
+    await expect(
+      people.grantRole(env.deps, adminA, { userId: u.id, role: 'grid_worker', nodeId: tree.communityA.id }),
+    ).rejects.toMatchObject({
       code: 'ROLE_NODE_KIND',
     });
-    await expect(people.grantRole(env.deps, adminA, { userId: u.id, role: 'community_admin', nodeId: tree.communityA.id })).rejects.toMatchObject({
+    await expect(
+      people.grantRole(env.deps, adminA, { userId: u.id, role: 'community_admin', nodeId: tree.communityA.id }),
+    ).rejects.toMatchObject({
       code: 'ROLE_NOT_GRANTABLE',
     });
-    await expect(people.grantRole(env.deps, adminA, { userId: u.id, role: 'volunteer', nodeId: tree.communityB.id })).rejects.toMatchObject({
+    await expect(
+      people.grantRole(env.deps, adminA, { userId: u.id, role: 'volunteer', nodeId: tree.communityB.id }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     // The new role takes effect at the next request.
@@ -180,14 +262,23 @@ describe.each(DIALECTS)('people and roles on %s', (dialect) => {
     await people.revokeRole(env.deps, adminA, ra.id);
     expect((await actorOf(env.deps, u)).roles).toEqual([]);
     await expect(people.revokeRole(env.deps, adminA, ra.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const actions = await env.deps.db.selectFrom('audit_events').select('action').where('target_id', '=', u.id).orderBy('id').execute();
+    const actions = await env.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', '=', u.id)
+      .orderBy('id')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(['role.grant', 'role.revoke']);
   });
 
   it('lets a street admin appoint community admins, but no one revoke their own admin role', async () => {
     const streetA = await actorOf(env.deps, await makeUser(env.deps, { role: 'street_admin', roleNode: tree.streetA }));
     const u = await makeUser(env.deps);
-    const ra = await people.grantRole(env.deps, streetA, { userId: u.id, role: 'community_admin', nodeId: tree.communityA2.id });
+    const ra = await people.grantRole(env.deps, streetA, {
+      userId: u.id,
+      role: 'community_admin',
+      nodeId: tree.communityA2.id,
+    });
     const newAdmin = await actorOf(env.deps, u);
     await expect(people.revokeRole(env.deps, newAdmin, ra.id)).rejects.toMatchObject({ code: 'ROLE_SELF_REVOKE' });
     await people.revokeRole(env.deps, streetA, ra.id);

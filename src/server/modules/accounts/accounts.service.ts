@@ -12,7 +12,13 @@ import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import * as repo from './accounts.repository.js';
-import { LOCK_MINUTES, lockMinutesLeft, MAX_FAILED_LOGINS, SESSION_IDLE_MS, SESSION_REFRESH_MS } from './accounts.rules.js';
+import {
+  LOCK_MINUTES,
+  lockMinutesLeft,
+  MAX_FAILED_LOGINS,
+  SESSION_IDLE_MS,
+  SESSION_REFRESH_MS,
+} from './accounts.rules.js';
 
 export interface RoleAssignment {
   id: string;
@@ -51,8 +57,14 @@ export interface SessionStart {
 /** Presents a role row. */
 export function toRoleAssignment(r: repo.RoleRow): RoleAssignment {
   return {
-    id: r.id, userId: r.user_id, role: r.role as Role, nodeId: r.node_id, nodeName: r.node_name,
-    nodeKind: r.node_kind as OrgKind, districtId: r.district_id, grantedAt: r.granted_at,
+    id: r.id,
+    userId: r.user_id,
+    role: r.role as Role,
+    nodeId: r.node_id,
+    nodeName: r.node_name,
+    nodeKind: r.node_kind as OrgKind,
+    districtId: r.district_id,
+    grantedAt: r.granted_at,
   };
 }
 
@@ -134,13 +146,23 @@ export async function insertNewUser(
 }
 
 /** Opens a session for a user (login, registration; benchmarks and tools that act for a known user). */
-export async function startSession(deps: Deps, db: Executor, userId: string, meta: { ip?: string; userAgent?: string }) {
+export async function startSession(
+  deps: Deps,
+  db: Executor,
+  userId: string,
+  meta: { ip?: string; userAgent?: string },
+) {
   const token = randomToken();
   const csrfToken = randomToken(18);
   const now = deps.clock.now();
   await repo.insertSession(db, {
-    id: hashToken(token), user_id: userId, csrf_token: csrfToken, created_at: iso(now), last_seen_at: iso(now),
-    expires_at: iso(new Date(now.getTime() + SESSION_IDLE_MS)), ip: meta.ip ?? null,
+    id: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    created_at: iso(now),
+    last_seen_at: iso(now),
+    expires_at: iso(new Date(now.getTime() + SESSION_IDLE_MS)),
+    ip: meta.ip ?? null,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
   });
   return { token, csrfToken };
@@ -226,10 +248,22 @@ export async function authenticate(deps: Deps, token: string, requestId: string 
   const roles = await repo.listActiveRoles(deps.db, [user.id]);
   const actorRoles: ActorRole[] = roles
     .filter((r) => isRole(r.role))
-    .map((r) => ({ assignmentId: r.id, role: r.role as Role, districtId: r.district_id, nodeId: r.node_id, path: r.node_path }));
+    .map((r) => ({
+      assignmentId: r.id,
+      role: r.role as Role,
+      districtId: r.district_id,
+      nodeId: r.node_id,
+      path: r.node_path,
+    }));
   // A platform operator's role sits on no node: an empty district matches no district data (see permissions.ts).
   if (await repo.findPlatformAdmin(deps.db, user.id)) {
-    actorRoles.push({ assignmentId: `platform:${user.id}`, role: 'platform_admin', districtId: '', nodeId: '', path: '' });
+    actorRoles.push({
+      assignmentId: `platform:${user.id}`,
+      role: 'platform_admin',
+      districtId: '',
+      nodeId: '',
+      path: '',
+    });
   }
   return {
     actor: { userId: user.id, displayName: user.display_name, roles: actorRoles, requestId },
@@ -306,7 +340,11 @@ export async function changePassword(
   if (input.currentPassword === input.newPassword) throw new AppError('PASSWORD_REUSED');
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async ({ trx }) => {
-    await repo.updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, updated_at: iso(deps.clock.now()) });
+    await repo.updateUser(trx, user.id, {
+      password_hash: hash,
+      must_change_password: 0,
+      updated_at: iso(deps.clock.now()),
+    });
     await repo.deleteOtherSessions(trx, user.id, sessionId);
     // Recorded in each district where the person holds a role, so those admins can see it.
     const roles = await repo.listActiveRoles(trx, [user.id]);
@@ -315,8 +353,12 @@ export async function changePassword(
       if (seen.has(r.district_id)) continue;
       seen.add(r.district_id);
       await recordAudit(trx, deps.clock, actor, {
-        districtId: r.district_id, action: 'account.password_change', targetType: 'person', targetId: user.id,
-        scopeNodeId: r.node_id, scopePath: r.node_path,
+        districtId: r.district_id,
+        action: 'account.password_change',
+        targetType: 'person',
+        targetId: user.id,
+        scopeNodeId: r.node_id,
+        scopePath: r.node_path,
       });
     }
   });

@@ -36,17 +36,37 @@ export async function startDistrict(
   const hash = temporaryPassword ? await hashPassword(temporaryPassword) : null;
   return inTransaction(deps.db, async ({ trx }) => {
     if (await findDistrictByName(trx, name)) throw new AppError('ORG_NAME_TAKEN', { name });
-    const district = await insertDistrict(deps, trx, actor, { name, code: input.code ?? null, via: actor ? 'api' : 'cli' });
+    const district = await insertDistrict(deps, trx, actor, {
+      name,
+      code: input.code ?? null,
+      via: actor ? 'api' : 'cli',
+    });
     let userId = known?.id;
     if (!userId) {
-      const user = await insertNewUser(deps, trx, { phone: input.adminPhone, displayName: input.adminName ?? '区管理员' }, hash!);
+      const user = await insertNewUser(
+        deps,
+        trx,
+        { phone: input.adminPhone, displayName: input.adminName ?? '区管理员' },
+        hash!,
+      );
       await repo.updateUser(trx, user.id, { must_change_password: 1 });
       userId = user.id;
     }
-    await ensureRole(deps, trx, { userId, role: 'district_admin', districtId: district.id, nodeId: district.id, grantedBy: actor?.userId ?? null });
+    await ensureRole(deps, trx, {
+      userId,
+      role: 'district_admin',
+      districtId: district.id,
+      nodeId: district.id,
+      grantedBy: actor?.userId ?? null,
+    });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: district.id, action: 'district.start', targetType: 'person', targetId: userId, scopeNodeId: district.id,
-      scopePath: district.path, details: { name, adminUserId: userId, newAccount: !known, via: actor ? 'api' : 'cli' },
+      districtId: district.id,
+      action: 'district.start',
+      targetType: 'person',
+      targetId: userId,
+      scopeNodeId: district.id,
+      scopePath: district.path,
+      details: { name, adminUserId: userId, newAccount: !known, via: actor ? 'api' : 'cli' },
     });
     return {
       district: { id: district.id, name: district.name, code: district.code, path: district.path },

@@ -1,7 +1,15 @@
 // The accounts module's public door.
 export { installAuth } from './accounts.auth.js';
 export { accountRoutes } from './accounts.routes.js';
-export { authenticate, insertNewUser, login, register, startSession, type Me, type RoleAssignment } from './accounts.service.js';
+export {
+  authenticate,
+  insertNewUser,
+  login,
+  register,
+  startSession,
+  type Me,
+  type RoleAssignment,
+} from './accounts.service.js';
 export { ensureRole, grantRole, insertRole, listPeople, resetPassword, revokeRole } from './people.service.js';
 export { type DistrictStart, grantPlatformAdmin, startDistrict } from './districts.service.js';
 // People's names and homes for other modules (the ledger): read-only, no phone or password columns.

@@ -7,7 +7,14 @@ import { newId } from '../../platform/ids.js';
 import { must, onlyRow } from '../../platform/must.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import {
-  type Actor, authorizeRoleGrant, can, grantsFor, type OrgKind, type Role, ROLE_NODE_KINDS, ROLES,
+  type Actor,
+  authorizeRoleGrant,
+  can,
+  grantsFor,
+  type OrgKind,
+  type Role,
+  ROLE_NODE_KINDS,
+  ROLES,
 } from '../../platform/permissions.js';
 import { maskPhone, PHONE_RE } from '../../platform/privacy.js';
 import { ROLE_TEXTS } from '../../platform/messages.js';
@@ -31,8 +38,14 @@ export interface Person {
 }
 
 async function presentPeople(deps: Deps, db: Executor, users: repo.UserRow[]): Promise<Person[]> {
-  const roles = await repo.listActiveRoles(db, users.map((u) => u.id));
-  const names = await repo.nodeNames(db, users.map((u) => u.home_node_id).filter((x): x is string => !!x));
+  const roles = await repo.listActiveRoles(
+    db,
+    users.map((u) => u.id),
+  );
+  const names = await repo.nodeNames(
+    db,
+    users.map((u) => u.home_node_id).filter((x): x is string => !!x),
+  );
   const now = iso(deps.clock.now());
   return users.map((u) => ({
     id: u.id,
@@ -58,7 +71,8 @@ export async function listPeople(
   let reaches = grantsFor(actor, 'people.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (q.nodeId) {
     const node = await findNode(deps.db, q.nodeId);
-    if (!node || !can(actor, 'people.read', { districtId: node.district_id, path: node.path })) throw notFound('org_node');
+    if (!node || !can(actor, 'people.read', { districtId: node.district_id, path: node.path }))
+      throw notFound('org_node');
     reaches = [{ districtId: node.district_id, path: node.path }];
   }
   if (reaches.length === 0) return { items: [], nextCursor: null };
@@ -71,11 +85,21 @@ export async function listPeople(
     beforeId: decodeCursor(q.cursor),
     limit: limit + 1,
   });
-  const page = toPage(rows, limit, (r) => r.id, (r) => r);
+  const page = toPage(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => r,
+  );
   return { items: await presentPeople(deps, deps.db, page.items), nextCursor: page.nextCursor };
 }
 
-async function getPersonInScope(deps: Deps, actor: Actor, id: string, permission: 'people.read' | 'people.reveal' | 'people.reset') {
+async function getPersonInScope(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  permission: 'people.read' | 'people.reveal' | 'people.reset',
+) {
   const reaches = grantsFor(actor, permission).map((g) => ({ districtId: g.districtId, path: g.path }));
   if (reaches.length === 0) throw notFound('person');
   const [user] = await repo.listPeopleWithin(deps.db, { reaches, userId: id, beforeId: null, limit: 1 });
@@ -99,12 +123,18 @@ export async function revealPerson(
   const grant = must(grantsFor(actor, 'people.reveal')[0], 'a grant of people.reveal'); // getPersonInScope checked it
   await inTransaction(deps.db, async ({ trx }) => {
     const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
-    const scope = home && can(actor, 'people.reveal', { districtId: home.district_id, path: home.path })
-      ? { districtId: home.district_id, nodeId: home.id, path: home.path }
-      : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
+    const scope =
+      home && can(actor, 'people.reveal', { districtId: home.district_id, path: home.path })
+        ? { districtId: home.district_id, nodeId: home.id, path: home.path }
+        : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
     await recordAudit(trx, deps.clock, actor, {
-      districtId: scope.districtId, action: 'person.reveal', targetType: 'person', targetId: id,
-      scopeNodeId: scope.nodeId, scopePath: scope.path, details: { fields: ['phone', 'realName', 'idNumber'] },
+      districtId: scope.districtId,
+      action: 'person.reveal',
+      targetType: 'person',
+      targetId: id,
+      scopeNodeId: scope.nodeId,
+      scopePath: scope.path,
+      details: { fields: ['phone', 'realName', 'idNumber'] },
     });
   });
   return {
@@ -136,16 +166,26 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string): Promi
   const grant = must(grantsFor(actor, 'people.reset')[0], 'a grant of people.reset'); // checked in scope above
   await inTransaction(deps.db, async ({ trx }) => {
     await repo.updateUser(trx, user.id, {
-      password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, updated_at: iso(deps.clock.now()),
+      password_hash: hash,
+      must_change_password: 1,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: iso(deps.clock.now()),
     });
     await repo.deleteAllSessions(trx, user.id);
     const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
-    const scope = home && can(actor, 'people.reset', { districtId: home.district_id, path: home.path })
-      ? { districtId: home.district_id, nodeId: home.id, path: home.path }
-      : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
+    const scope =
+      home && can(actor, 'people.reset', { districtId: home.district_id, path: home.path })
+        ? { districtId: home.district_id, nodeId: home.id, path: home.path }
+        : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
     await recordAudit(trx, deps.clock, actor, {
-      districtId: scope.districtId, action: 'account.password_reset', targetType: 'person', targetId: user.id,
-      scopeNodeId: scope.nodeId, scopePath: scope.path, details: { personName: user.display_name },
+      districtId: scope.districtId,
+      action: 'account.password_reset',
+      targetType: 'person',
+      targetId: user.id,
+      scopeNodeId: scope.nodeId,
+      scopePath: scope.path,
+      details: { personName: user.display_name },
     });
   });
   return { temporaryPassword };
@@ -159,8 +199,15 @@ export async function insertRole(
 ): Promise<string> {
   const id = newId();
   await repo.insertRoleAssignment(trx, {
-    district_id: input.districtId, id, user_id: input.userId, role: input.role, node_id: input.nodeId,
-    granted_by: input.grantedBy, granted_at: iso(deps.clock.now()), revoked_by: null, revoked_at: null,
+    district_id: input.districtId,
+    id,
+    user_id: input.userId,
+    role: input.role,
+    node_id: input.nodeId,
+    granted_by: input.grantedBy,
+    granted_at: iso(deps.clock.now()),
+    revoked_by: null,
+    revoked_at: null,
   });
   return id;
 }
@@ -171,7 +218,8 @@ export async function ensureRole(
   trx: Executor,
   input: { userId: string; role: Role; districtId: string; nodeId: string; grantedBy: string | null },
 ): Promise<void> {
-  if (!(await repo.findActiveRole(trx, input.userId, input.role, input.districtId, input.nodeId))) await insertRole(deps, trx, input);
+  if (!(await repo.findActiveRole(trx, input.userId, input.role, input.districtId, input.nodeId)))
+    await insertRole(deps, trx, input);
 }
 
 /** Grants a role to a person on a node within the actor's scope. */
@@ -194,11 +242,19 @@ export async function grantRole(
       throw new AppError('ROLE_ALREADY_HELD', { role: input.role });
     }
     const id = await insertRole(deps, trx, {
-      userId: user.id, role: input.role, districtId: node.district_id, nodeId: node.id, grantedBy: actor.userId,
+      userId: user.id,
+      role: input.role,
+      districtId: node.district_id,
+      nodeId: node.id,
+      grantedBy: actor.userId,
     });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: node.district_id, action: 'role.grant', targetType: 'person', targetId: user.id,
-      scopeNodeId: node.id, scopePath: node.path,
+      districtId: node.district_id,
+      action: 'role.grant',
+      targetType: 'person',
+      targetId: user.id,
+      scopeNodeId: node.id,
+      scopePath: node.path,
       details: { role: input.role, nodeName: node.name, assignmentId: id, personName: user.display_name },
     });
     return toRoleAssignment((await repo.findRoleAssignment(trx, id))!);
@@ -210,15 +266,23 @@ export async function revokeRole(deps: Deps, actor: Actor, assignmentId: string)
   await inTransaction(deps.db, async ({ trx }) => {
     const row = await repo.findRoleAssignment(trx, assignmentId);
     if (!row) throw notFound('role_assignment');
-    if (!can(actor, 'role.grant', { districtId: row.district_id, path: row.node_path })) throw notFound('role_assignment');
-    if (row.user_id === actor.userId && (row.role === 'district_admin' || row.role === 'street_admin' || row.role === 'community_admin')) {
+    if (!can(actor, 'role.grant', { districtId: row.district_id, path: row.node_path }))
+      throw notFound('role_assignment');
+    if (
+      row.user_id === actor.userId &&
+      (row.role === 'district_admin' || row.role === 'street_admin' || row.role === 'community_admin')
+    ) {
       throw new AppError('ROLE_SELF_REVOKE');
     }
     authorizeRoleGrant(actor, row.role as Role, { districtId: row.district_id, path: row.node_path });
     await repo.revokeRoleAssignment(trx, row.district_id, row.id, actor.userId, iso(deps.clock.now()));
     await recordAudit(trx, deps.clock, actor, {
-      districtId: row.district_id, action: 'role.revoke', targetType: 'person', targetId: row.user_id,
-      scopeNodeId: row.node_id, scopePath: row.node_path,
+      districtId: row.district_id,
+      action: 'role.revoke',
+      targetType: 'person',
+      targetId: row.user_id,
+      scopeNodeId: row.node_id,
+      scopePath: row.node_path,
       details: { role: row.role, nodeName: row.node_name, assignmentId: row.id },
     });
   });

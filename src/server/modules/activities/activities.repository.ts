@@ -16,11 +16,19 @@ export type AttendanceRow = Selectable<AttendanceTable>;
 function activities(db: Executor) {
   return db
     .selectFrom('activities as a')
-    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'a.district_id').onRef('c.id', '=', 'a.community_id'))
+    .innerJoin('org_nodes as c', (j) =>
+      j.onRef('c.district_id', '=', 'a.district_id').onRef('c.id', '=', 'a.community_id'),
+    )
     .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'a.district_id').onRef('t.id', '=', 'a.team_id'))
     .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'a.district_id').onRef('g.id', '=', 'a.grid_id'))
     .selectAll('a')
-    .select(['c.name as community_name', 'c.path as community_path', 't.name as team_name', 't.leader_user_id', 'g.name as grid_name']);
+    .select([
+      'c.name as community_name',
+      'c.path as community_path',
+      't.name as team_name',
+      't.leader_user_id',
+      'g.name as grid_name',
+    ]);
 }
 
 export function findActivityById(db: Executor, id: string): Promise<ActivityRow | undefined> {
@@ -55,7 +63,9 @@ export function listActivities(db: Executor, f: ActivityFilter): Promise<Activit
           ? eb.and([eb('a.status', '=', 'published'), eb('a.district_id', 'in', f.publicDistricts)])
           : sql<boolean>`1 = 0`,
       eb('t.leader_user_id', '=', f.leaderOf),
-      ...f.staffReaches.map((r) => eb.and([eb('a.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
+      ...f.staffReaches.map((r) =>
+        eb.and([eb('a.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]),
+      ),
     ];
     return eb.or(visible as never);
   });
@@ -69,7 +79,9 @@ export function listActivities(db: Executor, f: ActivityFilter): Promise<Activit
   if (f.q) q = q.where((eb) => eb.or([eb('a.title', 'like', `%${f.q}%`), eb('a.address', 'like', `%${f.q}%`)]));
   if (f.afterKey) {
     const k = f.afterKey;
-    q = q.where((eb) => eb.or([eb('a.starts_at', '>', k.startsAt), eb.and([eb('a.starts_at', '=', k.startsAt), eb('a.id', '>', k.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('a.starts_at', '>', k.startsAt), eb.and([eb('a.starts_at', '=', k.startsAt), eb('a.id', '>', k.id)])]),
+    );
   }
   return q.orderBy('a.starts_at').orderBy('a.id').limit(f.limit).execute();
 }
@@ -78,7 +90,12 @@ export async function insertActivity(db: Executor, row: Selectable<ActivityTable
   await db.insertInto('activities').values(row).execute();
 }
 
-export async function updateActivity(db: Executor, districtId: string, id: string, patch: Partial<Selectable<ActivityTable>>): Promise<void> {
+export async function updateActivity(
+  db: Executor,
+  districtId: string,
+  id: string,
+  patch: Partial<Selectable<ActivityTable>>,
+): Promise<void> {
   await db.updateTable('activities').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
@@ -116,9 +133,18 @@ export async function releasePlace(db: Executor, districtId: string, id: string)
     .execute();
 }
 
-export function findActiveSignup(db: Executor, districtId: string, activityId: string, userId: string): Promise<SignupRow | undefined> {
-  return db.selectFrom('signups').selectAll()
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId)
+export function findActiveSignup(
+  db: Executor,
+  districtId: string,
+  activityId: string,
+  userId: string,
+): Promise<SignupRow | undefined> {
+  return db
+    .selectFrom('signups')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
     .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
     .executeTakeFirst();
 }
@@ -127,39 +153,73 @@ export function findActiveSignup(db: Executor, districtId: string, activityId: s
  * A person's live sign-up for an activity, with its row locked until commit (PostgreSQL): marking someone absent
  * and their own check-in, check-out or back-fill take this lock first, so one never slips past the other.
  */
-export async function lockActiveSignup(db: Executor, districtId: string, activityId: string, userId: string): Promise<SignupRow | undefined> {
-  return db.updateTable('signups').set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId)
+export async function lockActiveSignup(
+  db: Executor,
+  districtId: string,
+  activityId: string,
+  userId: string,
+): Promise<SignupRow | undefined> {
+  return db
+    .updateTable('signups')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
     .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
-    .returningAll().executeTakeFirst();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** The path and district of the node a person lives in (community, grid or building); undefined when none. */
 export function findHomeNode(db: Executor, userId: string): Promise<{ district_id: string; path: string } | undefined> {
-  return db.selectFrom('users as u')
-    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'u.home_district_id').onRef('n.id', '=', 'u.home_node_id'))
-    .select(['n.district_id', 'n.path']).where('u.id', '=', userId).executeTakeFirst();
+  return db
+    .selectFrom('users as u')
+    .innerJoin('org_nodes as n', (j) =>
+      j.onRef('n.district_id', '=', 'u.home_district_id').onRef('n.id', '=', 'u.home_node_id'),
+    )
+    .select(['n.district_id', 'n.path'])
+    .where('u.id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function insertSignup(db: Executor, row: SignupRow): Promise<void> {
   await db.insertInto('signups').values(row).execute();
 }
 
-export async function setSignupStatus(db: Executor, districtId: string, id: string, status: string, at: string): Promise<void> {
-  await db.updateTable('signups').set({ status, updated_at: at }).where('district_id', '=', districtId).where('id', '=', id).execute();
+export async function setSignupStatus(
+  db: Executor,
+  districtId: string,
+  id: string,
+  status: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('signups')
+    .set({ status, updated_at: at })
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export function firstWaitlisted(db: Executor, districtId: string, activityId: string): Promise<SignupRow | undefined> {
-  return db.selectFrom('signups').selectAll()
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('status', '=', 'waitlisted')
-    .orderBy('seq').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('signups')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The person's live sign-ups whose activities overlap [start, end). */
 export function overlappingSignup(db: Executor, userId: string, start: string, end: string, exceptActivityId: string) {
   return db
     .selectFrom('signups as s')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .innerJoin('activities as a', (j) =>
+      j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'),
+    )
     .select(['a.id', 'a.title'])
     .where('s.user_id', '=', userId)
     .where('s.status', 'in', ['confirmed', 'waitlisted'])
@@ -170,10 +230,17 @@ export function overlappingSignup(db: Executor, userId: string, start: string, e
     .executeTakeFirst();
 }
 
-export async function countNoShowsSince(db: Executor, districtId: string, userId: string, since: string): Promise<number> {
+export async function countNoShowsSince(
+  db: Executor,
+  districtId: string,
+  userId: string,
+  since: string,
+): Promise<number> {
   const row = await db
     .selectFrom('signups as s')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .innerJoin('activities as a', (j) =>
+      j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('s.district_id', '=', districtId)
     .where('s.user_id', '=', userId)
@@ -197,9 +264,15 @@ export function listRoster(db: Executor, districtId: string, activityId: string)
   return db
     .selectFrom('signups as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('volunteers as v', (j) => j.onRef('v.district_id', '=', 's.district_id').onRef('v.user_id', '=', 's.user_id'))
+    .leftJoin('volunteers as v', (j) =>
+      j.onRef('v.district_id', '=', 's.district_id').onRef('v.user_id', '=', 's.user_id'),
+    )
     .leftJoin('attendance as t', (j) =>
-      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+      j
+        .onRef('t.district_id', '=', 's.district_id')
+        .onRef('t.activity_id', '=', 's.activity_id')
+        .onRef('t.user_id', '=', 's.user_id'),
+    )
     .selectAll('s')
     .select(['u.display_name', 'v.volunteer_no', 'u.phone_enc', 't.check_in_at', 't.check_out_at', 't.method'])
     .where('s.district_id', '=', districtId)
@@ -222,45 +295,96 @@ export interface MySignupRow extends SignupRow {
 }
 
 /** A person's sign-ups, newest activity first. */
-export function listSignupsOfUser(db: Executor, userId: string, limit: number, beforeStart: string | null): Promise<MySignupRow[]> {
+export function listSignupsOfUser(
+  db: Executor,
+  userId: string,
+  limit: number,
+  beforeStart: string | null,
+): Promise<MySignupRow[]> {
   let q = db
     .selectFrom('signups as s')
-    .innerJoin('activities as a', (j) => j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'))
+    .innerJoin('activities as a', (j) =>
+      j.onRef('a.district_id', '=', 's.district_id').onRef('a.id', '=', 's.activity_id'),
+    )
     .leftJoin('attendance as t', (j) =>
-      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+      j
+        .onRef('t.district_id', '=', 's.district_id')
+        .onRef('t.activity_id', '=', 's.activity_id')
+        .onRef('t.user_id', '=', 's.user_id'),
+    )
     .selectAll('s')
-    .select(['a.title', 'a.starts_at', 'a.ends_at', 'a.address', 'a.status as activity_status', 'a.cancel_deadline', 'a.signup_deadline',
-      'a.audience', 't.check_in_at', 't.check_out_at'])
+    .select([
+      'a.title',
+      'a.starts_at',
+      'a.ends_at',
+      'a.address',
+      'a.status as activity_status',
+      'a.cancel_deadline',
+      'a.signup_deadline',
+      'a.audience',
+      't.check_in_at',
+      't.check_out_at',
+    ])
     .where('s.user_id', '=', userId);
   if (beforeStart) q = q.where(sql<boolean>`a.starts_at || s.id < ${beforeStart}`);
   return q.orderBy('a.starts_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
 }
 
-export function findAttendance(db: Executor, districtId: string, activityId: string, userId: string): Promise<AttendanceRow | undefined> {
-  return db.selectFrom('attendance').selectAll()
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId).executeTakeFirst();
+export function findAttendance(
+  db: Executor,
+  districtId: string,
+  activityId: string,
+  userId: string,
+): Promise<AttendanceRow | undefined> {
+  return db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function upsertAttendance(db: Executor, row: AttendanceRow): Promise<void> {
   const exists = await findAttendance(db, row.district_id, row.activity_id, row.user_id);
   if (exists) {
-    await db.updateTable('attendance').set(row)
-      .where('district_id', '=', row.district_id).where('activity_id', '=', row.activity_id).where('user_id', '=', row.user_id).execute();
+    await db
+      .updateTable('attendance')
+      .set(row)
+      .where('district_id', '=', row.district_id)
+      .where('activity_id', '=', row.activity_id)
+      .where('user_id', '=', row.user_id)
+      .execute();
   } else {
     await db.insertInto('attendance').values(row).execute();
   }
 }
 
-export async function deleteAttendance(db: Executor, districtId: string, activityId: string, userId: string): Promise<void> {
-  await db.deleteFrom('attendance')
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('user_id', '=', userId).execute();
+export async function deleteAttendance(
+  db: Executor,
+  districtId: string,
+  activityId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('attendance')
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 /** Attendance checked in and never checked out (closed by the leader at the end). */
 export function openAttendance(db: Executor, districtId: string, activityId: string): Promise<AttendanceRow[]> {
-  return db.selectFrom('attendance').selectAll()
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId)
-    .where('check_in_at', 'is not', null).where('check_out_at', 'is', null).orderBy('user_id').execute();
+  return db
+    .selectFrom('attendance')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('check_in_at', 'is not', null)
+    .where('check_out_at', 'is', null)
+    .orderBy('user_id')
+    .execute();
 }
 
 /** Confirmed sign-ups without any check-in (for marking no-shows). */
@@ -268,7 +392,11 @@ export function confirmedWithoutAttendance(db: Executor, districtId: string, act
   return db
     .selectFrom('signups as s')
     .leftJoin('attendance as t', (j) =>
-      j.onRef('t.district_id', '=', 's.district_id').onRef('t.activity_id', '=', 's.activity_id').onRef('t.user_id', '=', 's.user_id'))
+      j
+        .onRef('t.district_id', '=', 's.district_id')
+        .onRef('t.activity_id', '=', 's.activity_id')
+        .onRef('t.user_id', '=', 's.user_id'),
+    )
     .selectAll('s')
     .where('s.district_id', '=', districtId)
     .where('s.activity_id', '=', activityId)
@@ -279,22 +407,43 @@ export function confirmedWithoutAttendance(db: Executor, districtId: string, act
 
 /** Confirmed and waitlisted counts of several activities, in one query. */
 export async function signupCounts(db: Executor, activities: Array<{ district_id: string; id: string }>) {
-  const counts = new Map<string, { confirmed: number; waitlisted: number }>(activities.map((a) => [a.id, { confirmed: 0, waitlisted: 0 }]));
+  const counts = new Map<string, { confirmed: number; waitlisted: number }>(
+    activities.map((a) => [a.id, { confirmed: 0, waitlisted: 0 }]),
+  );
   if (activities.length === 0) return counts;
-  const rows = await db.selectFrom('signups').select(['activity_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+  const rows = await db
+    .selectFrom('signups')
+    .select(['activity_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('district_id', 'in', [...new Set(activities.map((a) => a.district_id))])
-    .where('activity_id', 'in', activities.map((a) => a.id))
+    .where(
+      'activity_id',
+      'in',
+      activities.map((a) => a.id),
+    )
     .where('status', 'in', ['confirmed', 'waitlisted'])
-    .groupBy(['activity_id', 'status']).execute();
+    .groupBy(['activity_id', 'status'])
+    .execute();
   for (const r of rows) counts.get(r.activity_id)![r.status as 'confirmed' | 'waitlisted'] = Number(r.n);
   return counts;
 }
 
 /** A person's live sign-ups for several activities, in one query. */
-export async function activeSignupsOf(db: Executor, userId: string, activities: Array<{ district_id: string; id: string }>) {
+export async function activeSignupsOf(
+  db: Executor,
+  userId: string,
+  activities: Array<{ district_id: string; id: string }>,
+) {
   if (activities.length === 0) return new Map<string, SignupRow>();
-  const rows = await db.selectFrom('signups').selectAll()
-    .where('user_id', '=', userId).where('activity_id', 'in', activities.map((a) => a.id))
-    .where('status', 'in', ['confirmed', 'waitlisted', 'no_show']).execute();
+  const rows = await db
+    .selectFrom('signups')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where(
+      'activity_id',
+      'in',
+      activities.map((a) => a.id),
+    )
+    .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
+    .execute();
   return new Map(rows.map((r) => [r.activity_id, r]));
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  attendanceWindow, capForDay, chinaDate, closingCheckOut, distanceMetres, earnsServiceHours, markedSpan, nextActivityState,
-  parseQr, qrPayload, serviceMinutes, sixDigitCode, verifyQrSignature, windowAccepted,
+  attendanceWindow,
+  capForDay,
+  chinaDate,
+  closingCheckOut,
+  distanceMetres,
+  earnsServiceHours,
+  markedSpan,
+  nextActivityState,
+  parseQr,
+  qrPayload,
+  serviceMinutes,
+  sixDigitCode,
+  verifyQrSignature,
+  windowAccepted,
 } from './activities.rules.js';
 
 const at = (hhmm: string) => new Date(`2026-12-05T${hhmm}:00+08:00`);
@@ -78,43 +90,77 @@ describe('misc rules', () => {
 describe('markedSpan', () => {
   const win = { start: at('09:00'), end: at('11:00') };
   it('during the activity starts at the mark and leaves the check-out open (never the full length in advance)', () => {
-    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: {} })).toEqual({ checkIn: at('09:40'), checkOut: null });
+    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: {} })).toEqual({
+      checkIn: at('09:40'),
+      checkOut: null,
+    });
   });
-  it('during the activity keeps the person\'s own check-in', () => {
-    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: { checkIn: at('09:05'), checkOut: null }, given: {} }))
-      .toEqual({ checkIn: at('09:05'), checkOut: null });
+  it("during the activity keeps the person's own check-in", () => {
+    expect(
+      markedSpan({ ...win, markAt: at('09:40'), recorded: { checkIn: at('09:05'), checkOut: null }, given: {} }),
+    ).toEqual({ checkIn: at('09:05'), checkOut: null });
   });
-  it('during the activity keeps the person\'s own check-out', () => {
-    expect(markedSpan({ ...win, markAt: at('10:40'), recorded: { checkIn: at('09:05'), checkOut: at('10:00') }, given: {} }))
-      .toEqual({ checkIn: at('09:05'), checkOut: at('10:00') });
+  it("during the activity keeps the person's own check-out", () => {
+    expect(
+      markedSpan({ ...win, markAt: at('10:40'), recorded: { checkIn: at('09:05'), checkOut: at('10:00') }, given: {} }),
+    ).toEqual({ checkIn: at('09:05'), checkOut: at('10:00') });
   });
   it('exactly at the end counts as after the end: the whole activity, attested afterwards', () => {
-    expect(markedSpan({ ...win, markAt: at('11:00'), recorded: null, given: {} })).toEqual({ checkIn: at('09:00'), checkOut: at('11:00') });
+    expect(markedSpan({ ...win, markAt: at('11:00'), recorded: null, given: {} })).toEqual({
+      checkIn: at('09:00'),
+      checkOut: at('11:00'),
+    });
   });
   it('after the end without times credits the activity window', () => {
-    expect(markedSpan({ ...win, markAt: at('15:00'), recorded: null, given: {} })).toEqual({ checkIn: at('09:00'), checkOut: at('11:00') });
+    expect(markedSpan({ ...win, markAt: at('15:00'), recorded: null, given: {} })).toEqual({
+      checkIn: at('09:00'),
+      checkOut: at('11:00'),
+    });
   });
   it('after the end closes an open check-in at the end', () => {
-    expect(markedSpan({ ...win, markAt: at('15:00'), recorded: { checkIn: at('09:50'), checkOut: null }, given: {} }))
-      .toEqual({ checkIn: at('09:50'), checkOut: at('11:00') });
+    expect(
+      markedSpan({ ...win, markAt: at('15:00'), recorded: { checkIn: at('09:50'), checkOut: null }, given: {} }),
+    ).toEqual({ checkIn: at('09:50'), checkOut: at('11:00') });
   });
   it('takes the times the leader gives over recorded ones', () => {
-    expect(markedSpan({ ...win, markAt: at('15:00'), recorded: { checkIn: at('09:05'), checkOut: null }, given: { checkIn: at('09:30'), checkOut: at('10:30') } }))
-      .toEqual({ checkIn: at('09:30'), checkOut: at('10:30') });
+    expect(
+      markedSpan({
+        ...win,
+        markAt: at('15:00'),
+        recorded: { checkIn: at('09:05'), checkOut: null },
+        given: { checkIn: at('09:30'), checkOut: at('10:30') },
+      }),
+    ).toEqual({ checkIn: at('09:30'), checkOut: at('10:30') });
   });
   it('refuses a check-out later than the mark (credit in advance)', () => {
-    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: { checkOut: at('11:00') } })).toEqual({ problem: 'attendance_in_future' });
+    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: { checkOut: at('11:00') } })).toEqual({
+      problem: 'attendance_in_future',
+    });
   });
   it('refuses a check-in later than the mark', () => {
-    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: { checkIn: at('09:41') } })).toEqual({ problem: 'attendance_in_future' });
+    expect(markedSpan({ ...win, markAt: at('09:40'), recorded: null, given: { checkIn: at('09:41') } })).toEqual({
+      problem: 'attendance_in_future',
+    });
   });
   it('accepts a given time equal to the mark', () => {
-    expect(markedSpan({ ...win, markAt: at('10:00'), recorded: null, given: { checkIn: at('09:00'), checkOut: at('10:00') } }))
-      .toEqual({ checkIn: at('09:00'), checkOut: at('10:00') });
+    expect(
+      markedSpan({
+        ...win,
+        markAt: at('10:00'),
+        recorded: null,
+        given: { checkIn: at('09:00'), checkOut: at('10:00') },
+      }),
+    ).toEqual({ checkIn: at('09:00'), checkOut: at('10:00') });
   });
   it('refuses a check-out not after the check-in', () => {
-    expect(markedSpan({ ...win, markAt: at('15:00'), recorded: null, given: { checkIn: at('10:00'), checkOut: at('10:00') } }))
-      .toEqual({ problem: 'end_before_start' });
+    expect(
+      markedSpan({
+        ...win,
+        markAt: at('15:00'),
+        recorded: null,
+        given: { checkIn: at('10:00'), checkOut: at('10:00') },
+      }),
+    ).toEqual({ problem: 'end_before_start' });
   });
 });
 
@@ -139,10 +185,16 @@ describe('attendanceWindow', () => {
   });
   it('closes both 2 hours after the end', () => {
     expect(attendanceWindow('check_out', { ...w, now: at('13:00') })).toEqual({ open: true });
-    expect(attendanceWindow('check_out', { ...w, now: new Date(at('13:00').getTime() + 1) })).toEqual({ open: false, closedAt: at('13:00') });
+    expect(attendanceWindow('check_out', { ...w, now: new Date(at('13:00').getTime() + 1) })).toEqual({
+      open: false,
+      closedAt: at('13:00'),
+    });
   });
   it('closes both when the leader closes the activity', () => {
-    expect(attendanceWindow('check_in', { ...w, closedAt: at('11:30'), now: at('11:30') })).toEqual({ open: false, closedAt: at('11:30') });
+    expect(attendanceWindow('check_in', { ...w, closedAt: at('11:30'), now: at('11:30') })).toEqual({
+      open: false,
+      closedAt: at('11:30'),
+    });
     expect(attendanceWindow('check_out', { ...w, closedAt: at('11:30'), now: at('11:29') })).toEqual({ open: true });
   });
 });

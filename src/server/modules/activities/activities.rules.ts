@@ -47,7 +47,13 @@ const MINUTE = 60_000;
  * Service minutes = overlap of attendance with the activity window, where arriving within the grace after the
  * start (or leaving within the grace before the end) counts from the start (to the end), rounded down to 15 min.
  */
-export function serviceMinutes(a: { checkIn: Date; checkOut: Date; start: Date; end: Date; graceMinutes: number }): number {
+export function serviceMinutes(a: {
+  checkIn: Date;
+  checkOut: Date;
+  start: Date;
+  end: Date;
+  graceMinutes: number;
+}): number {
   const grace = a.graceMinutes * MINUTE;
   const from = a.checkIn.getTime() <= a.start.getTime() + grace ? a.start.getTime() : a.checkIn.getTime();
   const to = a.checkOut.getTime() >= a.end.getTime() - grace ? a.end.getTime() : a.checkOut.getTime();
@@ -64,7 +70,6 @@ export function capForDay(minutes: number, alreadyThatDay: number, dailyCap: num
 export function durationMinutes(start: Date, end: Date): number {
   return Math.floor((end.getTime() - start.getTime()) / MINUTE);
 }
-
 
 /** The code window an instant falls in. */
 export function codeWindow(now: Date, windowSeconds: number): number {
@@ -84,7 +89,9 @@ export const QR_PREFIX = 'LINLI-ATT';
 
 /** The signed QR payload of an activity for a window: LINLI-ATT.<activityId>.<window>.<signature>. */
 export function qrPayload(secret: string, activityId: string, window: number): string {
-  return [QR_PREFIX, activityId, window, mac(secret, activityId, window).subarray(0, 16).toString('base64url')].join('.');
+  return [QR_PREFIX, activityId, window, mac(secret, activityId, window).subarray(0, 16).toString('base64url')].join(
+    '.',
+  );
 }
 
 /** Splits a QR payload; null when it is not one of ours. */
@@ -109,7 +116,6 @@ export function windowAccepted(codeWindowNo: number, nowWindow: number): boolean
   return codeWindowNo === nowWindow || codeWindowNo === nowWindow - 1;
 }
 
-
 /** Check-in opens 30 minutes before the start; check-in and check-out close 2 hours after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * MINUTE;
 export const ATTENDANCE_CLOSES_AFTER_MS = 120 * MINUTE;
@@ -126,7 +132,8 @@ export function attendanceWindow(
   const opensAt = new Date(a.start.getTime() - (kind === 'check_in' ? CHECKIN_OPENS_BEFORE_MS : 0));
   if (a.now < opensAt) return { open: false, opensAt };
   const closesAt = new Date(a.end.getTime() + ATTENDANCE_CLOSES_AFTER_MS);
-  if (a.closedAt && a.closedAt < closesAt) return a.now >= a.closedAt ? { open: false, closedAt: a.closedAt } : { open: true };
+  if (a.closedAt && a.closedAt < closesAt)
+    return a.now >= a.closedAt ? { open: false, closedAt: a.closedAt } : { open: true };
   return a.now > closesAt ? { open: false, closedAt: closesAt } : { open: true };
 }
 

@@ -15,7 +15,11 @@ import { getVolunteering } from '../settings/index.js';
 import { findTeam } from '../volunteers/index.js';
 import * as repo from './activities.repository.js';
 import {
-  type ActivityState, type Audience, nextActivityState, RESIDENT_EVENT_CATEGORIES, type SignupState,
+  type ActivityState,
+  type Audience,
+  nextActivityState,
+  RESIDENT_EVENT_CATEGORIES,
+  type SignupState,
 } from './activities.rules.js';
 
 export type ActivityPhase = 'draft' | 'open' | 'closed' | 'ongoing' | 'finished' | 'cancelled';
@@ -60,7 +64,10 @@ export interface Activity {
 }
 
 /** Where an activity stands now, from its stored state and the clock. */
-export function phaseOf(a: { status: string; signup_deadline: string; starts_at: string; ends_at: string }, now: string): ActivityPhase {
+export function phaseOf(
+  a: { status: string; signup_deadline: string; starts_at: string; ends_at: string },
+  now: string,
+): ActivityPhase {
   if (a.status === 'draft') return 'draft';
   if (a.status === 'cancelled') return 'cancelled';
   if (now >= a.ends_at) return 'finished';
@@ -70,8 +77,10 @@ export function phaseOf(a: { status: string; signup_deadline: string; starts_at:
 
 /** True when the actor leads the activity's team or runs its community. */
 export function canManageActivity(actor: Actor, a: repo.ActivityRow): boolean {
-  return (a.leader_user_id !== null && a.leader_user_id === actor.userId) ||
-    can(actor, 'activity.manage', { districtId: a.district_id, path: a.community_path });
+  return (
+    (a.leader_user_id !== null && a.leader_user_id === actor.userId) ||
+    can(actor, 'activity.manage', { districtId: a.district_id, path: a.community_path })
+  );
 }
 
 async function present(deps: Deps, db: Executor, actor: Actor, rows: repo.ActivityRow[]): Promise<Activity[]> {
@@ -85,19 +94,49 @@ async function present(deps: Deps, db: Executor, actor: Actor, rows: repo.Activi
     // Only a waitlisted viewer costs one more query: their place in the queue.
     let position: number | null = null;
     if (mine?.status === 'waitlisted') {
-      const ahead = await db.selectFrom('signups').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('district_id', '=', r.district_id).where('activity_id', '=', r.id).where('status', '=', 'waitlisted')
-        .where('seq', '<', mine.seq).executeTakeFirstOrThrow();
+      const ahead = await db
+        .selectFrom('signups')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('district_id', '=', r.district_id)
+        .where('activity_id', '=', r.id)
+        .where('status', '=', 'waitlisted')
+        .where('seq', '<', mine.seq)
+        .executeTakeFirstOrThrow();
       position = Number(ahead.n) + 1;
     }
     out.push({
-      id: r.id, districtId: r.district_id, communityId: r.community_id, communityName: r.community_name, teamId: r.team_id,
-      teamName: r.team_name, seriesId: r.series_id, title: r.title, category: r.category, description: r.description,
-      address: r.address, gridId: r.grid_id, gridName: r.grid_name, lat: r.lat, lng: r.lng, geofenceMeters: r.geofence_m,
-      startsAt: r.starts_at, endsAt: r.ends_at, slots: r.slots, confirmedCount: counts.confirmed, waitlistCount: counts.waitlisted,
-      signupDeadline: r.signup_deadline, cancelDeadline: r.cancel_deadline, requiredSkills: JSON.parse(r.required_skills) as string[],
-      beneficiaries: r.beneficiaries, needId: r.need_id, pointsPerHour: r.points_per_hour, audience: r.audience as Audience,
-      status: r.status as ActivityState, phase: phaseOf(r, now), cancelReason: r.cancel_reason, closedAt: r.closed_at,
+      id: r.id,
+      districtId: r.district_id,
+      communityId: r.community_id,
+      communityName: r.community_name,
+      teamId: r.team_id,
+      teamName: r.team_name,
+      seriesId: r.series_id,
+      title: r.title,
+      category: r.category,
+      description: r.description,
+      address: r.address,
+      gridId: r.grid_id,
+      gridName: r.grid_name,
+      lat: r.lat,
+      lng: r.lng,
+      geofenceMeters: r.geofence_m,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      slots: r.slots,
+      confirmedCount: counts.confirmed,
+      waitlistCount: counts.waitlisted,
+      signupDeadline: r.signup_deadline,
+      cancelDeadline: r.cancel_deadline,
+      requiredSkills: JSON.parse(r.required_skills) as string[],
+      beneficiaries: r.beneficiaries,
+      needId: r.need_id,
+      pointsPerHour: r.points_per_hour,
+      audience: r.audience as Audience,
+      status: r.status as ActivityState,
+      phase: phaseOf(r, now),
+      cancelReason: r.cancel_reason,
+      closedAt: r.closed_at,
       canManage: canManageActivity(actor, r),
       mySignup: mine ? { id: mine.id, status: mine.status as SignupState, position } : null,
     });
@@ -167,20 +206,27 @@ export async function createActivity(deps: Deps, actor: Actor, input: ActivityIn
     }
     const settings = await getVolunteering(trx, community.district_id);
     const audience = input.audience ?? 'volunteer';
-    const categories: readonly string[] = audience === 'resident' ? RESIDENT_EVENT_CATEGORIES : settings.activityCategories;
+    const categories: readonly string[] =
+      audience === 'resident' ? RESIDENT_EVENT_CATEGORIES : settings.activityCategories;
     if (!categories.includes(input.category)) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ field: 'category', message: `类别须为：${categories.join('、')}` }]);
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { field: 'category', message: `类别须为：${categories.join('、')}` },
+      ]);
     }
     if (audience === 'resident' && ((input.requiredSkills ?? []).length > 0 || input.pointsPerHour != null)) {
       throw new AppError('VALIDATION_FAILED', {}, [{ field: 'audience', message: '居民活动不设技能要求和时长积分' }]);
     }
     const unknown = (input.requiredSkills ?? []).filter((s) => !settings.skills.includes(s));
-    if (unknown.length) throw new AppError('VALIDATION_FAILED', {}, [{ field: 'requiredSkills', message: `未知技能：${unknown.join('、')}` }]);
+    if (unknown.length)
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { field: 'requiredSkills', message: `未知技能：${unknown.join('、')}` },
+      ]);
     const start = new Date(input.startsAt);
     const end = new Date(input.endsAt);
     const deadline = input.signupDeadline ? new Date(input.signupDeadline) : start;
     if (end <= start) throw new AppError('ACTIVITY_BAD_TIME', { problem: 'end_before_start' });
-    if (end.getTime() - start.getTime() > 24 * 3600_000) throw new AppError('ACTIVITY_BAD_TIME', { problem: 'too_long' });
+    if (end.getTime() - start.getTime() > 24 * 3600_000)
+      throw new AppError('ACTIVITY_BAD_TIME', { problem: 'too_long' });
     if (deadline > start) throw new AppError('ACTIVITY_BAD_TIME', { problem: 'deadline_after_start' });
     if (start <= deps.clock.now()) throw new AppError('ACTIVITY_BAD_TIME', { problem: 'in_past' });
     const weeks = input.repeatWeeks ?? 1;
@@ -193,27 +239,58 @@ export async function createActivity(deps: Deps, actor: Actor, input: ActivityIn
       const id = newId();
       ids.push(id);
       await repo.insertActivity(trx, {
-        district_id: community.district_id, id, community_id: community.id, team_id: input.teamId ?? null, series_id: seriesId,
-        title: input.title, category: input.category, description: input.description, address: input.address,
-        grid_id: input.gridId ?? null, lat: input.lat ?? null, lng: input.lng ?? null, geofence_m: input.geofenceMeters ?? null,
-        starts_at: iso(s), ends_at: iso(new Date(end.getTime() + shift)), slots: input.slots, confirmed_count: 0, signup_seq: 0,
+        district_id: community.district_id,
+        id,
+        community_id: community.id,
+        team_id: input.teamId ?? null,
+        series_id: seriesId,
+        title: input.title,
+        category: input.category,
+        description: input.description,
+        address: input.address,
+        grid_id: input.gridId ?? null,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        geofence_m: input.geofenceMeters ?? null,
+        starts_at: iso(s),
+        ends_at: iso(new Date(end.getTime() + shift)),
+        slots: input.slots,
+        confirmed_count: 0,
+        signup_seq: 0,
         signup_deadline: iso(new Date(deadline.getTime() + shift)),
         cancel_deadline: iso(new Date(s.getTime() - settings.cancelDeadlineHours * 3600_000)),
-        required_skills: JSON.stringify(input.requiredSkills ?? []), beneficiaries: input.beneficiaries ?? null,
-        need_id: input.needId ?? null, points_per_hour: input.pointsPerHour ?? null,
-        status: input.publish ? 'published' : 'draft', cancel_reason: null, attendance_secret: randomToken(24), audience, closed_at: null,
-        created_by: actor.userId, created_at: now, updated_at: now,
+        required_skills: JSON.stringify(input.requiredSkills ?? []),
+        beneficiaries: input.beneficiaries ?? null,
+        need_id: input.needId ?? null,
+        points_per_hour: input.pointsPerHour ?? null,
+        status: input.publish ? 'published' : 'draft',
+        cancel_reason: null,
+        attendance_secret: randomToken(24),
+        audience,
+        closed_at: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
       });
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: community.district_id, action: 'activity.create', targetType: 'activity', targetId: must(ids[0], 'first occurrence id'),
-      scopeNodeId: community.id, scopePath: community.path,
+      districtId: community.district_id,
+      action: 'activity.create',
+      targetType: 'activity',
+      targetId: must(ids[0], 'first occurrence id'),
+      scopeNodeId: community.id,
+      scopePath: community.path,
       details: { title: input.title, occurrences: weeks, seriesId, published: !!input.publish, audience },
     });
     return ids;
   });
   const rows = await Promise.all(created.map((id) => repo.findActivityById(deps.db, id)));
-  return present(deps, deps.db, actor, rows.filter((r): r is repo.ActivityRow => !!r));
+  return present(
+    deps,
+    deps.db,
+    actor,
+    rows.filter((r): r is repo.ActivityRow => !!r),
+  );
 }
 
 /** Publishes a draft so residents can see it and sign up. */
@@ -225,8 +302,13 @@ export async function publishActivity(deps: Deps, actor: Actor, id: string): Pro
     if (a.starts_at <= iso(deps.clock.now())) throw new AppError('ACTIVITY_BAD_TIME', { problem: 'in_past' });
     await repo.updateActivity(trx, a.district_id, id, { status: next, updated_at: iso(deps.clock.now()) });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: a.district_id, action: 'activity.publish', targetType: 'activity', targetId: id,
-      scopeNodeId: a.community_id, scopePath: a.community_path, details: { title: a.title },
+      districtId: a.district_id,
+      action: 'activity.publish',
+      targetType: 'activity',
+      targetId: id,
+      scopeNodeId: a.community_id,
+      scopePath: a.community_path,
+      details: { title: a.title },
     });
   });
   return getActivity(deps, actor, id);
@@ -238,14 +320,30 @@ export async function cancelActivity(deps: Deps, actor: Actor, id: string, reaso
     const a = await loadManaged(trx, actor, id);
     const next = nextActivityState(a.status as ActivityState, 'cancel');
     if (!next) throw new AppError('ACTIVITY_STATE', { status: a.status, action: 'cancel' });
-    if (a.ends_at <= iso(deps.clock.now())) throw new AppError('ACTIVITY_STATE', { status: 'finished', action: 'cancel' });
+    if (a.ends_at <= iso(deps.clock.now()))
+      throw new AppError('ACTIVITY_STATE', { status: 'finished', action: 'cancel' });
     const now = iso(deps.clock.now());
-    await repo.updateActivity(trx, a.district_id, id, { status: next, cancel_reason: reason, confirmed_count: 0, updated_at: now });
-    await trx.updateTable('signups').set({ status: 'cancelled', updated_at: now })
-      .where('district_id', '=', a.district_id).where('activity_id', '=', id).where('status', 'in', ['confirmed', 'waitlisted']).execute();
+    await repo.updateActivity(trx, a.district_id, id, {
+      status: next,
+      cancel_reason: reason,
+      confirmed_count: 0,
+      updated_at: now,
+    });
+    await trx
+      .updateTable('signups')
+      .set({ status: 'cancelled', updated_at: now })
+      .where('district_id', '=', a.district_id)
+      .where('activity_id', '=', id)
+      .where('status', 'in', ['confirmed', 'waitlisted'])
+      .execute();
     await recordAudit(trx, deps.clock, actor, {
-      districtId: a.district_id, action: 'activity.cancel', targetType: 'activity', targetId: id,
-      scopeNodeId: a.community_id, scopePath: a.community_path, details: { title: a.title, reason },
+      districtId: a.district_id,
+      action: 'activity.cancel',
+      targetType: 'activity',
+      targetId: id,
+      scopeNodeId: a.community_id,
+      scopePath: a.community_path,
+      details: { title: a.title, reason },
     });
   });
   return getActivity(deps, actor, id);
@@ -295,7 +393,14 @@ export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery)
     publicDistricts: q.districtId ? [q.districtId] : 'all',
     staffReaches: grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path })),
     leaderOf: actor.userId,
-    from: q.from, to: q.to, category: q.category, communityPath, gridId: q.gridId, teamId: q.teamId, status: q.status, q: q.q,
+    from: q.from,
+    to: q.to,
+    category: q.category,
+    communityPath,
+    gridId: q.gridId,
+    teamId: q.teamId,
+    status: q.status,
+    q: q.q,
     afterKey,
     limit: limit + 1,
   });
@@ -326,8 +431,15 @@ export async function listRoster(deps: Deps, actor: Actor, id: string): Promise<
   const a = await loadManaged(deps.db, actor, id);
   const rows = await repo.listRoster(deps.db, a.district_id, id);
   return rows.map((r) => ({
-    signupId: r.id, userId: r.user_id, displayName: r.display_name, volunteerNo: r.volunteer_no,
-    phoneMasked: maskPhone(deps.cipher.decrypt(r.phone_enc)), status: r.status as SignupState, seq: r.seq,
-    checkInAt: r.check_in_at, checkOutAt: r.check_out_at, method: r.method,
+    signupId: r.id,
+    userId: r.user_id,
+    displayName: r.display_name,
+    volunteerNo: r.volunteer_no,
+    phoneMasked: maskPhone(deps.cipher.decrypt(r.phone_enc)),
+    status: r.status as SignupState,
+    seq: r.seq,
+    checkInAt: r.check_in_at,
+    checkOutAt: r.check_out_at,
+    method: r.method,
   }));
 }

@@ -9,14 +9,33 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { notifyEventsCommitted } from '../../platform/events.js';
 import type { Actor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { findLiveRecord, findRecord, toRecord, type ServiceRecord, voidRecordsOf, writeAttendanceRecord } from '../records/index.js';
+import {
+  findLiveRecord,
+  findRecord,
+  toRecord,
+  type ServiceRecord,
+  voidRecordsOf,
+  writeAttendanceRecord,
+} from '../records/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { findApprovedVolunteer } from '../volunteers/index.js';
 import * as repo from './activities.repository.js';
 import type { ActivityRow } from './activities.repository.js';
 import {
-  attendanceWindow, chinaDate, closingCheckOut, codeWindow, distanceMetres, durationMinutes, earnsServiceHours, markedSpan,
-  parseQr, qrPayload, serviceMinutes, sixDigitCode, verifyQrSignature, windowAccepted,
+  attendanceWindow,
+  chinaDate,
+  closingCheckOut,
+  codeWindow,
+  distanceMetres,
+  durationMinutes,
+  earnsServiceHours,
+  markedSpan,
+  parseQr,
+  qrPayload,
+  serviceMinutes,
+  sixDigitCode,
+  verifyQrSignature,
+  windowAccepted,
 } from './activities.rules.js';
 import { listRoster, loadManaged, type RosterEntry } from './activities.service.js';
 
@@ -69,7 +88,10 @@ async function resolveCode(deps: Deps, input: AttendanceInput) {
   const settings = await getVolunteering(deps.db, a.district_id);
   const nowWindow = codeWindow(deps.clock.now(), settings.attendanceWindowSeconds);
   if (parsed) {
-    if (!windowAccepted(parsed.window, nowWindow) || !verifyQrSignature(a.attendance_secret, a.id, parsed.window, parsed.signature)) {
+    if (
+      !windowAccepted(parsed.window, nowWindow) ||
+      !verifyQrSignature(a.attendance_secret, a.id, parsed.window, parsed.signature)
+    ) {
       throw new AppError('ATTENDANCE_CODE_INVALID');
     }
   } else {
@@ -88,20 +110,39 @@ async function resolveCode(deps: Deps, input: AttendanceInput) {
 
 /** Refuses self check-in/out outside its window, saying when it opens or when it closed (China time). */
 function assertWindowOpen(kind: 'check_in' | 'check_out', a: ActivityRow, now: Date): void {
-  const w = attendanceWindow(kind, { now, start: new Date(a.starts_at), end: new Date(a.ends_at), closedAt: a.closed_at ? new Date(a.closed_at) : null });
+  const w = attendanceWindow(kind, {
+    now,
+    start: new Date(a.starts_at),
+    end: new Date(a.ends_at),
+    closedAt: a.closed_at ? new Date(a.closed_at) : null,
+  });
   if ('opensAt' in w) throw new AppError('ATTENDANCE_NOT_YET', { what: kind, time: chinaDateTime(w.opensAt) });
   if ('closedAt' in w) throw new AppError('ATTENDANCE_CLOSED', { what: kind, time: chinaDateTime(w.closedAt) });
 }
 
 /** Writes the service record of a finished stay (volunteer activities only; resident events earn no hours). */
-async function recordStay(deps: Deps, trx: Executor, a: ActivityRow, userId: string, span: { checkIn: Date; checkOut: Date }, createdBy: string) {
+async function recordStay(
+  deps: Deps,
+  trx: Executor,
+  a: ActivityRow,
+  userId: string,
+  span: { checkIn: Date; checkOut: Date },
+  createdBy: string,
+) {
   if (!earnsServiceHours(a.audience)) return { recordId: null, minutes: 0 };
   const settings = await getVolunteering(trx, a.district_id);
   const minutes = serviceMinutes({
-    checkIn: span.checkIn, checkOut: span.checkOut, start: new Date(a.starts_at), end: new Date(a.ends_at), graceMinutes: settings.graceMinutes,
+    checkIn: span.checkIn,
+    checkOut: span.checkOut,
+    start: new Date(a.starts_at),
+    end: new Date(a.ends_at),
+    graceMinutes: settings.graceMinutes,
   });
   const recordId = await writeAttendanceRecord(deps, trx, a, userId, minutes, {
-    isBackfill: false, note: null, createdBy, serviceDate: chinaDate(new Date(a.starts_at)),
+    isBackfill: false,
+    note: null,
+    createdBy,
+    serviceDate: chinaDate(new Date(a.starts_at)),
   });
   const rec = recordId ? await findRecord(trx, recordId) : undefined;
   return { recordId, minutes: rec?.minutes ?? 0 };
@@ -119,8 +160,14 @@ export async function checkIn(deps: Deps, actor: Actor, input: AttendanceInput):
     const att = await repo.findAttendance(trx, a.district_id, a.id, actor.userId);
     if (att?.check_in_at) throw new AppError('ATTENDANCE_ALREADY', { what: 'checked_in' });
     await repo.upsertAttendance(trx, {
-      district_id: a.district_id, activity_id: a.id, user_id: actor.userId, check_in_at: iso(now), check_out_at: null,
-      method: input.qr ? 'qr' : 'code', marked_by: null, updated_at: iso(now),
+      district_id: a.district_id,
+      activity_id: a.id,
+      user_id: actor.userId,
+      check_in_at: iso(now),
+      check_out_at: null,
+      method: input.qr ? 'qr' : 'code',
+      marked_by: null,
+      updated_at: iso(now),
     });
     return { activityId: a.id, title: a.title, checkInAt: iso(now), checkOutAt: null, minutes: null };
   });
@@ -141,9 +188,19 @@ export async function checkOut(deps: Deps, actor: Actor, input: AttendanceInput)
     if (!att?.check_in_at) throw new AppError('ATTENDANCE_NOT_CHECKED_IN');
     if (att.check_out_at) throw new AppError('ATTENDANCE_ALREADY', { what: 'checked_out' });
     await repo.upsertAttendance(trx, { ...att, check_out_at: iso(now), updated_at: iso(now) });
-    const stay = await recordStay(deps, trx, a, actor.userId, { checkIn: new Date(att.check_in_at), checkOut: now }, actor.userId);
+    const stay = await recordStay(
+      deps,
+      trx,
+      a,
+      actor.userId,
+      { checkIn: new Date(att.check_in_at), checkOut: now },
+      actor.userId,
+    );
     return {
-      activityId: a.id, title: a.title, checkInAt: att.check_in_at, checkOutAt: iso(now),
+      activityId: a.id,
+      title: a.title,
+      checkInAt: att.check_in_at,
+      checkOutAt: iso(now),
       minutes: earnsServiceHours(a.audience) ? stay.minutes : null,
     };
   });
@@ -161,13 +218,19 @@ export interface MarkEntry {
  * until check-out or closing; never the full length in advance). Absent: a no-show, whenever it is marked — the
  * attendance is removed and every record of the person for the activity voided (an accepted one superseded).
  */
-export async function markAttendance(deps: Deps, actor: Actor, activityId: string, entries: MarkEntry[]): Promise<RosterEntry[]> {
+export async function markAttendance(
+  deps: Deps,
+  actor: Actor,
+  activityId: string,
+  entries: MarkEntry[],
+): Promise<RosterEntry[]> {
   await inTransaction(deps.db, async ({ trx, afterCommit }) => {
     afterCommit(() => notifyEventsCommitted(deps.db));
     const a = await loadManaged(trx, actor, activityId);
     const now = deps.clock.now();
     if (a.status !== 'published') throw new AppError('ACTIVITY_STATE', { status: a.status, action: 'mark' });
-    if (now < new Date(a.starts_at)) throw new AppError('ATTENDANCE_NOT_YET', { what: 'mark', time: chinaDateTime(a.starts_at) });
+    if (now < new Date(a.starts_at))
+      throw new AppError('ATTENDANCE_NOT_YET', { what: 'mark', time: chinaDateTime(a.starts_at) });
     const voided: string[] = [];
     for (const e of entries) {
       const s = await repo.lockActiveSignup(trx, a.district_id, a.id, e.userId);
@@ -175,27 +238,59 @@ export async function markAttendance(deps: Deps, actor: Actor, activityId: strin
       if (!e.present) {
         if (s.status !== 'no_show') await repo.setSignupStatus(trx, a.district_id, s.id, 'no_show', iso(now));
         await repo.deleteAttendance(trx, a.district_id, a.id, e.userId);
-        voided.push(...(await voidRecordsOf(deps, trx, actor, { districtId: a.district_id, activityId: a.id, userId: e.userId, reason: '标记缺席' })));
+        voided.push(
+          ...(await voidRecordsOf(deps, trx, actor, {
+            districtId: a.district_id,
+            activityId: a.id,
+            userId: e.userId,
+            reason: '标记缺席',
+          })),
+        );
         continue;
       }
       if (s.status === 'no_show') await repo.setSignupStatus(trx, a.district_id, s.id, 'confirmed', iso(now));
       const att = await repo.findAttendance(trx, a.district_id, a.id, e.userId);
       const span = markedSpan({
-        markAt: now, start: new Date(a.starts_at), end: new Date(a.ends_at),
-        recorded: att ? { checkIn: att.check_in_at ? new Date(att.check_in_at) : null, checkOut: att.check_out_at ? new Date(att.check_out_at) : null } : null,
-        given: { checkIn: e.checkInAt ? new Date(e.checkInAt) : undefined, checkOut: e.checkOutAt ? new Date(e.checkOutAt) : undefined },
+        markAt: now,
+        start: new Date(a.starts_at),
+        end: new Date(a.ends_at),
+        recorded: att
+          ? {
+              checkIn: att.check_in_at ? new Date(att.check_in_at) : null,
+              checkOut: att.check_out_at ? new Date(att.check_out_at) : null,
+            }
+          : null,
+        given: {
+          checkIn: e.checkInAt ? new Date(e.checkInAt) : undefined,
+          checkOut: e.checkOutAt ? new Date(e.checkOutAt) : undefined,
+        },
       });
       if ('problem' in span) throw new AppError('ACTIVITY_BAD_TIME', { problem: span.problem });
       await repo.upsertAttendance(trx, {
-        district_id: a.district_id, activity_id: a.id, user_id: e.userId, check_in_at: iso(span.checkIn),
-        check_out_at: span.checkOut ? iso(span.checkOut) : null, method: 'leader', marked_by: actor.userId, updated_at: iso(now),
+        district_id: a.district_id,
+        activity_id: a.id,
+        user_id: e.userId,
+        check_in_at: iso(span.checkIn),
+        check_out_at: span.checkOut ? iso(span.checkOut) : null,
+        method: 'leader',
+        marked_by: actor.userId,
+        updated_at: iso(now),
       });
-      if (span.checkOut) await recordStay(deps, trx, a, e.userId, { checkIn: span.checkIn, checkOut: span.checkOut }, actor.userId);
+      if (span.checkOut)
+        await recordStay(deps, trx, a, e.userId, { checkIn: span.checkIn, checkOut: span.checkOut }, actor.userId);
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: a.district_id, action: 'attendance.mark', targetType: 'activity', targetId: a.id,
-      scopeNodeId: a.community_id, scopePath: a.community_path,
-      details: { present: entries.filter((e) => e.present).map((e) => e.userId), absent: entries.filter((e) => !e.present).map((e) => e.userId), voided },
+      districtId: a.district_id,
+      action: 'attendance.mark',
+      targetType: 'activity',
+      targetId: a.id,
+      scopeNodeId: a.community_id,
+      scopePath: a.community_path,
+      details: {
+        present: entries.filter((e) => e.present).map((e) => e.userId),
+        absent: entries.filter((e) => !e.present).map((e) => e.userId),
+        voided,
+      },
     });
   });
   return listRoster(deps, actor, activityId);
@@ -210,7 +305,8 @@ export async function closeActivity(deps: Deps, actor: Actor, activityId: string
     const a = await loadManaged(trx, actor, activityId);
     const now = deps.clock.now();
     if (a.status !== 'published') throw new AppError('ACTIVITY_STATE', { status: a.status, action: 'close' });
-    if (now < new Date(a.ends_at)) throw new AppError('ACTIVITY_NOT_ENDED', { time: chinaDateTime(a.ends_at), action: 'close' });
+    if (now < new Date(a.ends_at))
+      throw new AppError('ACTIVITY_NOT_ENDED', { time: chinaDateTime(a.ends_at), action: 'close' });
     if (a.closed_at) return;
     const end = new Date(a.ends_at);
     const closed: string[] = [];
@@ -225,8 +321,13 @@ export async function closeActivity(deps: Deps, actor: Actor, activityId: string
     }
     await repo.updateActivity(trx, a.district_id, a.id, { closed_at: iso(now), updated_at: iso(now) });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: a.district_id, action: 'activity.close', targetType: 'activity', targetId: a.id,
-      scopeNodeId: a.community_id, scopePath: a.community_path, details: { title: a.title, checkedOutAtEnd: closed },
+      districtId: a.district_id,
+      action: 'activity.close',
+      targetType: 'activity',
+      targetId: a.id,
+      scopeNodeId: a.community_id,
+      scopePath: a.community_path,
+      details: { title: a.title, checkedOutAtEnd: closed },
     });
   });
   return listRoster(deps, actor, activityId);
@@ -252,7 +353,10 @@ export async function declareBackfill(
     const live = await findLiveRecord(trx, a.district_id, a.id, actor.userId);
     if (live) throw new AppError('RECORD_STATE', { status: live.status, action: 'edit' });
     const id = await writeAttendanceRecord(deps, trx, a, actor.userId, Math.floor(input.minutes / 15) * 15, {
-      isBackfill: true, note: input.note, createdBy: actor.userId, serviceDate: chinaDate(new Date(a.starts_at)),
+      isBackfill: true,
+      note: input.note,
+      createdBy: actor.userId,
+      serviceDate: chinaDate(new Date(a.starts_at)),
     });
     if (!id) throw new AppError('BACKFILL_TOO_LONG', { max: 0 });
     return toRecord(actor, (await findRecord(trx, id))!);

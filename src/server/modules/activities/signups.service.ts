@@ -67,28 +67,56 @@ export async function signUpActivity(
     const confirmed = await repo.claimPlace(trx, a.district_id, a.id);
     const id = newId();
     await repo.insertSignup(trx, {
-      district_id: a.district_id, id, activity_id: a.id, user_id: userId, status: confirmed ? 'confirmed' : 'waitlisted',
-      seq, proxy_user_id: opts.forUserId ? actor.userId : null, created_at: iso(now), updated_at: iso(now),
+      district_id: a.district_id,
+      id,
+      activity_id: a.id,
+      user_id: userId,
+      status: confirmed ? 'confirmed' : 'waitlisted',
+      seq,
+      proxy_user_id: opts.forUserId ? actor.userId : null,
+      created_at: iso(now),
+      updated_at: iso(now),
     });
     if (opts.forUserId) {
       await recordAudit(trx, deps.clock, actor, {
-        districtId: a.district_id, action: 'signup.proxy', targetType: 'activity', targetId: a.id,
-        scopeNodeId: a.community_id, scopePath: a.community_path, onBehalfOfId: userId, details: { title: a.title },
+        districtId: a.district_id,
+        action: 'signup.proxy',
+        targetType: 'activity',
+        targetId: a.id,
+        scopeNodeId: a.community_id,
+        scopePath: a.community_path,
+        onBehalfOfId: userId,
+        details: { title: a.title },
       });
     }
-    return { id, activityId: a.id, status: confirmed ? 'confirmed' : 'waitlisted', position: confirmed ? null : await waitPosition(trx, a.district_id, a.id, seq) };
+    return {
+      id,
+      activityId: a.id,
+      status: confirmed ? 'confirmed' : 'waitlisted',
+      position: confirmed ? null : await waitPosition(trx, a.district_id, a.id, seq),
+    };
   });
 }
 
 async function waitPosition(trx: Tx, districtId: string, activityId: string, seq: number): Promise<number> {
-  const ahead = await trx.selectFrom('signups').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('district_id', '=', districtId).where('activity_id', '=', activityId).where('status', '=', 'waitlisted')
-    .where('seq', '<', seq).executeTakeFirstOrThrow();
+  const ahead = await trx
+    .selectFrom('signups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId)
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'waitlisted')
+    .where('seq', '<', seq)
+    .executeTakeFirstOrThrow();
   return Number(ahead.n) + 1;
 }
 
 /** Moves the first waitlisted person into a freed place; returns who was promoted. */
-export async function promoteFromWaitlist(deps: Deps, trx: Tx, districtId: string, activityId: string): Promise<string | null> {
+export async function promoteFromWaitlist(
+  deps: Deps,
+  trx: Tx,
+  districtId: string,
+  activityId: string,
+): Promise<string | null> {
   const next = await repo.firstWaitlisted(trx, districtId, activityId);
   if (!next) return null;
   if (!(await repo.claimPlace(trx, districtId, activityId))) return null;
@@ -97,7 +125,11 @@ export async function promoteFromWaitlist(deps: Deps, trx: Tx, districtId: strin
 }
 
 /** Cancels one's sign-up before the cancellation deadline; the freed place goes to the waitlist. */
-export async function cancelSignUp(deps: Deps, actor: Actor, activityId: string): Promise<{ promotedUserId: string | null }> {
+export async function cancelSignUp(
+  deps: Deps,
+  actor: Actor,
+  activityId: string,
+): Promise<{ promotedUserId: string | null }> {
   return inTransaction(deps.db, async ({ trx }) => {
     const a = await repo.findActivityById(trx, activityId);
     if (!a) throw notFound('activity');
@@ -137,7 +169,11 @@ export interface MySignup {
 }
 
 /** The actor's sign-ups, latest activity first. */
-export async function listMySignUps(deps: Deps, actor: Actor, q: { cursor?: string; limit?: number }): Promise<Page<MySignup>> {
+export async function listMySignUps(
+  deps: Deps,
+  actor: Actor,
+  q: { cursor?: string; limit?: number },
+): Promise<Page<MySignup>> {
   const limit = q.limit ?? 20;
   const rows = await repo.listSignupsOfUser(deps.db, actor.userId, limit + 1, decodeCursor(q.cursor));
   const now = iso(deps.clock.now());
@@ -146,11 +182,22 @@ export async function listMySignUps(deps: Deps, actor: Actor, q: { cursor?: stri
   const last = kept[kept.length - 1];
   return {
     items: kept.map((r) => ({
-      id: r.id, activityId: r.activity_id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at, address: r.address,
-      status: r.status as SignupState, activityStatus: r.activity_status,
-      activityPhase: phaseOf({ status: r.activity_status, signup_deadline: r.signup_deadline, starts_at: r.starts_at, ends_at: r.ends_at }, now),
-      audience: r.audience as Audience, cancelDeadline: r.cancel_deadline,
-      checkInAt: r.check_in_at, checkOutAt: r.check_out_at,
+      id: r.id,
+      activityId: r.activity_id,
+      title: r.title,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      address: r.address,
+      status: r.status as SignupState,
+      activityStatus: r.activity_status,
+      activityPhase: phaseOf(
+        { status: r.activity_status, signup_deadline: r.signup_deadline, starts_at: r.starts_at, ends_at: r.ends_at },
+        now,
+      ),
+      audience: r.audience as Audience,
+      cancelDeadline: r.cancel_deadline,
+      checkInAt: r.check_in_at,
+      checkOutAt: r.check_out_at,
     })),
     nextCursor: more && last ? encodeCursor(`${last.starts_at}${last.id}`) : null,
   };

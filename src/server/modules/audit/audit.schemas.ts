@@ -2,14 +2,25 @@
 import { z } from 'zod';
 import { cursorSchema, dateQuery, limitSchema } from '../../platform/schemas.js';
 
-export const auditEventSchema = z.object({
-  id: z.string(), districtId: z.string(), at: z.string(), actorId: z.string().nullable(),
-  actorName: z.string().nullable().describe('masked: real name when on file, else nickname'), action: z.string(),
-  actionLabel: z.string().describe('the action in words, in the request language'), targetType: z.string(),
-  targetTypeLabel: z.string(), targetId: z.string().nullable(), targetName: z.string().nullable().describe('people masked'),
-  scopeNodeId: z.string().nullable(), scopeNodeName: z.string().nullable(), requestId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-}).describe('AuditEvent');
+export const auditEventSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable().describe('masked: real name when on file, else nickname'),
+    action: z.string(),
+    actionLabel: z.string().describe('the action in words, in the request language'),
+    targetType: z.string(),
+    targetTypeLabel: z.string(),
+    targetId: z.string().nullable(),
+    targetName: z.string().nullable().describe('people masked'),
+    scopeNodeId: z.string().nullable(),
+    scopeNodeName: z.string().nullable(),
+    requestId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .describe('AuditEvent');
 
 export const auditEventsQuery = z.object({
   action: z.string().max(64).optional().describe('action or its prefix, e.g. "role." or "org.create"'),

@@ -46,7 +46,9 @@ const keyOf = (k: Key) => `${k.districtId}/${k.id}`;
 /** Names of the actors and targets of a page of rows, keyed "district/id" (people by user id). */
 async function resolveNames(deps: Deps, rows: repo.AuditRow[]) {
   const targets = (type: string): Key[] =>
-    rows.filter((r) => r.target_type === type && r.target_id).map((r) => ({ districtId: r.district_id, id: r.target_id! }));
+    rows
+      .filter((r) => r.target_type === type && r.target_id)
+      .map((r) => ({ districtId: r.district_id, id: r.target_id! }));
   const [records, volunteers, nodes, teams, merchants, partners, activities, items] = await Promise.all([
     repo.findRecordPeople(deps.db, targets('service_record')),
     repo.findVolunteers(deps.db, targets('volunteer')),
@@ -63,13 +65,21 @@ async function resolveNames(deps: Deps, rows: repo.AuditRow[]) {
     if (r.target_type === 'person' && r.target_id) personIds.add(r.target_id);
   }
   for (const r of records) personIds.add(r.user_id);
-  const people = new Map((await repo.findPeople(deps.db, [...personIds])).map((u) => [
-    u.id, publicPersonName(u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : null, u.display_name),
-  ]));
+  const people = new Map(
+    (await repo.findPeople(deps.db, [...personIds])).map((u) => [
+      u.id,
+      publicPersonName(u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : null, u.display_name),
+    ]),
+  );
   const things = new Map<string, string>();
-  for (const x of [...nodes, ...teams, ...merchants, ...partners]) things.set(keyOf({ districtId: x.district_id, id: x.id }), x.name);
+  for (const x of [...nodes, ...teams, ...merchants, ...partners])
+    things.set(keyOf({ districtId: x.district_id, id: x.id }), x.name);
   for (const x of [...activities, ...items]) things.set(keyOf({ districtId: x.district_id, id: x.id }), x.title);
-  for (const v of volunteers) things.set(keyOf({ districtId: v.district_id, id: v.id }), publicPersonName(deps.cipher.decrypt(v.real_name_enc), v.display_name));
+  for (const v of volunteers)
+    things.set(
+      keyOf({ districtId: v.district_id, id: v.id }),
+      publicPersonName(deps.cipher.decrypt(v.real_name_enc), v.display_name),
+    );
   for (const r of records) {
     const who = people.get(r.user_id);
     if (who) things.set(keyOf({ districtId: r.district_id, id: r.id }), who);
@@ -88,23 +98,56 @@ async function resolveNames(deps: Deps, rows: repo.AuditRow[]) {
 export async function listAuditEvents(
   deps: Deps,
   actor: Actor,
-  q: { action?: string; actorId?: string; targetId?: string; from?: string; to?: string; cursor?: string; limit?: number },
+  q: {
+    action?: string;
+    actorId?: string;
+    targetId?: string;
+    from?: string;
+    to?: string;
+    cursor?: string;
+    limit?: number;
+  },
   locale: Locale = 'zh-CN',
 ): Promise<CountedPage<AuditEvent>> {
   const limit = q.limit ?? 20;
   const reaches = grantsFor(actor, 'audit.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
-  const filter = { reaches, action: q.action, actorId: q.actorId, targetId: q.targetId, from: toBound(q.from, false), to: toBound(q.to, true) };
+  const filter = {
+    reaches,
+    action: q.action,
+    actorId: q.actorId,
+    targetId: q.targetId,
+    from: toBound(q.from, false),
+    to: toBound(q.to, true),
+  };
   const rows = await repo.listAuditEvents(deps.db, { ...filter, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
   const total = await countRows(repo.auditEventsFiltered(deps.db, filter));
   const names = await resolveNames(deps, rows.slice(0, limit));
-  return withTotal(toPage(rows, limit, (r) => r.id, (r) => ({
-    id: r.id, districtId: r.district_id, at: r.at, actorId: r.actor_id, actorName: names.actor(r),
-    action: r.action, actionLabel: actionLabel(r.action, locale), targetType: r.target_type,
-    targetTypeLabel: targetTypeLabel(r.target_type, locale), targetId: r.target_id, targetName: names.target(r),
-    scopeNodeId: r.scope_node_id, scopeNodeName: r.scope_node_name, requestId: r.request_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-  })), total);
+  return withTotal(
+    toPage(
+      rows,
+      limit,
+      (r) => r.id,
+      (r) => ({
+        id: r.id,
+        districtId: r.district_id,
+        at: r.at,
+        actorId: r.actor_id,
+        actorName: names.actor(r),
+        action: r.action,
+        actionLabel: actionLabel(r.action, locale),
+        targetType: r.target_type,
+        targetTypeLabel: targetTypeLabel(r.target_type, locale),
+        targetId: r.target_id,
+        targetName: names.target(r),
+        scopeNodeId: r.scope_node_id,
+        scopeNodeName: r.scope_node_name,
+        requestId: r.request_id,
+        details: JSON.parse(r.details) as Record<string, unknown>,
+      }),
+    ),
+    total,
+  );
 }
 
 /** The actions the log knows, labelled in the locale (for the console's filter). */

@@ -71,18 +71,36 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   const district = await createDistrict(deps, { name: DEMO_DISTRICT, code: '420100000000' });
   // The seed acts as a system actor holding district admin on the new district.
   const system: Actor = {
-    userId: 'system', displayName: 'system', requestId: null,
-    roles: [{ assignmentId: 'seed', role: 'district_admin', districtId: district.id, nodeId: district.id, path: district.path }],
+    userId: 'system',
+    displayName: 'system',
+    requestId: null,
+    roles: [
+      {
+        assignmentId: 'seed',
+        role: 'district_admin',
+        districtId: district.id,
+        nodeId: district.id,
+        path: district.path,
+      },
+    ],
   };
   const streets: OrgNode[] = [];
   const communities: OrgNode[] = [];
   const grids: OrgNode[][] = [];
   for (const st of STREETS) {
-    const street = await createOrgNode(deps, system, { parentId: district.id, kind: 'street', name: st.name, code: st.code });
+    const street = await createOrgNode(deps, system, {
+      parentId: district.id,
+      kind: 'street',
+      name: st.name,
+      code: st.code,
+    });
     streets.push(street);
     for (const [ci, cname] of st.communities.entries()) {
       const community = await createOrgNode(deps, system, {
-        parentId: street.id, kind: 'community', name: cname, code: `${st.code.slice(0, 9)}${String(ci + 1).padStart(3, '0')}`,
+        parentId: street.id,
+        kind: 'community',
+        name: cname,
+        code: `${st.code.slice(0, 9)}${String(ci + 1).padStart(3, '0')}`,
       });
       communities.push(community);
       const gs: OrgNode[] = [];
@@ -99,17 +117,29 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
     }
   }
   await createPartnerUnit(deps, system, {
-    nodeId: home.id, name: '江城大学志愿者协会', category: 'university', contactName: '陈思远', contactPhone: '13800000010',
+    nodeId: home.id,
+    name: '江城大学志愿者协会',
+    category: 'university',
+    contactName: '陈思远',
+    contactPhone: '13800000010',
   });
   await createPartnerUnit(deps, system, {
-    nodeId: must(streets[0], 'the first demo street').id, name: '区人民医院东湖分院', category: 'hospital', contactName: '林医生', contactPhone: '13900000020',
+    nodeId: must(streets[0], 'the first demo street').id,
+    name: '区人民医院东湖分院',
+    category: 'hospital',
+    contactName: '林医生',
+    contactPhone: '13900000020',
   });
 
   const locate = (at: string): OrgNode => {
     const [kind, a, b] = at.split(':');
     if (kind === 'district') return district;
     const node =
-      kind === 'street' ? streets[Number(a)] : kind === 'community' ? communities[Number(a)] : grids[Number(a)]?.[Number(b)];
+      kind === 'street'
+        ? streets[Number(a)]
+        : kind === 'community'
+          ? communities[Number(a)]
+          : grids[Number(a)]?.[Number(b)];
     return must(node, `demo node ${at}`);
   };
   const homeOf = (at: string): OrgNode => {
@@ -120,13 +150,27 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   const hash = await hashPassword(password);
   await inTransaction(deps.db, async ({ trx }) => {
     for (const acc of DEMO_ACCOUNTS) {
-      const user = await insertNewUser(deps, trx, {
-        phone: acc.phone, displayName: acc.displayName, realName: acc.realName,
-        idNumber: demoIdNumber(acc.phone), communityId: homeOf(acc.at).id,
-      }, hash);
+      const user = await insertNewUser(
+        deps,
+        trx,
+        {
+          phone: acc.phone,
+          displayName: acc.displayName,
+          realName: acc.realName,
+          idNumber: demoIdNumber(acc.phone),
+          communityId: homeOf(acc.at).id,
+        },
+        hash,
+      );
       if (acc.role) {
         const node = locate(acc.at);
-        await insertRole(deps, trx, { userId: user.id, role: acc.role, districtId: district.id, nodeId: node.id, grantedBy: null });
+        await insertRole(deps, trx, {
+          userId: user.id,
+          role: acc.role,
+          districtId: district.id,
+          nodeId: node.id,
+          grantedBy: null,
+        });
       }
     }
   });

@@ -1,5 +1,12 @@
 // The ledger module's public door.
-export { accountFor, ensurePersonAccount, postJournal, replayOf, type JournalInput, type Posted } from './ledger.core.js';
+export {
+  accountFor,
+  ensurePersonAccount,
+  postJournal,
+  replayOf,
+  type JournalInput,
+  type Posted,
+} from './ledger.core.js';
 export { earnKey, processLedgerEvents, startLedgerWorker } from './ledger.earning.js';
 export { ledgerRoutes } from './ledger.routes.js';
 export type { Contributor, Contributors } from './ledger.contributors.js';

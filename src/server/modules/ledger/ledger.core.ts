@@ -83,7 +83,13 @@ export async function postJournal(deps: Deps, trx: Executor, input: JournalInput
     prev_hash: head.hash,
     hash: '',
   };
-  const postings = input.postings.map((p, i) => ({ district_id: input.districtId, journal_id: row.id, line: i + 1, account_id: p.accountId, amount: p.amount }));
+  const postings = input.postings.map((p, i) => ({
+    district_id: input.districtId,
+    journal_id: row.id,
+    line: i + 1,
+    account_id: p.accountId,
+    amount: p.amount,
+  }));
   row.hash = journalHash(toCanonical(row, postings));
   await repo.insertJournal(trx, row, postings);
   await repo.setHead(trx, input.districtId, row.seq, row.hash);
@@ -103,9 +109,14 @@ export async function replayOf(trx: Executor, input: JournalInput): Promise<repo
   if ((input.replay ?? 'same-request') === 'return-first') return existing;
   const stored = await repo.postingsOf(trx, input.districtId, [existing.id]);
   const asText = (ps: Array<{ accountId: string; amount: number }>) =>
-    ps.map((p) => `${p.accountId}:${p.amount}`).sort().join(',');
-  const same = asText(stored.map((p) => ({ accountId: p.account_id, amount: Number(p.amount) }))) === asText(input.postings)
-    && (existing.ref_type ?? null) === (input.refType ?? null) && (existing.ref_id ?? null) === (input.refId ?? null);
+    ps
+      .map((p) => `${p.accountId}:${p.amount}`)
+      .sort()
+      .join(',');
+  const same =
+    asText(stored.map((p) => ({ accountId: p.account_id, amount: Number(p.amount) }))) === asText(input.postings) &&
+    (existing.ref_type ?? null) === (input.refType ?? null) &&
+    (existing.ref_id ?? null) === (input.refId ?? null);
   if (!same) throw new AppError('IDEMPOTENCY_CONFLICT', { key: input.idempotencyKey });
   return existing;
 }
@@ -113,9 +124,19 @@ export async function replayOf(trx: Executor, input: JournalInput): Promise<repo
 /** The canonical view of a stored journal and its postings. */
 export function toCanonical(j: repo.JournalRow, postings: Array<{ line: number; account_id: string; amount: number }>) {
   return {
-    districtId: j.district_id, seq: Number(j.seq), id: j.id, type: j.type, reason: j.reason, refType: j.ref_type, refId: j.ref_id,
-    actorId: j.actor_id, idempotencyKey: j.idempotency_key, reversesId: j.reverses_id, communityId: j.community_id,
-    effectiveDate: j.effective_date, createdAt: j.created_at,
+    districtId: j.district_id,
+    seq: Number(j.seq),
+    id: j.id,
+    type: j.type,
+    reason: j.reason,
+    refType: j.ref_type,
+    refId: j.ref_id,
+    actorId: j.actor_id,
+    idempotencyKey: j.idempotency_key,
+    reversesId: j.reverses_id,
+    communityId: j.community_id,
+    effectiveDate: j.effective_date,
+    createdAt: j.created_at,
     postings: postings.map((p) => ({ line: Number(p.line), accountId: p.account_id, amount: Number(p.amount) })),
     prevHash: j.prev_hash,
   };
@@ -131,25 +152,46 @@ export type AccountOwner =
  * The account of a person in a district, created on first use. Its name is the person's public name (吴*明, or the
  * masked nickname): a real name is personal data, kept encrypted in accounts only, never in plain text here.
  */
-export async function ensurePersonAccount(deps: Deps, trx: Executor, districtId: string, userId: string): Promise<repo.AccountRow> {
+export async function ensurePersonAccount(
+  deps: Deps,
+  trx: Executor,
+  districtId: string,
+  userId: string,
+): Promise<repo.AccountRow> {
   const u = must(await findPersonHome(trx, userId), `user ${userId}`);
   const name = publicPersonName(u.realNameEnc ? deps.cipher.decrypt(u.realNameEnc) : null, u.displayName);
   return accountFor(deps, trx, districtId, { type: 'user', id: userId, name, communityId: u.homeNodeId });
 }
 
 /** The account of an owner in a district, created on first use. */
-export async function accountFor(deps: Deps, trx: Executor, districtId: string, owner: AccountOwner): Promise<repo.AccountRow> {
+export async function accountFor(
+  deps: Deps,
+  trx: Executor,
+  districtId: string,
+  owner: AccountOwner,
+): Promise<repo.AccountRow> {
   const purpose = 'purpose' in owner ? owner.purpose : 'main';
   const found = await repo.findAccount(trx, districtId, owner.type, owner.id, purpose);
   if (found) return found;
-  const kind = owner.type === 'user' ? 'person' : owner.type === 'district' || owner.type === 'community' ? 'system' : 'org';
-  const name = owner.type === 'district' ? '积分发行账户'
-    : owner.type === 'community' ? `${owner.name}${owner.purpose === 'fund' ? '公益基金' : '积分超市'}`
-    : owner.name;
+  const kind =
+    owner.type === 'user' ? 'person' : owner.type === 'district' || owner.type === 'community' ? 'system' : 'org';
+  const name =
+    owner.type === 'district'
+      ? '积分发行账户'
+      : owner.type === 'community'
+        ? `${owner.name}${owner.purpose === 'fund' ? '公益基金' : '积分超市'}`
+        : owner.name;
   await repo.insertAccountIfMissing(trx, {
-    district_id: districtId, id: newId(), kind, owner_type: owner.type, owner_id: owner.id, purpose, name,
+    district_id: districtId,
+    id: newId(),
+    kind,
+    owner_type: owner.type,
+    owner_id: owner.id,
+    purpose,
+    name,
     community_id: 'communityId' in owner ? owner.communityId : owner.type === 'community' ? owner.id : null,
-    balance: 0, created_at: iso(deps.clock.now()),
+    balance: 0,
+    created_at: iso(deps.clock.now()),
   });
   return (await repo.findAccount(trx, districtId, owner.type, owner.id, purpose))!;
 }

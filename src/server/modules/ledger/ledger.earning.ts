@@ -35,12 +35,25 @@ async function earn(deps: Deps, trx: Tx, e: DomainEvent<Accepted>) {
   const earnedThatDay = await repo.earnedOnDay(trx, e.districtId, person.id, p.serviceDate);
   const points = capEarning(pointsForMinutes(p.minutes, rate, mult), earnedThatDay, person.balance, rules);
   if (points <= 0) return;
-  const issuance = await accountFor(deps, trx, e.districtId, { type: 'district', id: e.districtId, purpose: 'issuance' });
+  const issuance = await accountFor(deps, trx, e.districtId, {
+    type: 'district',
+    id: e.districtId,
+    purpose: 'issuance',
+  });
   await postJournal(deps, trx, {
-    districtId: e.districtId, type: 'earn', reason: `志愿服务：${p.activityTitle ?? p.category}（${hoursText(p.minutes)}）`,
-    refType: 'service_record', refId: p.recordId, idempotencyKey: earnKey(p.recordId),
-    communityId: p.communityId, effectiveDate: p.serviceDate, replay: 'return-first',
-    postings: [{ accountId: issuance.id, amount: -points }, { accountId: person.id, amount: points }],
+    districtId: e.districtId,
+    type: 'earn',
+    reason: `志愿服务：${p.activityTitle ?? p.category}（${hoursText(p.minutes)}）`,
+    refType: 'service_record',
+    refId: p.recordId,
+    idempotencyKey: earnKey(p.recordId),
+    communityId: p.communityId,
+    effectiveDate: p.serviceDate,
+    replay: 'return-first',
+    postings: [
+      { accountId: issuance.id, amount: -points },
+      { accountId: person.id, amount: points },
+    ],
   });
 }
 
@@ -50,9 +63,16 @@ async function unearn(deps: Deps, trx: Tx, e: DomainEvent<{ recordId: string; re
   if (!original) return;
   const postings = await repo.postingsOf(trx, e.districtId, [original.id]);
   await postJournal(deps, trx, {
-    districtId: e.districtId, type: 'reverse', reason: `服务记录更正，冲正原积分：${p.reason}`, refType: 'journal', refId: original.id,
-    reversesId: original.id, idempotencyKey: `reverse:${original.id}`, communityId: original.community_id,
-    effectiveDate: original.effective_date, replay: 'return-first',
+    districtId: e.districtId,
+    type: 'reverse',
+    reason: `服务记录更正，冲正原积分：${p.reason}`,
+    refType: 'journal',
+    refId: original.id,
+    reversesId: original.id,
+    idempotencyKey: `reverse:${original.id}`,
+    communityId: original.community_id,
+    effectiveDate: original.effective_date,
+    replay: 'return-first',
     postings: postings.map((x) => ({ accountId: x.account_id, amount: -x.amount })),
   });
 }
@@ -61,7 +81,10 @@ async function unearn(deps: Deps, trx: Tx, e: DomainEvent<{ recordId: string; re
  * Handles every service-record event the ledger has not handled yet; returns how many. Safe to run concurrently and
  * repeatedly. `fullScan` ignores the low-water mark (the hourly housekeeping and the CLI use it).
  */
-export function processLedgerEvents(deps: Deps, opts: { batch?: number; fullScan?: boolean; onError?: (err: unknown) => void } = {}): Promise<number> {
+export function processLedgerEvents(
+  deps: Deps,
+  opts: { batch?: number; fullScan?: boolean; onError?: (err: unknown) => void } = {},
+): Promise<number> {
   return consumeEvents(deps, {
     consumer: CONSUMER,
     batch: opts.batch,
@@ -75,7 +98,11 @@ export function processLedgerEvents(deps: Deps, opts: { batch?: number; fullScan
 }
 
 /** Runs the consumer when told that events were committed, and every few seconds in case a nudge was missed. */
-export function startLedgerWorker(deps: Deps, log: (err: unknown) => void, extra?: () => Promise<unknown>): { nudge: () => void; stop: () => Promise<void> } {
+export function startLedgerWorker(
+  deps: Deps,
+  log: (err: unknown) => void,
+  extra?: () => Promise<unknown>,
+): { nudge: () => void; stop: () => Promise<void> } {
   let running: Promise<void> | null = null;
   let again = false;
   let fullScanDue = true;
@@ -86,13 +113,15 @@ export function startLedgerWorker(deps: Deps, log: (err: unknown) => void, extra
     }
     const fullScan = fullScanDue;
     fullScanDue = false;
-    running = processLedgerEvents(deps, { fullScan, onError: log }).then(() => undefined, log).finally(() => {
-      running = null;
-      if (again) {
-        again = false;
-        run();
-      }
-    });
+    running = processLedgerEvents(deps, { fullScan, onError: log })
+      .then(() => undefined, log)
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
   };
   const timer = setInterval(run, 5000);
   timer.unref();
@@ -101,7 +130,12 @@ export function startLedgerWorker(deps: Deps, log: (err: unknown) => void, extra
   let housekeeping: Promise<unknown> | null = null;
   const hourly = () => {
     fullScanDue = true;
-    if (extra && !housekeeping) housekeeping = extra().catch(log).finally(() => { housekeeping = null; });
+    if (extra && !housekeeping)
+      housekeeping = extra()
+        .catch(log)
+        .finally(() => {
+          housekeeping = null;
+        });
   };
   const slow = setInterval(hourly, 3600_000);
   slow.unref();

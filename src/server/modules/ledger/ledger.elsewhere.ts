@@ -12,17 +12,31 @@ import { districtNamesOf } from '../org/index.js';
  * Call it on the refusal path only. Every lookup names its district (the person's home district and this one).
  */
 export async function assertPointsHere(trx: Executor, districtId: string, userId: string): Promise<void> {
-  const here = await trx.selectFrom('point_accounts').select('balance')
-    .where('district_id', '=', districtId).where('owner_type', '=', 'user').where('owner_id', '=', userId).where('purpose', '=', 'main')
+  const here = await trx
+    .selectFrom('point_accounts')
+    .select('balance')
+    .where('district_id', '=', districtId)
+    .where('owner_type', '=', 'user')
+    .where('owner_id', '=', userId)
+    .where('purpose', '=', 'main')
     .executeTakeFirst();
   if (here && Number(here.balance) > 0) return;
   const home = (await findPersonHome(trx, userId))?.homeDistrictId;
   if (!home || home === districtId) return;
-  const there = await trx.selectFrom('point_accounts').select('balance')
-    .where('district_id', '=', home).where('owner_type', '=', 'user').where('owner_id', '=', userId).where('purpose', '=', 'main')
+  const there = await trx
+    .selectFrom('point_accounts')
+    .select('balance')
+    .where('district_id', '=', home)
+    .where('owner_type', '=', 'user')
+    .where('owner_id', '=', userId)
+    .where('purpose', '=', 'main')
     .executeTakeFirst();
   if (!there || Number(there.balance) <= 0) return;
   const names = await districtNamesOf(trx, [districtId, home]);
   const nameOf = (id: string) => names.get(id) ?? '';
-  throw new AppError('OTHER_DISTRICT', { district: nameOf(districtId), home: nameOf(home), balance: Number(there.balance) });
+  throw new AppError('OTHER_DISTRICT', {
+    district: nameOf(districtId),
+    home: nameOf(home),
+    balance: Number(there.balance),
+  });
 }

@@ -10,7 +10,12 @@ import { volunteerNamesOf } from '../volunteers/index.js';
  * Public names of the given people, by user id. The real name on file is the account's (registration) or, failing
  * that, the one given when volunteering in this district; both are stored encrypted and only their mask leaves here.
  */
-export async function publicNamesOf(deps: Deps, db: Executor, districtId: string, userIds: string[]): Promise<Map<string, string>> {
+export async function publicNamesOf(
+  deps: Deps,
+  db: Executor,
+  districtId: string,
+  userIds: string[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return new Map();
   const [people, volunteerNames] = await Promise.all([listPersonHomes(db, ids), volunteerNamesOf(db, districtId, ids)]);

@@ -14,7 +14,9 @@ export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/points/opening-balances/import-template', {
     schema: {
-      operationId: 'getOpeningBalanceImportTemplate', tags: ['points'], summary: '下载期初积分导入模板（.xlsx）',
+      operationId: 'getOpeningBalanceImportTemplate',
+      tags: ['points'],
+      summary: '下载期初积分导入模板（.xlsx）',
       querystring: s.openingTemplateQuery,
     },
     handler: async (req, reply) => {
@@ -26,10 +28,13 @@ export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/points/opening-balances/import', {
     bodyLimit: 15 * 1024 * 1024,
     schema: {
-      operationId: 'importOpeningBalances', tags: ['points'],
+      operationId: 'importOpeningBalances',
+      tags: ['points'],
       summary: '导入原系统的期初积分（每人每个来源只记一次，重复导入不重复记分）；有错的行不导入并逐行说明',
-      body: s.openingImportBody, response: { 200: s.openingImportReplySchema, ...errors(400, 401, 404, 422) },
+      body: s.openingImportBody,
+      response: { 200: s.openingImportReplySchema, ...errors(400, 401, 404, 422) },
     },
-    handler: (req) => importOpeningBalances(deps, requireActor(req), req.body, Buffer.from(req.body.fileBase64, 'base64')),
+    handler: (req) =>
+      importOpeningBalances(deps, requireActor(req), req.body, Buffer.from(req.body.fileBase64, 'base64')),
   });
 }

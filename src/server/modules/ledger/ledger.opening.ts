@@ -26,7 +26,12 @@ export function openingKey(districtId: string, userId: string, source: string): 
 
 async function communityForPoints(db: Executor, actor: Actor, communityId: string) {
   const c = await findNode(db, communityId);
-  if (!c || c.kind !== 'community' || c.archived_at || !can(actor, 'points.manage', { districtId: c.district_id, path: c.path })) {
+  if (
+    !c ||
+    c.kind !== 'community' ||
+    c.archived_at ||
+    !can(actor, 'points.manage', { districtId: c.district_id, path: c.path })
+  ) {
     throw notFound('org_node');
   }
   return c;
@@ -43,13 +48,22 @@ const COLUMNS = [
 export async function openingBalanceTemplate(deps: Deps, actor: Actor, communityId: string): Promise<Buffer> {
   await communityForPoints(deps.db, actor, communityId);
   const wb = newWorkbook();
-  addSheet(wb, '期初积分', COLUMNS, [{ name: '张三', phone: '13800000000', points: 120, note: '示例行，导入前请删除' }]);
-  const help = addSheet(wb, '填写说明', [{ header: '说明', key: 'text', width: 90 }], [
-    { text: '按原积分系统（或纸质台账）签字确认的名单填写，每人一行；带 * 的列必填。' },
-    { text: '人员须已在 linli 注册（可先批量导入志愿者）；姓名须与登记的实名（或称呼）一致。' },
-    { text: `期初积分为 1 至 ${MAX_OPENING_POINTS} 的整数。导入时须写明来源（如“原社区积分台账 2026年10月签字确认”）和截止日期。` },
-    { text: '每人每个来源只记一次：同一名单再次导入不会重复记分；有错误的行不会导入，导入结果会逐行说明原因。' },
+  addSheet(wb, '期初积分', COLUMNS, [
+    { name: '张三', phone: '13800000000', points: 120, note: '示例行，导入前请删除' },
   ]);
+  const help = addSheet(
+    wb,
+    '填写说明',
+    [{ header: '说明', key: 'text', width: 90 }],
+    [
+      { text: '按原积分系统（或纸质台账）签字确认的名单填写，每人一行；带 * 的列必填。' },
+      { text: '人员须已在 linli 注册（可先批量导入志愿者）；姓名须与登记的实名（或称呼）一致。' },
+      {
+        text: `期初积分为 1 至 ${MAX_OPENING_POINTS} 的整数。导入时须写明来源（如“原社区积分台账 2026年10月签字确认”）和截止日期。`,
+      },
+      { text: '每人每个来源只记一次：同一名单再次导入不会重复记分；有错误的行不会导入，导入结果会逐行说明原因。' },
+    ],
+  );
   help.getColumn(1).alignment = { wrapText: true };
   return toBuffer(wb);
 }
@@ -75,7 +89,8 @@ export async function importOpeningBalances(
 ): Promise<OpeningImportReport> {
   const community = await communityForPoints(deps.db, actor, input.communityId);
   const source = input.source.trim();
-  if (input.asOf > chinaDate(deps.clock.now())) throw new AppError('VALIDATION_FAILED', {}, [{ field: 'asOf', message: '不能晚于今天' }]);
+  if (input.asOf > chinaDate(deps.clock.now()))
+    throw new AppError('VALIDATION_FAILED', {}, [{ field: 'asOf', message: '不能晚于今天' }]);
   const rows = await readFirstSheet(data);
   if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
   const errors: OpeningImportReport['errors'] = [];
@@ -84,11 +99,18 @@ export async function importOpeningBalances(
   let skipped = 0;
   for (let i = 1; i < rows.length; i++) {
     const [name = '', phone = '', pointsRaw = '', note = ''] = rows[i] ?? [];
-    if (!name && !phone && !pointsRaw) { skipped += 1; continue; }
-    if (note.includes('示例行')) { skipped += 1; continue; }
+    if (!name && !phone && !pointsRaw) {
+      skipped += 1;
+      continue;
+    }
+    if (note.includes('示例行')) {
+      skipped += 1;
+      continue;
+    }
     const messages: string[] = [];
     const points = Number(pointsRaw);
-    if (!/^\d+$/.test(pointsRaw) || points < 1 || points > MAX_OPENING_POINTS) messages.push(`期初积分应为 1 至 ${MAX_OPENING_POINTS} 的整数`);
+    if (!/^\d+$/.test(pointsRaw) || points < 1 || points > MAX_OPENING_POINTS)
+      messages.push(`期初积分应为 1 至 ${MAX_OPENING_POINTS} 的整数`);
     let userId: string | null = null;
     if (!PHONE_RE.test(phone)) messages.push('手机号应为11位中国大陆手机号');
     else if (seen.has(phone)) messages.push('手机号在表格中重复');
@@ -109,22 +131,44 @@ export async function importOpeningBalances(
   let total = 0;
   if (good.length > 0) {
     await inTransaction(deps.db, async ({ trx }) => {
-      const issuance = await accountFor(deps, trx, community.district_id, { type: 'district', id: community.district_id, purpose: 'issuance' });
+      const issuance = await accountFor(deps, trx, community.district_id, {
+        type: 'district',
+        id: community.district_id,
+        purpose: 'issuance',
+      });
       const journalIds: string[] = [];
       for (const g of good) {
         const key = openingKey(community.district_id, g.userId, source);
         const prior = await repo.findJournalByKey(trx, community.district_id, key);
         if (prior) {
-          const stored = (await repo.postingsOf(trx, community.district_id, [prior.id])).find((p) => Number(p.amount) > 0);
+          const stored = (await repo.postingsOf(trx, community.district_id, [prior.id])).find(
+            (p) => Number(p.amount) > 0,
+          );
           if (Number(stored?.amount) === g.points) unchanged += 1;
-          else errors.push({ row: g.row, messages: [`该来源已为此人导入期初积分 ${Number(stored?.amount)} 分，不能改为 ${g.points} 分；如需更正请冲正原记录`] });
+          else
+            errors.push({
+              row: g.row,
+              messages: [
+                `该来源已为此人导入期初积分 ${Number(stored?.amount)} 分，不能改为 ${g.points} 分；如需更正请冲正原记录`,
+              ],
+            });
           continue;
         }
         const person = await ensurePersonAccount(deps, trx, community.district_id, g.userId);
         const posted = await postJournal(deps, trx, {
-          districtId: community.district_id, type: 'award', reason: `期初积分：${source}`, actorId: actor.userId,
-          refType: 'person', refId: g.userId, idempotencyKey: key, communityId: community.id, effectiveDate: input.asOf,
-          postings: [{ accountId: issuance.id, amount: -g.points }, { accountId: person.id, amount: g.points }],
+          districtId: community.district_id,
+          type: 'award',
+          reason: `期初积分：${source}`,
+          actorId: actor.userId,
+          refType: 'person',
+          refId: g.userId,
+          idempotencyKey: key,
+          communityId: community.id,
+          effectiveDate: input.asOf,
+          postings: [
+            { accountId: issuance.id, amount: -g.points },
+            { accountId: person.id, amount: g.points },
+          ],
         });
         // A twin import that committed while this one waited for the ledger lock answers with its journal.
         if (!posted.created) {
@@ -137,8 +181,12 @@ export async function importOpeningBalances(
       }
       if (created > 0) {
         await recordAudit(trx, deps.clock, actor, {
-          districtId: community.district_id, action: 'points.opening_import', targetType: 'org_node', targetId: community.id,
-          scopeNodeId: community.id, scopePath: community.path,
+          districtId: community.district_id,
+          action: 'points.opening_import',
+          targetType: 'org_node',
+          targetId: community.id,
+          scopeNodeId: community.id,
+          scopePath: community.path,
           details: { source, asOf: input.asOf, created, points: total, unchanged, errors: errors.length, journalIds },
         });
       }

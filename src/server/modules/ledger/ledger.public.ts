@@ -45,23 +45,50 @@ export async function listPublicJournals(
   const limit = q.limit ?? 20;
   const before = decodeCursor(q.cursor);
   const rows = await repo.publicJournals(deps.db, q.districtId, {
-    communityId: q.communityId, month: q.month, beforeSeq: before ? Number(before) : null, limit: limit + 1,
+    communityId: q.communityId,
+    month: q.month,
+    beforeSeq: before ? Number(before) : null,
+    limit: limit + 1,
   });
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept.at(-1);
-  const postings = await repo.postingsOf(deps.db, q.districtId, kept.map((j) => j.id));
+  const postings = await repo.postingsOf(
+    deps.db,
+    q.districtId,
+    kept.map((j) => j.id),
+  );
   const accountIds = [...new Set(postings.map((p) => p.account_id))];
   const accounts = accountIds.length
-    ? await deps.db.selectFrom('point_accounts').selectAll().where('district_id', '=', q.districtId).where('id', 'in', accountIds).execute()
+    ? await deps.db
+        .selectFrom('point_accounts')
+        .selectAll()
+        .where('district_id', '=', q.districtId)
+        .where('id', 'in', accountIds)
+        .execute()
     : [];
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const people = await publicNamesOf(deps, deps.db, q.districtId, accounts.filter((a) => a.kind === 'person').map((a) => a.owner_id));
-  const total = await countRows(repo.publicJournalsFiltered(deps.db, q.districtId, { communityId: q.communityId, month: q.month }));
+  const people = await publicNamesOf(
+    deps,
+    deps.db,
+    q.districtId,
+    accounts.filter((a) => a.kind === 'person').map((a) => a.owner_id),
+  );
+  const total = await countRows(
+    repo.publicJournalsFiltered(deps.db, q.districtId, { communityId: q.communityId, month: q.month }),
+  );
   const communityIds = [...new Set(kept.map((j) => j.community_id).filter((x): x is string => !!x))];
   const reversals = kept.length
-    ? await deps.db.selectFrom('journals').select(['id', 'reverses_id']).where('district_id', '=', q.districtId)
-      .where('reverses_id', 'in', kept.map((j) => j.id)).execute()
+    ? await deps.db
+        .selectFrom('journals')
+        .select(['id', 'reverses_id'])
+        .where('district_id', '=', q.districtId)
+        .where(
+          'reverses_id',
+          'in',
+          kept.map((j) => j.id),
+        )
+        .execute()
     : [];
   const reversedBy = new Map(reversals.flatMap((r) => (r.reverses_id ? [[r.reverses_id, r.id] as const] : [])));
   const names = await nodeNamesOf(deps.db, q.districtId, communityIds);
@@ -70,13 +97,23 @@ export async function listPublicJournals(
       const lines = postings.filter((p) => p.journal_id === j.id);
       const parties = lines.flatMap((p) => {
         const account = byId.get(p.account_id);
-        return account && account.purpose !== 'issuance' ? [{ name: publicName(account, people), amount: Number(p.amount) }] : [];
+        return account && account.purpose !== 'issuance'
+          ? [{ name: publicName(account, people), amount: Number(p.amount) }]
+          : [];
       });
       return {
-        id: j.id, seq: Number(j.seq), date: j.effective_date, createdAt: j.created_at, type: j.type as JournalType, reason: j.reason,
-        parties, points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),
-        communityName: j.community_id ? (names.get(j.community_id) ?? null) : null, reversesId: j.reverses_id,
-        reversedById: reversedBy.get(j.id) ?? null, hash: j.hash,
+        id: j.id,
+        seq: Number(j.seq),
+        date: j.effective_date,
+        createdAt: j.created_at,
+        type: j.type as JournalType,
+        reason: j.reason,
+        parties,
+        points: Math.max(...lines.map((p) => Math.abs(Number(p.amount)))),
+        communityName: j.community_id ? (names.get(j.community_id) ?? null) : null,
+        reversesId: j.reverses_id,
+        reversedById: reversedBy.get(j.id) ?? null,
+        hash: j.hash,
       };
     }),
     nextCursor: more && last ? encodeCursor(String(last.seq)) : null,
@@ -89,7 +126,12 @@ export async function getLedgerHead(deps: Deps, districtId: string) {
   const district = await findNode(deps.db, districtId);
   if (!district || district.kind !== 'district') throw notFound('org_node');
   const head = await repo.getHead(deps.db, districtId);
-  return { districtId, districtName: district.name, count: head ? Number(head.seq) : 0, hash: head?.hash ?? GENESIS_HASH };
+  return {
+    districtId,
+    districtName: district.name,
+    count: head ? Number(head.seq) : 0,
+    hash: head?.hash ?? GENESIS_HASH,
+  };
 }
 
 /** Recomputes one journal's hash from what is stored. */
@@ -106,9 +148,21 @@ export async function verifyMyJournals(deps: Deps, actor: Actor, districtId: str
   const journals = [];
   for (const j of mine) {
     const intact = (await recompute(deps.db, j)) === j.hash;
-    const next = await deps.db.selectFrom('journals').select('prev_hash').where('district_id', '=', districtId).where('seq', '=', Number(j.seq) + 1).executeTakeFirst();
+    const next = await deps.db
+      .selectFrom('journals')
+      .select('prev_hash')
+      .where('district_id', '=', districtId)
+      .where('seq', '=', Number(j.seq) + 1)
+      .executeTakeFirst();
     const linked = next ? next.prev_hash === j.hash : head.hash === j.hash;
-    journals.push({ id: j.id, seq: Number(j.seq), hash: j.hash, amount: Number(j.amount), reason: j.reason, ok: intact && linked });
+    journals.push({
+      id: j.id,
+      seq: Number(j.seq),
+      hash: j.hash,
+      amount: Number(j.amount),
+      reason: j.reason,
+      ok: intact && linked,
+    });
   }
   return { head, journals, allOk: journals.every((x) => x.ok) };
 }
@@ -131,7 +185,10 @@ export interface LedgerReport {
  * Walks every district's chain in order — sequence without gaps, each journal's hash recomputed, each link to
  * the previous hash, postings summing to zero — then recomputes every balance from the postings.
  */
-export async function verifyLedger(deps: Deps, opts: { pageSize?: number; districtId?: string } = {}): Promise<LedgerReport> {
+export async function verifyLedger(
+  deps: Deps,
+  opts: { pageSize?: number; districtId?: string } = {},
+): Promise<LedgerReport> {
   const pageSize = opts.pageSize ?? 2000;
   const problems: LedgerProblem[] = [];
   const districts: LedgerReport['districts'] = [];
@@ -150,15 +207,21 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
     for (let after = 0; !firstBad;) {
       const page = await repo.journalsInOrder(deps.db, d, after, pageSize);
       if (page.length === 0) break;
-      const postings = await repo.postingsOf(deps.db, d, page.map((j) => j.id));
+      const postings = await repo.postingsOf(
+        deps.db,
+        d,
+        page.map((j) => j.id),
+      );
       const byJournal = new Map<string, repo.PostingRow[]>();
       for (const p of postings) byJournal.set(p.journal_id, [...(byJournal.get(p.journal_id) ?? []), p]);
       for (const j of page) {
         const seq = Number(j.seq);
         const lines = byJournal.get(j.id) ?? [];
-        if (seq !== expectedSeq) flag(j, `sequence ${seq} where ${expectedSeq} was expected (a journal is missing or out of order)`);
+        if (seq !== expectedSeq)
+          flag(j, `sequence ${seq} where ${expectedSeq} was expected (a journal is missing or out of order)`);
         else if (j.prev_hash !== prevHash) flag(j, 'previous-hash link does not match the journal before it');
-        else if (lines.reduce((s, p) => s + Number(p.amount), 0) !== 0 || lines.length < 2) flag(j, 'postings do not sum to zero');
+        else if (lines.reduce((s, p) => s + Number(p.amount), 0) !== 0 || lines.length < 2)
+          flag(j, 'postings do not sum to zero');
         else if (journalHash(toCanonical(j, lines)) !== j.hash) flag(j, 'content does not match its hash (altered)');
         if (firstBad) break;
         expectedSeq = seq + 1;
@@ -168,14 +231,29 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
       after = Number(must(page.at(-1), 'last journal of a page').seq);
     }
     if (!firstBad && (Number(head.seq) !== count || head.hash !== prevHash)) {
-      flag(null, `chain head (${head.seq}, ${head.hash.slice(0, 12)}…) does not match the last journal (${count}, ${prevHash.slice(0, 12)}…)`);
+      flag(
+        null,
+        `chain head (${head.seq}, ${head.hash.slice(0, 12)}…) does not match the last journal (${count}, ${prevHash.slice(0, 12)}…)`,
+      );
     }
     const sums = await repo.postingSums(deps.db, d);
     for (const a of await repo.accountsOf(deps.db, d)) {
       accounts += 1;
       const sum = sums.get(a.id) ?? 0;
-      if (sum !== Number(a.balance)) problems.push({ districtId: d, journalId: null, seq: null, problem: `account ${a.id} (${a.name}) balance ${a.balance} ≠ postings ${sum}` });
-      if (a.kind === 'person' && sum < 0) problems.push({ districtId: d, journalId: null, seq: null, problem: `person account ${a.id} is negative (${sum})` });
+      if (sum !== Number(a.balance))
+        problems.push({
+          districtId: d,
+          journalId: null,
+          seq: null,
+          problem: `account ${a.id} (${a.name}) balance ${a.balance} ≠ postings ${sum}`,
+        });
+      if (a.kind === 'person' && sum < 0)
+        problems.push({
+          districtId: d,
+          journalId: null,
+          seq: null,
+          problem: `person account ${a.id} is negative (${sum})`,
+        });
     }
     for (const r of await reconcileEarning(deps.db, d, deps.clock.now())) {
       problems.push({ districtId: d, journalId: r.journalId, seq: null, problem: r.problem });
@@ -191,7 +269,11 @@ export async function verifyLedger(deps: Deps, opts: { pageSize?: number; distri
  */
 export async function getLedgerVerification(deps: Deps, actor: Actor, districtId: string): Promise<LedgerReport> {
   const district = await findNode(deps.db, districtId);
-  if (!district || district.kind !== 'district' || !can(actor, 'points.manage', { districtId: district.id, path: district.path })) {
+  if (
+    !district ||
+    district.kind !== 'district' ||
+    !can(actor, 'points.manage', { districtId: district.id, path: district.path })
+  ) {
     throw notFound('org_node');
   }
   return verifyLedger(deps, { districtId: district.id });

@@ -3,7 +3,17 @@ import { createHash } from 'node:crypto';
 
 export { chinaDate as chinaDay } from '../../platform/clock.js';
 
-export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
+export const JOURNAL_TYPES = [
+  'earn',
+  'award',
+  'redeem',
+  'refund',
+  'gift',
+  'donate',
+  'expire',
+  'reverse',
+  'contribute',
+] as const;
 export type JournalType = (typeof JOURNAL_TYPES)[number];
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,8 +45,22 @@ export interface CanonicalJournal {
 export function canonicalEncoding(j: CanonicalJournal): string {
   const postings = [...j.postings].sort((a, b) => a.line - b.line).map((p) => [p.line, p.accountId, p.amount]);
   return JSON.stringify([
-    'linli-journal-v1', j.districtId, j.seq, j.id, j.type, j.reason, j.refType, j.refId, j.actorId, j.idempotencyKey,
-    j.reversesId, j.communityId, j.effectiveDate, j.createdAt, postings, j.prevHash,
+    'linli-journal-v1',
+    j.districtId,
+    j.seq,
+    j.id,
+    j.type,
+    j.reason,
+    j.refType,
+    j.refId,
+    j.actorId,
+    j.idempotencyKey,
+    j.reversesId,
+    j.communityId,
+    j.effectiveDate,
+    j.createdAt,
+    postings,
+    j.prevHash,
   ]);
 }
 
@@ -47,8 +71,11 @@ export function journalHash(j: CanonicalJournal): string {
 
 /** True when postings are a valid double entry: at least two lines, integers, summing to zero, none zero. */
 export function isBalanced(postings: Array<{ amount: number }>): boolean {
-  return postings.length >= 2 && postings.every((p) => Number.isInteger(p.amount) && p.amount !== 0) &&
-    postings.reduce((s, p) => s + p.amount, 0) === 0;
+  return (
+    postings.length >= 2 &&
+    postings.every((p) => Number.isInteger(p.amount) && p.amount !== 0) &&
+    postings.reduce((s, p) => s + p.amount, 0) === 0
+  );
 }
 
 export interface PointRules {
@@ -75,7 +102,16 @@ export const DEFAULT_RULES: PointRules = {
   categoryMultipliersPct: {},
   dailyCapPoints: null,
   balanceCeiling: null,
-  reportRewards: { 安全隐患: 20, 飞线充电: 20, 环境卫生: 5, 设施损坏: 10, 占道停车: 5, 邻里纠纷: 10, 帮扶救助: 10, 其他: 5 },
+  reportRewards: {
+    安全隐患: 20,
+    飞线充电: 20,
+    环境卫生: 5,
+    设施损坏: 10,
+    占道停车: 5,
+    邻里纠纷: 10,
+    帮扶救助: 10,
+    其他: 5,
+  },
   allowGifts: false,
   allowDonations: false,
   monthlyGiveLimit: 500,
@@ -88,7 +124,12 @@ export function pointsForMinutes(minutes: number, pointsPerHour: number, multipl
 }
 
 /** Applies the daily cap and the balance ceiling to an earning. */
-export function capEarning(points: number, earnedThatDay: number, balance: number, rules: Pick<PointRules, 'dailyCapPoints' | 'balanceCeiling'>): number {
+export function capEarning(
+  points: number,
+  earnedThatDay: number,
+  balance: number,
+  rules: Pick<PointRules, 'dailyCapPoints' | 'balanceCeiling'>,
+): number {
   let p = points;
   if (rules.dailyCapPoints !== null) p = Math.min(p, rules.dailyCapPoints - earnedThatDay);
   if (rules.balanceCeiling !== null) p = Math.min(p, rules.balanceCeiling - balance);
@@ -102,4 +143,3 @@ export function capEarning(points: number, earnedThatDay: number, balance: numbe
 export function expiringPoints(creditsBeforeCutoff: number, totalDebits: number, alreadyExpired: number): number {
   return Math.max(0, creditsBeforeCutoff - totalDebits - alreadyExpired);
 }
-

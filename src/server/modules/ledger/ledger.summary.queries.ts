@@ -22,12 +22,20 @@ const kindOf = sql<string>`coalesce(o.type, j.type)`;
 
 /** Journals of the year with their postings, accounts and (for reversals) the original journal. */
 function yearPostings(db: Executor, districtId: string, b: YearBounds) {
-  return db.selectFrom('journals as j')
-    .innerJoin('postings as p', (jn) => jn.onRef('p.district_id', '=', 'j.district_id').onRef('p.journal_id', '=', 'j.id'))
-    .innerJoin('point_accounts as a', (jn) => jn.onRef('a.district_id', '=', 'p.district_id').onRef('a.id', '=', 'p.account_id'))
-    .leftJoin('journals as o', (jn) => jn.onRef('o.district_id', '=', 'j.district_id').onRef('o.id', '=', 'j.reverses_id'))
+  return db
+    .selectFrom('journals as j')
+    .innerJoin('postings as p', (jn) =>
+      jn.onRef('p.district_id', '=', 'j.district_id').onRef('p.journal_id', '=', 'j.id'),
+    )
+    .innerJoin('point_accounts as a', (jn) =>
+      jn.onRef('a.district_id', '=', 'p.district_id').onRef('a.id', '=', 'p.account_id'),
+    )
+    .leftJoin('journals as o', (jn) =>
+      jn.onRef('o.district_id', '=', 'j.district_id').onRef('o.id', '=', 'j.reverses_id'),
+    )
     .where('j.district_id', '=', districtId)
-    .where('j.effective_date', '>=', b.firstDay).where('j.effective_date', '<=', b.lastDay);
+    .where('j.effective_date', '>=', b.firstDay)
+    .where('j.effective_date', '<=', b.lastDay);
 }
 
 /** Sum of postings per community of the journal, kind and account kind (person | system | org). */
@@ -38,7 +46,12 @@ export async function flowsByCommunity(db: Executor, districtId: string, communi
     .where('j.community_id', 'in', communityIds)
     .groupBy(['j.community_id', kindOf, 'a.kind'])
     .execute();
-  return rows.map((r) => ({ communityId: r.community_id!, kind: r.kind, accountKind: r.account_kind, sum: Number(r.s) }));
+  return rows.map((r) => ({
+    communityId: r.community_id!,
+    kind: r.kind,
+    accountKind: r.account_kind,
+    sum: Number(r.s),
+  }));
 }
 
 /** Points each person earned (earn, award, less reversals) in the year, per community of the journal. */
@@ -46,7 +59,8 @@ export async function personEarnings(db: Executor, districtId: string, community
   if (communityIds.length === 0) return [];
   const rows = await yearPostings(db, districtId, b)
     .select(['j.community_id', 'a.owner_id', sql<number>`sum(p.amount)`.as('s')])
-    .where('a.kind', '=', 'person').where(kindOf, 'in', ['earn', 'award'])
+    .where('a.kind', '=', 'person')
+    .where(kindOf, 'in', ['earn', 'award'])
     .where('j.community_id', 'in', communityIds)
     .groupBy(['j.community_id', 'a.owner_id'])
     .execute();
@@ -58,7 +72,9 @@ export async function earningsOfPeople(db: Executor, districtId: string, userIds
   if (userIds.length === 0) return new Map<string, number>();
   const rows = await yearPostings(db, districtId, b)
     .select(['a.owner_id', sql<number>`sum(p.amount)`.as('s')])
-    .where('a.kind', '=', 'person').where('a.owner_type', '=', 'user').where('a.owner_id', 'in', userIds)
+    .where('a.kind', '=', 'person')
+    .where('a.owner_type', '=', 'user')
+    .where('a.owner_id', 'in', userIds)
     .where(kindOf, 'in', ['earn', 'award'])
     .groupBy('a.owner_id')
     .execute();
@@ -72,30 +88,51 @@ export async function organisationFlows(db: Executor, districtId: string, commun
   const income = sql<number>`coalesce(sum(case when ${kindOf} in ('redeem', 'refund') then p.amount else 0 end), 0)`;
   const flows = await yearPostings(db, districtId, b)
     .select(['a.id', earned.as('earned'), income.as('income')])
-    .where('a.kind', '=', 'org').where('a.community_id', 'in', communityIds)
+    .where('a.kind', '=', 'org')
+    .where('a.community_id', 'in', communityIds)
     .groupBy('a.id')
     .execute();
   const byId = new Map(flows.map((f) => [f.id, { earned: Number(f.earned), income: Number(f.income) }]));
-  const accounts = await db.selectFrom('point_accounts as a')
+  const accounts = await db
+    .selectFrom('point_accounts as a')
     .select(['a.id', 'a.name', 'a.owner_type', 'a.owner_id', 'a.community_id'])
-    .select((eb) => eb.selectFrom('contributions as k').select(sql<number>`coalesce(sum(k.value_fen), 0)`.as('f'))
-      .whereRef('k.district_id', '=', 'a.district_id').whereRef('k.account_id', '=', 'a.id')
-      .where('k.created_at', '>=', b.fromTs).where('k.created_at', '<', b.toTs).as('fen'))
-    .where('a.district_id', '=', districtId).where('a.kind', '=', 'org').where('a.community_id', 'in', communityIds)
+    .select((eb) =>
+      eb
+        .selectFrom('contributions as k')
+        .select(sql<number>`coalesce(sum(k.value_fen), 0)`.as('f'))
+        .whereRef('k.district_id', '=', 'a.district_id')
+        .whereRef('k.account_id', '=', 'a.id')
+        .where('k.created_at', '>=', b.fromTs)
+        .where('k.created_at', '<', b.toTs)
+        .as('fen'),
+    )
+    .where('a.district_id', '=', districtId)
+    .where('a.kind', '=', 'org')
+    .where('a.community_id', 'in', communityIds)
     .execute();
   return accounts.map((a) => ({
-    accountId: a.id, name: a.name, ownerType: a.owner_type, ownerId: a.owner_id, communityId: a.community_id!,
-    earned: byId.get(a.id)?.earned ?? 0, redemptionIncome: byId.get(a.id)?.income ?? 0, contributionsFen: Number(a.fen ?? 0),
+    accountId: a.id,
+    name: a.name,
+    ownerType: a.owner_type,
+    ownerId: a.owner_id,
+    communityId: a.community_id!,
+    earned: byId.get(a.id)?.earned ?? 0,
+    redemptionIncome: byId.get(a.id)?.income ?? 0,
+    contributionsFen: Number(a.fen ?? 0),
   }));
 }
-
 
 /** Social resources leveraged per community: contributions recorded in the year, in fen. */
 export async function leveragedByCommunity(db: Executor, districtId: string, communityIds: string[], b: YearBounds) {
   if (communityIds.length === 0) return new Map<string, number>();
-  const rows = await db.selectFrom('contributions').select(['community_id', sql<number>`coalesce(sum(value_fen), 0)`.as('f')])
-    .where('district_id', '=', districtId).where('community_id', 'in', communityIds)
-    .where('created_at', '>=', b.fromTs).where('created_at', '<', b.toTs)
-    .groupBy('community_id').execute();
+  const rows = await db
+    .selectFrom('contributions')
+    .select(['community_id', sql<number>`coalesce(sum(value_fen), 0)`.as('f')])
+    .where('district_id', '=', districtId)
+    .where('community_id', 'in', communityIds)
+    .where('created_at', '>=', b.fromTs)
+    .where('created_at', '<', b.toTs)
+    .groupBy('community_id')
+    .execute();
   return new Map(rows.map((r) => [r.community_id, Number(r.f)]));
 }

@@ -43,12 +43,28 @@ export interface CatalogItem {
 /** The API view of an item row; with `near`, its merchant's distance from there. */
 export function toItem(r: repo.ItemRow, near?: { lat: number; lng: number }): CatalogItem {
   return {
-    id: r.id, districtId: r.district_id, kind: r.kind, merchantId: r.merchant_id, merchantName: r.merchant_name,
-    merchantAddress: r.merchant_address, communityId: r.community_id, title: r.title, description: r.description, category: r.category,
-    imageUrl: r.image_url, pricePoints: Number(r.price_points), stock: r.stock === null ? null : Number(r.stock),
-    perPersonLimit: r.per_person_limit, voucherDays: Number(r.voucher_days), validUntil: r.valid_until,
-    visibleTo: r.visible_to ? (JSON.parse(r.visible_to) as string[]) : null, status: r.status,
-    distanceMetres: near && r.merchant_lat !== null && r.merchant_lng !== null ? distanceMetres(near, { lat: r.merchant_lat, lng: r.merchant_lng }) : null,
+    id: r.id,
+    districtId: r.district_id,
+    kind: r.kind,
+    merchantId: r.merchant_id,
+    merchantName: r.merchant_name,
+    merchantAddress: r.merchant_address,
+    communityId: r.community_id,
+    title: r.title,
+    description: r.description,
+    category: r.category,
+    imageUrl: r.image_url,
+    pricePoints: Number(r.price_points),
+    stock: r.stock === null ? null : Number(r.stock),
+    perPersonLimit: r.per_person_limit,
+    voucherDays: Number(r.voucher_days),
+    validUntil: r.valid_until,
+    visibleTo: r.visible_to ? (JSON.parse(r.visible_to) as string[]) : null,
+    status: r.status,
+    distanceMetres:
+      near && r.merchant_lat !== null && r.merchant_lng !== null
+        ? distanceMetres(near, { lat: r.merchant_lat, lng: r.merchant_lng })
+        : null,
   };
 }
 
@@ -60,7 +76,14 @@ export async function createCatalogItem(deps: Deps, actor: Actor, input: CreateC
     let merchantId: string | null = null;
     if (input.kind === 'offer') {
       const m = input.merchantId ? await repo.findMerchant(trx, input.merchantId) : undefined;
-      if (!m || !(await canManageItem(trx, actor, { district_id: m.district_id, community_id: m.community_id, merchant_id: m.id }))) {
+      if (
+        !m ||
+        !(await canManageItem(trx, actor, {
+          district_id: m.district_id,
+          community_id: m.community_id,
+          merchant_id: m.id,
+        }))
+      ) {
         throw merchantRefusal(actor, m);
       }
       if (m.status !== 'filed') throw new AppError('MERCHANT_STATE', { status: m.status, action: 'publish' });
@@ -69,22 +92,42 @@ export async function createCatalogItem(deps: Deps, actor: Actor, input: CreateC
       merchantId = m.id;
     } else {
       const c = input.communityId ? await findNode(trx, input.communityId) : undefined;
-      if (!c || c.kind !== 'community' || !can(actor, 'mall.manage', { districtId: c.district_id, path: c.path })) throw notFound('org_node');
+      if (!c || c.kind !== 'community' || !can(actor, 'mall.manage', { districtId: c.district_id, path: c.path }))
+        throw notFound('org_node');
       districtId = c.district_id;
       communityId = c.id;
     }
     const id = newId();
     const now = iso(deps.clock.now());
     await repo.insertItem(trx, {
-      district_id: districtId, id, kind: input.kind, merchant_id: merchantId, community_id: communityId,
-      title: input.title, description: input.description ?? '', category: input.category, image_url: input.imageUrl ?? null,
-      price_points: input.pricePoints, stock: input.stock ?? null, per_person_limit: input.perPersonLimit ?? null,
-      voucher_days: input.voucherDays ?? 30, valid_until: input.validUntil ?? null, visible_to: input.visibleTo ? JSON.stringify(input.visibleTo) : null,
-      status: 'active', created_by: actor.userId, created_at: now, updated_at: now,
+      district_id: districtId,
+      id,
+      kind: input.kind,
+      merchant_id: merchantId,
+      community_id: communityId,
+      title: input.title,
+      description: input.description ?? '',
+      category: input.category,
+      image_url: input.imageUrl ?? null,
+      price_points: input.pricePoints,
+      stock: input.stock ?? null,
+      per_person_limit: input.perPersonLimit ?? null,
+      voucher_days: input.voucherDays ?? 30,
+      valid_until: input.validUntil ?? null,
+      visible_to: input.visibleTo ? JSON.stringify(input.visibleTo) : null,
+      status: 'active',
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
     });
     const c = (await findNode(trx, communityId))!;
     await recordAudit(trx, deps.clock, actor, {
-      districtId, action: 'catalog.create', targetType: 'catalog_item', targetId: id, scopeNodeId: communityId, scopePath: c.path,
+      districtId,
+      action: 'catalog.create',
+      targetType: 'catalog_item',
+      targetId: id,
+      scopeNodeId: communityId,
+      scopePath: c.path,
       details: { title: input.title, kind: input.kind, pricePoints: input.pricePoints, stock: input.stock ?? null },
     });
     return toItem((await repo.findItem(trx, id))!);
@@ -92,7 +135,12 @@ export async function createCatalogItem(deps: Deps, actor: Actor, input: CreateC
 }
 
 /** Edits an item: price, stock, limits, visibility, or hides/removes it (moderation). */
-export async function updateCatalogItem(deps: Deps, actor: Actor, id: string, patch: UpdateCatalogItem): Promise<CatalogItem> {
+export async function updateCatalogItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: UpdateCatalogItem,
+): Promise<CatalogItem> {
   return inTransaction(deps.db, async ({ trx }) => {
     const it = await repo.findItem(trx, id);
     if (!it || !(await canManageItem(trx, actor, it))) throw notFound('catalog_item');
@@ -111,7 +159,12 @@ export async function updateCatalogItem(deps: Deps, actor: Actor, id: string, pa
     await repo.updateItem(trx, it.district_id, id, set);
     const c = (await findNode(trx, it.community_id))!;
     await recordAudit(trx, deps.clock, actor, {
-      districtId: it.district_id, action: 'catalog.update', targetType: 'catalog_item', targetId: id, scopeNodeId: c.id, scopePath: c.path,
+      districtId: it.district_id,
+      action: 'catalog.update',
+      targetType: 'catalog_item',
+      targetId: id,
+      scopeNodeId: c.id,
+      scopePath: c.path,
       details: { changed: Object.keys(patch) },
     });
     return toItem((await repo.findItem(trx, id))!);
@@ -126,22 +179,36 @@ export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Pro
     const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
     const shops = await repo.shopsOf(deps.db, actor.userId);
     const rows = await repo.listManagedItems(deps.db, { ...q, reaches, shops, before, limit: limit + 1 });
-    return toPage(rows, limit, (r) => r.id, (r) => toItem(r));
+    return toPage(
+      rows,
+      limit,
+      (r) => r.id,
+      (r) => toItem(r),
+    );
   }
   const districtId = q.districtId ?? (await repo.homeDistrictOf(deps.db, actor.userId)) ?? undefined;
   const shop = q.merchantId ? await repo.findMerchant(deps.db, q.merchantId) : undefined;
   const staffOf = !!shop && (await isStaffOf(deps.db, actor, shop));
-  const orderable = staffOf ? null : { now: iso(deps.clock.now()), community: await repo.homeCommunityOf(deps.db, actor.userId) };
+  const orderable = staffOf
+    ? null
+    : { now: iso(deps.clock.now()), community: await repo.homeCommunityOf(deps.db, actor.userId) };
   const filter = { districtId, kind: q.kind, category: q.category, q: q.q, merchantId: q.merchantId, orderable };
   if (q.lat !== undefined && q.lng !== undefined) {
     // "Near me" is one list of the nearest items (up to 200 candidates sorted by distance), not pages by date.
     const near = { lat: q.lat, lng: q.lng };
     const rows = await repo.listItems(deps.db, { ...filter, before: null, limit: 200 });
-    const sorted = rows.map((r) => toItem(r, near)).sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
+    const sorted = rows
+      .map((r) => toItem(r, near))
+      .sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
     return { items: sorted.slice(0, limit), nextCursor: null };
   }
   const rows = await repo.listItems(deps.db, { ...filter, before, limit: limit + 1 });
-  return toPage(rows, limit, (r) => r.id, (r) => toItem(r));
+  return toPage(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => toItem(r),
+  );
 }
 
 /** One item a resident could order now (or any item for the people who manage it). */

@@ -49,7 +49,11 @@ export async function isVisibleTo(db: Executor, actor: Actor, it: { visible_to: 
  * The refusal when the actor may not act on a merchant: its applicant, asking about their own shop before it is
  * filed, hears that it is not filed yet; anyone else hears "not found" (nothing to enumerate).
  */
-export function merchantRefusal(actor: Actor, m: { applicant_user_id: string; status: MerchantState } | undefined): AppError {
-  if (m && m.applicant_user_id === actor.userId && m.status !== 'filed' && m.status !== 'exited') return new AppError('MERCHANT_NOT_FILED');
+export function merchantRefusal(
+  actor: Actor,
+  m: { applicant_user_id: string; status: MerchantState } | undefined,
+): AppError {
+  if (m && m.applicant_user_id === actor.userId && m.status !== 'filed' && m.status !== 'exited')
+    return new AppError('MERCHANT_NOT_FILED');
   return notFound('merchant');
 }

@@ -8,10 +8,35 @@ import { ERROR_TEXTS, type Locale, translate } from '../../platform/messages.js'
 import { errors } from '../../platform/schemas.js';
 import * as catalog from './catalog.service.js';
 import {
-  applyMerchantBody, complaintBody, createdId, evaluateMerchantBody, evaluationSchema, fileMerchantBody, id, itemBody, itemPage,
-  itemPatchBody, itemSchema, listCatalogQuery, listMerchantsQuery, listMyVouchersQuery, lookupVoucherBody, merchantPage, merchantSchema,
-  placeOrderBody, rateVoucherBody, redeemPreviewSchema, redeemVoucherBody, redemptionStatsQuery, redemptionStatsSchema, reviewMerchantBody,
-  statementParams, statementSchema, voucherList, voucherPage, voucherSchema,
+  applyMerchantBody,
+  complaintBody,
+  createdId,
+  evaluateMerchantBody,
+  evaluationSchema,
+  fileMerchantBody,
+  id,
+  itemBody,
+  itemPage,
+  itemPatchBody,
+  itemSchema,
+  listCatalogQuery,
+  listMerchantsQuery,
+  listMyVouchersQuery,
+  lookupVoucherBody,
+  merchantPage,
+  merchantSchema,
+  placeOrderBody,
+  rateVoucherBody,
+  redeemPreviewSchema,
+  redeemVoucherBody,
+  redemptionStatsQuery,
+  redemptionStatsSchema,
+  reviewMerchantBody,
+  statementParams,
+  statementSchema,
+  voucherList,
+  voucherPage,
+  voucherSchema,
 } from './mall.schemas.js';
 import * as merchants from './merchants.service.js';
 import * as orders from './orders.service.js';
@@ -19,7 +44,10 @@ import * as settlement from './settlement.service.js';
 
 /** The counter's preview with its problem (an error code and params) rendered in the request's language. */
 function preview(check: orders.VoucherCheck, locale: Locale): orders.RedeemPreview {
-  return { ...check, problem: check.problem ? translate(ERROR_TEXTS, check.problem.code, locale, check.problem.params) : null };
+  return {
+    ...check,
+    problem: check.problem ? translate(ERROR_TEXTS, check.problem.code, locale, check.problem.params) : null,
+  };
 }
 
 /** Registers the mall routes. */
@@ -28,16 +56,21 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants', {
     schema: {
-      operationId: 'applyMerchant', tags: ['mall'], summary: '商户申请加入联盟（社区审核、街道备案后生效）',
+      operationId: 'applyMerchant',
+      tags: ['mall'],
+      summary: '商户申请加入联盟（社区审核、街道备案后生效）',
       body: applyMerchantBody,
       response: { 201: merchantSchema, ...errors(400, 401, 404, 409) },
     },
-    handler: async (req, reply) => reply.status(201).send(await merchants.applyMerchant(deps, requireActor(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await merchants.applyMerchant(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/merchants', {
     schema: {
-      operationId: 'listMerchants', tags: ['mall'], summary: '联盟商户（居民看已备案的；工作人员看辖区内全部状态；mine=true 看本人所在商户）',
+      operationId: 'listMerchants',
+      tags: ['mall'],
+      summary: '联盟商户（居民看已备案的；工作人员看辖区内全部状态；mine=true 看本人所在商户）',
       querystring: listMerchantsQuery,
       response: { 200: merchantPage, ...errors(400, 401) },
     },
@@ -46,8 +79,11 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants/:id/review', {
     schema: {
-      operationId: 'reviewMerchant', tags: ['mall'], summary: '社区审核商户申请',
-      params: id, body: reviewMerchantBody,
+      operationId: 'reviewMerchant',
+      tags: ['mall'],
+      summary: '社区审核商户申请',
+      params: id,
+      body: reviewMerchantBody,
       response: { 200: merchantSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => merchants.reviewMerchant(deps, requireActor(req), req.params.id, req.body),
@@ -55,8 +91,11 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants/:id/file', {
     schema: {
-      operationId: 'fileMerchant', tags: ['mall'], summary: '街道备案：约定每积分结算金额（分）与支付基金，备案后商户生效',
-      params: id, body: fileMerchantBody,
+      operationId: 'fileMerchant',
+      tags: ['mall'],
+      summary: '街道备案：约定每积分结算金额（分）与支付基金，备案后商户生效',
+      params: id,
+      body: fileMerchantBody,
       response: { 200: merchantSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => merchants.fileMerchant(deps, requireActor(req), req.params.id, req.body),
@@ -64,22 +103,35 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants/:id/evaluate', {
     schema: {
-      operationId: 'evaluateMerchant', tags: ['mall'], summary: '年度评议：续约或退出（退出时下架商品并自动退还未核销的券）',
-      params: id, body: evaluateMerchantBody,
+      operationId: 'evaluateMerchant',
+      tags: ['mall'],
+      summary: '年度评议：续约或退出（退出时下架商品并自动退还未核销的券）',
+      params: id,
+      body: evaluateMerchantBody,
       response: { 200: evaluationSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => merchants.evaluateMerchant(deps, requireActor(req), req.params.id, req.body),
   });
 
   r.post('/api/v1/catalog', {
-    schema: { operationId: 'createCatalogItem', tags: ['mall'], summary: '上架商品：积分超市物品、商户优惠、社区服务', body: itemBody, response: { 201: itemSchema, ...errors(400, 401, 404, 422) } },
-    handler: async (req, reply) => reply.status(201).send(await catalog.createCatalogItem(deps, requireActor(req), req.body)),
+    schema: {
+      operationId: 'createCatalogItem',
+      tags: ['mall'],
+      summary: '上架商品：积分超市物品、商户优惠、社区服务',
+      body: itemBody,
+      response: { 201: itemSchema, ...errors(400, 401, 404, 422) },
+    },
+    handler: async (req, reply) =>
+      reply.status(201).send(await catalog.createCatalogItem(deps, requireActor(req), req.body)),
   });
 
   r.patch('/api/v1/catalog/:id', {
     schema: {
-      operationId: 'updateCatalogItem', tags: ['mall'], summary: '修改商品（价格、库存、限购、可见范围）或下架',
-      params: id, body: itemPatchBody,
+      operationId: 'updateCatalogItem',
+      tags: ['mall'],
+      summary: '修改商品（价格、库存、限购、可见范围）或下架',
+      params: id,
+      body: itemPatchBody,
       response: { 200: itemSchema, ...errors(400, 401, 404) },
     },
     handler: (req) => catalog.updateCatalogItem(deps, requireActor(req), req.params.id, req.body),
@@ -87,7 +139,9 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/catalog', {
     schema: {
-      operationId: 'listCatalog', tags: ['mall'], summary: '积分商城：按类别、关键字、商户筛选；带坐标时按距离排序（附近商户）',
+      operationId: 'listCatalog',
+      tags: ['mall'],
+      summary: '积分商城：按类别、关键字、商户筛选；带坐标时按距离排序（附近商户）',
       querystring: listCatalogQuery,
       response: { 200: itemPage, ...errors(400, 401) },
     },
@@ -95,26 +149,43 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/catalog/:id', {
-    schema: { operationId: 'getCatalogItem', tags: ['mall'], summary: '商品详情', params: id, response: { 200: itemSchema, ...errors(401, 404) } },
+    schema: {
+      operationId: 'getCatalogItem',
+      tags: ['mall'],
+      summary: '商品详情',
+      params: id,
+      response: { 200: itemSchema, ...errors(401, 404) },
+    },
     handler: (req) => catalog.getCatalogItem(deps, requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/orders', {
     schema: {
-      operationId: 'placeOrder', tags: ['mall'], summary: '兑换：扣积分、减库存并发券（同一请求键重试不会重复扣分）',
-      body: placeOrderBody, response: { 201: voucherSchema, ...errors(400, 401, 404, 409, 422) },
+      operationId: 'placeOrder',
+      tags: ['mall'],
+      summary: '兑换：扣积分、减库存并发券（同一请求键重试不会重复扣分）',
+      body: placeOrderBody,
+      response: { 201: voucherSchema, ...errors(400, 401, 404, 409, 422) },
     },
     handler: async (req, reply) => reply.status(201).send(await orders.placeOrder(deps, requireActor(req), req.body)),
   });
 
   r.post('/api/v1/orders/:id/cancel', {
-    schema: { operationId: 'cancelOrder', tags: ['mall'], summary: '取消未核销的兑换，退还积分', params: id, response: { 200: voucherSchema, ...errors(401, 404, 409) } },
+    schema: {
+      operationId: 'cancelOrder',
+      tags: ['mall'],
+      summary: '取消未核销的兑换，退还积分',
+      params: id,
+      response: { 200: voucherSchema, ...errors(401, 404, 409) },
+    },
     handler: (req) => orders.cancelOrder(deps, requireActor(req), req.params.id),
   });
 
   r.get('/api/v1/me/vouchers', {
     schema: {
-      operationId: 'listMyVouchers', tags: ['mall'], summary: '我的兑换券',
+      operationId: 'listMyVouchers',
+      tags: ['mall'],
+      summary: '我的兑换券',
       querystring: listMyVouchersQuery,
       response: { 200: voucherPage, ...errors(400, 401) },
     },
@@ -122,14 +193,23 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.get('/api/v1/me/vouchers/:id', {
-    schema: { operationId: 'getVoucher', tags: ['mall'], summary: '兑换券详情（二维码内容与短码）', params: id, response: { 200: voucherSchema, ...errors(401, 404) } },
+    schema: {
+      operationId: 'getVoucher',
+      tags: ['mall'],
+      summary: '兑换券详情（二维码内容与短码）',
+      params: id,
+      response: { 200: voucherSchema, ...errors(401, 404) },
+    },
     handler: (req) => orders.getVoucher(deps, requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/me/vouchers/:id/rating', {
     schema: {
-      operationId: 'rateVoucher', tags: ['mall'], summary: '评价已核销的兑换',
-      params: id, body: rateVoucherBody,
+      operationId: 'rateVoucher',
+      tags: ['mall'],
+      summary: '评价已核销的兑换',
+      params: id,
+      body: rateVoucherBody,
       response: { 200: voucherSchema, ...errors(400, 401, 404, 409, 422) },
     },
     handler: (req) => orders.rateVoucher(deps, requireActor(req), req.params.id, req.body),
@@ -137,16 +217,24 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants/:id/complaints', {
     schema: {
-      operationId: 'complainMerchant', tags: ['mall'], summary: '投诉商户（计入年度评议）',
-      params: id, body: complaintBody,
+      operationId: 'complainMerchant',
+      tags: ['mall'],
+      summary: '投诉商户（计入年度评议）',
+      params: id,
+      body: complaintBody,
       response: { 201: createdId, ...errors(400, 401, 404) },
     },
-    handler: async (req, reply) => reply.status(201).send(await orders.complainMerchant(deps, requireActor(req), { merchantId: req.params.id, ...req.body })),
+    handler: async (req, reply) =>
+      reply
+        .status(201)
+        .send(await orders.complainMerchant(deps, requireActor(req), { merchantId: req.params.id, ...req.body })),
   });
 
   r.post('/api/v1/vouchers/lookup', {
     schema: {
-      operationId: 'lookupVoucher', tags: ['mall'], summary: '核销前查看：扫码或输入短码，看这张券兑换什么、能否核销',
+      operationId: 'lookupVoucher',
+      tags: ['mall'],
+      summary: '核销前查看：扫码或输入短码，看这张券兑换什么、能否核销',
       body: lookupVoucherBody,
       response: { 200: redeemPreviewSchema, ...errors(400, 401, 422) },
     },
@@ -155,7 +243,9 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/vouchers/redeem', {
     schema: {
-      operationId: 'redeemVoucher', tags: ['mall'], summary: '核销兑换券（重复核销、他店的券、过期或已取消的券会被拒绝；网络重试幂等）',
+      operationId: 'redeemVoucher',
+      tags: ['mall'],
+      summary: '核销兑换券（重复核销、他店的券、过期或已取消的券会被拒绝；网络重试幂等）',
       body: redeemVoucherBody,
       response: { 200: voucherSchema, ...errors(400, 401, 409, 422) },
     },
@@ -164,7 +254,9 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/merchants/redemptions/today', {
     schema: {
-      operationId: 'listTodayRedemptions', tags: ['mall'], summary: '今日核销记录（商户）',
+      operationId: 'listTodayRedemptions',
+      tags: ['mall'],
+      summary: '今日核销记录（商户）',
       response: { 200: voucherList, ...errors(401) },
     },
     handler: async (req) => ({ items: await orders.listTodayRedemptions(deps, requireActor(req)) }),
@@ -172,7 +264,10 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/merchants/:id/statements/:month', {
     schema: {
-      operationId: 'getMerchantStatement', tags: ['mall'], summary: '商户月度结算单', params: statementParams,
+      operationId: 'getMerchantStatement',
+      tags: ['mall'],
+      summary: '商户月度结算单',
+      params: statementParams,
       response: { 200: statementSchema, ...errors(400, 401, 404) },
     },
     handler: (req) => settlement.getMerchantStatement(deps, requireActor(req), req.params.id, req.params.month),
@@ -180,23 +275,38 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/merchants/:id/statements/:month/close', {
     schema: {
-      operationId: 'closeMerchantStatement', tags: ['mall'], summary: '月度关账（之后不可更改）', params: statementParams,
+      operationId: 'closeMerchantStatement',
+      tags: ['mall'],
+      summary: '月度关账（之后不可更改）',
+      params: statementParams,
       response: { 200: statementSchema, ...errors(400, 401, 404, 409, 422) },
     },
     handler: (req) => settlement.closeMerchantStatement(deps, requireActor(req), req.params.id, req.params.month),
   });
 
   r.get('/api/v1/merchants/:id/statements/:month/export', {
-    schema: { operationId: 'exportMerchantStatement', tags: ['mall'], summary: '导出月度结算单（.xlsx）', params: statementParams },
+    schema: {
+      operationId: 'exportMerchantStatement',
+      tags: ['mall'],
+      summary: '导出月度结算单（.xlsx）',
+      params: statementParams,
+    },
     handler: async (req, reply) => {
-      const { file, name } = await settlement.exportMerchantStatement(deps, requireActor(req), req.params.id, req.params.month);
+      const { file, name } = await settlement.exportMerchantStatement(
+        deps,
+        requireActor(req),
+        req.params.id,
+        req.params.month,
+      );
       return reply.type(XLSX_MIME).header('content-disposition', attachmentName(name)).send(file);
     },
   });
 
   r.get('/api/v1/mall/redemption-stats', {
     schema: {
-      operationId: 'getRedemptionStats', tags: ['mall'], summary: '辖区核销统计（按商户）',
+      operationId: 'getRedemptionStats',
+      tags: ['mall'],
+      summary: '辖区核销统计（按商户）',
       querystring: redemptionStatsQuery,
       response: { 200: redemptionStatsSchema, ...errors(400, 401) },
     },

@@ -14,7 +14,10 @@ export { chinaMonth } from '../../platform/clock.js';
 export const MERCHANT_STATES = ['applied', 'reviewed', 'filed', 'rejected', 'exited'] as const;
 export type MerchantState = (typeof MERCHANT_STATES)[number];
 
-export function nextMerchantState(from: MerchantState, action: 'approve' | 'reject' | 'file' | 'exit'): MerchantState | null {
+export function nextMerchantState(
+  from: MerchantState,
+  action: 'approve' | 'reject' | 'file' | 'exit',
+): MerchantState | null {
   if (from === 'applied' && action === 'approve') return 'reviewed';
   if (from === 'applied' && action === 'reject') return 'rejected';
   if (from === 'reviewed' && action === 'file') return 'filed';
@@ -54,7 +57,12 @@ export type EvaluationDecision = (typeof EVALUATION_DECISIONS)[number];
  * mall.repository.ts `orderable` mirrors this function; change both together).
  */
 export function isOrderable(
-  item: { status: ItemStatus; valid_until: string | null; merchant_id: string | null; merchant_status: MerchantState | null },
+  item: {
+    status: ItemStatus;
+    valid_until: string | null;
+    merchant_id: string | null;
+    merchant_status: MerchantState | null;
+  },
   now: Date,
 ): boolean {
   if (item.status !== 'active') return false;
@@ -83,7 +91,11 @@ export function orderReason(title: string, merchantName: string | null): string 
   return `兑换：${title}${merchantName ? `（${merchantName}）` : ''}`;
 }
 
-const REFUND_WHY: Record<RefundState, string> = { cancelled: '取消兑换', expired: '兑换券过期', refunded: '商户退出联盟' };
+const REFUND_WHY: Record<RefundState, string> = {
+  cancelled: '取消兑换',
+  expired: '兑换券过期',
+  refunded: '商户退出联盟',
+};
 
 /** The journal reason of an order's refund. */
 export function refundReason(to: RefundState, title: string): string {

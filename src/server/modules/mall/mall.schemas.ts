@@ -7,49 +7,127 @@ import { EVALUATION_DECISIONS, ITEM_KINDS, ITEM_STATUSES, MERCHANT_STATES, ORDER
 export const id = z.object({ id: z.string().min(1).max(64) });
 export const month = z.string().regex(/^\d{4}-\d{2}$/, { message: 'v.month' });
 export const key = z.string().trim().min(8).max(80);
-export const text = (max: number) => z.string().trim().min(1, { message: `v.name:${max}` }).max(max, { message: `v.name:${max}` });
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `v.name:${max}` })
+    .max(max, { message: `v.name:${max}` });
 export const statementParams = id.extend({ month });
 
 // ------------------------------------------------------------------------------------------------ responses
 
-export const merchantSchema = z.object({
-  id: z.string(), districtId: z.string(), communityId: z.string(), communityName: z.string(), name: z.string(), licenceNo: z.string(),
-  address: z.string(), lat: z.number().nullable(), lng: z.number().nullable(), category: z.string(), offerSummary: z.string(),
-  contactName: z.string(), contactPhoneMasked: z.string(), status: z.enum(MERCHANT_STATES), fenPerPoint: z.number().int(),
-  fundName: z.string().nullable(), rejectReason: z.string().nullable(), filedAt: z.string().nullable(), exitedAt: z.string().nullable(),
-  exitReason: z.string().nullable(), createdAt: z.string(), isMine: z.boolean(),
-}).describe('Merchant');
+export const merchantSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    communityId: z.string(),
+    communityName: z.string(),
+    name: z.string(),
+    licenceNo: z.string(),
+    address: z.string(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+    category: z.string(),
+    offerSummary: z.string(),
+    contactName: z.string(),
+    contactPhoneMasked: z.string(),
+    status: z.enum(MERCHANT_STATES),
+    fenPerPoint: z.number().int(),
+    fundName: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    filedAt: z.string().nullable(),
+    exitedAt: z.string().nullable(),
+    exitReason: z.string().nullable(),
+    createdAt: z.string(),
+    isMine: z.boolean(),
+  })
+  .describe('Merchant');
 
-export const itemSchema = z.object({
-  id: z.string(), districtId: z.string(), kind: z.enum(ITEM_KINDS), merchantId: z.string().nullable(),
-  merchantName: z.string().nullable(), merchantAddress: z.string().nullable(), communityId: z.string(), title: z.string(),
-  description: z.string(), category: z.string(), imageUrl: z.string().nullable(), pricePoints: z.number().int(), stock: z.number().int().nullable(),
-  perPersonLimit: z.number().int().nullable(), voucherDays: z.number().int(), validUntil: z.string().nullable(),
-  visibleTo: z.array(z.string()).nullable(), status: z.enum(ITEM_STATUSES), distanceMetres: z.number().int().nullable(),
-}).describe('CatalogItem');
+export const itemSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    kind: z.enum(ITEM_KINDS),
+    merchantId: z.string().nullable(),
+    merchantName: z.string().nullable(),
+    merchantAddress: z.string().nullable(),
+    communityId: z.string(),
+    title: z.string(),
+    description: z.string(),
+    category: z.string(),
+    imageUrl: z.string().nullable(),
+    pricePoints: z.number().int(),
+    stock: z.number().int().nullable(),
+    perPersonLimit: z.number().int().nullable(),
+    voucherDays: z.number().int(),
+    validUntil: z.string().nullable(),
+    visibleTo: z.array(z.string()).nullable(),
+    status: z.enum(ITEM_STATUSES),
+    distanceMetres: z.number().int().nullable(),
+  })
+  .describe('CatalogItem');
 
-export const voucherSchema = z.object({
-  id: z.string(), districtId: z.string(), itemId: z.string(), title: z.string(), kind: z.string(), merchantId: z.string().nullable(),
-  merchantName: z.string().nullable(), merchantAddress: z.string().nullable(), holderName: z.string(), points: z.number().int(),
-  status: z.enum(ORDER_STATES), shortCode: z.string(), qrPayload: z.string(),
-  expiresAt: z.string(), redeemedAt: z.string().nullable(), createdAt: z.string(), rated: z.boolean(),
-}).describe('Voucher');
+export const voucherSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    itemId: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    merchantId: z.string().nullable(),
+    merchantName: z.string().nullable(),
+    merchantAddress: z.string().nullable(),
+    holderName: z.string(),
+    points: z.number().int(),
+    status: z.enum(ORDER_STATES),
+    shortCode: z.string(),
+    qrPayload: z.string(),
+    expiresAt: z.string(),
+    redeemedAt: z.string().nullable(),
+    createdAt: z.string(),
+    rated: z.boolean(),
+  })
+  .describe('Voucher');
 
 export const redeemPreviewSchema = voucherSchema.extend({ redeemable: z.boolean(), problem: z.string().nullable() });
 
-export const statementSchema = z.object({
-  merchantId: z.string(), merchantName: z.string(), month: z.string(), closed: z.boolean(), closedAt: z.string().nullable(),
-  vouchers: z.number().int(), points: z.number().int(), fenPerPoint: z.number().int(), amountFen: z.number().int(), fundName: z.string().nullable(),
-  lines: z.array(z.object({ orderId: z.string(), redeemedAt: z.string(), title: z.string(), points: z.number().int() })),
-}).describe('MerchantStatement');
+export const statementSchema = z
+  .object({
+    merchantId: z.string(),
+    merchantName: z.string(),
+    month: z.string(),
+    closed: z.boolean(),
+    closedAt: z.string().nullable(),
+    vouchers: z.number().int(),
+    points: z.number().int(),
+    fenPerPoint: z.number().int(),
+    amountFen: z.number().int(),
+    fundName: z.string().nullable(),
+    lines: z.array(
+      z.object({ orderId: z.string(), redeemedAt: z.string(), title: z.string(), points: z.number().int() }),
+    ),
+  })
+  .describe('MerchantStatement');
 
 export const evaluationSchema = z.object({
-  merchant: merchantSchema, ratingX10: z.number().int().nullable(), ratings: z.number().int(), complaints: z.number().int(),
-  redemptions: z.number().int(), refunded: z.number().int(),
+  merchant: merchantSchema,
+  ratingX10: z.number().int().nullable(),
+  ratings: z.number().int(),
+  complaints: z.number().int(),
+  redemptions: z.number().int(),
+  refunded: z.number().int(),
 });
 
 export const redemptionStatsSchema = z.object({
-  items: z.array(z.object({ merchantId: z.string().nullable(), merchantName: z.string(), vouchers: z.number().int(), points: z.number().int() })),
+  items: z.array(
+    z.object({
+      merchantId: z.string().nullable(),
+      merchantName: z.string(),
+      vouchers: z.number().int(),
+      points: z.number().int(),
+    }),
+  ),
 });
 
 export const merchantPage = pageOf(merchantSchema);
@@ -61,30 +139,54 @@ export const createdId = z.object({ id: z.string() });
 // ------------------------------------------------------------------------------------------------ requests
 
 export const applyMerchantBody = z.object({
-  communityId: z.string().min(1).max(64), name: text(40), licenceNo: z.string().trim().regex(/^[0-9A-Z]{15,18}$/, { message: 'v.licence' }),
-  address: text(100), lat: z.number().min(-90).max(90).nullable().optional(), lng: z.number().min(-180).max(180).nullable().optional(),
-  category: z.string().trim().min(1).max(20), offerSummary: text(200), contactName: text(20), contactPhone: phoneSchema,
+  communityId: z.string().min(1).max(64),
+  name: text(40),
+  licenceNo: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{15,18}$/, { message: 'v.licence' }),
+  address: text(100),
+  lat: z.number().min(-90).max(90).nullable().optional(),
+  lng: z.number().min(-180).max(180).nullable().optional(),
+  category: z.string().trim().min(1).max(20),
+  offerSummary: text(200),
+  contactName: text(20),
+  contactPhone: phoneSchema,
 });
 export type ApplyMerchantBody = z.input<typeof applyMerchantBody>;
 export type ApplyMerchant = z.output<typeof applyMerchantBody>;
 
 export const listMerchantsQuery = z.object({
-  districtId: z.string().max(64).optional(), status: z.enum(MERCHANT_STATES).optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), cursor: cursorSchema, limit: limitSchema(50, 200),
+  districtId: z.string().max(64).optional(),
+  status: z.enum(MERCHANT_STATES).optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(50, 200),
 });
 export type ListMerchantsQuery = z.input<typeof listMerchantsQuery>;
 export type ListMerchants = z.output<typeof listMerchantsQuery>;
 
-export const reviewMerchantBody = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(200).nullable().optional() });
+export const reviewMerchantBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().max(200).nullable().optional(),
+});
 export type ReviewMerchantBody = z.input<typeof reviewMerchantBody>;
 export type ReviewMerchant = z.output<typeof reviewMerchantBody>;
 
-export const fileMerchantBody = z.object({ fenPerPoint: z.number().int().min(0).max(10_000), fundName: z.string().trim().max(40).nullable().optional() });
+export const fileMerchantBody = z.object({
+  fenPerPoint: z.number().int().min(0).max(10_000),
+  fundName: z.string().trim().max(40).nullable().optional(),
+});
 export type FileMerchantBody = z.input<typeof fileMerchantBody>;
 export type FileMerchant = z.output<typeof fileMerchantBody>;
 
 export const evaluateMerchantBody = z.object({
-  year: z.number().int().min(2000).max(2100), decision: z.enum(EVALUATION_DECISIONS), note: z.string().trim().max(200).nullable().optional(),
+  year: z.number().int().min(2000).max(2100),
+  decision: z.enum(EVALUATION_DECISIONS),
+  note: z.string().trim().max(200).nullable().optional(),
 });
 export type EvaluateMerchantBody = z.input<typeof evaluateMerchantBody>;
 export type EvaluateMerchant = z.output<typeof evaluateMerchantBody>;
@@ -107,16 +209,28 @@ export const itemBody = z.object({
 export type CreateCatalogItemBody = z.input<typeof itemBody>;
 export type CreateCatalogItem = z.output<typeof itemBody>;
 
-export const itemPatchBody = itemBody.omit({ kind: true, communityId: true, merchantId: true }).partial()
+export const itemPatchBody = itemBody
+  .omit({ kind: true, communityId: true, merchantId: true })
+  .partial()
   .extend({ status: z.enum(ITEM_STATUSES).optional() });
 export type UpdateCatalogItemBody = z.input<typeof itemPatchBody>;
 export type UpdateCatalogItem = z.output<typeof itemPatchBody>;
 
 export const listCatalogQuery = z.object({
-  districtId: z.string().max(64).optional(), kind: z.enum(ITEM_KINDS).optional(), category: z.string().max(20).optional(),
-  q: z.string().trim().max(30).optional(), merchantId: z.string().max(64).optional(),
-  manage: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('staff: every item in scope, any status'),
-  lat: z.coerce.number().min(-90).max(90).optional(), lng: z.coerce.number().min(-180).max(180).optional(), cursor: cursorSchema, limit: limitSchema(20, 100),
+  districtId: z.string().max(64).optional(),
+  kind: z.enum(ITEM_KINDS).optional(),
+  category: z.string().max(20).optional(),
+  q: z.string().trim().max(30).optional(),
+  merchantId: z.string().max(64).optional(),
+  manage: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('staff: every item in scope, any status'),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
 });
 export type ListCatalogQuery = z.input<typeof listCatalogQuery>;
 export type ListCatalog = z.output<typeof listCatalogQuery>;
@@ -125,11 +239,18 @@ export const placeOrderBody = z.object({ itemId: z.string().min(1).max(64), idem
 export type PlaceOrderBody = z.input<typeof placeOrderBody>;
 export type PlaceOrder = z.output<typeof placeOrderBody>;
 
-export const listMyVouchersQuery = z.object({ status: z.enum(ORDER_STATES).optional(), cursor: cursorSchema, limit: limitSchema(20, 100) });
+export const listMyVouchersQuery = z.object({
+  status: z.enum(ORDER_STATES).optional(),
+  cursor: cursorSchema,
+  limit: limitSchema(20, 100),
+});
 export type ListMyVouchersQuery = z.input<typeof listMyVouchersQuery>;
 export type ListMyVouchers = z.output<typeof listMyVouchersQuery>;
 
-export const rateVoucherBody = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(300).nullable().optional() });
+export const rateVoucherBody = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(300).nullable().optional(),
+});
 export type RateVoucherBody = z.input<typeof rateVoucherBody>;
 export type RateVoucher = z.output<typeof rateVoucherBody>;
 
@@ -144,6 +265,9 @@ export const redeemVoucherBody = z.object({ code: z.string().trim().min(4).max(2
 export type RedeemVoucherBody = z.input<typeof redeemVoucherBody>;
 export type RedeemVoucher = z.output<typeof redeemVoucherBody>;
 
-export const redemptionStatsQuery = z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() });
+export const redemptionStatsQuery = z.object({
+  from: z.string().datetime().optional(),
+  to: z.string().datetime().optional(),
+});
 export type RedemptionStatsQuery = z.input<typeof redemptionStatsQuery>;
 export type RedemptionStats = z.output<typeof redemptionStatsQuery>;

@@ -27,7 +27,9 @@ export type { MerchantRow } from './mall.repository.js';
  */
 export async function findFiledMerchant(db: Executor, id: string): Promise<Contributor | undefined> {
   const m = await repo.findMerchant(db, id);
-  return m?.status === 'filed' ? { districtId: m.district_id, id: m.id, name: m.name, nodeId: m.community_id } : undefined;
+  return m?.status === 'filed'
+    ? { districtId: m.district_id, id: m.id, name: m.name, nodeId: m.community_id }
+    : undefined;
 }
 
 export interface Merchant {
@@ -58,11 +60,28 @@ export interface Merchant {
 async function present(deps: Deps, db: Executor, actor: Actor | null, rows: repo.MerchantRow[]): Promise<Merchant[]> {
   const mine = actor ? new Set((await repo.shopsOf(db, actor.userId)).map((r) => r.merchant_id)) : new Set<string>();
   return rows.map((m) => ({
-    id: m.id, districtId: m.district_id, communityId: m.community_id, communityName: m.community_name, name: m.name,
-    licenceNo: m.licence_no, address: m.address, lat: m.lat, lng: m.lng, category: m.category, offerSummary: m.offer_summary,
-    contactName: m.contact_name, contactPhoneMasked: maskPhone(deps.cipher.decrypt(m.contact_phone_enc)), status: m.status,
-    fenPerPoint: Number(m.fen_per_point), fundName: m.fund_name, rejectReason: m.reject_reason, filedAt: m.filed_at,
-    exitedAt: m.exited_at, exitReason: m.exit_reason, createdAt: m.created_at, isMine: mine.has(m.id),
+    id: m.id,
+    districtId: m.district_id,
+    communityId: m.community_id,
+    communityName: m.community_name,
+    name: m.name,
+    licenceNo: m.licence_no,
+    address: m.address,
+    lat: m.lat,
+    lng: m.lng,
+    category: m.category,
+    offerSummary: m.offer_summary,
+    contactName: m.contact_name,
+    contactPhoneMasked: maskPhone(deps.cipher.decrypt(m.contact_phone_enc)),
+    status: m.status,
+    fenPerPoint: Number(m.fen_per_point),
+    fundName: m.fund_name,
+    rejectReason: m.reject_reason,
+    filedAt: m.filed_at,
+    exitedAt: m.exited_at,
+    exitReason: m.exit_reason,
+    createdAt: m.created_at,
+    isMine: mine.has(m.id),
   }));
 }
 
@@ -80,11 +99,31 @@ export async function applyMerchant(deps: Deps, actor: Actor, input: ApplyMercha
     const id = newId();
     const now = iso(deps.clock.now());
     await repo.insertMerchant(trx, {
-      district_id: c.district_id, id, community_id: c.id, name: input.name, licence_no: input.licenceNo, address: input.address,
-      lat: input.lat ?? null, lng: input.lng ?? null, category: input.category, offer_summary: input.offerSummary,
-      contact_name: input.contactName, contact_phone_enc: deps.cipher.encrypt(input.contactPhone), applicant_user_id: actor.userId,
-      status: 'applied', fen_per_point: 0, fund_name: null, reviewed_by: null, reviewed_at: null, reject_reason: null,
-      filed_by: null, filed_at: null, exited_at: null, exit_reason: null, created_at: now, updated_at: now,
+      district_id: c.district_id,
+      id,
+      community_id: c.id,
+      name: input.name,
+      licence_no: input.licenceNo,
+      address: input.address,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      category: input.category,
+      offer_summary: input.offerSummary,
+      contact_name: input.contactName,
+      contact_phone_enc: deps.cipher.encrypt(input.contactPhone),
+      applicant_user_id: actor.userId,
+      status: 'applied',
+      fen_per_point: 0,
+      fund_name: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      reject_reason: null,
+      filed_by: null,
+      filed_at: null,
+      exited_at: null,
+      exit_reason: null,
+      created_at: now,
+      updated_at: now,
     });
     return presentOne(deps, trx, actor, id);
   });
@@ -102,20 +141,38 @@ async function transition(
     const m = await repo.findMerchant(trx, id);
     const target = m && { districtId: m.district_id, path: m.community_path };
     // Reviewing is the community's; filing is the street's (authority above the community).
-    const allowed = target && (action === 'file' ? canAbove(actor, 'mall.manage', target) : can(actor, 'mall.manage', target));
+    const allowed =
+      target && (action === 'file' ? canAbove(actor, 'mall.manage', target) : can(actor, 'mall.manage', target));
     if (!m || !allowed) throw notFound('merchant');
     const next = nextMerchantState(m.status, action);
-    if (!next) throw new AppError('MERCHANT_STATE', { status: m.status, action: action === 'file' ? 'file' : 'review' });
+    if (!next)
+      throw new AppError('MERCHANT_STATE', { status: m.status, action: action === 'file' ? 'file' : 'review' });
     const now = iso(deps.clock.now());
     await repo.updateMerchant(trx, m.district_id, id, { ...patch, status: next, updated_at: now });
     if (action === 'file') {
       // The applicant becomes the merchant's first staff account.
-      await repo.addMerchantStaff(trx, { district_id: m.district_id, merchant_id: id, user_id: m.applicant_user_id, created_at: now });
-      await ensureRole(deps, trx, { userId: m.applicant_user_id, role: 'merchant_staff', districtId: m.district_id, nodeId: m.community_id, grantedBy: actor.userId });
+      await repo.addMerchantStaff(trx, {
+        district_id: m.district_id,
+        merchant_id: id,
+        user_id: m.applicant_user_id,
+        created_at: now,
+      });
+      await ensureRole(deps, trx, {
+        userId: m.applicant_user_id,
+        role: 'merchant_staff',
+        districtId: m.district_id,
+        nodeId: m.community_id,
+        grantedBy: actor.userId,
+      });
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: m.district_id, action: `merchant.${action}`, targetType: 'merchant', targetId: id, scopeNodeId: m.community_id,
-      scopePath: m.community_path, details: { name: m.name, ...details },
+      districtId: m.district_id,
+      action: `merchant.${action}`,
+      targetType: 'merchant',
+      targetId: id,
+      scopeNodeId: m.community_id,
+      scopePath: m.community_path,
+      details: { name: m.name, ...details },
     });
     return presentOne(deps, trx, actor, id);
   });
@@ -125,46 +182,87 @@ async function transition(
 export async function reviewMerchant(deps: Deps, actor: Actor, id: string, input: ReviewMerchant): Promise<Merchant> {
   const reason = input.reason?.trim() || null;
   if (input.decision === 'reject' && !reason) throw new AppError('REASON_REQUIRED');
-  return transition(deps, actor, id, input.decision, {
-    reviewed_by: actor.userId, reviewed_at: iso(deps.clock.now()), reject_reason: input.decision === 'reject' ? reason : null,
-  }, { decision: input.decision, reason: input.reason ?? null });
+  return transition(
+    deps,
+    actor,
+    id,
+    input.decision,
+    {
+      reviewed_by: actor.userId,
+      reviewed_at: iso(deps.clock.now()),
+      reject_reason: input.decision === 'reject' ? reason : null,
+    },
+    { decision: input.decision, reason: input.reason ?? null },
+  );
 }
 
 /** The street files (备案) a reviewed merchant with the agreed settlement terms; only filed merchants are active. */
 export async function fileMerchant(deps: Deps, actor: Actor, id: string, input: FileMerchant): Promise<Merchant> {
-  return transition(deps, actor, id, 'file', {
-    filed_by: actor.userId, filed_at: iso(deps.clock.now()), fen_per_point: input.fenPerPoint, fund_name: input.fundName ?? null,
-  }, { fenPerPoint: input.fenPerPoint, fundName: input.fundName ?? null });
+  return transition(
+    deps,
+    actor,
+    id,
+    'file',
+    {
+      filed_by: actor.userId,
+      filed_at: iso(deps.clock.now()),
+      fen_per_point: input.fenPerPoint,
+      fund_name: input.fundName ?? null,
+    },
+    { fenPerPoint: input.fenPerPoint, fundName: input.fundName ?? null },
+  );
 }
 
 /** Annual evaluation: ratings, complaints, redemptions and the reviewer's decision; "exit" removes offers and refunds open vouchers. */
 export async function evaluateMerchant(deps: Deps, actor: Actor, id: string, input: EvaluateMerchant) {
   const result = await inTransaction(deps.db, async ({ trx }) => {
     const m = await repo.findMerchant(trx, id);
-    if (!m || !can(actor, 'mall.manage', { districtId: m.district_id, path: m.community_path })) throw notFound('merchant');
+    if (!m || !can(actor, 'mall.manage', { districtId: m.district_id, path: m.community_path }))
+      throw notFound('merchant');
     // Only a filed merchant is evaluated; the exit decision takes the state machine's one way out of 'filed'.
     const exited = nextMerchantState(m.status, 'exit');
     if (!exited) throw new AppError('MERCHANT_STATE', { status: m.status, action: 'evaluate' });
-    if (await repo.findEvaluation(trx, m.district_id, id, input.year)) throw new AppError('EVALUATION_EXISTS', { year: input.year });
+    if (await repo.findEvaluation(trx, m.district_id, id, input.year))
+      throw new AppError('EVALUATION_EXISTS', { year: input.year });
     const stats = await repo.merchantYearStats(trx, m.district_id, id, input.year);
     const now = iso(deps.clock.now());
     await repo.insertEvaluation(trx, {
-      district_id: m.district_id, id: newId(), merchant_id: id, year: input.year, rating_x10: stats.ratingX10, ratings: stats.ratings,
-      complaints: stats.complaints, redemptions: stats.redemptions, decision: input.decision, note: input.note ?? null,
-      decided_by: actor.userId, decided_at: now,
+      district_id: m.district_id,
+      id: newId(),
+      merchant_id: id,
+      year: input.year,
+      rating_x10: stats.ratingX10,
+      ratings: stats.ratings,
+      complaints: stats.complaints,
+      redemptions: stats.redemptions,
+      decision: input.decision,
+      note: input.note ?? null,
+      decided_by: actor.userId,
+      decided_at: now,
     });
     if (input.decision === 'exit') {
-      await repo.updateMerchant(trx, m.district_id, id, { status: exited, exited_at: now, exit_reason: input.note || DEFAULT_EXIT_REASON, updated_at: now });
+      await repo.updateMerchant(trx, m.district_id, id, {
+        status: exited,
+        exited_at: now,
+        exit_reason: input.note || DEFAULT_EXIT_REASON,
+        updated_at: now,
+      });
       await repo.removeMerchantItems(trx, m.district_id, id, now);
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: m.district_id, action: 'merchant.evaluate', targetType: 'merchant', targetId: id, scopeNodeId: m.community_id,
-      scopePath: m.community_path, details: { year: input.year, decision: input.decision, ...stats },
+      districtId: m.district_id,
+      action: 'merchant.evaluate',
+      targetType: 'merchant',
+      targetId: id,
+      scopeNodeId: m.community_id,
+      scopePath: m.community_path,
+      details: { year: input.year, decision: input.decision, ...stats },
     });
     return { districtId: m.district_id, stats };
   });
   // Refunds run after the exit commits, one voucher per transaction; rerunning refunds nothing twice.
-  const refunded = input.decision === 'exit' ? await refundOrders(deps, { districtId: result.districtId, merchantId: id }) : 0;
+  const refunded =
+    input.decision === 'exit' ? await refundOrders(deps, { districtId: result.districtId, merchantId: id }) : 0;
   return { merchant: await presentOne(deps, deps.db, actor, id), ...result.stats, refunded };
 }
 
@@ -172,8 +270,19 @@ export async function evaluateMerchant(deps: Deps, actor: Actor, id: string, inp
 export async function listMerchants(deps: Deps, actor: Actor, q: ListMerchants): Promise<Page<Merchant>> {
   const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
   const rows = await repo.listMerchants(deps.db, {
-    userId: actor.userId, reaches, mine: !!q.mine, status: q.status, districtId: q.districtId, before: decodeCursor(q.cursor), limit: q.limit,
+    userId: actor.userId,
+    reaches,
+    mine: !!q.mine,
+    status: q.status,
+    districtId: q.districtId,
+    before: decodeCursor(q.cursor),
+    limit: q.limit,
   });
-  const page = toPage(rows, q.limit, (r) => r.id, (r) => r);
+  const page = toPage(
+    rows,
+    q.limit,
+    (r) => r.id,
+    (r) => r,
+  );
   return { items: await present(deps, deps.db, actor, page.items), nextCursor: page.nextCursor };
 }

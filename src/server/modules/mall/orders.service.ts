@@ -13,7 +13,15 @@ import { accountFor, assertPointsHere, ensurePersonAccount, postJournal } from '
 import { findNode } from '../org/index.js';
 import { canRedeem, isVisibleTo } from './mall.policy.js';
 import * as repo from './mall.repository.js';
-import { isOrderable, type ItemKind, newShortCode, normaliseCode, orderReason, type OrderState, VOUCHER_PREFIX } from './mall.rules.js';
+import {
+  isOrderable,
+  type ItemKind,
+  newShortCode,
+  normaliseCode,
+  orderReason,
+  type OrderState,
+  VOUCHER_PREFIX,
+} from './mall.rules.js';
 import type { Complaint, ListMyVouchers, PlaceOrder, RateVoucher, RedeemVoucher } from './mall.schemas.js';
 import { refundOne } from './refunds.service.js';
 
@@ -44,11 +52,28 @@ export function voucherQr(deps: Deps, orderId: string): string {
 }
 
 async function present(deps: Deps, db: Executor, rows: repo.OrderRow[]): Promise<Voucher[]> {
-  const rated = await repo.ratedOrderIds(db, rows.map((r) => r.id));
+  const rated = await repo.ratedOrderIds(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((o) => ({
-    id: o.id, districtId: o.district_id, itemId: o.item_id, title: o.title, kind: o.kind, merchantId: o.merchant_id, merchantName: o.merchant_name,
-    merchantAddress: o.merchant_address, holderName: o.holder_name, points: Number(o.points), status: o.status, shortCode: o.short_code,
-    qrPayload: voucherQr(deps, o.id), expiresAt: o.expires_at, redeemedAt: o.redeemed_at, createdAt: o.created_at, rated: rated.has(o.id),
+    id: o.id,
+    districtId: o.district_id,
+    itemId: o.item_id,
+    title: o.title,
+    kind: o.kind,
+    merchantId: o.merchant_id,
+    merchantName: o.merchant_name,
+    merchantAddress: o.merchant_address,
+    holderName: o.holder_name,
+    points: Number(o.points),
+    status: o.status,
+    shortCode: o.short_code,
+    qrPayload: voucherQr(deps, o.id),
+    expiresAt: o.expires_at,
+    redeemedAt: o.redeemed_at,
+    createdAt: o.created_at,
+    rated: rated.has(o.id),
   }));
 }
 
@@ -92,20 +117,54 @@ export async function placeOrder(deps: Deps, actor: Actor, input: PlaceOrder): P
       const person = await ensurePersonAccount(deps, trx, it.district_id, actor.userId);
       if (Number(person.balance) < Number(it.price_points)) await assertPointsHere(trx, it.district_id, actor.userId);
       const payee = it.merchant_id
-        ? await accountFor(deps, trx, it.district_id, { type: 'merchant', id: it.merchant_id, name: it.merchant_name!, communityId: it.community_id })
-        : await accountFor(deps, trx, it.district_id, { type: 'community', id: it.community_id, purpose: 'supermarket', name: (await findNode(trx, it.community_id))!.name });
+        ? await accountFor(deps, trx, it.district_id, {
+            type: 'merchant',
+            id: it.merchant_id,
+            name: it.merchant_name!,
+            communityId: it.community_id,
+          })
+        : await accountFor(deps, trx, it.district_id, {
+            type: 'community',
+            id: it.community_id,
+            purpose: 'supermarket',
+            name: (await findNode(trx, it.community_id))!.name,
+          });
       const { journal } = await postJournal(deps, trx, {
-        districtId: it.district_id, type: 'redeem', reason: orderReason(it.title, it.merchant_name),
-        actorId: actor.userId, refType: 'order', refId: orderId, idempotencyKey: `order:${orderId}`, communityId: it.community_id,
-        postings: [{ accountId: person.id, amount: -Number(it.price_points) }, { accountId: payee.id, amount: Number(it.price_points) }],
+        districtId: it.district_id,
+        type: 'redeem',
+        reason: orderReason(it.title, it.merchant_name),
+        actorId: actor.userId,
+        refType: 'order',
+        refId: orderId,
+        idempotencyKey: `order:${orderId}`,
+        communityId: it.community_id,
+        postings: [
+          { accountId: person.id, amount: -Number(it.price_points) },
+          { accountId: payee.id, amount: Number(it.price_points) },
+        ],
       });
       let code = newShortCode();
-      for (let attempt = 0; attempt < 5 && (await repo.shortCodeTaken(trx, it.district_id, code)); attempt++) code = newShortCode();
+      for (let attempt = 0; attempt < 5 && (await repo.shortCodeTaken(trx, it.district_id, code)); attempt++)
+        code = newShortCode();
       await repo.insertOrder(trx, {
-        district_id: it.district_id, id: orderId, item_id: it.id, merchant_id: it.merchant_id, community_id: it.community_id,
-        user_id: actor.userId, points: Number(it.price_points), status: 'active', short_code: code,
-        expires_at: iso(new Date(now.getTime() + Number(it.voucher_days) * 86_400_000)), journal_id: journal.id, refund_journal_id: null,
-        redeemed_at: null, redeemed_by: null, redeem_key: null, idempotency_key: input.idempotencyKey, created_at: iso(now), updated_at: iso(now),
+        district_id: it.district_id,
+        id: orderId,
+        item_id: it.id,
+        merchant_id: it.merchant_id,
+        community_id: it.community_id,
+        user_id: actor.userId,
+        points: Number(it.price_points),
+        status: 'active',
+        short_code: code,
+        expires_at: iso(new Date(now.getTime() + Number(it.voucher_days) * 86_400_000)),
+        journal_id: journal.id,
+        refund_journal_id: null,
+        redeemed_at: null,
+        redeemed_by: null,
+        redeem_key: null,
+        idempotency_key: input.idempotencyKey,
+        created_at: iso(now),
+        updated_at: iso(now),
       });
       return orderId;
     });
@@ -136,8 +195,17 @@ export async function cancelOrder(deps: Deps, actor: Actor, id: string): Promise
 
 /** The person's vouchers, newest first. */
 export async function listMyVouchers(deps: Deps, actor: Actor, q: ListMyVouchers): Promise<Page<Voucher>> {
-  const rows = await repo.listOrdersOf(deps.db, actor.userId, { status: q.status, before: decodeCursor(q.cursor), limit: q.limit + 1 });
-  const page = toPage(rows, q.limit, (r) => r.id, (r) => r);
+  const rows = await repo.listOrdersOf(deps.db, actor.userId, {
+    status: q.status,
+    before: decodeCursor(q.cursor),
+    limit: q.limit + 1,
+  });
+  const page = toPage(
+    rows,
+    q.limit,
+    (r) => r.id,
+    (r) => r,
+  );
   return { items: await present(deps, deps.db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -153,12 +221,18 @@ async function resolveCode(deps: Deps, db: Executor, actor: Actor, code: string)
   const raw = code.trim();
   if (raw.startsWith(`${VOUCHER_PREFIX}.`)) {
     const [, orderId, sig] = raw.split('.');
-    if (!orderId || sig !== deps.cipher.blindIndex('voucher', orderId).slice(0, 22)) throw new AppError('VOUCHER_INVALID');
+    if (!orderId || sig !== deps.cipher.blindIndex('voucher', orderId).slice(0, 22))
+      throw new AppError('VOUCHER_INVALID');
     const o = await repo.findOrder(db, orderId);
     if (!o) throw new AppError('VOUCHER_INVALID');
     return o;
   }
-  const districts = [...new Set([...actor.roles.map((r) => r.districtId), ...(await repo.shopsOf(db, actor.userId)).map((r) => r.district_id)])];
+  const districts = [
+    ...new Set([
+      ...actor.roles.map((r) => r.districtId),
+      ...(await repo.shopsOf(db, actor.userId)).map((r) => r.district_id),
+    ]),
+  ];
   if (districts.length === 0) throw new AppError('VOUCHER_INVALID');
   const o = await repo.findOrderByCode(db, districts, normaliseCode(raw));
   if (!o) throw new AppError('VOUCHER_INVALID');
@@ -167,14 +241,21 @@ async function resolveCode(deps: Deps, db: Executor, actor: Actor, code: string)
 
 /** The refusal when the actor does not redeem for this voucher's payee. */
 function otherMerchant(o: repo.OrderRow): AppError {
-  return new AppError('VOUCHER_OTHER_MERCHANT', o.merchant_id ? { merchant: o.merchant_name } : { what: 'supermarket' });
+  return new AppError(
+    'VOUCHER_OTHER_MERCHANT',
+    o.merchant_id ? { merchant: o.merchant_name } : { what: 'supermarket' },
+  );
 }
 
 /** Why a voucher cannot be redeemed now (null = it can); a redemption under the same redeemKey is no problem. */
 function refusal(deps: Deps, o: repo.OrderRow, redeemKey?: string): AppError | null {
-  if (o.status === 'redeemed') return redeemKey && o.redeem_key === redeemKey ? null : new AppError('VOUCHER_REDEEMED', { at: chinaDateTime(o.redeemed_at!) });
+  if (o.status === 'redeemed')
+    return redeemKey && o.redeem_key === redeemKey
+      ? null
+      : new AppError('VOUCHER_REDEEMED', { at: chinaDateTime(o.redeemed_at!) });
   if (o.status === 'cancelled' || o.status === 'refunded') return new AppError('VOUCHER_CANCELLED');
-  if (o.status === 'expired' || o.expires_at <= iso(deps.clock.now())) return new AppError('VOUCHER_EXPIRED', { at: chinaDateTime(o.expires_at) });
+  if (o.status === 'expired' || o.expires_at <= iso(deps.clock.now()))
+    return new AppError('VOUCHER_EXPIRED', { at: chinaDateTime(o.expires_at) });
   return null;
 }
 
@@ -206,17 +287,25 @@ export async function redeemVoucher(deps: Deps, actor: Actor, input: RedeemVouch
   const id = await inTransaction(deps.db, async ({ trx }) => {
     const o = await resolveCode(deps, trx, actor, input.code);
     if (!(await canRedeem(trx, actor, o))) throw otherMerchant(o);
-    if (await repo.findRedemptionByKey(trx, o.district_id, actor.userId, input.redeemKey, o.id)) throw new AppError('IDEMPOTENCY_CONFLICT');
+    if (await repo.findRedemptionByKey(trx, o.district_id, actor.userId, input.redeemKey, o.id))
+      throw new AppError('IDEMPOTENCY_CONFLICT');
     const now = iso(deps.clock.now());
     // The conditional UPDATE waits for a concurrent redemption of the same row (PostgreSQL) and then finds it redeemed.
-    if (!(await repo.redeemOrderRow(trx, o.district_id, o.id, { userId: actor.userId, redeemKey: input.redeemKey, now }))) {
+    if (
+      !(await repo.redeemOrderRow(trx, o.district_id, o.id, { userId: actor.userId, redeemKey: input.redeemKey, now }))
+    ) {
       const problem = refusal(deps, (await repo.findOrder(trx, o.id))!, input.redeemKey);
       if (problem) throw problem;
       return o.id;
     }
     const c = (await findNode(trx, o.community_id))!;
     await recordAudit(trx, deps.clock, actor, {
-      districtId: o.district_id, action: 'voucher.redeem', targetType: 'voucher', targetId: o.id, scopeNodeId: c.id, scopePath: c.path,
+      districtId: o.district_id,
+      action: 'voucher.redeem',
+      targetType: 'voucher',
+      targetId: o.id,
+      scopeNodeId: c.id,
+      scopePath: c.path,
       details: { merchantId: o.merchant_id, points: o.points, title: o.title },
     });
     return o.id;
@@ -237,7 +326,12 @@ export async function rateVoucher(deps: Deps, actor: Actor, id: string, input: R
     if (!o) throw notFound('voucher');
     if (o.status !== 'redeemed') throw new AppError('RATING_NOT_ALLOWED');
     const stored = await repo.insertRating(trx, {
-      district_id: o.district_id, order_id: o.id, merchant_id: o.merchant_id, score: input.score, comment: input.comment ?? null, created_at: iso(deps.clock.now()),
+      district_id: o.district_id,
+      order_id: o.id,
+      merchant_id: o.merchant_id,
+      score: input.score,
+      comment: input.comment ?? null,
+      created_at: iso(deps.clock.now()),
     });
     if (!stored) throw new AppError('RATING_DUPLICATE');
   });
@@ -245,14 +339,25 @@ export async function rateVoucher(deps: Deps, actor: Actor, id: string, input: R
 }
 
 /** A resident complains about a merchant (optionally about one voucher); it counts in the annual evaluation. */
-export async function complainMerchant(deps: Deps, actor: Actor, input: Complaint & { merchantId: string }): Promise<{ id: string }> {
+export async function complainMerchant(
+  deps: Deps,
+  actor: Actor,
+  input: Complaint & { merchantId: string },
+): Promise<{ id: string }> {
   return inTransaction(deps.db, async ({ trx }) => {
     const m = await repo.findMerchant(trx, input.merchantId);
     if (!m || m.status === 'applied' || m.status === 'rejected') throw notFound('merchant');
-    if (input.orderId && !(await repo.isOrderAtMerchant(trx, m.district_id, input.orderId, actor.userId, m.id))) throw notFound('voucher');
+    if (input.orderId && !(await repo.isOrderAtMerchant(trx, m.district_id, input.orderId, actor.userId, m.id)))
+      throw notFound('voucher');
     const id = newId();
     await repo.insertComplaint(trx, {
-      district_id: m.district_id, id, merchant_id: m.id, order_id: input.orderId ?? null, user_id: actor.userId, content: input.content, created_at: iso(deps.clock.now()),
+      district_id: m.district_id,
+      id,
+      merchant_id: m.id,
+      order_id: input.orderId ?? null,
+      user_id: actor.userId,
+      content: input.content,
+      created_at: iso(deps.clock.now()),
     });
     return { id };
   });

@@ -9,7 +9,12 @@ import * as repo from './mall.repository.js';
 import { refundReason, type RefundState } from './mall.rules.js';
 
 /** Refunds one active order (stock back, points back); false when it was no longer active. */
-export async function refundOne(deps: Deps, order: { district_id: string; id: string }, to: RefundState, actor: Actor | null): Promise<boolean> {
+export async function refundOne(
+  deps: Deps,
+  order: { district_id: string; id: string },
+  to: RefundState,
+  actor: Actor | null,
+): Promise<boolean> {
   return inTransaction(deps.db, async ({ trx }) => {
     const now = iso(deps.clock.now());
     // Lock order: the order row, then the item row, then (in postJournal) the ledger head, as in placeOrder.
@@ -18,8 +23,11 @@ export async function refundOne(deps: Deps, order: { district_id: string; id: st
     const it = (await repo.findItem(trx, o.item_id))!;
     if (it.stock !== null) await repo.returnStock(trx, o.district_id, o.item_id);
     const { journal } = await refundJournal(deps, trx, {
-      districtId: o.district_id, journalId: o.journal_id, reason: refundReason(to, o.title),
-      idempotencyKey: `refund:order:${o.id}`, actorId: actor?.userId ?? null,
+      districtId: o.district_id,
+      journalId: o.journal_id,
+      reason: refundReason(to, o.title),
+      idempotencyKey: `refund:order:${o.id}`,
+      actorId: actor?.userId ?? null,
     });
     await repo.setRefundJournal(trx, o.district_id, o.id, journal.id);
     return true;
@@ -27,7 +35,10 @@ export async function refundOne(deps: Deps, order: { district_id: string; id: st
 }
 
 /** Refunds active vouchers: expired ones (job and command), or all of an exited merchant. Idempotent; returns how many. */
-export async function refundOrders(deps: Deps, scope: { districtId: string; merchantId: string } | { expiredBefore: string }): Promise<number> {
+export async function refundOrders(
+  deps: Deps,
+  scope: { districtId: string; merchantId: string } | { expiredBefore: string },
+): Promise<number> {
   let n = 0;
   for (const o of await repo.openOrders(deps.db, scope)) {
     if (await refundOne(deps, o, 'merchantId' in scope ? 'refunded' : 'expired', null)) n += 1;

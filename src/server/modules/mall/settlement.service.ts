@@ -43,33 +43,65 @@ async function allowed(db: Executor, actor: Actor, merchantId: string) {
   return { m, staff };
 }
 
-async function liveLines(db: Executor, districtId: string, merchantId: string, month: string): Promise<StatementLine[]> {
+async function liveLines(
+  db: Executor,
+  districtId: string,
+  merchantId: string,
+  month: string,
+): Promise<StatementLine[]> {
   const { from, to } = monthRange(month);
   const rows = await repo.redeemedBetween(db, districtId, merchantId, from, to);
   return rows.map((r) => ({ orderId: r.id, redeemedAt: r.redeemed_at!, title: r.title, points: Number(r.points) }));
 }
 
 /** A month's statement: frozen if closed, live otherwise. */
-export async function getMerchantStatement(deps: Deps, actor: Actor, merchantId: string, month: string): Promise<Statement> {
+export async function getMerchantStatement(
+  deps: Deps,
+  actor: Actor,
+  merchantId: string,
+  month: string,
+): Promise<Statement> {
   const { m } = await allowed(deps.db, actor, merchantId);
   const closed = await repo.findStatement(deps.db, m.district_id, m.id, month);
   if (closed) {
     return {
-      merchantId: m.id, merchantName: m.name, month, closed: true, closedAt: closed.closed_at, vouchers: Number(closed.vouchers),
-      points: Number(closed.points), fenPerPoint: Number(closed.fen_per_point), amountFen: Number(closed.amount_fen), fundName: closed.fund_name,
+      merchantId: m.id,
+      merchantName: m.name,
+      month,
+      closed: true,
+      closedAt: closed.closed_at,
+      vouchers: Number(closed.vouchers),
+      points: Number(closed.points),
+      fenPerPoint: Number(closed.fen_per_point),
+      amountFen: Number(closed.amount_fen),
+      fundName: closed.fund_name,
       lines: JSON.parse(closed.lines) as StatementLine[],
     };
   }
   const lines = await liveLines(deps.db, m.district_id, m.id, month);
   const points = lines.reduce((s, l) => s + l.points, 0);
   return {
-    merchantId: m.id, merchantName: m.name, month, closed: false, closedAt: null, vouchers: lines.length, points,
-    fenPerPoint: Number(m.fen_per_point), amountFen: settlementFen(points, Number(m.fen_per_point)), fundName: m.fund_name, lines,
+    merchantId: m.id,
+    merchantName: m.name,
+    month,
+    closed: false,
+    closedAt: null,
+    vouchers: lines.length,
+    points,
+    fenPerPoint: Number(m.fen_per_point),
+    amountFen: settlementFen(points, Number(m.fen_per_point)),
+    fundName: m.fund_name,
+    lines,
   };
 }
 
 /** Closes a finished month: the statement is stored and never changes again. */
-export async function closeMerchantStatement(deps: Deps, actor: Actor, merchantId: string, month: string): Promise<Statement> {
+export async function closeMerchantStatement(
+  deps: Deps,
+  actor: Actor,
+  merchantId: string,
+  month: string,
+): Promise<Statement> {
   await inTransaction(deps.db, async ({ trx }) => {
     const { m, staff } = await allowed(trx, actor, merchantId);
     if (!staff) throw notFound('merchant');
@@ -77,21 +109,40 @@ export async function closeMerchantStatement(deps: Deps, actor: Actor, merchantI
     const lines = await liveLines(trx, m.district_id, m.id, month);
     const points = lines.reduce((s, l) => s + l.points, 0);
     const stored = await repo.insertStatement(trx, {
-      district_id: m.district_id, id: newId(), merchant_id: m.id, month, vouchers: lines.length, points, fen_per_point: m.fen_per_point,
-      amount_fen: settlementFen(points, Number(m.fen_per_point)), fund_name: m.fund_name, lines: JSON.stringify(lines),
-      closed_by: actor.userId, closed_at: iso(deps.clock.now()),
+      district_id: m.district_id,
+      id: newId(),
+      merchant_id: m.id,
+      month,
+      vouchers: lines.length,
+      points,
+      fen_per_point: m.fen_per_point,
+      amount_fen: settlementFen(points, Number(m.fen_per_point)),
+      fund_name: m.fund_name,
+      lines: JSON.stringify(lines),
+      closed_by: actor.userId,
+      closed_at: iso(deps.clock.now()),
     });
     if (!stored) throw new AppError('STATEMENT_CLOSED', { month });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: m.district_id, action: 'merchant.statement_close', targetType: 'merchant', targetId: m.id, scopeNodeId: m.community_id,
-      scopePath: m.community_path, details: { month, vouchers: lines.length, points },
+      districtId: m.district_id,
+      action: 'merchant.statement_close',
+      targetType: 'merchant',
+      targetId: m.id,
+      scopeNodeId: m.community_id,
+      scopePath: m.community_path,
+      details: { month, vouchers: lines.length, points },
     });
   });
   return getMerchantStatement(deps, actor, merchantId, month);
 }
 
 /** The statement as a spreadsheet. */
-export async function exportMerchantStatement(deps: Deps, actor: Actor, merchantId: string, month: string): Promise<{ file: Buffer; name: string }> {
+export async function exportMerchantStatement(
+  deps: Deps,
+  actor: Actor,
+  merchantId: string,
+  month: string,
+): Promise<{ file: Buffer; name: string }> {
   return statementWorkbook(await getMerchantStatement(deps, actor, merchantId, month));
 }
 
@@ -101,6 +152,11 @@ export async function getRedemptionStats(deps: Deps, actor: Actor, q: Redemption
   if (reaches.length === 0) return { items: [] };
   const rows = await repo.redemptionStats(deps.db, reaches, q);
   return {
-    items: rows.map((r) => ({ merchantId: r.merchant_id, merchantName: r.name ?? supermarketName(r.community_name), vouchers: Number(r.n), points: Number(r.points) })),
+    items: rows.map((r) => ({
+      merchantId: r.merchant_id,
+      merchantName: r.name ?? supermarketName(r.community_name),
+      vouchers: Number(r.n),
+      points: Number(r.points),
+    })),
   };
 }

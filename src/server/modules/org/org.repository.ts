@@ -119,8 +119,18 @@ export async function moveSubtree(
 }
 
 const partnerColumns = [
-  'p.district_id', 'p.id', 'p.node_id', 'p.name', 'p.category', 'p.contact_name', 'p.contact_phone_enc',
-  'p.archived_at', 'p.created_at', 'p.updated_at', 'n.name as node_name', 'n.path as node_path',
+  'p.district_id',
+  'p.id',
+  'p.node_id',
+  'p.name',
+  'p.category',
+  'p.contact_name',
+  'p.contact_phone_enc',
+  'p.archived_at',
+  'p.created_at',
+  'p.updated_at',
+  'n.name as node_name',
+  'n.path as node_path',
 ] as const;
 
 export function findPartnerById(db: Executor, id: string): Promise<PartnerUnitRow | undefined> {
@@ -166,19 +176,39 @@ export async function updatePartner(
 
 /** A district by its name. */
 export function findDistrictByName(db: Executor, name: string): Promise<OrgNodeRow | undefined> {
-  return db.selectFrom('org_nodes').selectAll().where('kind', '=', 'district').where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('kind', '=', 'district')
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 /** Communities (archived ones too: their history still counts) under a path of a district, by path. */
 export function listCommunitiesUnder(db: Executor, districtId: string, path: string): Promise<OrgNodeRow[]> {
-  return db.selectFrom('org_nodes').selectAll().where('district_id', '=', districtId).where('kind', '=', 'community')
-    .where('path', 'like', `${path}%`).orderBy('path').execute();
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('kind', '=', 'community')
+    .where('path', 'like', `${path}%`)
+    .orderBy('path')
+    .execute();
 }
 
 /** Names of a district's nodes by id. */
-export async function nodeNamesOf(db: Executor, districtId: string, ids: readonly string[]): Promise<Map<string, string>> {
+export async function nodeNamesOf(
+  db: Executor,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('district_id', '=', districtId).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('org_nodes')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -186,6 +216,11 @@ export async function nodeNamesOf(db: Executor, districtId: string, ids: readonl
 export async function districtNamesOf(db: Executor, districtIds: readonly string[]): Promise<Map<string, string>> {
   if (districtIds.length === 0) return new Map();
   const ids = [...new Set(districtIds)];
-  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('district_id', 'in', ids).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('org_nodes')
+    .select(['id', 'name'])
+    .where('district_id', 'in', ids)
+    .where('id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

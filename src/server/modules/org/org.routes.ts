@@ -75,7 +75,8 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
       body: s.createPartnerUnitBody,
       response: { 201: s.partnerUnitSchema, ...errors(400, 401, 403, 404, 422) },
     },
-    handler: async (req, reply) => reply.status(201).send(await svc.createPartnerUnit(deps, requireActor(req), req.body)),
+    handler: async (req, reply) =>
+      reply.status(201).send(await svc.createPartnerUnit(deps, requireActor(req), req.body)),
   });
 
   r.patch('/api/v1/org/partner-units/:id', {

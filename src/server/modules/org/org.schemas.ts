@@ -4,21 +4,26 @@ import { ORG_KINDS } from '../../platform/permissions.js';
 import { boolQuery, cursorSchema, limitSchema, nameSchema, phoneSchema } from '../../platform/schemas.js';
 import { PARTNER_CATEGORIES } from './org.rules.js';
 
-export const orgNodeSchema = z.object({
-  id: z.string(),
-  districtId: z.string(),
-  parentId: z.string().nullable(),
-  kind: z.enum(ORG_KINDS),
-  name: z.string(),
-  code: z.string().nullable(),
-  path: z.string(),
-  depth: z.number().int(),
-  archived: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-}).describe('OrgNode');
+export const orgNodeSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    parentId: z.string().nullable(),
+    kind: z.enum(ORG_KINDS),
+    name: z.string(),
+    code: z.string().nullable(),
+    path: z.string(),
+    depth: z.number().int(),
+    archived: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe('OrgNode');
 
-const codeSchema = z.string().trim().regex(/^\d{12}$/, { message: 'v.orgCode' });
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{12}$/, { message: 'v.orgCode' });
 
 export const listOrgNodesQuery = z.object({
   rootId: z.string().max(64).optional(),
@@ -41,17 +46,19 @@ export const updateOrgNodeBody = z.object({
   archived: z.boolean().optional(),
 });
 
-export const partnerUnitSchema = z.object({
-  id: z.string(),
-  districtId: z.string(),
-  nodeId: z.string(),
-  nodeName: z.string(),
-  name: z.string(),
-  category: z.enum(PARTNER_CATEGORIES),
-  contactName: z.string().nullable(),
-  contactPhoneMasked: z.string().nullable(),
-  archived: z.boolean(),
-}).describe('PartnerUnit');
+export const partnerUnitSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    nodeId: z.string(),
+    nodeName: z.string(),
+    name: z.string(),
+    category: z.enum(PARTNER_CATEGORIES),
+    contactName: z.string().nullable(),
+    contactPhoneMasked: z.string().nullable(),
+    archived: z.boolean(),
+  })
+  .describe('PartnerUnit');
 
 export const listPartnerUnitsQuery = z.object({
   nodeId: z.string().max(64).optional(),

@@ -5,15 +5,20 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
-import {
-  type Actor, authorize, can, canAbove, grantsFor, type OrgKind,
-} from '../../platform/permissions.js';
+import { type Actor, authorize, can, canAbove, grantsFor, type OrgKind } from '../../platform/permissions.js';
 import { must } from '../../platform/must.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import * as repo from './org.repository.js';
 import { childPath, districtPath, fitsUnder, type PartnerCategory, parentKindOf } from './org.rules.js';
-import type { CreateOrgNode, CreatePartnerUnit, ListOrgNodes, ListPartnerUnits, UpdateOrgNode, UpdatePartnerUnit } from './org.schemas.js';
+import type {
+  CreateOrgNode,
+  CreatePartnerUnit,
+  ListOrgNodes,
+  ListPartnerUnits,
+  UpdateOrgNode,
+  UpdatePartnerUnit,
+} from './org.schemas.js';
 
 export interface OrgNode {
   id: string;
@@ -81,7 +86,10 @@ export function findPartnerUnit(db: Executor, id: string): Promise<repo.PartnerU
 }
 
 /** The communities at or under a node (the node itself when it is one), parents' order, for other modules. */
-export function listCommunitiesWithin(db: Executor, node: { district_id: string; path: string }): Promise<repo.OrgNodeRow[]> {
+export function listCommunitiesWithin(
+  db: Executor,
+  node: { district_id: string; path: string },
+): Promise<repo.OrgNodeRow[]> {
   return repo.listCommunitiesUnder(db, node.district_id, node.path);
 }
 
@@ -133,13 +141,27 @@ export async function insertDistrict(
   const id = newId();
   const now = iso(deps.clock.now());
   const row: repo.OrgNodeRow = {
-    district_id: id, id, parent_id: null, kind: 'district', name: input.name, code: input.code ?? null,
-    path: districtPath(id), depth: 0, archived_at: null, created_at: now, updated_at: now,
+    district_id: id,
+    id,
+    parent_id: null,
+    kind: 'district',
+    name: input.name,
+    code: input.code ?? null,
+    path: districtPath(id),
+    depth: 0,
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
   };
   await repo.insertNode(trx, row);
   await recordAudit(trx, deps.clock, actor, {
-    districtId: id, action: 'org.create', targetType: 'org_node', targetId: id, scopeNodeId: id,
-    scopePath: row.path, details: { kind: 'district', name: input.name, via: input.via },
+    districtId: id,
+    action: 'org.create',
+    targetType: 'org_node',
+    targetId: id,
+    scopeNodeId: id,
+    scopePath: row.path,
+    details: { kind: 'district', name: input.name, via: input.via },
   });
   return toOrgNode(row);
 }
@@ -152,21 +174,36 @@ export async function createOrgNode(deps: Deps, actor: Actor, input: CreateOrgNo
     authorize(actor, 'org.manage', { districtId: parent.district_id, path: parent.path }, 'org_node');
     if (parent.archived_at) throw new AppError('ORG_ARCHIVED', { name: parent.name });
     if (!fitsUnder(input.kind, parent.kind as OrgKind)) {
-      throw new AppError('ORG_INVALID_PARENT', { kind: input.kind, parentKind: parentKindOf(input.kind) ?? 'district' });
+      throw new AppError('ORG_INVALID_PARENT', {
+        kind: input.kind,
+        parentKind: parentKindOf(input.kind) ?? 'district',
+      });
     }
     await assertNameFree(trx, parent.district_id, parent.id, input.name);
     if (input.code) await assertCodeFree(trx, parent.district_id, input.code, null);
     const id = newId();
     const now = iso(deps.clock.now());
     const row: repo.OrgNodeRow = {
-      district_id: parent.district_id, id, parent_id: parent.id, kind: input.kind, name: input.name,
-      code: input.code ?? null, path: childPath(parent.path, id), depth: parent.depth + 1,
-      archived_at: null, created_at: now, updated_at: now,
+      district_id: parent.district_id,
+      id,
+      parent_id: parent.id,
+      kind: input.kind,
+      name: input.name,
+      code: input.code ?? null,
+      path: childPath(parent.path, id),
+      depth: parent.depth + 1,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
     };
     await repo.insertNode(trx, row);
     await recordAudit(trx, deps.clock, actor, {
-      districtId: row.district_id, action: 'org.create', targetType: 'org_node', targetId: id,
-      scopeNodeId: parent.id, scopePath: parent.path,
+      districtId: row.district_id,
+      action: 'org.create',
+      targetType: 'org_node',
+      targetId: id,
+      scopeNodeId: parent.id,
+      scopePath: parent.path,
       details: { kind: input.kind, name: input.name, code: input.code ?? null, parentName: parent.name },
     });
     return toOrgNode(row);
@@ -182,7 +219,8 @@ export async function updateOrgNode(deps: Deps, actor: Actor, id: string, input:
     authorize(actor, 'org.manage', target, 'org_node');
     const now = iso(deps.clock.now());
     const audits: Array<{ action: string; details: Record<string, unknown> }> = [];
-    const structural = (input.parentId !== undefined && input.parentId !== node.parent_id) ||
+    const structural =
+      (input.parentId !== undefined && input.parentId !== node.parent_id) ||
       (input.archived !== undefined && input.archived !== (node.archived_at !== null));
     // Moving or archiving a node needs authority above it; one's own node can only be renamed.
     if (structural) {
@@ -214,7 +252,10 @@ export async function updateOrgNode(deps: Deps, actor: Actor, id: string, input:
       const newPath = childPath(parent.path, node.id);
       await repo.moveSubtree(trx, node.district_id, node.path, newPath, parent.depth + 1 - node.depth);
       await repo.updateNode(trx, node.district_id, id, { parent_id: parent.id, updated_at: now });
-      audits.push({ action: 'org.move', details: { fromParentId: node.parent_id, toParentId: parent.id, toParentName: parent.name } });
+      audits.push({
+        action: 'org.move',
+        details: { fromParentId: node.parent_id, toParentId: parent.id, toParentName: parent.name },
+      });
     }
     if (input.archived !== undefined && input.archived !== (node.archived_at !== null)) {
       if (input.archived) {
@@ -231,8 +272,13 @@ export async function updateOrgNode(deps: Deps, actor: Actor, id: string, input:
     const current = must(await repo.findNodeById(trx, id), `org node ${id}`);
     for (const a of audits) {
       await recordAudit(trx, deps.clock, actor, {
-        districtId: node.district_id, action: a.action, targetType: 'org_node', targetId: id,
-        scopeNodeId: current.id, scopePath: current.path, details: a.details,
+        districtId: node.district_id,
+        action: a.action,
+        targetType: 'org_node',
+        targetId: id,
+        scopeNodeId: current.id,
+        scopePath: current.path,
+        details: a.details,
       });
     }
     return toOrgNode(current);
@@ -276,9 +322,17 @@ export async function listPartnerUnits(deps: Deps, actor: Actor, q: ListPartnerU
   }
   if (reaches.length === 0) return { items: [], nextCursor: null };
   const rows = await repo.listPartnersWithin(deps.db, reaches, {
-    nodePath, includeArchived: q.includeArchived ?? false, beforeId: decodeCursor(q.cursor), limit: limit + 1,
+    nodePath,
+    includeArchived: q.includeArchived ?? false,
+    beforeId: decodeCursor(q.cursor),
+    limit: limit + 1,
   });
-  return toPage(rows, limit, (r) => r.id, (r) => toPartner(deps, r));
+  return toPage(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => toPartner(deps, r),
+  );
 }
 
 /** Attaches a partner unit (university, hospital, company, party organisation…) to a street or community. */
@@ -292,20 +346,37 @@ export async function createPartnerUnit(deps: Deps, actor: Actor, input: CreateP
     const id = newId();
     const now = iso(deps.clock.now());
     await repo.insertPartner(trx, {
-      district_id: node.district_id, id, node_id: node.id, name: input.name, category: input.category,
-      contact_name: input.contactName ?? null, contact_phone_enc: deps.cipher.encryptNullable(input.contactPhone),
-      archived_at: null, created_at: now, updated_at: now,
+      district_id: node.district_id,
+      id,
+      node_id: node.id,
+      name: input.name,
+      category: input.category,
+      contact_name: input.contactName ?? null,
+      contact_phone_enc: deps.cipher.encryptNullable(input.contactPhone),
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
     });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: node.district_id, action: 'partner.create', targetType: 'partner_unit', targetId: id,
-      scopeNodeId: node.id, scopePath: node.path, details: { name: input.name, category: input.category },
+      districtId: node.district_id,
+      action: 'partner.create',
+      targetType: 'partner_unit',
+      targetId: id,
+      scopeNodeId: node.id,
+      scopePath: node.path,
+      details: { name: input.name, category: input.category },
     });
     return toPartner(deps, must(await repo.findPartnerById(trx, id), `partner unit ${id}`));
   });
 }
 
 /** Edits or archives a partner unit. */
-export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, input: UpdatePartnerUnit): Promise<PartnerUnit> {
+export async function updatePartnerUnit(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: UpdatePartnerUnit,
+): Promise<PartnerUnit> {
   return inTransaction(deps.db, async ({ trx }) => {
     const row = await repo.findPartnerById(trx, id);
     if (!row) throw notFound('partner_unit');
@@ -313,9 +384,18 @@ export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, in
     const now = iso(deps.clock.now());
     const patch: Parameters<typeof repo.updatePartner>[3] = { updated_at: now };
     const changed: string[] = [];
-    if (input.name !== undefined && input.name !== row.name) { patch.name = input.name; changed.push('name'); }
-    if (input.category !== undefined && input.category !== row.category) { patch.category = input.category; changed.push('category'); }
-    if (input.contactName !== undefined) { patch.contact_name = input.contactName; changed.push('contactName'); }
+    if (input.name !== undefined && input.name !== row.name) {
+      patch.name = input.name;
+      changed.push('name');
+    }
+    if (input.category !== undefined && input.category !== row.category) {
+      patch.category = input.category;
+      changed.push('category');
+    }
+    if (input.contactName !== undefined) {
+      patch.contact_name = input.contactName;
+      changed.push('contactName');
+    }
     if (input.contactPhone !== undefined) {
       patch.contact_phone_enc = deps.cipher.encryptNullable(input.contactPhone);
       changed.push('contactPhone');
@@ -326,8 +406,13 @@ export async function updatePartnerUnit(deps: Deps, actor: Actor, id: string, in
     }
     await repo.updatePartner(trx, row.district_id, id, patch);
     await recordAudit(trx, deps.clock, actor, {
-      districtId: row.district_id, action: 'partner.update', targetType: 'partner_unit', targetId: id,
-      scopeNodeId: row.node_id, scopePath: row.node_path, details: { name: input.name ?? row.name, changed },
+      districtId: row.district_id,
+      action: 'partner.update',
+      targetType: 'partner_unit',
+      targetId: id,
+      scopeNodeId: row.node_id,
+      scopePath: row.node_path,
+      details: { name: input.name ?? row.name, changed },
     });
     return toPartner(deps, must(await repo.findPartnerById(trx, id), `partner unit ${id}`));
   });

@@ -76,12 +76,23 @@ export async function getCertificate(
     if (latest && latest.minutes === minutes) return JSON.parse(latest.snapshot) as CertificateSnapshot;
 
     const district = await findNode(trx, v.district_id);
-    const admin = await trx.selectFrom('role_assignments as r').innerJoin('users as u', 'u.id', 'r.user_id')
+    const admin = await trx
+      .selectFrom('role_assignments as r')
+      .innerJoin('users as u', 'u.id', 'r.user_id')
       .select(['u.display_name', 'u.real_name_enc', 'u.phone_enc'])
-      .where('r.district_id', '=', v.district_id).where('r.node_id', '=', community.id).where('r.role', '=', 'community_admin')
-      .where('r.revoked_at', 'is', null).orderBy('r.granted_at').limit(1).executeTakeFirst();
+      .where('r.district_id', '=', v.district_id)
+      .where('r.node_id', '=', community.id)
+      .where('r.role', '=', 'community_admin')
+      .where('r.revoked_at', 'is', null)
+      .orderBy('r.granted_at')
+      .limit(1)
+      .executeTakeFirst();
     const handlerRow = isStaff
-      ? await trx.selectFrom('users').select(['display_name', 'real_name_enc', 'phone_enc']).where('id', '=', actor.userId).executeTakeFirst()
+      ? await trx
+          .selectFrom('users')
+          .select(['display_name', 'real_name_enc', 'phone_enc'])
+          .where('id', '=', actor.userId)
+          .executeTakeFirst()
       : admin;
     const nameOf = (u?: { display_name: string; real_name_enc: string | null }) =>
       u ? (u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : u.display_name) : '—';
@@ -99,8 +110,14 @@ export async function getCertificate(
       afterTheFactMinutes: byCategory.reduce((sum, c) => sum + Number(c.late), 0),
       starLevel: starLevel(minutes, settings.starThresholdsHours),
       firstDate: byCategory.map((c) => c.first).sort()[0] ?? null,
-      lastDate: byCategory.map((c) => c.last).sort().reverse()[0] ?? null,
-      content: byCategory.map((c) => ({ category: c.category, times: Number(c.n), minutes: Number(c.m) })).sort((a, b) => b.minutes - a.minutes),
+      lastDate:
+        byCategory
+          .map((c) => c.last)
+          .sort()
+          .reverse()[0] ?? null,
+      content: byCategory
+        .map((c) => ({ category: c.category, times: Number(c.n), minutes: Number(c.m) }))
+        .sort((a, b) => b.minutes - a.minutes),
       issuer: `${community.name}居民委员会`,
       districtName: district?.name ?? '',
       personInCharge: nameOf(admin),
@@ -109,12 +126,25 @@ export async function getCertificate(
       issuedAt: iso(now),
     };
     await repo.insertCertificate(trx, {
-      district_id: v.district_id, id: newId(), cert_no: certNo, user_id: v.user_id, volunteer_id: v.id, minutes,
-      snapshot: JSON.stringify(s), issued_at: s.issuedAt, revoked_at: null, revoke_reason: null,
+      district_id: v.district_id,
+      id: newId(),
+      cert_no: certNo,
+      user_id: v.user_id,
+      volunteer_id: v.id,
+      minutes,
+      snapshot: JSON.stringify(s),
+      issued_at: s.issuedAt,
+      revoked_at: null,
+      revoke_reason: null,
     });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: v.district_id, action: 'certificate.issue', targetType: 'certificate', targetId: certNo,
-      scopeNodeId: community.id, scopePath: community.path, details: { volunteerId: v.id, minutes, afterTheFactMinutes: s.afterTheFactMinutes },
+      districtId: v.district_id,
+      action: 'certificate.issue',
+      targetType: 'certificate',
+      targetId: certNo,
+      scopeNodeId: community.id,
+      scopePath: community.path,
+      details: { volunteerId: v.id, minutes, afterTheFactMinutes: s.afterTheFactMinutes },
     });
     return s;
   });
@@ -126,16 +156,21 @@ export async function getCertificate(
 export async function renderCertificate(s: CertificateSnapshot, verifyUrl: string): Promise<Buffer> {
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const doc = newCjkDocument({ Title: `志愿服务记录证明 ${s.certNo}` });
-  const date = (d: string | null) => (d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '—');
+  const date = (d: string | null) =>
+    d ? `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : '—';
   const issued = chinaDate(s.issuedAt);
   return renderPdf(doc, (d) => {
     const left = d.page.margins.left;
     const width = d.page.width - left - d.page.margins.right;
-    d.rect(left - 16, 40, width + 32, d.page.height - 80).lineWidth(1.5).strokeColor('#B8392B').stroke();
+    d.rect(left - 16, 40, width + 32, d.page.height - 80)
+      .lineWidth(1.5)
+      .strokeColor('#B8392B')
+      .stroke();
     d.font('cjk-bold').fontSize(24).fillColor('#B8392B').text('志愿服务记录证明', left, 80, { width, align: 'center' });
     d.font('cjk').fontSize(10).fillColor('#555').text(`证明编号：${s.certNo}`, left, 120, { width, align: 'right' });
     d.moveDown(1.5).fillColor('#111').fontSize(13);
-    const body = `兹证明 ${s.name}（证件类型：${s.idType}，证件号码：${s.idNumberMasked ?? '未登记'}，志愿者编号：${s.volunteerNo}）` +
+    const body =
+      `兹证明 ${s.name}（证件类型：${s.idType}，证件号码：${s.idNumberMasked ?? '未登记'}，志愿者编号：${s.volunteerNo}）` +
       `于 ${date(s.firstDate)} 至 ${date(s.lastDate)} 期间参加志愿服务，经${s.issuer}记录并验收，累计志愿服务时长 ${hoursText(s.minutes)}` +
       `${s.afterTheFactMinutes ? `（其中事后补记 ${hoursText(s.afterTheFactMinutes)}）` : ''}` +
       `${s.starLevel > 0 ? `，星级为 ${'★'.repeat(s.starLevel)}（${s.starLevel}星）` : ''}。`;
@@ -146,7 +181,11 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
     const col = [left, left + 220, left + 320];
     let y = d.y + 6;
     d.fillColor('#555').text('服务类别', col[0], y).text('次数', col[1], y).text('时长', col[2], y);
-    d.moveTo(left, y + 18).lineTo(left + width, y + 18).strokeColor('#ddd').lineWidth(0.5).stroke();
+    d.moveTo(left, y + 18)
+      .lineTo(left + width, y + 18)
+      .strokeColor('#ddd')
+      .lineWidth(0.5)
+      .stroke();
     y += 26;
     d.fillColor('#111');
     for (const c of s.content) {
@@ -168,11 +207,20 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
     }
     const qrSize = 120;
     d.image(qr, left + width - qrSize, y - 24 * lines.length, { width: qrSize });
-    d.fontSize(9).fillColor('#555').text('扫码核验真伪', left + width - qrSize, y - 24 * lines.length + qrSize + 4, { width: qrSize, align: 'center' });
-    d.fontSize(9).fillColor('#777').text(
-      '本证明依据《志愿服务记录与证明出具办法》，根据已验收的服务记录生成，免费出具。志愿服务记录不得买卖、交易。',
-      left, d.page.height - 120, { width, align: 'center' },
-    );
+    d.fontSize(9)
+      .fillColor('#555')
+      .text('扫码核验真伪', left + width - qrSize, y - 24 * lines.length + qrSize + 4, {
+        width: qrSize,
+        align: 'center',
+      });
+    d.fontSize(9)
+      .fillColor('#777')
+      .text(
+        '本证明依据《志愿服务记录与证明出具办法》，根据已验收的服务记录生成，免费出具。志愿服务记录不得买卖、交易。',
+        left,
+        d.page.height - 120,
+        { width, align: 'center' },
+      );
   });
 }
 
@@ -182,26 +230,47 @@ export async function verifyCertificate(deps: Deps, certNo: string): Promise<Cer
   if (!c) throw notFound('certificate');
   const s = JSON.parse(c.snapshot) as CertificateSnapshot;
   return {
-    certNo: c.cert_no, status: c.revoked_at ? 'revoked' : 'valid', volunteerNameMasked: maskName(s.name),
-    volunteerNo: s.volunteerNo, minutes: c.minutes, issuedAt: c.issued_at, issuer: s.issuer,
-    revokedAt: c.revoked_at, revokeReason: c.revoke_reason,
+    certNo: c.cert_no,
+    status: c.revoked_at ? 'revoked' : 'valid',
+    volunteerNameMasked: maskName(s.name),
+    volunteerNo: s.volunteerNo,
+    minutes: c.minutes,
+    issuedAt: c.issued_at,
+    issuer: s.issuer,
+    revokedAt: c.revoked_at,
+    revokeReason: c.revoke_reason,
   };
 }
 
 /** The community revokes a certificate (e.g. falsified hours); the public check then says so. */
-export async function revokeCertificate(deps: Deps, actor: Actor, certNo: string, reason: string): Promise<CertificateCheck> {
+export async function revokeCertificate(
+  deps: Deps,
+  actor: Actor,
+  certNo: string,
+  reason: string,
+): Promise<CertificateCheck> {
   if (!reason.trim()) throw new AppError('REASON_REQUIRED');
   await inTransaction(deps.db, async ({ trx }) => {
     const c = await repo.findCertificateByNo(trx, certNo);
     if (!c) throw notFound('certificate');
-    const v = await trx.selectFrom('volunteers').select('community_id').where('id', '=', c.volunteer_id).executeTakeFirst();
+    const v = await trx
+      .selectFrom('volunteers')
+      .select('community_id')
+      .where('id', '=', c.volunteer_id)
+      .executeTakeFirst();
     const community = v ? await findNode(trx, v.community_id) : undefined;
-    if (!community || !can(actor, 'record.accept', { districtId: c.district_id, path: community.path })) throw notFound('certificate');
+    if (!community || !can(actor, 'record.accept', { districtId: c.district_id, path: community.path }))
+      throw notFound('certificate');
     if (c.revoked_at) return;
     await repo.revokeCertificate(trx, c.district_id, c.id, iso(deps.clock.now()), reason.trim());
     await recordAudit(trx, deps.clock, actor, {
-      districtId: c.district_id, action: 'certificate.revoke', targetType: 'certificate', targetId: certNo,
-      scopeNodeId: community.id, scopePath: community.path, details: { reason: reason.trim() },
+      districtId: c.district_id,
+      action: 'certificate.revoke',
+      targetType: 'certificate',
+      targetId: certNo,
+      scopeNodeId: community.id,
+      scopePath: community.path,
+      details: { reason: reason.trim() },
     });
   });
   return verifyCertificate(deps, certNo);

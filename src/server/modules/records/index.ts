@@ -1,6 +1,13 @@
 // The records module's public door.
 export {
-  acceptServiceRecords, confirmServiceRecords, findLiveRecord, findRecord, getMyHours, listServiceRecords, toRecord, voidRecordsOf,
+  acceptServiceRecords,
+  confirmServiceRecords,
+  findLiveRecord,
+  findRecord,
+  getMyHours,
+  listServiceRecords,
+  toRecord,
+  voidRecordsOf,
   writeAttendanceRecord,
   type ServiceRecord,
 } from './records.service.js';

@@ -29,18 +29,33 @@ export async function pastServiceTemplate(deps: Deps, actor: Actor, communityId:
   const community = await communityInScope(deps, actor, 'activity.manage', communityId);
   const settings = await getVolunteering(deps.db, community.district_id);
   const wb = newWorkbook();
-  addSheet(wb, '补记服务', COLUMNS, [{
-    name: '张三', phone: '13800000000', date: '2026-11-20', minutes: 30, category: settings.activityCategories[0],
-    place: '3号楼2单元', content: '示例行，导入前请删除：夜间送独居老人就医', vouchedBy: '李四（楼长）13900000000',
-  }]);
-  const help = addSheet(wb, '填写说明', [{ header: '说明', key: 'text', width: 90 }], [
-    { text: '每行一次服务；带 * 的列都必填。人员须为本区已审核的志愿者，姓名须与登记的实名一致。' },
-    { text: '服务日期写成 2026-11-20，不能晚于今天；时长为 1 至 1440 的整数分钟。' },
-    { text: `服务类别须从以下列表中选择：${settings.activityCategories.join('、')}` },
-    { text: `每人每天最多计 ${settings.dailyCapMinutes} 分钟（含当天其他服务记录），超出部分不计。` },
-    { text: '导入后为“待确认”的补记记录，经确认、验收后才计入服务时长和积分。' },
-    { text: '有错误的行不会导入，导入结果会逐行说明原因；改正后只导入这些行即可（已导入的行再导入会被识别为重复）。' },
+  addSheet(wb, '补记服务', COLUMNS, [
+    {
+      name: '张三',
+      phone: '13800000000',
+      date: '2026-11-20',
+      minutes: 30,
+      category: settings.activityCategories[0],
+      place: '3号楼2单元',
+      content: '示例行，导入前请删除：夜间送独居老人就医',
+      vouchedBy: '李四（楼长）13900000000',
+    },
   ]);
+  const help = addSheet(
+    wb,
+    '填写说明',
+    [{ header: '说明', key: 'text', width: 90 }],
+    [
+      { text: '每行一次服务；带 * 的列都必填。人员须为本区已审核的志愿者，姓名须与登记的实名一致。' },
+      { text: '服务日期写成 2026-11-20，不能晚于今天；时长为 1 至 1440 的整数分钟。' },
+      { text: `服务类别须从以下列表中选择：${settings.activityCategories.join('、')}` },
+      { text: `每人每天最多计 ${settings.dailyCapMinutes} 分钟（含当天其他服务记录），超出部分不计。` },
+      { text: '导入后为“待确认”的补记记录，经确认、验收后才计入服务时长和积分。' },
+      {
+        text: '有错误的行不会导入，导入结果会逐行说明原因；改正后只导入这些行即可（已导入的行再导入会被识别为重复）。',
+      },
+    ],
+  );
   help.getColumn(1).alignment = { wrapText: true };
   return toBuffer(wb);
 }
@@ -64,7 +79,12 @@ function parseDate(raw: string): string | null {
 }
 
 /** Imports past service: good rows become pending after-the-fact records, bad rows are reported and write nothing. */
-export async function importPastService(deps: Deps, actor: Actor, communityId: string, data: Buffer): Promise<PastServiceImportReport> {
+export async function importPastService(
+  deps: Deps,
+  actor: Actor,
+  communityId: string,
+  data: Buffer,
+): Promise<PastServiceImportReport> {
   const community = await communityInScope(deps, actor, 'activity.manage', communityId);
   const rows = await readFirstSheet(data);
   if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
@@ -74,9 +94,24 @@ export async function importPastService(deps: Deps, actor: Actor, communityId: s
   let skipped = 0;
   const today = chinaDate(deps.clock.now());
   for (let i = 1; i < rows.length; i++) {
-    const [name = '', phone = '', dateRaw = '', minutesRaw = '', category = '', place = '', content = '', vouchedBy = ''] = rows[i] ?? [];
-    if (![name, phone, dateRaw, minutesRaw, category, place, content, vouchedBy].some(Boolean)) { skipped += 1; continue; }
-    if (content.includes('示例行')) { skipped += 1; continue; }
+    const [
+      name = '',
+      phone = '',
+      dateRaw = '',
+      minutesRaw = '',
+      category = '',
+      place = '',
+      content = '',
+      vouchedBy = '',
+    ] = rows[i] ?? [];
+    if (![name, phone, dateRaw, minutesRaw, category, place, content, vouchedBy].some(Boolean)) {
+      skipped += 1;
+      continue;
+    }
+    if (content.includes('示例行')) {
+      skipped += 1;
+      continue;
+    }
     const messages: string[] = [];
     const date = parseDate(dateRaw);
     if (!date) messages.push('服务日期应写成 2026-11-20');
@@ -102,7 +137,19 @@ export async function importPastService(deps: Deps, actor: Actor, communityId: s
     }
     if (messages.length) errors.push({ row: i + 1, messages });
     else {
-      good.push({ row: i + 1, input: { userId: userId!, communityId: community.id, serviceDate: date!, minutes, category, place, content, vouchedBy } });
+      good.push({
+        row: i + 1,
+        input: {
+          userId: userId!,
+          communityId: community.id,
+          serviceDate: date!,
+          minutes,
+          category,
+          place,
+          content,
+          vouchedBy,
+        },
+      });
     }
   }
   let created = 0;
@@ -117,7 +164,12 @@ export async function importPastService(deps: Deps, actor: Actor, communityId: s
         }
         const written = await writePastService(deps, trx, actor, community, g.input, 'import');
         if ('full' in written) {
-          errors.push({ row: g.row, messages: [`${g.input.serviceDate} 已记录 ${written.full.used} 分钟，已达每日上限（${written.full.cap} 分钟）`] });
+          errors.push({
+            row: g.row,
+            messages: [
+              `${g.input.serviceDate} 已记录 ${written.full.used} 分钟，已达每日上限（${written.full.cap} 分钟）`,
+            ],
+          });
           continue;
         }
         created += 1;

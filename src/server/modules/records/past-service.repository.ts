@@ -7,8 +7,14 @@ export function findPastServiceTwin(
   districtId: string,
   r: { userId: string; serviceDate: string; content: string },
 ): Promise<{ id: string } | undefined> {
-  return db.selectFrom('service_records').select('id')
-    .where('district_id', '=', districtId).where('user_id', '=', r.userId).where('service_date', '=', r.serviceDate)
-    .where('after_the_fact', '=', 1).where('content', '=', r.content)
-    .where('status', 'in', ['pending', 'confirmed', 'accepted']).executeTakeFirst();
+  return db
+    .selectFrom('service_records')
+    .select('id')
+    .where('district_id', '=', districtId)
+    .where('user_id', '=', r.userId)
+    .where('service_date', '=', r.serviceDate)
+    .where('after_the_fact', '=', 1)
+    .where('content', '=', r.content)
+    .where('status', 'in', ['pending', 'confirmed', 'accepted'])
+    .executeTakeFirst();
 }

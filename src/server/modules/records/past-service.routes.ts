@@ -16,16 +16,20 @@ export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/service-records/past', {
     schema: {
-      operationId: 'recordPastService', tags: ['records'],
+      operationId: 'recordPastService',
+      tags: ['records'],
       summary: '社区工作人员补记系统外的服务（日期、时长、地点、内容、证明人），之后照常确认、验收',
-      body: pastServiceBody, response: { 201: toRecordSchema, ...errors(400, 401, 404, 422) },
+      body: pastServiceBody,
+      response: { 201: toRecordSchema, ...errors(400, 401, 404, 422) },
     },
     handler: async (req, reply) => reply.status(201).send(await recordPastService(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/service-records/past/import-template', {
     schema: {
-      operationId: 'getPastServiceImportTemplate', tags: ['records'], summary: '下载补记服务批量导入模板（.xlsx）',
+      operationId: 'getPastServiceImportTemplate',
+      tags: ['records'],
+      summary: '下载补记服务批量导入模板（.xlsx）',
       querystring: templateQuery,
     },
     handler: async (req, reply) => {
@@ -37,9 +41,13 @@ export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/service-records/past/import', {
     bodyLimit: 15 * 1024 * 1024,
     schema: {
-      operationId: 'importPastService', tags: ['records'], summary: '从 Excel 批量补记服务；有错的行不导入并逐行说明',
-      body: importBody, response: { 200: importReply, ...errors(400, 401, 404) },
+      operationId: 'importPastService',
+      tags: ['records'],
+      summary: '从 Excel 批量补记服务；有错的行不导入并逐行说明',
+      body: importBody,
+      response: { 200: importReply, ...errors(400, 401, 404) },
     },
-    handler: (req) => importPastService(deps, requireActor(req), req.body.communityId, Buffer.from(req.body.fileBase64, 'base64')),
+    handler: (req) =>
+      importPastService(deps, requireActor(req), req.body.communityId, Buffer.from(req.body.fileBase64, 'base64')),
   });
 }

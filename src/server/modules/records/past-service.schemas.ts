@@ -20,7 +20,8 @@ export const importBody = z.object({
 });
 
 export const importReply = z.object({
-  created: z.number().int(), skipped: z.number().int(),
+  created: z.number().int(),
+  skipped: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
 });
 

@@ -68,18 +68,51 @@ export async function writePastService(
   const id = newId();
   const now = iso(deps.clock.now());
   await repo.insertRecord(trx, {
-    district_id: community.district_id, id, activity_id: null, user_id: input.userId, community_id: community.id, team_id: null,
-    service_date: input.serviceDate, minutes, status: 'pending', is_backfill: 0, note: null, corrects_id: null,
-    correction_reason: null, confirmed_by: null, confirmed_at: null, accepted_by: null, accepted_at: null, returned_reason: null,
-    created_by: actor.userId, created_at: now, updated_at: now, after_the_fact: 1, category: input.category,
-    place: input.place, content: input.content, vouched_by: input.vouchedBy,
+    district_id: community.district_id,
+    id,
+    activity_id: null,
+    user_id: input.userId,
+    community_id: community.id,
+    team_id: null,
+    service_date: input.serviceDate,
+    minutes,
+    status: 'pending',
+    is_backfill: 0,
+    note: null,
+    corrects_id: null,
+    correction_reason: null,
+    confirmed_by: null,
+    confirmed_at: null,
+    accepted_by: null,
+    accepted_at: null,
+    returned_reason: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+    after_the_fact: 1,
+    category: input.category,
+    place: input.place,
+    content: input.content,
+    vouched_by: input.vouchedBy,
   });
   await recordAudit(trx, deps.clock, actor, {
-    districtId: community.district_id, action: 'record.past_service', targetType: 'service_record', targetId: id,
-    scopeNodeId: community.id, scopePath: community.path,
+    districtId: community.district_id,
+    action: 'record.past_service',
+    targetType: 'service_record',
+    targetId: id,
+    scopeNodeId: community.id,
+    scopePath: community.path,
     details: {
-      afterTheFact: true, userId: input.userId, serviceDate: input.serviceDate, minutes, requestedMinutes: input.minutes,
-      category: input.category, place: input.place, content: input.content, vouchedBy: input.vouchedBy, via,
+      afterTheFact: true,
+      userId: input.userId,
+      serviceDate: input.serviceDate,
+      minutes,
+      requestedMinutes: input.minutes,
+      category: input.category,
+      place: input.place,
+      content: input.content,
+      vouchedBy: input.vouchedBy,
+      via,
     },
   });
   return { id, minutes };
@@ -97,7 +130,11 @@ export async function recordPastService(deps: Deps, actor: Actor, input: PastSer
     if (problem === 'not_volunteer') throw notFound('volunteer');
     const written = await writePastService(deps, trx, actor, community, input, 'form');
     if ('full' in written) {
-      throw new AppError('DAILY_CAP_REACHED', { date: input.serviceDate, used: written.full.used, cap: written.full.cap });
+      throw new AppError('DAILY_CAP_REACHED', {
+        date: input.serviceDate,
+        used: written.full.used,
+        cap: written.full.cap,
+      });
     }
     return toRecord(actor, (await repo.findRecordById(trx, written.id))!);
   });

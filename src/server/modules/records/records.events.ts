@@ -5,27 +5,32 @@ import { defineEvent } from '../../platform/events.js';
 import { ACCEPTED_EVENT, SUPERSEDED_EVENT } from './records.rules.js';
 
 /** A service record was accepted by the community: its minutes now count (and earn points). */
-export const serviceRecordAccepted = defineEvent(ACCEPTED_EVENT, z.object({
-  recordId: z.string(),
-  userId: z.string(),
-  minutes: z.number().int().nonnegative(),
-  /** Null for service recorded after the fact, outside any planned activity. */
-  activityId: z.string().nullable(),
-  /** What the volunteer did, for the journal's reason (the activity's title, or the description of past service). */
-  activityTitle: z.string().nullable().default(null),
-  category: z.string(),
-  communityId: z.string(),
-  teamId: z.string().nullable().default(null),
-  pointsPerHour: z.number().int().nullable(),
-  serviceDate: z.string(),
-}));
+export const serviceRecordAccepted = defineEvent(
+  ACCEPTED_EVENT,
+  z.object({
+    recordId: z.string(),
+    userId: z.string(),
+    minutes: z.number().int().nonnegative(),
+    /** Null for service recorded after the fact, outside any planned activity. */
+    activityId: z.string().nullable(),
+    /** What the volunteer did, for the journal's reason (the activity's title, or the description of past service). */
+    activityTitle: z.string().nullable().default(null),
+    category: z.string(),
+    communityId: z.string(),
+    teamId: z.string().nullable().default(null),
+    pointsPerHour: z.number().int().nullable(),
+    serviceDate: z.string(),
+  }),
+);
 
 /** An accepted record was corrected: the new record replaces it, so what it earned is reversed. */
-export const serviceRecordSuperseded = defineEvent(SUPERSEDED_EVENT, z.object({
-  recordId: z.string(),
-  replacedBy: z.string().nullable().default(null),
-  userId: z.string(),
-  minutes: z.number().int().nonnegative(),
-  reason: z.string(),
-}));
-
+export const serviceRecordSuperseded = defineEvent(
+  SUPERSEDED_EVENT,
+  z.object({
+    recordId: z.string(),
+    replacedBy: z.string().nullable().default(null),
+    userId: z.string(),
+    minutes: z.number().int().nonnegative(),
+    reason: z.string(),
+  }),
+);

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { canSettleRecord, formatCertNo, LIVE_STATES, nextRecordState, type RecordAction, RECORD_STATES } from './records.rules.js';
+import {
+  canSettleRecord,
+  formatCertNo,
+  LIVE_STATES,
+  nextRecordState,
+  type RecordAction,
+  RECORD_STATES,
+} from './records.rules.js';
 
 const ACTIONS: RecordAction[] = ['confirm', 'accept', 'return', 'correct', 'void'];
 
 describe('service-record states', () => {
   it('follows the whole transition table and refuses every other move', () => {
-    const table = Object.fromEntries(RECORD_STATES.map((from) => [from, Object.fromEntries(ACTIONS.map((a) => [a, nextRecordState(from, a)]))]));
+    const table = Object.fromEntries(
+      RECORD_STATES.map((from) => [from, Object.fromEntries(ACTIONS.map((a) => [a, nextRecordState(from, a)]))]),
+    );
     expect(table).toEqual({
       pending: { confirm: 'confirmed', accept: null, return: 'returned', correct: null, void: 'voided' },
       confirmed: { confirm: null, accept: 'accepted', return: 'returned', correct: null, void: 'voided' },

@@ -54,8 +54,14 @@ export interface ServiceRecord {
 }
 
 /** The leader of the activity's team, or community staff, may confirm; community staff accept. */
-function canConfirm(actor: Actor, r: { leader_user_id: string | null; district_id: string; community_path: string }): boolean {
-  return r.leader_user_id === actor.userId || can(actor, 'activity.manage', { districtId: r.district_id, path: r.community_path });
+function canConfirm(
+  actor: Actor,
+  r: { leader_user_id: string | null; district_id: string; community_path: string },
+): boolean {
+  return (
+    r.leader_user_id === actor.userId ||
+    can(actor, 'activity.manage', { districtId: r.district_id, path: r.community_path })
+  );
 }
 
 function canAccept(actor: Actor, r: { district_id: string; community_path: string }): boolean {
@@ -64,14 +70,37 @@ function canAccept(actor: Actor, r: { district_id: string; community_path: strin
 
 export function toRecord(actor: Actor, r: repo.RecordRow): ServiceRecord {
   return {
-    id: r.id, districtId: r.district_id, activityId: r.activity_id, activityTitle: r.title, category: r.category,
-    userId: r.user_id, displayName: r.display_name, volunteerNo: r.volunteer_no, communityId: r.community_id,
-    communityName: r.community_name, teamId: r.team_id, teamName: r.team_name, serviceDate: r.service_date,
-    startsAt: r.starts_at, endsAt: r.ends_at, minutes: r.minutes, status: r.status as RecordState,
-    isBackfill: r.is_backfill === 1, note: r.note, correctsId: r.corrects_id, correctionReason: r.correction_reason,
-    returnedReason: r.returned_reason, confirmedAt: r.confirmed_at, acceptedAt: r.accepted_at, createdAt: r.created_at,
-    beneficiaries: r.beneficiaries, canConfirm: canConfirm(actor, r), canAccept: canAccept(actor, r),
-    afterTheFact: r.after_the_fact === 1, place: r.place, vouchedBy: r.vouched_by,
+    id: r.id,
+    districtId: r.district_id,
+    activityId: r.activity_id,
+    activityTitle: r.title,
+    category: r.category,
+    userId: r.user_id,
+    displayName: r.display_name,
+    volunteerNo: r.volunteer_no,
+    communityId: r.community_id,
+    communityName: r.community_name,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    serviceDate: r.service_date,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    minutes: r.minutes,
+    status: r.status as RecordState,
+    isBackfill: r.is_backfill === 1,
+    note: r.note,
+    correctsId: r.corrects_id,
+    correctionReason: r.correction_reason,
+    returnedReason: r.returned_reason,
+    confirmedAt: r.confirmed_at,
+    acceptedAt: r.accepted_at,
+    createdAt: r.created_at,
+    beneficiaries: r.beneficiaries,
+    canConfirm: canConfirm(actor, r),
+    canAccept: canAccept(actor, r),
+    afterTheFact: r.after_the_fact === 1,
+    place: r.place,
+    vouchedBy: r.vouched_by,
   };
 }
 
@@ -104,20 +133,43 @@ export async function writeAttendanceRecord(
   // A stay under the 15-minute minimum (or a day already at its cap) leaves no 0-minute record for one-tap
   // confirmation; a pending record it replaces is voided.
   if (capped <= 0) {
-    if (live?.status === 'pending') await repo.updateRecordIf(trx, a.district_id, live.id, 'pending', { status: 'voided', updated_at: now });
+    if (live?.status === 'pending')
+      await repo.updateRecordIf(trx, a.district_id, live.id, 'pending', { status: 'voided', updated_at: now });
     return live && live.status !== 'pending' ? live.id : null;
   }
   if (live) {
     if (live.status !== 'pending') return live.id;
-    await repo.updateRecord(trx, a.district_id, live.id, { minutes: capped, is_backfill: opts.isBackfill ? 1 : 0, note: opts.note, updated_at: now });
+    await repo.updateRecord(trx, a.district_id, live.id, {
+      minutes: capped,
+      is_backfill: opts.isBackfill ? 1 : 0,
+      note: opts.note,
+      updated_at: now,
+    });
     return live.id;
   }
   const id = newId();
   await repo.insertRecord(trx, {
-    district_id: a.district_id, id, activity_id: a.id, user_id: userId, community_id: a.community_id, team_id: a.team_id,
-    service_date: opts.serviceDate, minutes: capped, status: 'pending', is_backfill: opts.isBackfill ? 1 : 0, note: opts.note,
-    corrects_id: null, correction_reason: null, confirmed_by: null, confirmed_at: null, accepted_by: null, accepted_at: null,
-    returned_reason: null, created_by: opts.createdBy, created_at: now, updated_at: now,
+    district_id: a.district_id,
+    id,
+    activity_id: a.id,
+    user_id: userId,
+    community_id: a.community_id,
+    team_id: a.team_id,
+    service_date: opts.serviceDate,
+    minutes: capped,
+    status: 'pending',
+    is_backfill: opts.isBackfill ? 1 : 0,
+    note: opts.note,
+    corrects_id: null,
+    correction_reason: null,
+    confirmed_by: null,
+    confirmed_at: null,
+    accepted_by: null,
+    accepted_at: null,
+    returned_reason: null,
+    created_by: opts.createdBy,
+    created_at: now,
+    updated_at: now,
   });
   return id;
 }
@@ -146,12 +198,19 @@ async function transition(
     const now = iso(deps.clock.now());
     for (const id of unique) {
       const r = rows.find((x) => x.id === id);
-      const allowed = r && (action === 'accept' ? canAccept(actor, r)
-        : action === 'confirm' ? canConfirm(actor, r)
-        : r.status === 'confirmed' ? canAccept(actor, r) : canConfirm(actor, r));
+      const allowed =
+        r &&
+        (action === 'accept'
+          ? canAccept(actor, r)
+          : action === 'confirm'
+            ? canConfirm(actor, r)
+            : r.status === 'confirmed'
+              ? canAccept(actor, r)
+              : canConfirm(actor, r));
       if (!r || !allowed) throw notFound('service_record');
       // Re-accepting (or re-confirming) what is already there is a no-op, so retries are safe.
-      if ((action === 'accept' && r.status === 'accepted') || (action === 'confirm' && r.status === 'confirmed')) continue;
+      if ((action === 'accept' && r.status === 'accepted') || (action === 'confirm' && r.status === 'confirmed'))
+        continue;
       const next = nextRecordState(r.status as RecordState, action);
       if (!next) throw new AppError('RECORD_STATE', { status: r.status, action });
       if (action !== 'return' && !canSettleRecord({ endsAt: r.ends_at }, deps.clock.now())) {
@@ -169,18 +228,36 @@ async function transition(
       }
       if (action === 'accept') {
         await serviceRecordAccepted.emit(trx, deps.clock, {
-          districtId: r.district_id, refId: r.id,
+          districtId: r.district_id,
+          refId: r.id,
           payload: {
-            recordId: r.id, userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, activityTitle: r.title,
-            category: r.category, communityId: r.community_id, teamId: r.team_id, pointsPerHour: r.points_per_hour,
+            recordId: r.id,
+            userId: r.user_id,
+            minutes: r.minutes,
+            activityId: r.activity_id,
+            activityTitle: r.title,
+            category: r.category,
+            communityId: r.community_id,
+            teamId: r.team_id,
+            pointsPerHour: r.points_per_hour,
             serviceDate: r.service_date,
           },
         });
       }
       await recordAudit(trx, deps.clock, actor, {
-        districtId: r.district_id, action: `record.${action}`, targetType: 'service_record', targetId: r.id,
-        scopeNodeId: r.community_id, scopePath: r.community_path,
-        details: { userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, reason, ...(r.after_the_fact === 1 ? { afterTheFact: true } : {}) },
+        districtId: r.district_id,
+        action: `record.${action}`,
+        targetType: 'service_record',
+        targetId: r.id,
+        scopeNodeId: r.community_id,
+        scopePath: r.community_path,
+        details: {
+          userId: r.user_id,
+          minutes: r.minutes,
+          activityId: r.activity_id,
+          reason,
+          ...(r.after_the_fact === 1 ? { afterTheFact: true } : {}),
+        },
       });
     }
     return (await repo.findRecordsByIds(trx, unique)).map((r) => toRecord(actor, r));
@@ -204,7 +281,12 @@ export async function returnServiceRecords(deps: Deps, actor: Actor, ids: string
 }
 
 /** A correction: a new pending record referencing the old one, which becomes superseded. */
-export async function correctServiceRecord(deps: Deps, actor: Actor, id: string, input: { minutes: number; reason: string }): Promise<ServiceRecord> {
+export async function correctServiceRecord(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { minutes: number; reason: string },
+): Promise<ServiceRecord> {
   if (!input.reason.trim()) throw new AppError('REASON_REQUIRED');
   return inTransaction(deps.db, async ({ trx, afterCommit }) => {
     afterCommit(() => notifyEventsCommitted(deps.db));
@@ -218,28 +300,67 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
     if (input.minutes > duration) throw new AppError('BACKFILL_TOO_LONG', { max: duration });
     const now = iso(deps.clock.now());
     if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, { status: next, updated_at: now }))) {
-      throw new AppError('RECORD_STATE', { status: (await repo.findRecordById(trx, r.id))?.status ?? r.status, action: 'correct' });
+      throw new AppError('RECORD_STATE', {
+        status: (await repo.findRecordById(trx, r.id))?.status ?? r.status,
+        action: 'correct',
+      });
     }
     const newIdValue = newId();
     await repo.insertRecord(trx, {
-      district_id: r.district_id, id: newIdValue, activity_id: r.activity_id, user_id: r.user_id, community_id: r.community_id,
-      team_id: r.team_id, service_date: r.service_date, minutes: input.minutes, status: 'pending', is_backfill: r.is_backfill,
-      note: r.note, corrects_id: r.id, correction_reason: input.reason.trim(), confirmed_by: null, confirmed_at: null,
-      accepted_by: null, accepted_at: null, returned_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
+      district_id: r.district_id,
+      id: newIdValue,
+      activity_id: r.activity_id,
+      user_id: r.user_id,
+      community_id: r.community_id,
+      team_id: r.team_id,
+      service_date: r.service_date,
+      minutes: input.minutes,
+      status: 'pending',
+      is_backfill: r.is_backfill,
+      note: r.note,
+      corrects_id: r.id,
+      correction_reason: input.reason.trim(),
+      confirmed_by: null,
+      confirmed_at: null,
+      accepted_by: null,
+      accepted_at: null,
+      returned_reason: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
       // Service recorded after the fact keeps what it was (no activity to say it).
-      after_the_fact: r.after_the_fact, category: r.activity_id ? null : r.category, place: r.place, content: r.content,
+      after_the_fact: r.after_the_fact,
+      category: r.activity_id ? null : r.category,
+      place: r.place,
+      content: r.content,
       vouched_by: r.vouched_by,
     });
     if (r.status === 'accepted') {
       await serviceRecordSuperseded.emit(trx, deps.clock, {
-        districtId: r.district_id, refId: r.id,
-        payload: { recordId: r.id, replacedBy: newIdValue, userId: r.user_id, minutes: r.minutes, reason: input.reason.trim() },
+        districtId: r.district_id,
+        refId: r.id,
+        payload: {
+          recordId: r.id,
+          replacedBy: newIdValue,
+          userId: r.user_id,
+          minutes: r.minutes,
+          reason: input.reason.trim(),
+        },
       });
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId: r.district_id, action: 'record.correct', targetType: 'service_record', targetId: r.id,
-      scopeNodeId: r.community_id, scopePath: r.community_path,
-      details: { newRecordId: newIdValue, fromMinutes: r.minutes, toMinutes: input.minutes, reason: input.reason.trim() },
+      districtId: r.district_id,
+      action: 'record.correct',
+      targetType: 'service_record',
+      targetId: r.id,
+      scopeNodeId: r.community_id,
+      scopePath: r.community_path,
+      details: {
+        newRecordId: newIdValue,
+        fromMinutes: r.minutes,
+        toMinutes: input.minutes,
+        reason: input.reason.trim(),
+      },
     });
     return toRecord(actor, (await repo.findRecordById(trx, newIdValue))!);
   });
@@ -252,7 +373,10 @@ export async function correctServiceRecord(deps: Deps, actor: Actor, id: string,
  * superseded instead. Returns the records voided or superseded.
  */
 export async function voidRecordsOf(
-  deps: Deps, trx: Executor, actor: Actor, a: { districtId: string; activityId: string; userId: string; reason: string },
+  deps: Deps,
+  trx: Executor,
+  actor: Actor,
+  a: { districtId: string; activityId: string; userId: string; reason: string },
 ): Promise<string[]> {
   const done: string[] = [];
   for (let round = 0; round < 3; round++) {
@@ -261,28 +385,64 @@ export async function voidRecordsOf(
     for (const r of open) {
       const now = iso(deps.clock.now());
       if (r.status !== 'accepted') {
-        if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, { status: 'voided', updated_at: now }))) continue;
+        if (!(await repo.updateRecordIf(trx, r.district_id, r.id, r.status, { status: 'voided', updated_at: now })))
+          continue;
         await recordAudit(trx, deps.clock, actor, {
-          districtId: r.district_id, action: 'record.void', targetType: 'service_record', targetId: r.id,
-          scopeNodeId: r.community_id, scopePath: r.community_path,
-          details: { userId: r.user_id, minutes: r.minutes, activityId: r.activity_id, fromStatus: r.status, reason: a.reason },
+          districtId: r.district_id,
+          action: 'record.void',
+          targetType: 'service_record',
+          targetId: r.id,
+          scopeNodeId: r.community_id,
+          scopePath: r.community_path,
+          details: {
+            userId: r.user_id,
+            minutes: r.minutes,
+            activityId: r.activity_id,
+            fromStatus: r.status,
+            reason: a.reason,
+          },
         });
       } else {
-        if (!(await repo.updateRecordIf(trx, r.district_id, r.id, 'accepted', { status: 'superseded', updated_at: now }))) continue;
+        if (
+          !(await repo.updateRecordIf(trx, r.district_id, r.id, 'accepted', { status: 'superseded', updated_at: now }))
+        )
+          continue;
         const replacement = newId();
         await repo.insertRecord(trx, {
-          district_id: r.district_id, id: replacement, activity_id: r.activity_id, user_id: r.user_id, community_id: r.community_id,
-          team_id: r.team_id, service_date: r.service_date, minutes: 0, status: 'voided', is_backfill: r.is_backfill, note: r.note,
-          corrects_id: r.id, correction_reason: a.reason, confirmed_by: null, confirmed_at: null, accepted_by: null,
-          accepted_at: null, returned_reason: null, created_by: actor.userId, created_at: now, updated_at: now,
+          district_id: r.district_id,
+          id: replacement,
+          activity_id: r.activity_id,
+          user_id: r.user_id,
+          community_id: r.community_id,
+          team_id: r.team_id,
+          service_date: r.service_date,
+          minutes: 0,
+          status: 'voided',
+          is_backfill: r.is_backfill,
+          note: r.note,
+          corrects_id: r.id,
+          correction_reason: a.reason,
+          confirmed_by: null,
+          confirmed_at: null,
+          accepted_by: null,
+          accepted_at: null,
+          returned_reason: null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
         });
         await serviceRecordSuperseded.emit(trx, deps.clock, {
-          districtId: r.district_id, refId: r.id,
+          districtId: r.district_id,
+          refId: r.id,
           payload: { recordId: r.id, replacedBy: replacement, userId: r.user_id, minutes: r.minutes, reason: a.reason },
         });
         await recordAudit(trx, deps.clock, actor, {
-          districtId: r.district_id, action: 'record.correct', targetType: 'service_record', targetId: r.id,
-          scopeNodeId: r.community_id, scopePath: r.community_path,
+          districtId: r.district_id,
+          action: 'record.correct',
+          targetType: 'service_record',
+          targetId: r.id,
+          scopeNodeId: r.community_id,
+          scopePath: r.community_path,
           details: { newRecordId: replacement, fromMinutes: r.minutes, toMinutes: 0, reason: a.reason },
         });
       }
@@ -318,10 +478,21 @@ export async function listServiceRecords(deps: Deps, actor: Actor, q: RecordQuer
     reaches: q.mine ? [] : staff,
     leaderOf: q.mine ? null : actor.userId,
     userId: q.mine ? actor.userId : undefined,
-    status: q.status, activityId: q.activityId, teamId: q.teamId, communityPath, from: q.from, to: q.to,
-    beforeId: decodeCursor(q.cursor), limit: limit + 1,
+    status: q.status,
+    activityId: q.activityId,
+    teamId: q.teamId,
+    communityPath,
+    from: q.from,
+    to: q.to,
+    beforeId: decodeCursor(q.cursor),
+    limit: limit + 1,
   });
-  return toPage(rows, limit, (r) => r.id, (r) => toRecord(actor, r));
+  return toPage(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => toRecord(actor, r),
+  );
 }
 
 /** Accepted and pending hours, star level and distance to the next level, per district the person volunteers in. */
@@ -334,8 +505,12 @@ export async function getMyHours(deps: Deps, actor: Actor): Promise<MyHours> {
     const thresholds = (await getVolunteering(deps.db, v.district_id)).starThresholdsHours;
     const level = starLevel(accepted, thresholds);
     items.push({
-      districtId: v.district_id, volunteerId: v.id, volunteerNo: v.volunteer_no, acceptedMinutes: accepted,
-      pendingMinutes: (m.get('pending') ?? 0) + (m.get('confirmed') ?? 0), starLevel: level,
+      districtId: v.district_id,
+      volunteerId: v.id,
+      volunteerNo: v.volunteer_no,
+      acceptedMinutes: accepted,
+      pendingMinutes: (m.get('pending') ?? 0) + (m.get('confirmed') ?? 0),
+      starLevel: level,
       nextLevelHours: thresholds[level] ?? null,
     });
   }
@@ -356,15 +531,27 @@ export async function rateService(
     const took = await repo.participated(trx, a.district_id, a.id, actor.userId);
     if (input.target === 'activity' && !took) throw new AppError('RATING_NOT_ALLOWED');
     if (input.target === 'service') {
-      const me = await trx.selectFrom('users as u').leftJoin('org_nodes as n', 'n.id', 'u.home_node_id')
-        .select('n.path').where('u.id', '=', actor.userId).executeTakeFirst();
+      const me = await trx
+        .selectFrom('users as u')
+        .leftJoin('org_nodes as n', 'n.id', 'u.home_node_id')
+        .select('n.path')
+        .where('u.id', '=', actor.userId)
+        .executeTakeFirst();
       const lives = !!me?.path && me.path.startsWith(a.community_path);
       if (took || !lives) throw new AppError('RATING_NOT_ALLOWED');
     }
-    if (await repo.findRating(trx, a.district_id, a.id, actor.userId, input.target)) throw new AppError('RATING_DUPLICATE');
+    if (await repo.findRating(trx, a.district_id, a.id, actor.userId, input.target))
+      throw new AppError('RATING_DUPLICATE');
     await repo.insertRating(trx, {
-      district_id: a.district_id, id: newId(), activity_id: a.id, team_id: a.team_id, rater_user_id: actor.userId,
-      target: input.target, score: input.score, comment: input.comment ?? null, created_at: iso(deps.clock.now()),
+      district_id: a.district_id,
+      id: newId(),
+      activity_id: a.id,
+      team_id: a.team_id,
+      rater_user_id: actor.userId,
+      target: input.target,
+      score: input.score,
+      comment: input.comment ?? null,
+      created_at: iso(deps.clock.now()),
     });
     return { summary: await repo.ratingSummary(trx, a.district_id, a.id) };
   });
@@ -374,7 +561,12 @@ export async function rateService(
 export async function getActivityRatings(deps: Deps, actor: Actor, activityId: string) {
   const a = await repo.findActivityFacts(deps.db, activityId);
   if (!a || a.status !== 'published') throw notFound('activity');
-  const mine = await deps.db.selectFrom('ratings').select('target')
-    .where('district_id', '=', a.district_id).where('activity_id', '=', a.id).where('rater_user_id', '=', actor.userId).execute();
+  const mine = await deps.db
+    .selectFrom('ratings')
+    .select('target')
+    .where('district_id', '=', a.district_id)
+    .where('activity_id', '=', a.id)
+    .where('rater_user_id', '=', actor.userId)
+    .execute();
   return { summary: await repo.ratingSummary(deps.db, a.district_id, a.id), mine: mine.map((m) => m.target) };
 }

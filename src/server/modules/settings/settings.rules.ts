@@ -22,8 +22,28 @@ export interface VolunteeringSettings {
 
 export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
   skills: ['医护', '法律', '维修', '教育', '文艺', '心理', '驾驶', '电脑手机', '理发', '家政', '外语', '摄影'],
-  teamCategories: ['纠纷调解', '环保宣传', '健康医疗', '邻里关照', '文明劝导', '银龄教育', '童伴成长', '红骑侠', '其他'],
-  activityCategories: ['助老服务', '环境保护', '健康义诊', '文明劝导', '教育辅导', '文体活动', '便民服务', '应急救助', '其他'],
+  teamCategories: [
+    '纠纷调解',
+    '环保宣传',
+    '健康医疗',
+    '邻里关照',
+    '文明劝导',
+    '银龄教育',
+    '童伴成长',
+    '红骑侠',
+    '其他',
+  ],
+  activityCategories: [
+    '助老服务',
+    '环境保护',
+    '健康义诊',
+    '文明劝导',
+    '教育辅导',
+    '文体活动',
+    '便民服务',
+    '应急救助',
+    '其他',
+  ],
   starThresholdsHours: [100, 300, 600, 1000, 1500],
   cancelDeadlineHours: 3,
   noShowLimit: 2,
@@ -36,7 +56,8 @@ export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
 /** Returns a problem key when the settings are inconsistent, else null. */
 export function checkVolunteering(s: VolunteeringSettings): string | null {
   const t = s.starThresholdsHours;
-  if (t.length !== 5 || t.some((h, i) => !Number.isInteger(h) || h <= 0 || (i > 0 && h <= (t[i - 1] ?? 0)))) return 'thresholds';
+  if (t.length !== 5 || t.some((h, i) => !Number.isInteger(h) || h <= 0 || (i > 0 && h <= (t[i - 1] ?? 0))))
+    return 'thresholds';
   if (s.skills.length === 0 || new Set(s.skills).size !== s.skills.length) return 'skills';
   return null;
 }

@@ -18,7 +18,9 @@ export async function getVolunteering(db: Executor, districtId: string): Promise
     .where('district_id', '=', districtId)
     .where('key', '=', KEY)
     .executeTakeFirst();
-  return row ? { ...DEFAULT_VOLUNTEERING, ...(JSON.parse(row.value) as Partial<VolunteeringSettings>) } : DEFAULT_VOLUNTEERING;
+  return row
+    ? { ...DEFAULT_VOLUNTEERING, ...(JSON.parse(row.value) as Partial<VolunteeringSettings>) }
+    : DEFAULT_VOLUNTEERING;
 }
 
 /** Changes a district's volunteering settings (district admins). */
@@ -41,16 +43,33 @@ export async function updateVolunteering(
     if (problem) throw new AppError('SETTINGS_INVALID', { problem });
     const now = iso(deps.clock.now());
     const value = JSON.stringify(next);
-    const exists = await trx.selectFrom('district_settings').select('key').where('district_id', '=', districtId).where('key', '=', KEY).executeTakeFirst();
+    const exists = await trx
+      .selectFrom('district_settings')
+      .select('key')
+      .where('district_id', '=', districtId)
+      .where('key', '=', KEY)
+      .executeTakeFirst();
     if (exists) {
-      await trx.updateTable('district_settings').set({ value, updated_at: now, updated_by: actor.userId })
-        .where('district_id', '=', districtId).where('key', '=', KEY).execute();
+      await trx
+        .updateTable('district_settings')
+        .set({ value, updated_at: now, updated_by: actor.userId })
+        .where('district_id', '=', districtId)
+        .where('key', '=', KEY)
+        .execute();
     } else {
-      await trx.insertInto('district_settings').values({ district_id: districtId, key: KEY, value, updated_at: now, updated_by: actor.userId }).execute();
+      await trx
+        .insertInto('district_settings')
+        .values({ district_id: districtId, key: KEY, value, updated_at: now, updated_by: actor.userId })
+        .execute();
     }
     await recordAudit(trx, deps.clock, actor, {
-      districtId, action: 'settings.update', targetType: 'district_settings', targetId: KEY,
-      scopeNodeId: districtId, scopePath: district.path, details: { changed: Object.keys(patch) },
+      districtId,
+      action: 'settings.update',
+      targetType: 'district_settings',
+      targetId: KEY,
+      scopeNodeId: districtId,
+      scopePath: district.path,
+      details: { changed: Object.keys(patch) },
     });
     return next;
   });

@@ -1,7 +1,16 @@
 // The volunteers module's public door.
 export {
-  activateVolunteer, applyVolunteer, communityInScope, findApprovedVolunteer, getVolunteer, listVolunteers,
-  lockVolunteerOf, presentVolunteers, realNameOf, reviewVolunteer, type Volunteer,
+  activateVolunteer,
+  applyVolunteer,
+  communityInScope,
+  findApprovedVolunteer,
+  getVolunteer,
+  listVolunteers,
+  lockVolunteerOf,
+  presentVolunteers,
+  realNameOf,
+  reviewVolunteer,
+  type Volunteer,
 } from './volunteers.service.js';
 export { canManageTeam, createTeam, findTeam, requestJoinTeam, reviewJoinRequest, type Team } from './teams.service.js';
 export { publicBaseUrl, volunteerRoutes } from './volunteers.routes.js';

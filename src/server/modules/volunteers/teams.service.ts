@@ -48,40 +48,76 @@ export interface TeamDetail extends Team {
 
 function toTeam(r: repo.TeamRow): Team {
   return {
-    id: r.id, districtId: r.district_id, communityId: r.community_id, communityName: r.community_name, name: r.name,
-    category: r.category, description: r.description, leaderUserId: r.leader_user_id, leaderName: r.leader_name,
-    socialWorkerUserId: r.social_worker_user_id, socialWorkerName: r.social_worker_name, createdAt: r.created_at,
+    id: r.id,
+    districtId: r.district_id,
+    communityId: r.community_id,
+    communityName: r.community_name,
+    name: r.name,
+    category: r.category,
+    description: r.description,
+    leaderUserId: r.leader_user_id,
+    leaderName: r.leader_name,
+    socialWorkerUserId: r.social_worker_user_id,
+    socialWorkerName: r.social_worker_name,
+    createdAt: r.created_at,
   };
 }
 
 function toMember(m: repo.MemberRow): TeamMember {
   return {
-    userId: m.user_id, displayName: m.display_name, volunteerNo: m.volunteer_no, status: m.status as MemberState,
-    requestedAt: m.requested_at, decidedAt: m.decided_at,
+    userId: m.user_id,
+    displayName: m.display_name,
+    volunteerNo: m.volunteer_no,
+    status: m.status as MemberState,
+    requestedAt: m.requested_at,
+    decidedAt: m.decided_at,
   };
 }
 
 /** True when the actor leads the team or administers its community. */
-export function canManageTeam(actor: Actor, team: { leader_user_id: string; district_id: string; community_path: string }): boolean {
-  return team.leader_user_id === actor.userId || can(actor, 'activity.manage', { districtId: team.district_id, path: team.community_path });
+export function canManageTeam(
+  actor: Actor,
+  team: { leader_user_id: string; district_id: string; community_path: string },
+): boolean {
+  return (
+    team.leader_user_id === actor.userId ||
+    can(actor, 'activity.manage', { districtId: team.district_id, path: team.community_path })
+  );
 }
 
 /** The community creates a team with a leader (who becomes its first member and gets the team-leader role). */
 export async function createTeam(
   deps: Deps,
   actor: Actor,
-  input: { communityId: string; name: string; category: string; leaderUserId: string; socialWorkerUserId?: string | null; description?: string | null },
+  input: {
+    communityId: string;
+    name: string;
+    category: string;
+    leaderUserId: string;
+    socialWorkerUserId?: string | null;
+    description?: string | null;
+  },
 ): Promise<Team> {
   return inTransaction(deps.db, async ({ trx }) => {
     const community = await communityInScope({ db: trx }, actor, 'activity.manage', input.communityId);
     const settings = await getVolunteering(trx, community.district_id);
     if (!settings.teamCategories.includes(input.category)) {
-      throw new AppError('VALIDATION_FAILED', {}, [{ field: 'category', message: `类别须为：${settings.teamCategories.join('、')}` }]);
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { field: 'category', message: `类别须为：${settings.teamCategories.join('、')}` },
+      ]);
     }
-    const leader = await trx.selectFrom('users').select(['id', 'display_name']).where('id', '=', input.leaderUserId).executeTakeFirst();
+    const leader = await trx
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', '=', input.leaderUserId)
+      .executeTakeFirst();
     if (!leader) throw notFound('person');
     if (input.socialWorkerUserId) {
-      const sw = await trx.selectFrom('users').select('id').where('id', '=', input.socialWorkerUserId).executeTakeFirst();
+      const sw = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', input.socialWorkerUserId)
+        .executeTakeFirst();
       if (!sw) throw notFound('person');
     }
     if (await repo.findTeamByName(trx, community.district_id, community.id, input.name)) {
@@ -90,18 +126,43 @@ export async function createTeam(
     const id = newId();
     const now = iso(deps.clock.now());
     await repo.insertTeam(trx, {
-      district_id: community.district_id, id, community_id: community.id, name: input.name, category: input.category,
-      description: input.description ?? null, leader_user_id: leader.id, social_worker_user_id: input.socialWorkerUserId ?? null,
-      archived_at: null, created_at: now, updated_at: now,
+      district_id: community.district_id,
+      id,
+      community_id: community.id,
+      name: input.name,
+      category: input.category,
+      description: input.description ?? null,
+      leader_user_id: leader.id,
+      social_worker_user_id: input.socialWorkerUserId ?? null,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
     });
     await repo.upsertMember(trx, {
-      district_id: community.district_id, team_id: id, user_id: leader.id, status: 'active', requested_at: now,
-      decided_at: now, decided_by: actor.userId, reason: null,
+      district_id: community.district_id,
+      team_id: id,
+      user_id: leader.id,
+      status: 'active',
+      requested_at: now,
+      decided_at: now,
+      decided_by: actor.userId,
+      reason: null,
     });
-    await ensureRole(deps, trx, { userId: leader.id, role: 'team_leader', districtId: community.district_id, nodeId: community.id, grantedBy: actor.userId });
+    await ensureRole(deps, trx, {
+      userId: leader.id,
+      role: 'team_leader',
+      districtId: community.district_id,
+      nodeId: community.id,
+      grantedBy: actor.userId,
+    });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: community.district_id, action: 'team.create', targetType: 'team', targetId: id,
-      scopeNodeId: community.id, scopePath: community.path, details: { name: input.name, leaderUserId: leader.id },
+      districtId: community.district_id,
+      action: 'team.create',
+      targetType: 'team',
+      targetId: id,
+      scopeNodeId: community.id,
+      scopePath: community.path,
+      details: { name: input.name, leaderUserId: leader.id },
     });
     return toTeam((await repo.findTeamById(trx, id))!);
   });
@@ -116,7 +177,8 @@ export async function updateTeam(
 ): Promise<Team> {
   return inTransaction(deps.db, async ({ trx }) => {
     const team = await repo.findTeamById(trx, id);
-    if (!team || !can(actor, 'activity.manage', { districtId: team.district_id, path: team.community_path })) throw notFound('team');
+    if (!team || !can(actor, 'activity.manage', { districtId: team.district_id, path: team.community_path }))
+      throw notFound('team');
     const now = iso(deps.clock.now());
     const patch: Parameters<typeof repo.updateTeam>[3] = { updated_at: now };
     if (input.leaderUserId && input.leaderUserId !== team.leader_user_id) {
@@ -124,18 +186,35 @@ export async function updateTeam(
       if (!leader) throw notFound('person');
       patch.leader_user_id = leader.id;
       await repo.upsertMember(trx, {
-        district_id: team.district_id, team_id: id, user_id: leader.id, status: 'active', requested_at: now,
-        decided_at: now, decided_by: actor.userId, reason: null,
+        district_id: team.district_id,
+        team_id: id,
+        user_id: leader.id,
+        status: 'active',
+        requested_at: now,
+        decided_at: now,
+        decided_by: actor.userId,
+        reason: null,
       });
-      await ensureRole(deps, trx, { userId: leader.id, role: 'team_leader', districtId: team.district_id, nodeId: team.community_id, grantedBy: actor.userId });
+      await ensureRole(deps, trx, {
+        userId: leader.id,
+        role: 'team_leader',
+        districtId: team.district_id,
+        nodeId: team.community_id,
+        grantedBy: actor.userId,
+      });
     }
     if (input.socialWorkerUserId !== undefined) patch.social_worker_user_id = input.socialWorkerUserId;
     if (input.description !== undefined) patch.description = input.description;
     if (input.category !== undefined) patch.category = input.category;
     await repo.updateTeam(trx, team.district_id, id, patch);
     await recordAudit(trx, deps.clock, actor, {
-      districtId: team.district_id, action: 'team.update', targetType: 'team', targetId: id,
-      scopeNodeId: team.community_id, scopePath: team.community_path, details: { changed: Object.keys(input) },
+      districtId: team.district_id,
+      action: 'team.update',
+      targetType: 'team',
+      targetId: id,
+      scopeNodeId: team.community_id,
+      scopePath: team.community_path,
+      details: { changed: Object.keys(input) },
     });
     return toTeam((await repo.findTeamById(trx, id))!);
   });
@@ -155,8 +234,12 @@ export async function listTeams(
     communityPath = c.path;
   }
   const rows = await repo.listTeams(deps.db, {
-    districtId: q.districtId, communityPath, memberUserId: q.mine ? actor.userId : undefined,
-    leaderUserId: q.leading ? actor.userId : undefined, beforeId: decodeCursor(q.cursor), limit: limit + 1,
+    districtId: q.districtId,
+    communityPath,
+    memberUserId: q.mine ? actor.userId : undefined,
+    leaderUserId: q.leading ? actor.userId : undefined,
+    beforeId: decodeCursor(q.cursor),
+    limit: limit + 1,
   });
   return toPage(rows, limit, (r) => r.id, toTeam);
 }
@@ -186,10 +269,17 @@ export async function requestJoinTeam(deps: Deps, actor: Actor, teamId: string):
     if (!team || team.archived_at) throw notFound('team');
     if (!(await findApprovedVolunteer(trx, team.district_id, actor.userId))) throw new AppError('NOT_A_VOLUNTEER');
     const existing = await repo.findMember(trx, team.district_id, teamId, actor.userId);
-    if (existing && (existing.status === 'active' || existing.status === 'pending')) throw new AppError('TEAM_ALREADY_MEMBER');
+    if (existing && (existing.status === 'active' || existing.status === 'pending'))
+      throw new AppError('TEAM_ALREADY_MEMBER');
     await repo.upsertMember(trx, {
-      district_id: team.district_id, team_id: teamId, user_id: actor.userId, status: 'pending',
-      requested_at: iso(deps.clock.now()), decided_at: null, decided_by: null, reason: null,
+      district_id: team.district_id,
+      team_id: teamId,
+      user_id: actor.userId,
+      status: 'pending',
+      requested_at: iso(deps.clock.now()),
+      decided_at: null,
+      decided_by: null,
+      reason: null,
     });
     return { status: 'pending' as const };
   });
@@ -211,12 +301,20 @@ export async function reviewJoinRequest(
     if (m.status !== 'pending') throw new AppError('TEAM_REQUEST_NOT_PENDING');
     const now = iso(deps.clock.now());
     await repo.upsertMember(trx, {
-      ...m, status: input.decision === 'approve' ? 'active' : 'rejected', decided_at: now, decided_by: actor.userId,
+      ...m,
+      status: input.decision === 'approve' ? 'active' : 'rejected',
+      decided_at: now,
+      decided_by: actor.userId,
       reason: input.reason ?? null,
     });
     await recordAudit(trx, deps.clock, actor, {
-      districtId: team.district_id, action: `team.member_${input.decision}`, targetType: 'team', targetId: teamId,
-      scopeNodeId: team.community_id, scopePath: team.community_path, details: { userId, reason: input.reason ?? null },
+      districtId: team.district_id,
+      action: `team.member_${input.decision}`,
+      targetType: 'team',
+      targetId: teamId,
+      scopeNodeId: team.community_id,
+      scopePath: team.community_path,
+      details: { userId, reason: input.reason ?? null },
     });
     const rows = await repo.listMembers(trx, team.district_id, teamId, ['active', 'rejected']);
     return toMember(rows.find((r) => r.user_id === userId)!);

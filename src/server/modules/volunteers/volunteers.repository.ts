@@ -3,15 +3,28 @@ import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import type { TeamMemberTable, TeamTable, VolunteerTable } from './volunteers.tables.js';
 
-export type VolunteerRow = Selectable<VolunteerTable> & { community_name: string; grid_name: string | null; phone_enc: string };
-export type TeamRow = Selectable<TeamTable> & { community_name: string; community_path: string; leader_name: string; social_worker_name: string | null };
+export type VolunteerRow = Selectable<VolunteerTable> & {
+  community_name: string;
+  grid_name: string | null;
+  phone_enc: string;
+};
+export type TeamRow = Selectable<TeamTable> & {
+  community_name: string;
+  community_path: string;
+  leader_name: string;
+  social_worker_name: string | null;
+};
 export type MemberRow = Selectable<TeamMemberTable> & { display_name: string; volunteer_no: string | null };
 
 function volunteers(db: Executor) {
   return db
     .selectFrom('volunteers as v')
-    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 'v.district_id').onRef('c.id', '=', 'v.community_id'))
-    .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'v.district_id').onRef('g.id', '=', 'v.home_grid_id'))
+    .innerJoin('org_nodes as c', (j) =>
+      j.onRef('c.district_id', '=', 'v.district_id').onRef('c.id', '=', 'v.community_id'),
+    )
+    .leftJoin('org_nodes as g', (j) =>
+      j.onRef('g.district_id', '=', 'v.district_id').onRef('g.id', '=', 'v.home_grid_id'),
+    )
     .innerJoin('users as u', 'u.id', 'v.user_id')
     .selectAll('v')
     .select(['c.name as community_name', 'g.name as grid_name', 'u.phone_enc']);
@@ -21,7 +34,11 @@ export function findVolunteerById(db: Executor, id: string): Promise<VolunteerRo
   return volunteers(db).where('v.id', '=', id).executeTakeFirst();
 }
 
-export function findVolunteerByUser(db: Executor, districtId: string, userId: string): Promise<VolunteerRow | undefined> {
+export function findVolunteerByUser(
+  db: Executor,
+  districtId: string,
+  userId: string,
+): Promise<VolunteerRow | undefined> {
   return volunteers(db).where('v.district_id', '=', districtId).where('v.user_id', '=', userId).executeTakeFirst();
 }
 
@@ -56,11 +73,17 @@ export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<Volunt
   if (f.userId) q = q.where('v.user_id', '=', f.userId);
   if (f.teamId) {
     const teamId = f.teamId;
-    q = q.where((eb) => eb.exists(
-      eb.selectFrom('team_members as m').select('m.user_id')
-        .whereRef('m.district_id', '=', 'v.district_id').whereRef('m.user_id', '=', 'v.user_id')
-        .where('m.team_id', '=', teamId).where('m.status', '=', 'active'),
-    ));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_members as m')
+          .select('m.user_id')
+          .whereRef('m.district_id', '=', 'v.district_id')
+          .whereRef('m.user_id', '=', 'v.user_id')
+          .where('m.team_id', '=', teamId)
+          .where('m.status', '=', 'active'),
+      ),
+    );
   }
   if (f.appliedFrom) q = q.where('v.applied_at', '>=', f.appliedFrom);
   if (f.appliedBefore) q = q.where('v.applied_at', '<', f.appliedBefore);
@@ -76,24 +99,48 @@ export async function insertVolunteer(db: Executor, row: Selectable<VolunteerTab
  * Takes a volunteer row for a decision only while it is still in `status`: on PostgreSQL the UPDATE waits for a
  * concurrent decision and re-checks the status, so two reviewers never both decide. False when it moved meanwhile.
  */
-export async function claimVolunteer(db: Executor, districtId: string, id: string, status: string, now: string): Promise<boolean> {
-  const res = await db.updateTable('volunteers').set({ updated_at: now })
-    .where('district_id', '=', districtId).where('id', '=', id).where('status', '=', status).executeTakeFirst();
+export async function claimVolunteer(
+  db: Executor,
+  districtId: string,
+  id: string,
+  status: string,
+  now: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('volunteers')
+    .set({ updated_at: now })
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 /** Locks a person's volunteer row in a district (PostgreSQL; SQLite has one writer), to serialise their day's records. */
 export async function lockVolunteerOf(db: Executor, districtId: string, userId: string): Promise<void> {
-  await db.updateTable('volunteers').set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('district_id', '=', districtId).where('user_id', '=', userId).execute();
+  await db
+    .updateTable('volunteers')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('district_id', '=', districtId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
-export async function updateVolunteer(db: Executor, districtId: string, id: string, patch: Partial<Selectable<VolunteerTable>>): Promise<void> {
+export async function updateVolunteer(
+  db: Executor,
+  districtId: string,
+  id: string,
+  patch: Partial<Selectable<VolunteerTable>>,
+): Promise<void> {
   await db.updateTable('volunteers').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
 /** Accepted service minutes per user in a district. */
-export async function acceptedMinutes(db: Executor, districtId: string, userIds: string[]): Promise<Map<string, number>> {
+export async function acceptedMinutes(
+  db: Executor,
+  districtId: string,
+  userIds: string[],
+): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('service_records')
@@ -109,24 +156,47 @@ export async function acceptedMinutes(db: Executor, districtId: string, userIds:
 function teams(db: Executor) {
   return db
     .selectFrom('teams as t')
-    .innerJoin('org_nodes as c', (j) => j.onRef('c.district_id', '=', 't.district_id').onRef('c.id', '=', 't.community_id'))
+    .innerJoin('org_nodes as c', (j) =>
+      j.onRef('c.district_id', '=', 't.district_id').onRef('c.id', '=', 't.community_id'),
+    )
     .innerJoin('users as l', 'l.id', 't.leader_user_id')
     .leftJoin('users as s', 's.id', 't.social_worker_user_id')
     .selectAll('t')
-    .select(['c.name as community_name', 'c.path as community_path', 'l.display_name as leader_name', 's.display_name as social_worker_name']);
+    .select([
+      'c.name as community_name',
+      'c.path as community_path',
+      'l.display_name as leader_name',
+      's.display_name as social_worker_name',
+    ]);
 }
 
 export function findTeamById(db: Executor, id: string): Promise<TeamRow | undefined> {
   return teams(db).where('t.id', '=', id).executeTakeFirst();
 }
 
-export function findTeamByName(db: Executor, districtId: string, communityId: string, name: string): Promise<TeamRow | undefined> {
-  return teams(db).where('t.district_id', '=', districtId).where('t.community_id', '=', communityId).where('t.name', '=', name).executeTakeFirst();
+export function findTeamByName(
+  db: Executor,
+  districtId: string,
+  communityId: string,
+  name: string,
+): Promise<TeamRow | undefined> {
+  return teams(db)
+    .where('t.district_id', '=', districtId)
+    .where('t.community_id', '=', communityId)
+    .where('t.name', '=', name)
+    .executeTakeFirst();
 }
 
 export function listTeams(
   db: Executor,
-  f: { districtId?: string; communityPath?: string; leaderUserId?: string; memberUserId?: string; beforeId: string | null; limit: number },
+  f: {
+    districtId?: string;
+    communityPath?: string;
+    leaderUserId?: string;
+    memberUserId?: string;
+    beforeId: string | null;
+    limit: number;
+  },
 ): Promise<TeamRow[]> {
   let q = teams(db).where('t.archived_at', 'is', null);
   if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
@@ -134,11 +204,17 @@ export function listTeams(
   if (f.leaderUserId) q = q.where('t.leader_user_id', '=', f.leaderUserId);
   if (f.memberUserId) {
     const uid = f.memberUserId;
-    q = q.where((eb) => eb.exists(
-      eb.selectFrom('team_members as m').select('m.user_id')
-        .whereRef('m.district_id', '=', 't.district_id').whereRef('m.team_id', '=', 't.id')
-        .where('m.user_id', '=', uid).where('m.status', '=', 'active'),
-    ));
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('team_members as m')
+          .select('m.user_id')
+          .whereRef('m.district_id', '=', 't.district_id')
+          .whereRef('m.team_id', '=', 't.id')
+          .where('m.user_id', '=', uid)
+          .where('m.status', '=', 'active'),
+      ),
+    );
   }
   if (f.beforeId) q = q.where('t.id', '<', f.beforeId);
   return q.orderBy('t.id', 'desc').limit(f.limit).execute();
@@ -148,20 +224,42 @@ export async function insertTeam(db: Executor, row: Selectable<TeamTable>): Prom
   await db.insertInto('teams').values(row).execute();
 }
 
-export async function updateTeam(db: Executor, districtId: string, id: string, patch: Partial<Selectable<TeamTable>>): Promise<void> {
+export async function updateTeam(
+  db: Executor,
+  districtId: string,
+  id: string,
+  patch: Partial<Selectable<TeamTable>>,
+): Promise<void> {
   await db.updateTable('teams').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
-export function findMember(db: Executor, districtId: string, teamId: string, userId: string): Promise<Selectable<TeamMemberTable> | undefined> {
-  return db.selectFrom('team_members').selectAll()
-    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
+export function findMember(
+  db: Executor,
+  districtId: string,
+  teamId: string,
+  userId: string,
+): Promise<Selectable<TeamMemberTable> | undefined> {
+  return db
+    .selectFrom('team_members')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 }
 
-export function listMembers(db: Executor, districtId: string, teamId: string, statuses: string[]): Promise<MemberRow[]> {
+export function listMembers(
+  db: Executor,
+  districtId: string,
+  teamId: string,
+  statuses: string[],
+): Promise<MemberRow[]> {
   return db
     .selectFrom('team_members as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('volunteers as v', (j) => j.onRef('v.district_id', '=', 'm.district_id').onRef('v.user_id', '=', 'm.user_id'))
+    .leftJoin('volunteers as v', (j) =>
+      j.onRef('v.district_id', '=', 'm.district_id').onRef('v.user_id', '=', 'm.user_id'),
+    )
     .selectAll('m')
     .select(['u.display_name', 'v.volunteer_no'])
     .where('m.district_id', '=', districtId)
@@ -174,8 +272,13 @@ export function listMembers(db: Executor, districtId: string, teamId: string, st
 export async function upsertMember(db: Executor, row: Selectable<TeamMemberTable>): Promise<void> {
   const exists = await findMember(db, row.district_id, row.team_id, row.user_id);
   if (exists) {
-    await db.updateTable('team_members').set(row)
-      .where('district_id', '=', row.district_id).where('team_id', '=', row.team_id).where('user_id', '=', row.user_id).execute();
+    await db
+      .updateTable('team_members')
+      .set(row)
+      .where('district_id', '=', row.district_id)
+      .where('team_id', '=', row.team_id)
+      .where('user_id', '=', row.user_id)
+      .execute();
   } else {
     await db.insertInto('team_members').values(row).execute();
   }
@@ -183,14 +286,34 @@ export async function upsertMember(db: Executor, row: Selectable<TeamMemberTable
 
 /** Team totals: active members, accepted minutes, activities held, average rating of its activities' service. */
 export async function teamTotals(db: Executor, districtId: string, teamId: string) {
-  const members = await db.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'active').executeTakeFirstOrThrow();
-  const minutes = await db.selectFrom('service_records').select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
-    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'accepted').executeTakeFirstOrThrow();
-  const activities = await db.selectFrom('activities').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('status', '=', 'published').executeTakeFirstOrThrow();
-  const rating = await db.selectFrom('ratings').select([sql<number | null>`avg(score)`.as('avg'), sql<number>`count(*)`.as('n')])
-    .where('district_id', '=', districtId).where('team_id', '=', teamId).where('target', '=', 'service').executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom('team_members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const minutes = await db
+    .selectFrom('service_records')
+    .select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'accepted')
+    .executeTakeFirstOrThrow();
+  const activities = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  const rating = await db
+    .selectFrom('ratings')
+    .select([sql<number | null>`avg(score)`.as('avg'), sql<number>`count(*)`.as('n')])
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('target', '=', 'service')
+    .executeTakeFirstOrThrow();
   return {
     memberCount: Number(members.n),
     acceptedMinutes: Number(minutes.m),
@@ -201,17 +324,27 @@ export async function teamTotals(db: Executor, districtId: string, teamId: strin
 }
 
 /** Average service rating of the activities a volunteer served in. */
-export async function volunteerRating(db: Executor, districtId: string, userId: string): Promise<{ avg: number | null; n: number }> {
+export async function volunteerRating(
+  db: Executor,
+  districtId: string,
+  userId: string,
+): Promise<{ avg: number | null; n: number }> {
   const row = await db
     .selectFrom('ratings as r')
     .select([sql<number | null>`avg(r.score)`.as('avg'), sql<number>`count(*)`.as('n')])
     .where('r.district_id', '=', districtId)
     .where('r.target', '=', 'service')
-    .where((eb) => eb.exists(
-      eb.selectFrom('service_records as s').select('s.id')
-        .whereRef('s.district_id', '=', 'r.district_id').whereRef('s.activity_id', '=', 'r.activity_id')
-        .where('s.user_id', '=', userId).where('s.status', '=', 'accepted'),
-    ))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('service_records as s')
+          .select('s.id')
+          .whereRef('s.district_id', '=', 'r.district_id')
+          .whereRef('s.activity_id', '=', 'r.activity_id')
+          .where('s.user_id', '=', userId)
+          .where('s.status', '=', 'accepted'),
+      ),
+    )
     .executeTakeFirstOrThrow();
   return { avg: row.avg === null ? null : Math.round(Number(row.avg) * 10) / 10, n: Number(row.n) };
 }
@@ -227,22 +360,49 @@ export async function listTeamsWithMembers(
   during: { fromTs: string; toTs: string },
 ): Promise<Array<{ id: string; name: string; communityId: string; memberIds: string[] }>> {
   if (communityIds.length === 0) return [];
-  const rows = await db.selectFrom('teams').select(['id', 'name', 'community_id'])
-    .where('district_id', '=', districtId).where('community_id', 'in', communityIds)
+  const rows = await db
+    .selectFrom('teams')
+    .select(['id', 'name', 'community_id'])
+    .where('district_id', '=', districtId)
+    .where('community_id', 'in', communityIds)
     .where('created_at', '<', during.toTs)
     .where((eb) => eb.or([eb('archived_at', 'is', null), eb('archived_at', '>=', during.fromTs)]))
-    .orderBy('name').orderBy('id').execute();
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
   const members = rows.length
-    ? await db.selectFrom('team_members').select(['team_id', 'user_id'])
-      .where('district_id', '=', districtId).where('team_id', 'in', rows.map((t) => t.id)).where('status', '=', 'active').execute()
+    ? await db
+        .selectFrom('team_members')
+        .select(['team_id', 'user_id'])
+        .where('district_id', '=', districtId)
+        .where(
+          'team_id',
+          'in',
+          rows.map((t) => t.id),
+        )
+        .where('status', '=', 'active')
+        .execute()
     : [];
-  return rows.map((t) => ({ id: t.id, name: t.name, communityId: t.community_id, memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id) }));
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    communityId: t.community_id,
+    memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.user_id),
+  }));
 }
 
 /** The encrypted real names people gave when volunteering in a district, by user id (for other modules' public names). */
-export async function volunteerNamesOf(db: Executor, districtId: string, userIds: readonly string[]): Promise<Map<string, string>> {
+export async function volunteerNamesOf(
+  db: Executor,
+  districtId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.selectFrom('volunteers').select(['user_id', 'real_name_enc'])
-    .where('district_id', '=', districtId).where('user_id', 'in', [...new Set(userIds)]).execute();
+  const rows = await db
+    .selectFrom('volunteers')
+    .select(['user_id', 'real_name_enc'])
+    .where('district_id', '=', districtId)
+    .where('user_id', 'in', [...new Set(userIds)])
+    .execute();
   return new Map(rows.map((r) => [r.user_id, r.real_name_enc]));
 }

@@ -22,15 +22,20 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/volunteers', {
     schema: {
-      operationId: 'applyVolunteer', tags: ['volunteers'], summary: '申请成为志愿者（实名、技能、可服务时间、所在网格）',
-      body: s.applyBody, response: { 201: s.volunteerSchema, ...errors(400, 401, 404, 409) },
+      operationId: 'applyVolunteer',
+      tags: ['volunteers'],
+      summary: '申请成为志愿者（实名、技能、可服务时间、所在网格）',
+      body: s.applyBody,
+      response: { 201: s.volunteerSchema, ...errors(400, 401, 404, 409) },
     },
     handler: async (req, reply) => reply.status(201).send(await svc.applyVolunteer(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/volunteers/mine', {
     schema: {
-      operationId: 'listMyVolunteerships', tags: ['volunteers'], summary: '本人的志愿者登记（每个区一条）',
+      operationId: 'listMyVolunteerships',
+      tags: ['volunteers'],
+      summary: '本人的志愿者登记（每个区一条）',
       response: { 200: s.myVolunteershipsReply, ...errors(401) },
     },
     handler: async (req) => ({ items: await svc.listMyVolunteerships(deps, requireActor(req)) }),
@@ -38,15 +43,20 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/volunteers', {
     schema: {
-      operationId: 'listVolunteers', tags: ['volunteers'], summary: '辖区内志愿者（审核队列、名册）',
-      querystring: s.listVolunteersQuery, response: { 200: pageOf(s.volunteerSchema), ...errors(400, 401, 404) },
+      operationId: 'listVolunteers',
+      tags: ['volunteers'],
+      summary: '辖区内志愿者（审核队列、名册）',
+      querystring: s.listVolunteersQuery,
+      response: { 200: pageOf(s.volunteerSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => svc.listVolunteers(deps, requireActor(req), req.query),
   });
 
   r.get('/api/v1/volunteers/import-template', {
     schema: {
-      operationId: 'getVolunteerImportTemplate', tags: ['volunteers'], summary: '下载志愿者批量导入模板（.xlsx）',
+      operationId: 'getVolunteerImportTemplate',
+      tags: ['volunteers'],
+      summary: '下载志愿者批量导入模板（.xlsx）',
       querystring: s.importTemplateQuery,
     },
     handler: async (req, reply) => {
@@ -58,15 +68,21 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.post('/api/v1/volunteers/import', {
     bodyLimit: 15 * 1024 * 1024,
     schema: {
-      operationId: 'importVolunteers', tags: ['volunteers'], summary: '从 Excel 批量导入志愿者；有错的行不导入并逐行说明',
-      body: s.importBody, response: { 200: s.importReply, ...errors(400, 401, 404) },
+      operationId: 'importVolunteers',
+      tags: ['volunteers'],
+      summary: '从 Excel 批量导入志愿者；有错的行不导入并逐行说明',
+      body: s.importBody,
+      response: { 200: s.importReply, ...errors(400, 401, 404) },
     },
-    handler: (req) => excel.importVolunteers(deps, requireActor(req), req.body.communityId, Buffer.from(req.body.fileBase64, 'base64')),
+    handler: (req) =>
+      excel.importVolunteers(deps, requireActor(req), req.body.communityId, Buffer.from(req.body.fileBase64, 'base64')),
   });
 
   r.get('/api/v1/volunteers/export', {
     schema: {
-      operationId: 'exportVolunteers', tags: ['volunteers'], summary: '导出志愿者名册（.xlsx，记入审计日志）',
+      operationId: 'exportVolunteers',
+      tags: ['volunteers'],
+      summary: '导出志愿者名册（.xlsx，记入审计日志）',
       querystring: s.exportVolunteersQuery,
     },
     handler: async (req, reply) => {
@@ -77,8 +93,11 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.get('/api/v1/volunteers/:id', {
     schema: {
-      operationId: 'getVolunteer', tags: ['volunteers'], summary: '志愿者详情（本人或辖区工作人员）',
-      params: s.idParams, response: { 200: s.volunteerSchema, ...errors(401, 404) },
+      operationId: 'getVolunteer',
+      tags: ['volunteers'],
+      summary: '志愿者详情（本人或辖区工作人员）',
+      params: s.idParams,
+      response: { 200: s.volunteerSchema, ...errors(401, 404) },
     },
     handler: (req) => svc.getVolunteer(deps, requireActor(req), req.params.id),
   });
@@ -86,7 +105,9 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   r.get('/api/v1/public/volunteer-cards/:id', {
     config: { public: true },
     schema: {
-      operationId: 'verifyVolunteerCard', tags: ['volunteers'], summary: '公开核验志愿者证（扫志愿者证二维码，无需登录）',
+      operationId: 'verifyVolunteerCard',
+      tags: ['volunteers'],
+      summary: '公开核验志愿者证（扫志愿者证二维码，无需登录）',
       params: s.idParams,
       response: { 200: s.volunteerCardReply, ...errors(404) },
     },
@@ -95,65 +116,90 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/volunteers/:id/review', {
     schema: {
-      operationId: 'reviewVolunteer', tags: ['volunteers'], summary: '社区审核志愿者申请（通过或驳回并说明原因）',
-      params: s.idParams, body: s.reviewBody, response: { 200: s.volunteerSchema, ...errors(400, 401, 404, 422) },
+      operationId: 'reviewVolunteer',
+      tags: ['volunteers'],
+      summary: '社区审核志愿者申请（通过或驳回并说明原因）',
+      params: s.idParams,
+      body: s.reviewBody,
+      response: { 200: s.volunteerSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => svc.reviewVolunteer(deps, requireActor(req), req.params.id, req.body),
   });
 
   r.post('/api/v1/volunteers/review', {
     schema: {
-      operationId: 'reviewVolunteers', tags: ['volunteers'],
+      operationId: 'reviewVolunteers',
+      tags: ['volunteers'],
       summary: '批量审核志愿者申请（一次通过或驳回所选的多条；全部成功或全部不变，每条分别记入审计日志）',
-      body: s.reviewManyBody, response: { 200: s.reviewManyReply, ...errors(400, 401, 404, 422) },
+      body: s.reviewManyBody,
+      response: { 200: s.reviewManyReply, ...errors(400, 401, 404, 422) },
     },
     handler: async (req) => ({ items: await svc.reviewVolunteers(deps, requireActor(req), req.body) }),
   });
 
   r.post('/api/v1/teams', {
     schema: {
-      operationId: 'createTeam', tags: ['teams'], summary: '成立志愿服务队（类别、队长、结对社工）',
-      body: s.createTeamBody, response: { 201: s.teamSchema, ...errors(400, 401, 404, 409) },
+      operationId: 'createTeam',
+      tags: ['teams'],
+      summary: '成立志愿服务队（类别、队长、结对社工）',
+      body: s.createTeamBody,
+      response: { 201: s.teamSchema, ...errors(400, 401, 404, 409) },
     },
     handler: async (req, reply) => reply.status(201).send(await teams.createTeam(deps, requireActor(req), req.body)),
   });
 
   r.get('/api/v1/teams', {
     schema: {
-      operationId: 'listTeams', tags: ['teams'], summary: '志愿服务队列表',
-      querystring: s.listTeamsQuery, response: { 200: pageOf(s.teamSchema), ...errors(400, 401, 404) },
+      operationId: 'listTeams',
+      tags: ['teams'],
+      summary: '志愿服务队列表',
+      querystring: s.listTeamsQuery,
+      response: { 200: pageOf(s.teamSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => teams.listTeams(deps, requireActor(req), req.query),
   });
 
   r.get('/api/v1/teams/:id', {
     schema: {
-      operationId: 'getTeam', tags: ['teams'], summary: '服务队主页：成员、时长、活动、评价',
-      params: s.idParams, response: { 200: s.teamDetailSchema, ...errors(401, 404) },
+      operationId: 'getTeam',
+      tags: ['teams'],
+      summary: '服务队主页：成员、时长、活动、评价',
+      params: s.idParams,
+      response: { 200: s.teamDetailSchema, ...errors(401, 404) },
     },
     handler: (req) => teams.getTeam(deps, requireActor(req), req.params.id),
   });
 
   r.patch('/api/v1/teams/:id', {
     schema: {
-      operationId: 'updateTeam', tags: ['teams'], summary: '更换队长、结对社工或修改简介',
-      params: s.idParams, body: s.updateTeamBody, response: { 200: s.teamSchema, ...errors(400, 401, 404) },
+      operationId: 'updateTeam',
+      tags: ['teams'],
+      summary: '更换队长、结对社工或修改简介',
+      params: s.idParams,
+      body: s.updateTeamBody,
+      response: { 200: s.teamSchema, ...errors(400, 401, 404) },
     },
     handler: (req) => teams.updateTeam(deps, requireActor(req), req.params.id, req.body),
   });
 
   r.post('/api/v1/teams/:id/join', {
     schema: {
-      operationId: 'requestJoinTeam', tags: ['teams'], summary: '申请加入服务队（须为已审核志愿者）',
-      params: s.idParams, response: { 200: s.joinTeamReply, ...errors(401, 404, 409, 422) },
+      operationId: 'requestJoinTeam',
+      tags: ['teams'],
+      summary: '申请加入服务队（须为已审核志愿者）',
+      params: s.idParams,
+      response: { 200: s.joinTeamReply, ...errors(401, 404, 409, 422) },
     },
     handler: (req) => teams.requestJoinTeam(deps, requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/teams/:id/leave', {
     schema: {
-      operationId: 'leaveTeam', tags: ['teams'], summary: '退出服务队',
-      params: s.idParams, response: { 204: z.null(), ...errors(401, 404, 422) },
+      operationId: 'leaveTeam',
+      tags: ['teams'],
+      summary: '退出服务队',
+      params: s.idParams,
+      response: { 204: z.null(), ...errors(401, 404, 422) },
     },
     handler: async (req, reply) => {
       await teams.leaveTeam(deps, requireActor(req), req.params.id);
@@ -163,9 +209,12 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/teams/:id/requests/:userId/review', {
     schema: {
-      operationId: 'reviewJoinRequest', tags: ['teams'], summary: '队长审核加入申请',
+      operationId: 'reviewJoinRequest',
+      tags: ['teams'],
+      summary: '队长审核加入申请',
       params: s.joinRequestParams,
-      body: s.reviewBody, response: { 200: s.memberSchema, ...errors(400, 401, 404, 422) },
+      body: s.reviewBody,
+      response: { 200: s.memberSchema, ...errors(400, 401, 404, 422) },
     },
     handler: (req) => teams.reviewJoinRequest(deps, requireActor(req), req.params.id, req.params.userId, req.body),
   });

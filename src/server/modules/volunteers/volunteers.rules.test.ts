@@ -5,8 +5,12 @@ const ACTIONS: VolunteerAction[] = ['approve', 'reject', 'reapply', 'suspend', '
 
 describe('volunteer registration states', () => {
   it('follows the whole transition table and refuses every other move', () => {
-    const table = Object.fromEntries(VOLUNTEER_STATES.map((from) => [from, ACTIONS.filter((a) => nextVolunteerState(from, a) !== null)
-      .map((a) => `${a}→${nextVolunteerState(from, a)}`)]));
+    const table = Object.fromEntries(
+      VOLUNTEER_STATES.map((from) => [
+        from,
+        ACTIONS.filter((a) => nextVolunteerState(from, a) !== null).map((a) => `${a}→${nextVolunteerState(from, a)}`),
+      ]),
+    );
     expect(table).toEqual({
       pending: ['approve→approved', 'reject→rejected'],
       approved: ['suspend→suspended'],
@@ -15,15 +19,22 @@ describe('volunteer registration states', () => {
     });
   });
   it('cannot reapply while pending, approved or suspended', () => {
-    expect(['pending', 'approved', 'suspended'].map((s) => nextVolunteerState(s as 'pending', 'reapply'))).toEqual([null, null, null]);
+    expect(['pending', 'approved', 'suspended'].map((s) => nextVolunteerState(s as 'pending', 'reapply'))).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
   it('cannot approve a suspended volunteer back: only reinstate does', () => {
     expect(nextVolunteerState('suspended', 'approve')).toBeNull();
     expect(nextVolunteerState('suspended', 'reinstate')).toBe('approved');
   });
   it('cannot review a decision twice', () => {
-    expect([nextVolunteerState('approved', 'approve'), nextVolunteerState('approved', 'reject'), nextVolunteerState('rejected', 'approve')])
-      .toEqual([null, null, null]);
+    expect([
+      nextVolunteerState('approved', 'approve'),
+      nextVolunteerState('approved', 'reject'),
+      nextVolunteerState('rejected', 'approve'),
+    ]).toEqual([null, null, null]);
   });
 });
 

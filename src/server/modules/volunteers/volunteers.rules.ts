@@ -40,4 +40,3 @@ export type Availability = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7
 export function formatVolunteerNo(year: number, seq: number): string {
   return `ZY${year}${String(seq).padStart(6, '0')}`;
 }
-

@@ -6,14 +6,32 @@ import { TIME_BANDS, VOLUNTEER_STATES } from './volunteers.rules.js';
 const day = z.array(z.enum(TIME_BANDS)).max(3);
 export const availabilitySchema = z.object({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day }).partial();
 
-export const volunteerSchema = z.object({
-  id: z.string(), districtId: z.string(), userId: z.string(), communityId: z.string(), communityName: z.string(),
-  volunteerNo: z.string().nullable(), status: z.enum(VOLUNTEER_STATES), realNameMasked: z.string(),
-  idNumberMasked: z.string().nullable(), phoneMasked: z.string(), skills: z.array(z.string()), availability: availabilitySchema,
-  homeGridId: z.string().nullable(), homeGridName: z.string().nullable(), bio: z.string().nullable(), source: z.string(),
-  appliedAt: z.string(), reviewedAt: z.string().nullable(), rejectReason: z.string().nullable(), acceptedMinutes: z.number().int(),
-  starLevel: z.number().int(), ratingAverage: z.number().nullable(),
-}).describe('Volunteer');
+export const volunteerSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    userId: z.string(),
+    communityId: z.string(),
+    communityName: z.string(),
+    volunteerNo: z.string().nullable(),
+    status: z.enum(VOLUNTEER_STATES),
+    realNameMasked: z.string(),
+    idNumberMasked: z.string().nullable(),
+    phoneMasked: z.string(),
+    skills: z.array(z.string()),
+    availability: availabilitySchema,
+    homeGridId: z.string().nullable(),
+    homeGridName: z.string().nullable(),
+    bio: z.string().nullable(),
+    source: z.string(),
+    appliedAt: z.string(),
+    reviewedAt: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    acceptedMinutes: z.number().int(),
+    starLevel: z.number().int(),
+    ratingAverage: z.number().nullable(),
+  })
+  .describe('Volunteer');
 
 export const applyBody = z.object({
   communityId: z.string().min(1).max(64),
@@ -29,8 +47,16 @@ export const listVolunteersQuery = z.object({
   status: z.enum(VOLUNTEER_STATES).optional(),
   communityId: z.string().max(64).optional(),
   teamId: z.string().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).optional().describe('applied on or after (China date)'),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' }).optional().describe('applied on or before (China date)'),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' })
+    .optional()
+    .describe('applied on or after (China date)'),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'v.date' })
+    .optional()
+    .describe('applied on or before (China date)'),
   skill: z.string().max(20).optional(),
   q: z.string().trim().max(30).optional(),
   cursor: cursorSchema,
@@ -40,8 +66,13 @@ export const listVolunteersQuery = z.object({
 export const myVolunteershipsReply = z.object({ items: z.array(volunteerSchema) });
 
 export const volunteerCardReply = z.object({
-  id: z.string(), volunteerNo: z.string().nullable(), nameMasked: z.string(), communityName: z.string(),
-  status: z.enum(VOLUNTEER_STATES), starLevel: z.number().int(), acceptedMinutes: z.number().int(),
+  id: z.string(),
+  volunteerNo: z.string().nullable(),
+  nameMasked: z.string(),
+  communityName: z.string(),
+  status: z.enum(VOLUNTEER_STATES),
+  starLevel: z.number().int(),
+  acceptedMinutes: z.number().int(),
 });
 
 export const importTemplateQuery = z.object({ communityId: z.string().min(1).max(64) });
@@ -70,29 +101,54 @@ export const importBody = z.object({
 });
 
 export const importReply = z.object({
-  created: z.number().int(), skipped: z.number().int(),
+  created: z.number().int(),
+  skipped: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
 });
 
-export const teamSchema = z.object({
-  id: z.string(), districtId: z.string(), communityId: z.string(), communityName: z.string(), name: z.string(),
-  category: z.string(), description: z.string().nullable(), leaderUserId: z.string(), leaderName: z.string(),
-  socialWorkerUserId: z.string().nullable(), socialWorkerName: z.string().nullable(), createdAt: z.string(),
-}).describe('Team');
+export const teamSchema = z
+  .object({
+    id: z.string(),
+    districtId: z.string(),
+    communityId: z.string(),
+    communityName: z.string(),
+    name: z.string(),
+    category: z.string(),
+    description: z.string().nullable(),
+    leaderUserId: z.string(),
+    leaderName: z.string(),
+    socialWorkerUserId: z.string().nullable(),
+    socialWorkerName: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .describe('Team');
 
-export const memberSchema = z.object({
-  userId: z.string(), displayName: z.string(), volunteerNo: z.string().nullable(),
-  status: z.enum(['pending', 'active', 'rejected', 'left']), requestedAt: z.string(), decidedAt: z.string().nullable(),
-}).describe('TeamMember');
+export const memberSchema = z
+  .object({
+    userId: z.string(),
+    displayName: z.string(),
+    volunteerNo: z.string().nullable(),
+    status: z.enum(['pending', 'active', 'rejected', 'left']),
+    requestedAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .describe('TeamMember');
 
-export const teamDetailSchema = teamSchema.extend({
-  members: z.array(memberSchema), pendingRequests: z.array(memberSchema),
-  myStatus: z.enum(['pending', 'active', 'rejected', 'left']).nullable(), canManage: z.boolean(),
-  totals: z.object({
-    memberCount: z.number().int(), acceptedMinutes: z.number().int(), activityCount: z.number().int(),
-    ratingAverage: z.number().nullable(), ratingCount: z.number().int(),
-  }),
-}).describe('TeamDetail');
+export const teamDetailSchema = teamSchema
+  .extend({
+    members: z.array(memberSchema),
+    pendingRequests: z.array(memberSchema),
+    myStatus: z.enum(['pending', 'active', 'rejected', 'left']).nullable(),
+    canManage: z.boolean(),
+    totals: z.object({
+      memberCount: z.number().int(),
+      acceptedMinutes: z.number().int(),
+      activityCount: z.number().int(),
+      ratingAverage: z.number().nullable(),
+      ratingCount: z.number().int(),
+    }),
+  })
+  .describe('TeamDetail');
 
 export const createTeamBody = z.object({
   communityId: z.string().min(1).max(64),
@@ -117,8 +173,14 @@ export const joinRequestParams = z.object({ id: z.string().min(1).max(64), userI
 export const listTeamsQuery = z.object({
   districtId: z.string().max(64).optional(),
   communityId: z.string().max(64).optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  leading: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  leading: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   cursor: cursorSchema,
   limit: limitSchema(20, 100),
 });

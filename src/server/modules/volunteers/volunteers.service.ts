@@ -14,9 +14,7 @@ import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
 import * as repo from './volunteers.repository.js';
-import {
-  type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState,
-} from './volunteers.rules.js';
+import { type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState } from './volunteers.rules.js';
 
 export interface Volunteer {
   id: string;
@@ -51,27 +49,51 @@ export async function presentVolunteers(deps: Deps, db: Executor, rows: repo.Vol
   const minutes = new Map<string, number>();
   const thresholds = new Map<string, number[]>();
   for (const [districtId, list] of byDistrict) {
-    const m = await repo.acceptedMinutes(db, districtId, list.map((r) => r.user_id));
+    const m = await repo.acceptedMinutes(
+      db,
+      districtId,
+      list.map((r) => r.user_id),
+    );
     for (const r of list) minutes.set(r.id, m.get(r.user_id) ?? 0);
     thresholds.set(districtId, (await getVolunteering(db, districtId)).starThresholdsHours);
   }
   for (const r of rows) {
     const accepted = minutes.get(r.id) ?? 0;
     out.push({
-      id: r.id, districtId: r.district_id, userId: r.user_id, communityId: r.community_id, communityName: r.community_name,
-      volunteerNo: r.volunteer_no, status: r.status as VolunteerState, realNameMasked: r.real_name_masked,
-      idNumberMasked: r.id_number_masked, phoneMasked: maskPhone(deps.cipher.decrypt(r.phone_enc)),
-      skills: JSON.parse(r.skills) as string[], availability: JSON.parse(r.availability) as Availability,
-      homeGridId: r.home_grid_id, homeGridName: r.grid_name, bio: r.bio, source: r.source, appliedAt: r.applied_at,
-      reviewedAt: r.reviewed_at, rejectReason: r.reject_reason, acceptedMinutes: accepted,
-      starLevel: starLevel(accepted, thresholds.get(r.district_id)!), ratingAverage: null,
+      id: r.id,
+      districtId: r.district_id,
+      userId: r.user_id,
+      communityId: r.community_id,
+      communityName: r.community_name,
+      volunteerNo: r.volunteer_no,
+      status: r.status as VolunteerState,
+      realNameMasked: r.real_name_masked,
+      idNumberMasked: r.id_number_masked,
+      phoneMasked: maskPhone(deps.cipher.decrypt(r.phone_enc)),
+      skills: JSON.parse(r.skills) as string[],
+      availability: JSON.parse(r.availability) as Availability,
+      homeGridId: r.home_grid_id,
+      homeGridName: r.grid_name,
+      bio: r.bio,
+      source: r.source,
+      appliedAt: r.applied_at,
+      reviewedAt: r.reviewed_at,
+      rejectReason: r.reject_reason,
+      acceptedMinutes: accepted,
+      starLevel: starLevel(accepted, thresholds.get(r.district_id)!),
+      ratingAverage: null,
     });
   }
   return out;
 }
 
 /** Finds a community the actor may act on with a permission; NOT_FOUND otherwise. */
-export async function communityInScope(deps: Deps | { db: Executor }, actor: Actor, permission: Permission, communityId: string) {
+export async function communityInScope(
+  deps: Deps | { db: Executor },
+  actor: Actor,
+  permission: Permission,
+  communityId: string,
+) {
   const node = await findNode(deps.db, communityId);
   if (!node || node.kind !== 'community' || node.archived_at) throw notFound('org_node');
   authorize(actor, permission, { districtId: node.district_id, path: node.path }, 'org_node');
@@ -82,7 +104,10 @@ async function loadInScope(deps: Deps, actor: Actor, id: string, permission: Per
   const row = await repo.findVolunteerById(deps.db, id);
   if (!row) throw notFound('volunteer');
   const community = await findNode(deps.db, row.community_id);
-  if (row.user_id !== actor.userId && !(community && can(actor, permission, { districtId: row.district_id, path: community.path }))) {
+  if (
+    row.user_id !== actor.userId &&
+    !(community && can(actor, permission, { districtId: row.district_id, path: community.path }))
+  ) {
     throw notFound('volunteer');
   }
   return { row, community: community! };
@@ -101,7 +126,8 @@ export interface ApplyInput {
 async function checkGrid(db: Executor, communityPath: string, gridId: string | null | undefined) {
   if (!gridId) return null;
   const grid = await findNode(db, gridId);
-  if (!grid || grid.kind !== 'grid' || grid.archived_at || !grid.path.startsWith(communityPath)) throw notFound('org_node');
+  if (!grid || grid.kind !== 'grid' || grid.archived_at || !grid.path.startsWith(communityPath))
+    throw notFound('org_node');
   return grid.id;
 }
 
@@ -136,13 +162,27 @@ export async function applyVolunteer(deps: Deps, actor: Actor, input: ApplyInput
       if (!next) throw new AppError('VOLUNTEER_ALREADY_APPLIED', { status: existing.status });
       id = existing.id;
       await repo.updateVolunteer(trx, existing.district_id, id, {
-        ...fields, status: next, applied_at: now, reviewed_at: null, reviewed_by: null, reject_reason: null,
+        ...fields,
+        status: next,
+        applied_at: now,
+        reviewed_at: null,
+        reviewed_by: null,
+        reject_reason: null,
       });
     } else {
       id = newId();
       await repo.insertVolunteer(trx, {
-        district_id: community.district_id, id, user_id: actor.userId, volunteer_no: null, status: 'pending',
-        source: 'self', applied_at: now, reviewed_by: null, reviewed_at: null, reject_reason: null, ...fields,
+        district_id: community.district_id,
+        id,
+        user_id: actor.userId,
+        volunteer_no: null,
+        status: 'pending',
+        source: 'self',
+        applied_at: now,
+        reviewed_by: null,
+        reviewed_at: null,
+        reject_reason: null,
+        ...fields,
       });
     }
     return onlyRow(await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]), 'volunteer');
@@ -156,13 +196,29 @@ export async function nextVolunteerNo(deps: Deps, trx: Executor, districtId: str
 }
 
 /** Makes an approved volunteer: number, role on the community. */
-export async function activateVolunteer(deps: Deps, trx: Executor, row: { district_id: string; id: string; user_id: string; community_id: string }, by: string | null) {
+export async function activateVolunteer(
+  deps: Deps,
+  trx: Executor,
+  row: { district_id: string; id: string; user_id: string; community_id: string },
+  by: string | null,
+) {
   const no = await nextVolunteerNo(deps, trx, row.district_id);
   const now = iso(deps.clock.now());
   await repo.updateVolunteer(trx, row.district_id, row.id, {
-    status: 'approved', volunteer_no: no, reviewed_by: by, reviewed_at: now, reject_reason: null, updated_at: now,
+    status: 'approved',
+    volunteer_no: no,
+    reviewed_by: by,
+    reviewed_at: now,
+    reject_reason: null,
+    updated_at: now,
   });
-  await ensureRole(deps, trx, { userId: row.user_id, role: 'volunteer', districtId: row.district_id, nodeId: row.community_id, grantedBy: by });
+  await ensureRole(deps, trx, {
+    userId: row.user_id,
+    role: 'volunteer',
+    districtId: row.district_id,
+    nodeId: row.community_id,
+    grantedBy: by,
+  });
   return no;
 }
 
@@ -193,12 +249,20 @@ async function decideApplication(
     if (!input.reason?.trim()) throw new AppError('REASON_REQUIRED');
     const now = iso(deps.clock.now());
     await repo.updateVolunteer(trx, row.district_id, id, {
-      status: 'rejected', reviewed_by: actor.userId, reviewed_at: now, reject_reason: input.reason.trim(), updated_at: now,
+      status: 'rejected',
+      reviewed_by: actor.userId,
+      reviewed_at: now,
+      reject_reason: input.reason.trim(),
+      updated_at: now,
     });
   }
   await recordAudit(trx, deps.clock, actor, {
-    districtId: row.district_id, action: `volunteer.${input.decision}`, targetType: 'volunteer', targetId: id,
-    scopeNodeId: community.id, scopePath: community.path,
+    districtId: row.district_id,
+    action: `volunteer.${input.decision}`,
+    targetType: 'volunteer',
+    targetId: id,
+    scopeNodeId: community.id,
+    scopePath: community.path,
     details: { volunteerNo, reason: input.reason ?? null, userId: row.user_id },
   });
 }
@@ -252,8 +316,15 @@ export async function listVolunteers(
   deps: Deps,
   actor: Actor,
   q: {
-    status?: VolunteerState; communityId?: string; teamId?: string; from?: string; to?: string; skill?: string; q?: string;
-    cursor?: string; limit?: number;
+    status?: VolunteerState;
+    communityId?: string;
+    teamId?: string;
+    from?: string;
+    to?: string;
+    skill?: string;
+    q?: string;
+    cursor?: string;
+    limit?: number;
   },
 ): Promise<Page<Volunteer>> {
   const limit = q.limit ?? 20;
@@ -264,13 +335,23 @@ export async function listVolunteers(
   }
   if (reaches.length === 0) return { items: [], nextCursor: null };
   const rows = await repo.listVolunteers(deps.db, {
-    reaches, status: q.status, skill: q.skill, nameLike: q.q, beforeId: decodeCursor(q.cursor), limit: limit + 1,
+    reaches,
+    status: q.status,
+    skill: q.skill,
+    nameLike: q.q,
+    beforeId: decodeCursor(q.cursor),
+    limit: limit + 1,
     teamId: q.teamId,
     // Application dates are China dates: from its midnight up to the midnight after `to`.
     appliedFrom: q.from ? iso(chinaDayStart(q.from)) : undefined,
     appliedBefore: q.to ? iso(new Date(chinaDayStart(q.to).getTime() + 86_400_000)) : undefined,
   });
-  const page = toPage(rows, limit, (r) => r.id, (r) => r);
+  const page = toPage(
+    rows,
+    limit,
+    (r) => r.id,
+    (r) => r,
+  );
   return { items: await presentVolunteers(deps, deps.db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -290,8 +371,13 @@ export async function getVolunteerCard(deps: Deps, id: string): Promise<Voluntee
   if (!row || row.status === 'pending' || row.status === 'rejected') throw notFound('volunteer');
   const v = onlyRow(await presentVolunteers(deps, deps.db, [row]), 'volunteer');
   return {
-    id: v.id, volunteerNo: v.volunteerNo, nameMasked: v.realNameMasked, communityName: v.communityName, status: v.status,
-    starLevel: v.starLevel, acceptedMinutes: v.acceptedMinutes,
+    id: v.id,
+    volunteerNo: v.volunteerNo,
+    nameMasked: v.realNameMasked,
+    communityName: v.communityName,
+    status: v.status,
+    starLevel: v.starLevel,
+    acceptedMinutes: v.acceptedMinutes,
   };
 }
 

@@ -43,7 +43,17 @@ export function BarChart({ data, title, unit = '', height = 220, color = PRIMARY
         ))}
       </ul>
       <div aria-hidden style={{ display: 'flex', gap: 8 }}>
-        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', height, marginTop: 12, textAlign: 'right', minWidth: 40 }}>
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            justifyContent: 'space-between',
+            height,
+            marginTop: 12,
+            textAlign: 'right',
+            minWidth: 40,
+          }}
+        >
           {ticks.map((v) => (
             <Typography.Text key={v} type="secondary" style={{ fontSize: 12, lineHeight: '12px' }}>
               {v.toLocaleString()}
@@ -67,8 +77,21 @@ export function BarChart({ data, title, unit = '', height = 220, color = PRIMARY
           >
             {data.map((d) => (
               <Tooltip key={d.key} title={`${d.label}：${d.value.toLocaleString()}${unit}`}>
-                <div style={{ flex: 1, maxWidth: 72, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'flex-end', height: '100%', overflow: 'visible' }}>
-                  <Typography.Text style={{ fontSize: 12, marginBottom: 2, fontVariantNumeric: 'tabular-nums' }}>{d.value.toLocaleString()}</Typography.Text>
+                <div
+                  style={{
+                    flex: 1,
+                    maxWidth: 72,
+                    display: 'flex',
+                    flexDirection: 'column',
+                    alignItems: 'center',
+                    justifyContent: 'flex-end',
+                    height: '100%',
+                    overflow: 'visible',
+                  }}
+                >
+                  <Typography.Text style={{ fontSize: 12, marginBottom: 2, fontVariantNumeric: 'tabular-nums' }}>
+                    {d.value.toLocaleString()}
+                  </Typography.Text>
                   <div
                     style={{
                       width: '100%',

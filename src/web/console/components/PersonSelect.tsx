@@ -20,7 +20,17 @@ export interface PersonSelectProps {
   'aria-label'?: string;
 }
 
-export function PersonSelect({ value, onChange, onPersonChange, currentLabel, role, allowClear, placeholder, id, ...rest }: PersonSelectProps) {
+export function PersonSelect({
+  value,
+  onChange,
+  onPersonChange,
+  currentLabel,
+  role,
+  allowClear,
+  placeholder,
+  id,
+  ...rest
+}: PersonSelectProps) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -35,7 +45,8 @@ export function PersonSelect({ value, onChange, onPersonChange, currentLabel, ro
     label: `${p.displayName}（${p.phoneMasked}）`,
     title: [p.displayName, p.homeNodeName].filter(Boolean).join(' · '),
   }));
-  if (value && currentLabel && !options.some((o) => o.value === value)) options.unshift({ value, label: currentLabel, title: currentLabel });
+  if (value && currentLabel && !options.some((o) => o.value === value))
+    options.unshift({ value, label: currentLabel, title: currentLabel });
 
   return (
     <Select<string>

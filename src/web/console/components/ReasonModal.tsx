@@ -74,10 +74,19 @@ export function ReasonModal({
           rules={[
             { required, whitespace: true, message: t('vol.reasonRequired') },
             ...(minLength ? [{ min: minLength, message: t('common.minChars', { n: minLength }) }] : []),
-            { max: maxLength, message: maxLength === 200 ? t('vol.reasonTooLong') : t('common.maxChars', { n: maxLength }) },
+            {
+              max: maxLength,
+              message: maxLength === 200 ? t('vol.reasonTooLong') : t('common.maxChars', { n: maxLength }),
+            },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={maxLength} showCount autoFocus placeholder={placeholder ?? t('vol.reasonPlaceholder')} />
+          <Input.TextArea
+            rows={3}
+            maxLength={maxLength}
+            showCount
+            autoFocus
+            placeholder={placeholder ?? t('vol.reasonPlaceholder')}
+          />
         </Form.Item>
       </Form>
     </Modal>

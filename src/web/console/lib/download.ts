@@ -37,7 +37,12 @@ export async function downloadFile(url: string, fallbackName: string, locale: st
     } catch {
       // Not JSON (a proxy page): keep the status text.
     }
-    throw new ApiError(res.status, body.code ?? 'UNKNOWN', body.message ?? (res.statusText || `HTTP ${res.status}`), body.details);
+    throw new ApiError(
+      res.status,
+      body.code ?? 'UNKNOWN',
+      body.message ?? (res.statusText || `HTTP ${res.status}`),
+      body.details,
+    );
   }
   const blob = await res.blob();
   const name = filenameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName;
@@ -69,7 +74,8 @@ export function useDownload() {
         await downloadFile(url, fallbackName, locale);
         return true;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) message.error(locale === 'en' ? 'Your session has ended, please log in again' : '登录已过期，请重新登录');
+        if (err instanceof ApiError && err.status === 401)
+          message.error(locale === 'en' ? 'Your session has ended, please log in again' : '登录已过期，请重新登录');
         else message.error(errorMessage(err));
         return false;
       } finally {

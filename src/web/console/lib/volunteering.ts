@@ -1,6 +1,13 @@
 // Shapes of the volunteering API (docs/API-VOLUNTEERING.md) as the console uses them, and small display helpers.
 
-import type { ActivityPhase, ActivityState as ActivityStatus, RecordState as RecordStatus, SignupState as SignupStatus, TimeBand, VolunteerState as VolunteerStatus } from '../../shared/api-types';
+import type {
+  ActivityPhase,
+  ActivityState as ActivityStatus,
+  RecordState as RecordStatus,
+  SignupState as SignupStatus,
+  TimeBand,
+  VolunteerState as VolunteerStatus,
+} from '../../shared/api-types';
 
 export type {
   Activity,

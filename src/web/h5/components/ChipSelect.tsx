@@ -40,7 +40,12 @@ export function ChipSelect<V extends string>(props: SingleProps<V> | MultiplePro
     }
   };
   return (
-    <div id={id} role="group" aria-label={label} className={`chips${scroll ? ' chips--scroll' : ''}${column ? ' chips--column' : ''}`}>
+    <div
+      id={id}
+      role="group"
+      aria-label={label}
+      className={`chips${scroll ? ' chips--scroll' : ''}${column ? ' chips--column' : ''}`}
+    >
       {options.map((o) => (
         <button
           key={o.value}

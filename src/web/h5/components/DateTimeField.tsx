@@ -50,7 +50,9 @@ export function DateTimeField({ value, onChange, id, placeholder, title, min, su
         // Controlled, so the wheels follow a suggestion that changes (e.g. the end follows the start).
         value={value ? isoToPicker(value) : suggest && suggest > (min ?? '') ? isoToPicker(suggest) : minDate}
         filter={{ minute: (m) => m % MINUTE_STEP === 0 }}
-        renderLabel={(type, data) => (locale === 'en' ? String(data).padStart(2, '0') : `${data}${UNITS_ZH[type] ?? ''}`)}
+        renderLabel={(type, data) =>
+          locale === 'en' ? String(data).padStart(2, '0') : `${data}${UNITS_ZH[type] ?? ''}`
+        }
         onClose={() => setVisible(false)}
         onConfirm={(picked) => onChange?.(pickerToIso(picked))}
       />

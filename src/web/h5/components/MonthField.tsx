@@ -60,7 +60,9 @@ export function MonthField({ id, label, value, onChange, emptyText, fromYear = 2
         bodyClassName="sheet"
       >
         <div role="dialog" aria-modal="true" aria-labelledby={`${id}-sheet`}>
-          <h2 id={`${id}-sheet`} className="sheet__title">{label}</h2>
+          <h2 id={`${id}-sheet`} className="sheet__title">
+            {label}
+          </h2>
           <div className="sheet__body">
             <ChipSelect<string>
               scroll

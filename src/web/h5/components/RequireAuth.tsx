@@ -16,7 +16,8 @@ export function RequireAuth() {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
   // A temporary password set by staff opens nothing but changing it (the server answers 403 to everything else).
-  if (me.data?.mustChangePassword && location.pathname !== '/me/password') return <Navigate to="/me/password" replace />;
+  if (me.data?.mustChangePassword && location.pathname !== '/me/password')
+    return <Navigate to="/me/password" replace />;
   if (me.data) {
     return (
       <CurrentUserContext.Provider value={me.data}>

@@ -48,7 +48,9 @@ export function SelectField({ id, label, value, options, onChange, disabled }: P
         bodyClassName="sheet"
       >
         <div role="dialog" aria-modal="true" aria-labelledby={`${id}-sheet`}>
-          <h2 id={`${id}-sheet`} className="sheet__title">{label}</h2>
+          <h2 id={`${id}-sheet`} className="sheet__title">
+            {label}
+          </h2>
           <div className="sheet__body">
             <ChipSelect<string>
               column

@@ -1,7 +1,15 @@
 // 1–5 star picker made of real buttons (big targets, named "3 星" for screen readers and tests).
 import { useI18n } from '../i18n';
 
-export function StarInput({ value = 0, onChange, label }: { value?: number; onChange?: (v: number) => void; label: string }) {
+export function StarInput({
+  value = 0,
+  onChange,
+  label,
+}: {
+  value?: number;
+  onChange?: (v: number) => void;
+  label: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="star-input" role="group" aria-label={label}>

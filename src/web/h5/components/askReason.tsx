@@ -4,7 +4,15 @@ import type { Translate } from '../i18n';
 
 const REASON_MAX = 200;
 
-export function askReason({ title, placeholder, t }: { title: string; placeholder: string; t: Translate }): Promise<string | null> {
+export function askReason({
+  title,
+  placeholder,
+  t,
+}: {
+  title: string;
+  placeholder: string;
+  t: Translate;
+}): Promise<string | null> {
   let text = '';
   return new Promise((resolve) => {
     const handler = Dialog.show({

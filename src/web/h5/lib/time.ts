@@ -95,7 +95,13 @@ export function isChinaToday(value: string | Date, now: Date = new Date()): bool
  * Converts to the UTC ISO string the API wants.
  */
 export function pickerToIso(picked: Date): string {
-  const utc = Date.UTC(picked.getFullYear(), picked.getMonth(), picked.getDate(), picked.getHours(), picked.getMinutes());
+  const utc = Date.UTC(
+    picked.getFullYear(),
+    picked.getMonth(),
+    picked.getDate(),
+    picked.getHours(),
+    picked.getMinutes(),
+  );
   return new Date(utc - OFFSET_MS).toISOString();
 }
 

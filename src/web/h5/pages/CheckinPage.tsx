@@ -49,9 +49,15 @@ export function CheckinPage() {
   const oldest = loaded[loaded.length - 1];
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = signups;
   useEffect(() => {
-    if (oldest && hasNextPage && !isFetchingNextPage && oldest.startsAt >= chinaMidnight(-1).toISOString()) void fetchNextPage();
+    if (oldest && hasNextPage && !isFetchingNextPage && oldest.startsAt >= chinaMidnight(-1).toISOString())
+      void fetchNextPage();
   }, [oldest, hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const activityId = picked && today.some((s) => s.activityId === picked) ? picked : today.length === 1 ? today[0]?.activityId : undefined;
+  const activityId =
+    picked && today.some((s) => s.activityId === picked)
+      ? picked
+      : today.length === 1
+        ? today[0]?.activityId
+        : undefined;
   const chosen = useActivity(activityId ?? '');
   const geofence = activityId && chosen.data?.geofenceMeters ? chosen.data.geofenceMeters : null;
 
@@ -127,7 +133,10 @@ export function CheckinPage() {
               setPicked(v);
               setProblem(null);
             }}
-            options={today.map((s) => ({ value: s.activityId, label: `${s.title} · ${formatRange(s.startsAt, s.endsAt, locale)}` }))}
+            options={today.map((s) => ({
+              value: s.activityId,
+              label: `${s.title} · ${formatRange(s.startsAt, s.endsAt, locale)}`,
+            }))}
           />
         )}
         {geofence && <p className="muted">{t('checkin.geofenceNote', { m: geofence })}</p>}
@@ -159,10 +168,22 @@ export function CheckinPage() {
         )}
         <FormError error={flow.error} />
         <div className="two-buttons">
-          <Button color="primary" size="large" loading={flow.busy && flow.action === 'in'} disabled={flow.busy} onClick={() => onManual('in')}>
+          <Button
+            color="primary"
+            size="large"
+            loading={flow.busy && flow.action === 'in'}
+            disabled={flow.busy}
+            onClick={() => onManual('in')}
+          >
             {t('checkin.in')}
           </Button>
-          <Button className="btn-checkout" size="large" loading={flow.busy && flow.action === 'out'} disabled={flow.busy} onClick={() => onManual('out')}>
+          <Button
+            className="btn-checkout"
+            size="large"
+            loading={flow.busy && flow.action === 'out'}
+            disabled={flow.busy}
+            onClick={() => onManual('out')}
+          >
             {t('checkin.out')}
           </Button>
         </div>

@@ -74,12 +74,7 @@ export function HomePage() {
             </span>
             <span className="tile__label">{t('home.password')}</span>
           </Link>
-          <button
-            type="button"
-            className="tile"
-            aria-pressed={elderMode}
-            onClick={() => changeElderMode(!elderMode)}
-          >
+          <button type="button" className="tile" aria-pressed={elderMode} onClick={() => changeElderMode(!elderMode)}>
             <span className="tile__icon tile__icon--green">
               <SmileOutline aria-hidden="true" />
             </span>
@@ -88,11 +83,7 @@ export function HomePage() {
               {elderMode ? t('common.on') : t('common.off')}
             </span>
           </button>
-          <button
-            type="button"
-            className="tile"
-            onClick={() => changeLocale(locale === 'en' ? 'zh-CN' : 'en')}
-          >
+          <button type="button" className="tile" onClick={() => changeLocale(locale === 'en' ? 'zh-CN' : 'en')}>
             <span className="tile__icon tile__icon--purple">
               <GlobalOutline aria-hidden="true" />
             </span>

@@ -83,7 +83,11 @@ export function LoginPage() {
             clearable
           />
         </Form.Item>
-        <Form.Item name="password" label={t('field.password')} rules={[{ required: true, message: t('err.passwordRequired') }]}>
+        <Form.Item
+          name="password"
+          label={t('field.password')}
+          rules={[{ required: true, message: t('err.passwordRequired') }]}
+        >
           <PasswordInput placeholder={t('ph.password')} autoComplete="current-password" />
         </Form.Item>
       </Form>

@@ -18,7 +18,11 @@ import { ApiError } from '../../shared/api';
  * do their work in this app (the leader desk is /leader), so the console link would only lead them nowhere.
  */
 const CONSOLE_ROLES: ReadonlySet<Role> = new Set<Role>([
-  'district_admin', 'street_admin', 'community_admin', 'grid_worker', 'social_worker',
+  'district_admin',
+  'street_admin',
+  'community_admin',
+  'grid_worker',
+  'social_worker',
 ]);
 
 export function MePage() {
@@ -120,12 +124,7 @@ export function MePage() {
         <List.Item
           description={t('me.elderModeHint')}
           extra={
-            <Switch
-              checked={elderMode}
-              loading={saving}
-              onChange={changeElderMode}
-              aria-label={t('me.elderMode')}
-            />
+            <Switch checked={elderMode} loading={saving} onChange={changeElderMode} aria-label={t('me.elderMode')} />
           }
         >
           {t('me.elderMode')}

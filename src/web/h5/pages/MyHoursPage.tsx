@@ -74,7 +74,9 @@ function MyRecords() {
           ))}
         </ul>
       )}
-      {items.length > 0 && <InfiniteScroll hasMore={query.hasNextPage} loadMore={async () => void (await query.fetchNextPage())} />}
+      {items.length > 0 && (
+        <InfiniteScroll hasMore={query.hasNextPage} loadMore={async () => void (await query.fetchNextPage())} />
+      )}
     </section>
   );
 }
@@ -97,7 +99,9 @@ export function MyHoursPage() {
       </Empty>
     );
   else {
-    const items = [...hours.data].sort((a, b) => Number(b.districtId === districtId) - Number(a.districtId === districtId));
+    const items = [...hours.data].sort(
+      (a, b) => Number(b.districtId === districtId) - Number(a.districtId === districtId),
+    );
     body = (
       <>
         {items.map((item) => (

@@ -16,7 +16,12 @@ function SignupItem({ s }: { s: MySignup }) {
   const finished = s.activityPhase === 'finished';
   // Check-in and check-out close 2 hours after the end (the server's window).
   const attendanceOver = Date.now() > new Date(s.endsAt).getTime() + 2 * 3600_000;
-  const canCheck = !activityCancelled && !attendanceOver && s.status === 'confirmed' && !s.checkOutAt && (isChinaToday(s.startsAt) || isChinaToday(s.endsAt));
+  const canCheck =
+    !activityCancelled &&
+    !attendanceOver &&
+    s.status === 'confirmed' &&
+    !s.checkOutAt &&
+    (isChinaToday(s.startsAt) || isChinaToday(s.endsAt));
   return (
     <li className="signup-item">
       <Link to={`/activities/${s.activityId}`} className="signup-item__title">
@@ -31,13 +36,19 @@ function SignupItem({ s }: { s: MySignup }) {
           <Tag color={SIGNUP_COLOR[s.status]}>{t(SIGNUP_LABEL[s.status])}</Tag>
         )}
         {finished && <Tag color="default">{t('signups.finished')}</Tag>}
-        {s.audience === 'resident' && <Tag color="primary" fill="outline">{t('act.residentEvent')}</Tag>}
+        {s.audience === 'resident' && (
+          <Tag color="primary" fill="outline">
+            {t('act.residentEvent')}
+          </Tag>
+        )}
         {s.checkInAt ? (
           <Tag color="success" fill="outline">
             {t('signups.checkIn', { time: formatTime(s.checkInAt) })}
           </Tag>
         ) : (
-          s.status === 'confirmed' && !activityCancelled && !finished && (
+          s.status === 'confirmed' &&
+          !activityCancelled &&
+          !finished && (
             <Tag color="default" fill="outline">
               {t('signups.notCheckedIn')}
             </Tag>

@@ -71,7 +71,10 @@ export function PasswordPage() {
           label={t(forced ? 'field.temporaryPassword' : 'field.currentPassword')}
           rules={[{ required: true, message: t('err.passwordRequired') }]}
         >
-          <PasswordInput placeholder={t(forced ? 'ph.temporaryPassword' : 'ph.currentPassword')} autoComplete="current-password" />
+          <PasswordInput
+            placeholder={t(forced ? 'ph.temporaryPassword' : 'ph.currentPassword')}
+            autoComplete="current-password"
+          />
         </Form.Item>
         <Form.Item
           name="newPassword"

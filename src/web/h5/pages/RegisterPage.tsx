@@ -95,7 +95,14 @@ export function RegisterPage() {
         }
       >
         <Form.Item name="phone" label={t('field.phone')} rules={[ruleFrom(checkPhone, t)]}>
-          <Input placeholder={t('ph.phone')} type="tel" inputMode="numeric" maxLength={11} autoComplete="tel" clearable />
+          <Input
+            placeholder={t('ph.phone')}
+            type="tel"
+            inputMode="numeric"
+            maxLength={11}
+            autoComplete="tel"
+            clearable
+          />
         </Form.Item>
         <Form.Item name="displayName" label={t('field.displayName')} rules={[ruleFrom(checkDisplayName, t)]}>
           <Input placeholder={t('ph.displayName')} maxLength={DISPLAY_NAME_MAX} autoComplete="nickname" clearable />

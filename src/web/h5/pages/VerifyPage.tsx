@@ -25,7 +25,11 @@ function Verdict({ check, certNo }: { check: CertificateCheck | null; certNo: st
   return (
     <>
       <section className={`verdict ${valid ? 'verdict--ok' : 'verdict--bad'}`} role="status">
-        {valid ? <CheckCircleFill className="verdict__icon" aria-hidden="true" /> : <CloseCircleFill className="verdict__icon" aria-hidden="true" />}
+        {valid ? (
+          <CheckCircleFill className="verdict__icon" aria-hidden="true" />
+        ) : (
+          <CloseCircleFill className="verdict__icon" aria-hidden="true" />
+        )}
         <h2 className="verdict__title">{valid ? t('verify.valid') : t('verify.revoked')}</h2>
       </section>
       <section className="card">
@@ -37,7 +41,11 @@ function Verdict({ check, certNo }: { check: CertificateCheck | null; certNo: st
             { label: t('verify.hours'), value: formatMinutes(check.minutes, locale) },
             { label: t('verify.issuer'), value: check.issuer },
             { label: t('verify.issuedAt'), value: formatDate(check.issuedAt) },
-            { label: t('verify.revokedAt'), value: check.revokedAt ? formatDate(check.revokedAt) : '', hidden: !check.revokedAt },
+            {
+              label: t('verify.revokedAt'),
+              value: check.revokedAt ? formatDate(check.revokedAt) : '',
+              hidden: !check.revokedAt,
+            },
             { label: t('verify.revokeReason'), value: check.revokeReason, hidden: !check.revokeReason },
           ]}
         />

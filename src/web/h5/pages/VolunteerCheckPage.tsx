@@ -25,7 +25,11 @@ function Verdict({ card }: { card: VolunteerCardCheck | null }) {
   const valid = card.status === 'approved';
   return (
     <>
-      <section className={`verdict ${valid ? 'verdict--ok' : 'verdict--warn'}`} role="status" data-testid="vcheck-verdict">
+      <section
+        className={`verdict ${valid ? 'verdict--ok' : 'verdict--warn'}`}
+        role="status"
+        data-testid="vcheck-verdict"
+      >
         {valid ? (
           <CheckCircleFill className="verdict__icon" aria-hidden="true" />
         ) : (

@@ -70,27 +70,36 @@ export function LoginPage() {
         {mustChange ? (
           <SetNewPassword />
         ) : (
-        <Form<LoginInput> layout="vertical" name="login" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item
-            label={t('login.phone')}
-            name="phone"
-            rules={[
-              { required: true, message: t('login.phoneRequired') },
-              { pattern: PHONE_PATTERN, message: t('login.phoneInvalid') },
-            ]}
-          >
-            <Input prefix={<MobileOutlined aria-hidden />} maxLength={11} inputMode="numeric" autoComplete="username" />
-          </Form.Item>
-          <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
-          </Form.Item>
-          {login.isError && (
-            <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />
-          )}
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
-        </Form>
+          <Form<LoginInput> layout="vertical" name="login" onFinish={onFinish} requiredMark={false} size="large">
+            <Form.Item
+              label={t('login.phone')}
+              name="phone"
+              rules={[
+                { required: true, message: t('login.phoneRequired') },
+                { pattern: PHONE_PATTERN, message: t('login.phoneInvalid') },
+              ]}
+            >
+              <Input
+                prefix={<MobileOutlined aria-hidden />}
+                maxLength={11}
+                inputMode="numeric"
+                autoComplete="username"
+              />
+            </Form.Item>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
+            </Form.Item>
+            {login.isError && (
+              <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />
+            )}
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              {t('login.submit')}
+            </Button>
+          </Form>
         )}
       </Card>
     </div>

@@ -11,7 +11,15 @@ export function NoAccessPage({ me }: { me: Me }) {
   const logout = useLogout();
   const navigate = useNavigate();
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f5f6f8' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f5f6f8',
+      }}
+    >
       <Result
         status="403"
         title={t('noAccess.title')}

@@ -22,9 +22,11 @@ export function SetNewPassword() {
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const change = useMutation({
-    mutationFn: (v: Values) => api<void>('POST', '/api/v1/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: Values) =>
+      api<void>('POST', '/api/v1/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
     // Clearing the flag lets the login page move on; the next /me read confirms it.
-    onSuccess: () => qc.setQueryData<Me | null>(accountKeys.me, (old) => (old ? { ...old, mustChangePassword: false } : old)),
+    onSuccess: () =>
+      qc.setQueryData<Me | null>(accountKeys.me, (old) => (old ? { ...old, mustChangePassword: false } : old)),
   });
   return (
     <>
@@ -32,15 +34,28 @@ export function SetNewPassword() {
         {t('login.mustChangeTitle')}
       </Typography.Title>
       <Alert type="info" showIcon title={t('login.mustChangeNote')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" name="set-new-password" onFinish={(v) => change.mutate(v)} requiredMark={false}>
-        <Form.Item label={t('login.temporaryPassword')} name="currentPassword" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="set-new-password"
+        onFinish={(v) => change.mutate(v)}
+        requiredMark={false}
+      >
+        <Form.Item
+          label={t('login.temporaryPassword')}
+          name="currentPassword"
+          rules={[{ required: true, message: t('login.passwordRequired') }]}
+        >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
         </Form.Item>
         <Form.Item
           label={t('login.newPassword')}
           name="newPassword"
           extra={t('login.passwordRule')}
-          rules={[{ required: true, message: t('login.passwordRequired') }, { pattern: PASSWORD_RULE, message: t('login.passwordRule') }]}
+          rules={[
+            { required: true, message: t('login.passwordRequired') },
+            { pattern: PASSWORD_RULE, message: t('login.passwordRule') },
+          ]}
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
         </Form.Item>
@@ -59,7 +74,9 @@ export function SetNewPassword() {
         >
           <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" />
         </Form.Item>
-        {change.isError && <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />}
+        {change.isError && (
+          <Alert type="error" showIcon title={errorMessage(change.error)} style={{ marginBottom: 16 }} />
+        )}
         <Button type="primary" htmlType="submit" block loading={change.isPending} data-testid="set-new-password">
           {t('login.setPassword')}
         </Button>

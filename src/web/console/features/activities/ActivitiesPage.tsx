@@ -1,6 +1,20 @@
 // 活动: a month calendar (each day lists its activities with a phase dot) or a list, filters, and 新建活动.
 import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Badge, Button, Calendar, Card, DatePicker, Segmented, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import {
+  Badge,
+  Button,
+  Calendar,
+  Card,
+  DatePicker,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -28,10 +42,16 @@ export function ActivitiesPage() {
   const view: View = params.get('view') === 'list' ? 'list' : 'calendar';
   const [filter, setFilter] = useState<ActivityFilter>({});
   const [month, setMonth] = useState<Dayjs>(() => chinaNow().startOf('month'));
-  const [listRange, setListRange] = useState<[Dayjs | null, Dayjs | null] | null>(() => [chinaNow().startOf('day'), null]);
+  const [listRange, setListRange] = useState<[Dayjs | null, Dayjs | null] | null>(() => [
+    chinaNow().startOf('day'),
+    null,
+  ]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ date?: Dayjs } | null>(null);
-  const teams = useTeamOptions({ districtId: scope.districtId ?? undefined, communityId: filter.communityId }, !!scope.districtId);
+  const teams = useTeamOptions(
+    { districtId: scope.districtId ?? undefined, communityId: filter.communityId },
+    !!scope.districtId,
+  );
 
   const base: ActivityFilter = { ...filter, districtId: scope.districtId ?? undefined };
   // The calendar shows up to six weeks around the month: ask for a little before and after.
@@ -58,11 +78,14 @@ export function ActivitiesPage() {
   }, [ranged.data]);
 
   const setView = (v: View) =>
-    setParams((p) => {
-      if (v === 'list') p.set('view', 'list');
-      else p.delete('view');
-      return p;
-    }, { replace: true });
+    setParams(
+      (p) => {
+        if (v === 'list') p.set('view', 'list');
+        else p.delete('view');
+        return p;
+      },
+      { replace: true },
+    );
 
   const dayCell = (date: Dayjs) => {
     const items = byDay.get(date.format('YYYY-MM-DD')) ?? [];
@@ -82,7 +105,10 @@ export function ActivitiesPage() {
               >
                 <Badge color={PHASE_COLOR[a.phase]} />
                 <span className="linli-day-time">{formatChina(a.startsAt, 'HH:mm')}</span>
-                <span className="linli-day-title" style={a.phase === 'cancelled' ? { textDecoration: 'line-through', color: '#999' } : undefined}>
+                <span
+                  className="linli-day-title"
+                  style={a.phase === 'cancelled' ? { textDecoration: 'line-through', color: '#999' } : undefined}
+                >
                   {a.title}
                 </span>
               </button>
@@ -125,7 +151,12 @@ export function ActivitiesPage() {
               { value: 'list', label: t('act.viewList'), icon: <UnorderedListOutlined aria-hidden /> },
             ]}
           />
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating({})} data-testid="create-activity">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating({})}
+            data-testid="create-activity"
+          >
             {t('act.create')}
           </Button>
         </Space>
@@ -232,7 +263,12 @@ export function ActivitiesPage() {
               },
               { title: t('act.category'), dataIndex: 'category', width: 110, render: (v: string) => <Tag>{v}</Tag> },
               { title: t('vol.community'), dataIndex: 'communityName', width: 120 },
-              { title: t('act.team'), dataIndex: 'teamName', width: 180, render: (v: string | null) => v ?? t('common.none') },
+              {
+                title: t('act.team'),
+                dataIndex: 'teamName',
+                width: 180,
+                render: (v: string | null) => v ?? t('common.none'),
+              },
               {
                 title: t('act.slots'),
                 key: 'slots',
@@ -240,11 +276,20 @@ export function ActivitiesPage() {
                 render: (_, a) => (
                   <span>
                     {a.confirmedCount}/{a.slots}
-                    {a.waitlistCount > 0 && <Typography.Text type="secondary">{t('act.waitlistN', { count: a.waitlistCount })}</Typography.Text>}
+                    {a.waitlistCount > 0 && (
+                      <Typography.Text type="secondary">
+                        {t('act.waitlistN', { count: a.waitlistCount })}
+                      </Typography.Text>
+                    )}
                   </span>
                 ),
               },
-              { title: t('act.status'), dataIndex: 'phase', width: 120, render: (_, a) => <PhaseTag phase={a.phase} /> },
+              {
+                title: t('act.status'),
+                dataIndex: 'phase',
+                width: 120,
+                render: (_, a) => <PhaseTag phase={a.phase} />,
+              },
             ]}
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>

@@ -1,20 +1,55 @@
 // One activity: details, publish / cancel, the roster with attendance marking, closing attendance after the end,
 // the check-in code and the ledger.
-import { CheckOutlined, CloseCircleOutlined, DownloadOutlined, KeyOutlined, LockOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Divider, Drawer, Popconfirm, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  CheckOutlined,
+  CloseCircleOutlined,
+  DownloadOutlined,
+  KeyOutlined,
+  LockOutlined,
+  SendOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { formatChina, formatWindow } from '../../lib/chinaTime';
 import { useDownload } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { isAttendanceMethod, SIGNUP_COLOR, type Activity, type RosterEntry, type SignupStatus } from '../../lib/volunteering';
+import {
+  isAttendanceMethod,
+  SIGNUP_COLOR,
+  type Activity,
+  type RosterEntry,
+  type SignupStatus,
+} from '../../lib/volunteering';
 import { LoadError } from '../../layout/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { ledgerExportUrl } from '../records/queries';
 import { AttendanceCodeModal } from './AttendanceCodeModal';
 import { MarkPresentModal } from './MarkPresentModal';
 import { PhaseTag } from './phase';
-import { useActivity, useCancelActivity, useCloseActivity, useMarkAttendance, usePublishActivity, useRoster } from './queries';
+import {
+  useActivity,
+  useCancelActivity,
+  useCloseActivity,
+  useMarkAttendance,
+  usePublishActivity,
+  useRoster,
+} from './queries';
 
 export function ActivityDrawer({ activityId, onClose }: { activityId: string | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -36,7 +71,13 @@ export function ActivityDrawer({ activityId, onClose }: { activityId: string | n
         )
       }
     >
-      {q.isPending ? <Spin /> : q.isError ? <LoadError error={q.error} onRetry={() => q.refetch()} /> : <ActivityBody a={q.data} />}
+      {q.isPending ? (
+        <Spin />
+      ) : q.isError ? (
+        <LoadError error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <ActivityBody a={q.data} />
+      )}
     </Drawer>
   );
 }
@@ -96,7 +137,12 @@ function ActivityBody({ a }: { a: Activity }) {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
         {a.canManage && a.status === 'draft' && (
-          <Popconfirm title={t('act.publishConfirm')} okText={t('act.publish')} cancelText={t('common.cancel')} onConfirm={onPublish}>
+          <Popconfirm
+            title={t('act.publishConfirm')}
+            okText={t('act.publish')}
+            cancelText={t('common.cancel')}
+            onConfirm={onPublish}
+          >
             <Button type="primary" icon={<SendOutlined aria-hidden />} loading={publish.isPending}>
               {t('act.publish')}
             </Button>
@@ -108,7 +154,12 @@ function ActivityBody({ a }: { a: Activity }) {
           </Button>
         )}
         {a.canManage && a.status === 'published' && ended && !a.closedAt && (
-          <Popconfirm title={t('act.closeConfirm')} okText={t('act.close')} cancelText={t('common.cancel')} onConfirm={onClose}>
+          <Popconfirm
+            title={t('act.closeConfirm')}
+            okText={t('act.close')}
+            cancelText={t('common.cancel')}
+            onConfirm={onClose}
+          >
             <Button icon={<LockOutlined aria-hidden />} loading={close.isPending} data-testid="close-activity">
               {t('act.close')}
             </Button>
@@ -116,7 +167,13 @@ function ActivityBody({ a }: { a: Activity }) {
         )}
         {a.audience === 'resident' && <Tag color="blue">{t('act.residentTag')}</Tag>}
         {a.closedAt && <Tag>{t('act.closedAt', { time: formatChina(a.closedAt) })}</Tag>}
-        <Tooltip title={a.teamName ? t('act.ledgerOfTeam', { team: a.teamName }) : t('act.ledgerOfCommunity', { community: a.communityName })}>
+        <Tooltip
+          title={
+            a.teamName
+              ? t('act.ledgerOfTeam', { team: a.teamName })
+              : t('act.ledgerOfCommunity', { community: a.communityName })
+          }
+        >
           <Button icon={<DownloadOutlined aria-hidden />} loading={busy === 'ledger'} onClick={exportLedger}>
             {t('act.exportLedger')}
           </Button>
@@ -127,7 +184,9 @@ function ActivityBody({ a }: { a: Activity }) {
           </Button>
         )}
       </Space>
-      {a.status === 'cancelled' && <Alert type="warning" showIcon title={t('act.cancelledBecause', { reason: a.cancelReason ?? none })} />}
+      {a.status === 'cancelled' && (
+        <Alert type="warning" showIcon title={t('act.cancelledBecause', { reason: a.cancelReason ?? none })} />
+      )}
       <Descriptions
         bordered
         size="small"
@@ -146,7 +205,9 @@ function ActivityBody({ a }: { a: Activity }) {
             children: (
               <span>
                 {t('act.slotsValue', { confirmed: a.confirmedCount, slots: a.slots })}
-                {a.waitlistCount > 0 && <Typography.Text type="secondary">{t('act.waitlistN', { count: a.waitlistCount })}</Typography.Text>}
+                {a.waitlistCount > 0 && (
+                  <Typography.Text type="secondary">{t('act.waitlistN', { count: a.waitlistCount })}</Typography.Text>
+                )}
               </span>
             ),
           },
@@ -160,7 +221,12 @@ function ActivityBody({ a }: { a: Activity }) {
           { key: 'ben', label: t('act.beneficiaries'), children: a.beneficiaries ?? none },
           { key: 'pts', label: t('act.pointsPerHour'), children: a.pointsPerHour ?? t('act.pointsDefault') },
           { key: 'series', label: t('act.series'), children: a.seriesId ? t('act.seriesYes') : t('act.seriesNo') },
-          { key: 'desc', label: t('act.description'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.description || none}</span> },
+          {
+            key: 'desc',
+            label: t('act.description'),
+            span: 2,
+            children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.description || none}</span>,
+          },
         ]}
       />
 
@@ -171,9 +237,19 @@ function ActivityBody({ a }: { a: Activity }) {
           </Divider>
           <div className="linli-batch-bar">
             <Typography.Text type={chosen.length ? undefined : 'secondary'}>
-              {chosen.length ? t('common.selectedN', { count: chosen.length }) : canMark ? t('act.markHint') : t('act.markNotYet')}
+              {chosen.length
+                ? t('common.selectedN', { count: chosen.length })
+                : canMark
+                  ? t('act.markHint')
+                  : t('act.markNotYet')}
             </Typography.Text>
-            <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={!canMark || chosen.length === 0} onClick={() => setPresentFor(chosen)} data-testid="mark-present">
+            <Button
+              type="primary"
+              icon={<CheckOutlined aria-hidden />}
+              disabled={!canMark || chosen.length === 0}
+              onClick={() => setPresentFor(chosen)}
+              data-testid="mark-present"
+            >
               {t('act.markPresent')}
             </Button>
             <Popconfirm
@@ -184,7 +260,12 @@ function ActivityBody({ a }: { a: Activity }) {
               disabled={!canMark || chosen.length === 0}
               onConfirm={onAbsent}
             >
-              <Button danger icon={<CloseCircleOutlined aria-hidden />} disabled={!canMark || chosen.length === 0} loading={mark.isPending}>
+              <Button
+                danger
+                icon={<CloseCircleOutlined aria-hidden />}
+                disabled={!canMark || chosen.length === 0}
+                loading={mark.isPending}
+              >
                 {t('act.markAbsent')}
               </Button>
             </Popconfirm>
@@ -203,23 +284,46 @@ function ActivityBody({ a }: { a: Activity }) {
                 ? {
                     selectedRowKeys: selected,
                     onChange: (keys) => setSelected(keys as string[]),
-                    getCheckboxProps: (e) => ({ disabled: e.status === 'waitlisted' || e.status === 'cancelled', 'aria-label': e.displayName }),
+                    getCheckboxProps: (e) => ({
+                      disabled: e.status === 'waitlisted' || e.status === 'cancelled',
+                      'aria-label': e.displayName,
+                    }),
                   }
                 : undefined
             }
             columns={[
               { title: t('act.seq'), dataIndex: 'seq', width: 60 },
               { title: t('vol.name'), dataIndex: 'displayName', width: 110 },
-              { title: t('vol.no'), dataIndex: 'volunteerNo', width: 140, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? none}</span> },
-              { title: t('vol.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+              {
+                title: t('vol.no'),
+                dataIndex: 'volunteerNo',
+                width: 140,
+                render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? none}</span>,
+              },
+              {
+                title: t('vol.phone'),
+                dataIndex: 'phoneMasked',
+                width: 130,
+                render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+              },
               {
                 title: t('act.signupStatus'),
                 dataIndex: 'status',
                 width: 90,
                 render: (s: SignupStatus) => <Tag color={SIGNUP_COLOR[s]}>{t(`act.signup.${s}`)}</Tag>,
               },
-              { title: t('act.checkIn'), dataIndex: 'checkInAt', width: 140, render: (v: string | null) => formatChina(v, 'MM-DD HH:mm') },
-              { title: t('act.checkOut'), dataIndex: 'checkOutAt', width: 140, render: (v: string | null) => formatChina(v, 'MM-DD HH:mm') },
+              {
+                title: t('act.checkIn'),
+                dataIndex: 'checkInAt',
+                width: 140,
+                render: (v: string | null) => formatChina(v, 'MM-DD HH:mm'),
+              },
+              {
+                title: t('act.checkOut'),
+                dataIndex: 'checkOutAt',
+                width: 140,
+                render: (v: string | null) => formatChina(v, 'MM-DD HH:mm'),
+              },
               { title: t('act.method'), dataIndex: 'method', width: 100, render: methodLabel },
             ]}
           />
@@ -229,7 +333,11 @@ function ActivityBody({ a }: { a: Activity }) {
       <ReasonModal
         open={cancelling}
         title={t('act.cancelTitle', { title: a.title })}
-        description={a.confirmedCount + a.waitlistCount > 0 ? t('act.cancelHint', { count: a.confirmedCount + a.waitlistCount }) : undefined}
+        description={
+          a.confirmedCount + a.waitlistCount > 0
+            ? t('act.cancelHint', { count: a.confirmedCount + a.waitlistCount })
+            : undefined
+        }
         label={t('act.cancelReason')}
         okText={t('act.cancel')}
         onCancel={() => setCancelling(false)}

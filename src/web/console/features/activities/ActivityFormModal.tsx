@@ -97,7 +97,22 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           onCreated(res.items);
         },
         onError: (err) => {
-          const fields = ['audience', 'communityId', 'teamId', 'title', 'category', 'description', 'address', 'gridId', 'slots', 'signupDeadline', 'requiredSkills', 'beneficiaries', 'pointsPerHour', 'repeatWeeks'];
+          const fields = [
+            'audience',
+            'communityId',
+            'teamId',
+            'title',
+            'category',
+            'description',
+            'address',
+            'gridId',
+            'slots',
+            'signupDeadline',
+            'requiredSkills',
+            'beneficiaries',
+            'pointsPerHour',
+            'repeatWeeks',
+          ];
           if (!applyFieldErrors(form, err, fields, { ACTIVITY_BAD_TIME: 'window' })) message.error(errorMessage(err));
         },
       },
@@ -128,7 +143,11 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="communityId" label={t('vol.community')} rules={[{ required: true, message: t('vol.pickCommunity') }]}>
+            <Form.Item
+              name="communityId"
+              label={t('vol.community')}
+              rules={[{ required: true, message: t('vol.pickCommunity') }]}
+            >
               <TreeSelect
                 treeData={scope.communityTree}
                 treeDefaultExpandAll
@@ -164,10 +183,16 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="category" label={t('act.category')} rules={[{ required: true, message: t('act.categoryRequired') }]}>
+            <Form.Item
+              name="category"
+              label={t('act.category')}
+              rules={[{ required: true, message: t('act.categoryRequired') }]}
+            >
               <Select
                 loading={settings.isPending}
-                options={(resident ? RESIDENT_EVENT_CATEGORIES : (settings.data?.activityCategories ?? [])).map((c) => ({ value: c, label: c }))}
+                options={(resident ? RESIDENT_EVENT_CATEGORIES : (settings.data?.activityCategories ?? [])).map(
+                  (c) => ({ value: c, label: c }),
+                )}
               />
             </Form.Item>
           </Col>
@@ -190,7 +215,12 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
           </Col>
           <Col span={8}>
             <Form.Item name="gridId" label={t('act.grid')}>
-              <Select allowClear disabled={!communityId} options={grids.map((g) => ({ value: g.id, label: g.name }))} placeholder={t('act.gridPlaceholder')} />
+              <Select
+                allowClear
+                disabled={!communityId}
+                options={grids.map((g) => ({ value: g.id, label: g.name }))}
+                placeholder={t('act.gridPlaceholder')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -213,11 +243,19 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
                 },
               ]}
             >
-              <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DatePicker.RangePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="slots" label={t('act.slots')} rules={[{ required: true, message: t('act.slotsRequired') }]}>
+            <Form.Item
+              name="slots"
+              label={t('act.slots')}
+              rules={[{ required: true, message: t('act.slotsRequired') }]}
+            >
               <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} suffix={t('act.people')} />
             </Form.Item>
           </Col>
@@ -239,12 +277,22 @@ export function ActivityFormModal({ open, scope, defaults, onClose, onCreated }:
                 },
               ]}
             >
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+              <DatePicker
+                showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                format="YYYY-MM-DD HH:mm"
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="requiredSkills" label={t('act.requiredSkills')}>
-              <Select mode="multiple" allowClear maxCount={10} disabled={resident} options={(settings.data?.skills ?? []).map((s) => ({ value: s, label: s }))} />
+              <Select
+                mode="multiple"
+                allowClear
+                maxCount={10}
+                disabled={resident}
+                options={(settings.data?.skills ?? []).map((s) => ({ value: s, label: s }))}
+              />
             </Form.Item>
           </Col>
         </Row>

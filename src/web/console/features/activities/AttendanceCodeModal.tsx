@@ -6,7 +6,15 @@ import { errorMessage } from '../../lib/errors';
 import type { Activity } from '../../lib/volunteering';
 import { useAttendanceCode } from './queries';
 
-export function AttendanceCodeModal({ activity, open, onClose }: { activity: Activity; open: boolean; onClose: () => void }) {
+export function AttendanceCodeModal({
+  activity,
+  open,
+  onClose,
+}: {
+  activity: Activity;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const code = useAttendanceCode(activity.id, open);
   const [now, setNow] = useState(() => Date.now());
@@ -18,7 +26,14 @@ export function AttendanceCodeModal({ activity, open, onClose }: { activity: Act
   const left = code.data ? Math.max(0, Math.ceil((Date.parse(code.data.expiresAt) - now) / 1000)) : 0;
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width={560} title={t('act.codeTitle', { title: activity.title })} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      width={560}
+      title={t('act.codeTitle', { title: activity.title })}
+      destroyOnHidden
+    >
       {code.isPending ? (
         <div style={{ textAlign: 'center', padding: 48 }}>
           <Spin />
@@ -30,7 +45,14 @@ export function AttendanceCodeModal({ activity, open, onClose }: { activity: Act
           <div
             data-testid="attendance-code"
             aria-live="polite"
-            style={{ fontSize: 72, fontWeight: 700, letterSpacing: 16, fontFamily: 'monospace', lineHeight: 1.1, paddingInlineStart: 16 }}
+            style={{
+              fontSize: 72,
+              fontWeight: 700,
+              letterSpacing: 16,
+              fontFamily: 'monospace',
+              lineHeight: 1.1,
+              paddingInlineStart: 16,
+            }}
           >
             {code.data.code}
           </div>

@@ -14,19 +14,37 @@ interface Values {
   checkOutAt?: Dayjs;
 }
 
-export function MarkPresentModal({ activity, entries, onClose, onDone }: { activity: Activity; entries: RosterEntry[] | null; onClose: () => void; onDone: () => void }) {
+export function MarkPresentModal({
+  activity,
+  entries,
+  onClose,
+  onDone,
+}: {
+  activity: Activity;
+  entries: RosterEntry[] | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const mark = useMarkAttendance();
   const mode = Form.useWatch('mode', form);
   useEffect(() => {
-    if (entries) form.setFieldsValue({ mode: 'window', checkInAt: chinaDayjs(activity.startsAt), checkOutAt: chinaDayjs(activity.endsAt) });
+    if (entries)
+      form.setFieldsValue({
+        mode: 'window',
+        checkInAt: chinaDayjs(activity.startsAt),
+        checkOutAt: chinaDayjs(activity.endsAt),
+      });
   }, [entries]);
 
   const onOk = async () => {
     const v = await form.validateFields();
-    const times = v.mode === 'custom' && v.checkInAt && v.checkOutAt ? { checkInAt: chinaIso(v.checkInAt), checkOutAt: chinaIso(v.checkOutAt) } : {};
+    const times =
+      v.mode === 'custom' && v.checkInAt && v.checkOutAt
+        ? { checkInAt: chinaIso(v.checkInAt), checkOutAt: chinaIso(v.checkOutAt) }
+        : {};
     mark.mutate(
       { id: activity.id, entries: (entries ?? []).map((e) => ({ userId: e.userId, present: true, ...times })) },
       {
@@ -51,12 +69,20 @@ export function MarkPresentModal({ activity, entries, onClose, onDone }: { activ
       confirmLoading={mark.isPending}
       destroyOnHidden
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('act.markPresentHint', { names: (entries ?? []).map((e) => e.displayName).join('、') })} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('act.markPresentHint', { names: (entries ?? []).map((e) => e.displayName).join('、') })}
+      />
       <Form<Values> form={form} layout="vertical" name="mark-present">
         <Form.Item name="mode" label={t('act.attendanceTimes')}>
           <Radio.Group
             options={[
-              { value: 'window', label: t('act.wholeWindow', { window: formatWindow(activity.startsAt, activity.endsAt) }) },
+              {
+                value: 'window',
+                label: t('act.wholeWindow', { window: formatWindow(activity.startsAt, activity.endsAt) }),
+              },
               { value: 'custom', label: t('act.customTimes') },
             ]}
             style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
@@ -64,7 +90,11 @@ export function MarkPresentModal({ activity, entries, onClose, onDone }: { activ
         </Form.Item>
         {mode === 'custom' && (
           <>
-            <Form.Item name="checkInAt" label={t('act.checkIn')} rules={[{ required: true, message: t('act.timeRequired') }]}>
+            <Form.Item
+              name="checkInAt"
+              label={t('act.checkIn')}
+              rules={[{ required: true, message: t('act.timeRequired') }]}
+            >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item
@@ -76,7 +106,9 @@ export function MarkPresentModal({ activity, entries, onClose, onDone }: { activ
                 {
                   validator: (_, out?: Dayjs) => {
                     const inAt = form.getFieldValue('checkInAt') as Dayjs | undefined;
-                    return out && inAt && !out.isAfter(inAt) ? Promise.reject(new Error(t('act.outBeforeIn'))) : Promise.resolve();
+                    return out && inAt && !out.isAfter(inAt)
+                      ? Promise.reject(new Error(t('act.outBeforeIn')))
+                      : Promise.resolve();
                   },
                 },
               ]}

@@ -79,7 +79,9 @@ function useActivityAction<V>(call: (v: V) => Promise<Activity>) {
 }
 
 export function usePublishActivity() {
-  return useActivityAction((id: string) => api<Activity>('POST', `/api/v1/activities/${encodeURIComponent(id)}/publish`));
+  return useActivityAction((id: string) =>
+    api<Activity>('POST', `/api/v1/activities/${encodeURIComponent(id)}/publish`),
+  );
 }
 
 export function useCancelActivity() {
@@ -121,7 +123,8 @@ export function useMarkAttendance() {
 export function useCloseActivity() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<{ items: RosterEntry[] }>('POST', `/api/v1/activities/${encodeURIComponent(id)}/close`),
+    mutationFn: (id: string) =>
+      api<{ items: RosterEntry[] }>('POST', `/api/v1/activities/${encodeURIComponent(id)}/close`),
     onSuccess: (res, id) => {
       qc.setQueryData(activityKeys.roster(id), res);
       void qc.invalidateQueries({ queryKey: activityKeys.detail(id) });

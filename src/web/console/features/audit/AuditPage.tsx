@@ -58,7 +58,13 @@ export function AuditPage() {
 
   return (
     <Card title={t('nav.audit')}>
-      <Form<FilterValues> form={form} layout="inline" name="audit-filter" onFinish={onFinish} style={{ marginBottom: 16, rowGap: 12 }}>
+      <Form<FilterValues>
+        form={form}
+        layout="inline"
+        name="audit-filter"
+        onFinish={onFinish}
+        style={{ marginBottom: 16, rowGap: 12 }}
+      >
         <Form.Item label={t('audit.action')} name="action">
           <AutoComplete
             style={{ width: 240 }}
@@ -121,7 +127,9 @@ export function AuditPage() {
                 <Typography.Text type="secondary">{e.actorName ?? t('audit.system')}</Typography.Text>
               ) : (
                 <Tooltip title={t('audit.filterActor')}>
-                  <Typography.Link onClick={() => filterByActor(e.actorId!)}>{e.actorName ?? e.actorId}</Typography.Link>
+                  <Typography.Link onClick={() => filterByActor(e.actorId!)}>
+                    {e.actorName ?? e.actorId}
+                  </Typography.Link>
                 </Tooltip>
               ),
           },
@@ -138,7 +146,9 @@ export function AuditPage() {
             render: (_, e) => (
               <span style={{ whiteSpace: 'nowrap' }}>
                 <Typography.Text type="secondary">{e.targetTypeLabel}</Typography.Text>
-                {(e.targetName ?? detailName(e)) && <span style={{ marginInlineStart: 6 }}>{e.targetName ?? detailName(e)}</span>}
+                {(e.targetName ?? detailName(e)) && (
+                  <span style={{ marginInlineStart: 6 }}>{e.targetName ?? detailName(e)}</span>
+                )}
                 {e.targetId && !e.targetName && (
                   <span style={{ marginInlineStart: 6 }}>
                     <ShortId id={e.targetId} />
@@ -147,7 +157,12 @@ export function AuditPage() {
               </span>
             ),
           },
-          { title: t('audit.scope'), dataIndex: 'scopeNodeName', width: 130, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('audit.scope'),
+            dataIndex: 'scopeNodeName',
+            width: 130,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('audit.requestId'),
             dataIndex: 'requestId',

@@ -20,7 +20,15 @@ interface Values {
   visibleTo?: string[];
 }
 
-export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'service' | null; scope: VolunteeringScope; onClose: () => void }) {
+export function CatalogItemModal({
+  kind,
+  scope,
+  onClose,
+}: {
+  kind: 'goods' | 'service' | null;
+  scope: VolunteeringScope;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -53,7 +61,17 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
       message.success(t('mall.c.createdOk', { title: item.title }));
       onClose();
     } catch (err) {
-      const fields = ['communityId', 'title', 'description', 'category', 'pricePoints', 'stock', 'perPersonLimit', 'voucherDays', 'visibleTo'];
+      const fields = [
+        'communityId',
+        'title',
+        'description',
+        'category',
+        'pricePoints',
+        'stock',
+        'perPersonLimit',
+        'voucherDays',
+        'visibleTo',
+      ];
       if (!applyFieldErrors(form, err, fields)) message.error(errorMessage(err));
     }
   };
@@ -71,7 +89,12 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
       destroyOnHidden
     >
       <Form<Values> form={form} layout="vertical" name="catalog-item" initialValues={{ visibility: 'district' }}>
-        <Form.Item name="communityId" label={t('mall.c.community')} rules={[{ required: true, message: t('vol.pickCommunity') }]} extra={goods ? t('mall.c.communityHelpGoods') : undefined}>
+        <Form.Item
+          name="communityId"
+          label={t('mall.c.community')}
+          rules={[{ required: true, message: t('vol.pickCommunity') }]}
+          extra={goods ? t('mall.c.communityHelpGoods') : undefined}
+        >
           <TreeSelect
             treeData={scope.communityTree}
             treeDefaultExpandAll
@@ -91,7 +114,11 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
                 { max: 40, message: t('common.maxChars', { n: 40 }) },
               ]}
             >
-              <Input maxLength={40} placeholder={goods ? t('mall.c.titlePlaceholderGoods') : t('mall.c.titlePlaceholderService')} data-testid="item-title" />
+              <Input
+                maxLength={40}
+                placeholder={goods ? t('mall.c.titlePlaceholderGoods') : t('mall.c.titlePlaceholderService')}
+                data-testid="item-title"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -112,13 +139,34 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="description" label={t('mall.c.description')} rules={[{ max: 1000, message: t('common.maxChars', { n: 1000 }) }]}>
-          <Input.TextArea rows={2} maxLength={1000} showCount placeholder={goods ? t('mall.c.descPlaceholderGoods') : t('mall.c.descPlaceholderService')} />
+        <Form.Item
+          name="description"
+          label={t('mall.c.description')}
+          rules={[{ max: 1000, message: t('common.maxChars', { n: 1000 }) }]}
+        >
+          <Input.TextArea
+            rows={2}
+            maxLength={1000}
+            showCount
+            placeholder={goods ? t('mall.c.descPlaceholderGoods') : t('mall.c.descPlaceholderService')}
+          />
         </Form.Item>
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="pricePoints" label={t('mall.c.price')} rules={[{ required: true, message: t('mall.c.priceRequired') }]}>
-              <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} suffix={t('mall.pointsUnit')} aria-label={t('mall.c.price')} data-testid="item-price" />
+            <Form.Item
+              name="pricePoints"
+              label={t('mall.c.price')}
+              rules={[{ required: true, message: t('mall.c.priceRequired') }]}
+            >
+              <InputNumber
+                min={1}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={t('mall.pointsUnit')}
+                aria-label={t('mall.c.price')}
+                data-testid="item-price"
+              />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -128,17 +176,42 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
               rules={goods ? [{ required: true, message: t('mall.c.stockRequired') }] : []}
               extra={goods ? undefined : t('mall.c.emptyUnlimited')}
             >
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} placeholder={goods ? undefined : t('mall.unlimited')} aria-label={t('mall.c.stock')} />
+              <InputNumber
+                min={0}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder={goods ? undefined : t('mall.unlimited')}
+                aria-label={t('mall.c.stock')}
+              />
             </Form.Item>
           </Col>
           <Col span={6}>
             <Form.Item name="perPersonLimit" label={t('mall.c.limit')} extra={t('mall.c.emptyUnlimited')}>
-              <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} placeholder={t('mall.unlimited')} aria-label={t('mall.c.limit')} />
+              <InputNumber
+                min={1}
+                max={1000}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder={t('mall.unlimited')}
+                aria-label={t('mall.c.limit')}
+              />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="voucherDays" label={t('mall.c.voucherDays')} rules={[{ required: true, message: t('mall.c.voucherDaysRequired') }]}>
-              <InputNumber min={1} max={366} precision={0} style={{ width: '100%' }} suffix={t('mall.days')} aria-label={t('mall.c.voucherDays')} />
+            <Form.Item
+              name="voucherDays"
+              label={t('mall.c.voucherDays')}
+              rules={[{ required: true, message: t('mall.c.voucherDaysRequired') }]}
+            >
+              <InputNumber
+                min={1}
+                max={366}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={t('mall.days')}
+                aria-label={t('mall.c.voucherDays')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -151,7 +224,11 @@ export function CatalogItemModal({ kind, scope, onClose }: { kind: 'goods' | 'se
           />
         </Form.Item>
         {visibility === 'some' && (
-          <Form.Item name="visibleTo" rules={[{ required: true, type: 'array', min: 1, message: t('mall.c.visibleToRequired') }]} extra={t('mall.c.visibleToHelp')}>
+          <Form.Item
+            name="visibleTo"
+            rules={[{ required: true, type: 'array', min: 1, message: t('mall.c.visibleToRequired') }]}
+            extra={t('mall.c.visibleToHelp')}
+          >
             <TreeSelect
               multiple
               treeCheckable

@@ -46,7 +46,8 @@ function Catalog() {
   const rows = useMemo(() => {
     const fromServer = list.data?.pages.flatMap((p) => p.items) ?? [];
     const seen = new Set(fromServer.map((i) => i.id));
-    const matches = (i: CatalogItem) => (kind === 'all' || i.kind === kind) && (!q || i.title.includes(q) || (i.merchantName ?? '').includes(q));
+    const matches = (i: CatalogItem) =>
+      (kind === 'all' || i.kind === kind) && (!q || i.title.includes(q) || (i.merchantName ?? '').includes(q));
     const offSale = [...changed.values()].filter((i) => !seen.has(i.id) && i.status !== 'active' && matches(i));
     return [...offSale, ...fromServer.map((i) => changed.get(i.id) ?? i)];
   }, [list.data, changed, kind, q]);
@@ -72,7 +73,12 @@ function Catalog() {
       title={t('nav.mallCatalog')}
       extra={
         <Space>
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding('goods')} data-testid="add-goods">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setAdding('goods')}
+            data-testid="add-goods"
+          >
             {t('mall.c.addGoods')}
           </Button>
           <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAdding('service')} data-testid="add-service">
@@ -85,7 +91,10 @@ function Catalog() {
         <Segmented<ItemKind | 'all'>
           value={kind}
           onChange={setKind}
-          options={[{ value: 'all', label: t('common.all') }, ...ITEM_KINDS.map((k) => ({ value: k, label: t(`mall.kind.${k}`) }))]}
+          options={[
+            { value: 'all', label: t('common.all') },
+            ...ITEM_KINDS.map((k) => ({ value: k, label: t(`mall.kind.${k}`) })),
+          ]}
           aria-label={t('mall.c.kind')}
         />
         <Input.Search
@@ -125,14 +134,23 @@ function Catalog() {
               <span>
                 <Typography.Text strong={it.status === 'active'}>{it.title}</Typography.Text>
                 {it.description && (
-                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: it.description }}>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: 'block', fontSize: 12 }}
+                    ellipsis={{ tooltip: it.description }}
+                  >
                     {it.description}
                   </Typography.Text>
                 )}
               </span>
             ),
           },
-          { title: t('mall.c.kind'), dataIndex: 'kind', width: 96, render: (k: ItemKind) => <Tag color={ITEM_KIND_COLOR[k]}>{t(`mall.kind.${k}`)}</Tag> },
+          {
+            title: t('mall.c.kind'),
+            dataIndex: 'kind',
+            width: 96,
+            render: (k: ItemKind) => <Tag color={ITEM_KIND_COLOR[k]}>{t(`mall.kind.${k}`)}</Tag>,
+          },
           {
             title: t('mall.c.provider'),
             key: 'provider',
@@ -150,23 +168,42 @@ function Catalog() {
               ),
           },
           { title: t('mall.c.category'), dataIndex: 'category', width: 84, ellipsis: true },
-          { title: t('mall.c.price'), dataIndex: 'pricePoints', width: 84, align: 'right', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
+          {
+            title: t('mall.c.price'),
+            dataIndex: 'pricePoints',
+            width: 84,
+            align: 'right',
+            render: (v: number) => <Typography.Text strong>{v}</Typography.Text>,
+          },
           {
             title: t('mall.c.stockLeft'),
             dataIndex: 'stock',
             width: 80,
             align: 'right',
             render: (v: number | null) =>
-              v == null ? <Typography.Text type="secondary">{t('mall.unlimited')}</Typography.Text> : v === 0 ? <Typography.Text type="danger">0</Typography.Text> : v,
+              v == null ? (
+                <Typography.Text type="secondary">{t('mall.unlimited')}</Typography.Text>
+              ) : v === 0 ? (
+                <Typography.Text type="danger">0</Typography.Text>
+              ) : (
+                v
+              ),
           },
           {
             title: t('mall.c.limit'),
             dataIndex: 'perPersonLimit',
             width: 80,
             align: 'right',
-            render: (v: number | null) => (v == null ? <Typography.Text type="secondary">{t('mall.unlimited')}</Typography.Text> : v),
+            render: (v: number | null) =>
+              v == null ? <Typography.Text type="secondary">{t('mall.unlimited')}</Typography.Text> : v,
           },
-          { title: t('mall.c.voucherDays'), dataIndex: 'voucherDays', width: 84, align: 'right', render: (v: number) => t('mall.daysN', { n: v }) },
+          {
+            title: t('mall.c.voucherDays'),
+            dataIndex: 'voucherDays',
+            width: 84,
+            align: 'right',
+            render: (v: number) => t('mall.daysN', { n: v }),
+          },
           {
             title: t('mall.c.visibleTo'),
             dataIndex: 'visibleTo',
@@ -175,7 +212,9 @@ function Catalog() {
               v == null ? (
                 t('mall.c.visibleDistrict')
               ) : (
-                <Typography.Text ellipsis={{ tooltip: v.map(communityName).join('、') }}>{v.map(communityName).join('、')}</Typography.Text>
+                <Typography.Text ellipsis={{ tooltip: v.map(communityName).join('、') }}>
+                  {v.map(communityName).join('、')}
+                </Typography.Text>
               ),
           },
           {
@@ -199,24 +238,50 @@ function Catalog() {
               }
               return (
                 <Space size={4}>
-                  <Button type="link" size="small" onClick={() => setEditing(it)} disabled={it.status !== 'active'} aria-label={`${t('common.edit')} ${it.title}`} data-testid={`edit-${it.id}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setEditing(it)}
+                    disabled={it.status !== 'active'}
+                    aria-label={`${t('common.edit')} ${it.title}`}
+                    data-testid={`edit-${it.id}`}
+                  >
                     {t('common.edit')}
                   </Button>
                   {it.status === 'active' ? (
                     <Popconfirm
                       title={t('mall.c.removeConfirm', { title: it.title })}
-                      description={<div style={{ maxWidth: 280 }}>{it.kind === 'offer' ? t('mall.c.removeOfferDesc', { merchant: it.merchantName ?? '' }) : t('mall.c.removeDesc')}</div>}
+                      description={
+                        <div style={{ maxWidth: 280 }}>
+                          {it.kind === 'offer'
+                            ? t('mall.c.removeOfferDesc', { merchant: it.merchantName ?? '' })
+                            : t('mall.c.removeDesc')}
+                        </div>
+                      }
                       okText={t('mall.c.remove')}
                       okButtonProps={{ danger: true }}
                       cancelText={t('common.cancel')}
                       onConfirm={() => setStatus(it, 'removed')}
                     >
-                      <Button type="link" size="small" danger loading={busyId === it.id} data-testid={`remove-${it.id}`} aria-label={`${t('mall.c.remove')} ${it.title}`}>
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        loading={busyId === it.id}
+                        data-testid={`remove-${it.id}`}
+                        aria-label={`${t('mall.c.remove')} ${it.title}`}
+                      >
                         {t('mall.c.remove')}
                       </Button>
                     </Popconfirm>
                   ) : (
-                    <Button type="link" size="small" loading={busyId === it.id} onClick={() => void setStatus(it, 'active')} data-testid={`restore-${it.id}`}>
+                    <Button
+                      type="link"
+                      size="small"
+                      loading={busyId === it.id}
+                      onClick={() => void setStatus(it, 'active')}
+                      data-testid={`restore-${it.id}`}
+                    >
                       {t('mall.c.restore')}
                     </Button>
                   )}

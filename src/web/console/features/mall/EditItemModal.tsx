@@ -11,7 +11,15 @@ interface Values {
   perPersonLimit?: number | null;
 }
 
-export function EditItemModal({ item, onClose, onSaved }: { item: CatalogItem | null; onClose: () => void; onSaved: (it: CatalogItem) => void }) {
+export function EditItemModal({
+  item,
+  onClose,
+  onSaved,
+}: {
+  item: CatalogItem | null;
+  onClose: () => void;
+  onSaved: (it: CatalogItem) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -51,29 +59,59 @@ export function EditItemModal({ item, onClose, onSaved }: { item: CatalogItem | 
       destroyOnHidden
     >
       {item?.kind === 'offer' && (
-        <Typography.Paragraph type="secondary">{t('mall.c.editOfferHint', { merchant: item.merchantName ?? '' })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('mall.c.editOfferHint', { merchant: item.merchantName ?? '' })}
+        </Typography.Paragraph>
       )}
       <Form<Values>
         form={form}
         layout="vertical"
         name="edit-item"
         // The modal's body is rebuilt each time it opens, so these are the values of the item being edited.
-        initialValues={item ? { pricePoints: item.pricePoints, stock: item.stock, perPersonLimit: item.perPersonLimit } : undefined}
+        initialValues={
+          item ? { pricePoints: item.pricePoints, stock: item.stock, perPersonLimit: item.perPersonLimit } : undefined
+        }
       >
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="pricePoints" label={t('mall.c.price')} rules={[{ required: true, message: t('mall.c.priceRequired') }]}>
-              <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} suffix={t('mall.pointsUnit')} aria-label={t('mall.c.price')} data-testid="edit-price" />
+            <Form.Item
+              name="pricePoints"
+              label={t('mall.c.price')}
+              rules={[{ required: true, message: t('mall.c.priceRequired') }]}
+            >
+              <InputNumber
+                min={1}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={t('mall.pointsUnit')}
+                aria-label={t('mall.c.price')}
+                data-testid="edit-price"
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="stock" label={t('mall.c.stockLeft')} extra={t('mall.c.emptyUnlimited')}>
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} placeholder={t('mall.unlimited')} aria-label={t('mall.c.stockLeft')} />
+              <InputNumber
+                min={0}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder={t('mall.unlimited')}
+                aria-label={t('mall.c.stockLeft')}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="perPersonLimit" label={t('mall.c.limit')} extra={t('mall.c.emptyUnlimited')}>
-              <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} placeholder={t('mall.unlimited')} aria-label={t('mall.c.limit')} />
+              <InputNumber
+                min={1}
+                max={1000}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder={t('mall.unlimited')}
+                aria-label={t('mall.c.limit')}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -33,9 +33,18 @@ export function EvaluateMerchantModal({ merchant, onClose }: { merchant: Merchan
   const onOk = async () => {
     const v = await form.validateFields();
     try {
-      const res = await evaluate.mutateAsync({ id: merchant!.id, year: v.year.year(), decision: v.decision, note: v.note?.trim() || null });
+      const res = await evaluate.mutateAsync({
+        id: merchant!.id,
+        year: v.year.year(),
+        decision: v.decision,
+        note: v.note?.trim() || null,
+      });
       setResult({ ...res, year: v.year.year(), decision: v.decision });
-      message.success(v.decision === 'exit' ? t('mall.ev.exitedOk', { name: merchant!.name }) : t('mall.ev.renewedOk', { name: merchant!.name }));
+      message.success(
+        v.decision === 'exit'
+          ? t('mall.ev.exitedOk', { name: merchant!.name })
+          : t('mall.ev.renewedOk', { name: merchant!.name }),
+      );
     } catch (err) {
       if (!applyFieldErrors(form, err, ['note'])) message.error(errorMessage(err));
     }
@@ -74,7 +83,11 @@ export function EvaluateMerchantModal({ merchant, onClose }: { merchant: Merchan
         <div data-testid="evaluate-result">
           <Result
             status={result.decision === 'exit' ? 'warning' : 'success'}
-            title={result.decision === 'exit' ? t('mall.ev.resultExit', { year: result.year }) : t('mall.ev.resultRenew', { year: result.year })}
+            title={
+              result.decision === 'exit'
+                ? t('mall.ev.resultExit', { year: result.year })
+                : t('mall.ev.resultRenew', { year: result.year })
+            }
             style={{ padding: '8px 0 16px' }}
           />
           <Descriptions size="small" column={2} bordered>
@@ -83,8 +96,12 @@ export function EvaluateMerchantModal({ merchant, onClose }: { merchant: Merchan
                 ? t('mall.ev.noRatings')
                 : t('mall.ev.ratingValue', { score: (result.ratingX10 / 10).toFixed(1), n: result.ratings })}
             </Descriptions.Item>
-            <Descriptions.Item label={t('mall.ev.complaints')}>{t('mall.ev.times', { n: result.complaints })}</Descriptions.Item>
-            <Descriptions.Item label={t('mall.ev.redemptions')}>{t('mall.ev.vouchersN', { n: result.redemptions })}</Descriptions.Item>
+            <Descriptions.Item label={t('mall.ev.complaints')}>
+              {t('mall.ev.times', { n: result.complaints })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('mall.ev.redemptions')}>
+              {t('mall.ev.vouchersN', { n: result.redemptions })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('mall.ev.refunded')}>
               {result.decision === 'exit' ? t('mall.ev.vouchersN', { n: result.refunded }) : t('common.none')}
             </Descriptions.Item>
@@ -97,8 +114,17 @@ export function EvaluateMerchantModal({ merchant, onClose }: { merchant: Merchan
           name="evaluate-merchant"
           initialValues={{ year: chinaNow().startOf('year'), decision: 'renew' }}
         >
-          <Form.Item name="year" label={t('mall.ev.year')} rules={[{ required: true, message: t('mall.ev.yearRequired') }]}>
-            <DatePicker picker="year" allowClear={false} disabledDate={(d) => d.year() > chinaNow().year()} aria-label={t('mall.ev.year')} />
+          <Form.Item
+            name="year"
+            label={t('mall.ev.year')}
+            rules={[{ required: true, message: t('mall.ev.yearRequired') }]}
+          >
+            <DatePicker
+              picker="year"
+              allowClear={false}
+              disabledDate={(d) => d.year() > chinaNow().year()}
+              aria-label={t('mall.ev.year')}
+            />
           </Form.Item>
           <Form.Item name="decision" label={t('mall.ev.decision')}>
             <Radio.Group
@@ -136,7 +162,12 @@ export function EvaluateMerchantModal({ merchant, onClose }: { merchant: Merchan
               { max: 200, message: t('common.maxChars', { n: 200 }) },
             ]}
           >
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder={exit ? t('mall.ev.exitReasonPlaceholder') : t('mall.ev.notePlaceholder')} />
+            <Input.TextArea
+              rows={3}
+              maxLength={200}
+              showCount
+              placeholder={exit ? t('mall.ev.exitReasonPlaceholder') : t('mall.ev.notePlaceholder')}
+            />
           </Form.Item>
         </Form>
       )}

@@ -94,7 +94,9 @@ export function FileMerchantModal({ merchant, onClose }: { merchant: Merchant | 
           rules={[
             ({ getFieldValue }) => ({
               validator: (_, value: string | undefined) =>
-                (getFieldValue('yuanPerPoint') ?? 0) > 0 && !value?.trim() ? Promise.reject(new Error(t('mall.m.fundRequired'))) : Promise.resolve(),
+                (getFieldValue('yuanPerPoint') ?? 0) > 0 && !value?.trim()
+                  ? Promise.reject(new Error(t('mall.m.fundRequired')))
+                  : Promise.resolve(),
             }),
             { max: 40, message: t('common.maxChars', { n: 40 }) },
           ]}

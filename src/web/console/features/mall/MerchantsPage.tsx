@@ -1,6 +1,20 @@
 // 商户联盟: applications move 申请 → 社区审核 → 街道备案; filed merchants get an annual evaluation (续约/退出)
 // and a monthly statement. One list, split into tabs by state.
-import { App, Badge, Button, Card, Input, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -37,7 +51,13 @@ export function MerchantStatusTag({ m }: { m: Merchant }) {
   const { t } = useI18n();
   const tag = <Tag color={MERCHANT_STATUS_COLOR[m.status]}>{t(`mall.m.status.${m.status}`)}</Tag>;
   const why = m.status === 'rejected' ? m.rejectReason : m.status === 'exited' ? m.exitReason : null;
-  return why ? <Tooltip title={t(m.status === 'rejected' ? 'mall.m.rejectReasonIs' : 'mall.m.exitReasonIs', { reason: why })}>{tag}</Tooltip> : tag;
+  return why ? (
+    <Tooltip title={t(m.status === 'rejected' ? 'mall.m.rejectReasonIs' : 'mall.m.exitReasonIs', { reason: why })}>
+      {tag}
+    </Tooltip>
+  ) : (
+    tag
+  );
 }
 
 function Merchants() {
@@ -68,8 +88,16 @@ function Merchants() {
   const needle = q.trim().toLowerCase();
   const rows = all
     .filter((m) => current.statuses.includes(m.status))
-    .filter((m) => !needle || m.name.toLowerCase().includes(needle) || m.licenceNo.toLowerCase().includes(needle) || m.communityName.includes(needle))
-    .sort((a, b) => (tab === 'filed' ? (b.filedAt ?? '').localeCompare(a.filedAt ?? '') : b.createdAt.localeCompare(a.createdAt)));
+    .filter(
+      (m) =>
+        !needle ||
+        m.name.toLowerCase().includes(needle) ||
+        m.licenceNo.toLowerCase().includes(needle) ||
+        m.communityName.includes(needle),
+    )
+    .sort((a, b) =>
+      tab === 'filed' ? (b.filedAt ?? '').localeCompare(a.filedAt ?? '') : b.createdAt.localeCompare(a.createdAt),
+    );
 
   const approve = async (m: Merchant) => {
     try {
@@ -110,11 +138,23 @@ function Merchants() {
             cancelText={t('common.cancel')}
             onConfirm={() => approve(m)}
           >
-            <Button type="link" size="small" data-testid={`approve-${m.id}`} aria-label={`${t('mall.m.approve')} ${m.name}`}>
+            <Button
+              type="link"
+              size="small"
+              data-testid={`approve-${m.id}`}
+              aria-label={`${t('mall.m.approve')} ${m.name}`}
+            >
               {t('mall.m.approve')}
             </Button>
           </Popconfirm>
-          <Button type="link" size="small" danger onClick={() => setRejecting(m)} data-testid={`reject-${m.id}`} aria-label={`${t('mall.m.reject')} ${m.name}`}>
+          <Button
+            type="link"
+            size="small"
+            danger
+            onClick={() => setRejecting(m)}
+            data-testid={`reject-${m.id}`}
+            aria-label={`${t('mall.m.reject')} ${m.name}`}
+          >
             {t('mall.m.reject')}
           </Button>
         </Space>
@@ -123,7 +163,13 @@ function Merchants() {
     if (m.status === 'reviewed') {
       if (!r.file) return waiting('mall.m.waitStreet', 'mall.m.waitStreetHint');
       return (
-        <Button type="link" size="small" onClick={() => setFiling(m)} data-testid={`file-${m.id}`} aria-label={`${t('mall.m.file')} ${m.name}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setFiling(m)}
+          data-testid={`file-${m.id}`}
+          aria-label={`${t('mall.m.file')} ${m.name}`}
+        >
           {t('mall.m.file')}
         </Button>
       );
@@ -133,11 +179,21 @@ function Merchants() {
       return (
         <Space size={4}>
           {m.status === 'filed' && (
-            <Button type="link" size="small" onClick={() => setEvaluating(m)} data-testid={`evaluate-${m.id}`} aria-label={`${t('mall.m.evaluate')} ${m.name}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setEvaluating(m)}
+              data-testid={`evaluate-${m.id}`}
+              aria-label={`${t('mall.m.evaluate')} ${m.name}`}
+            >
               {t('mall.m.evaluate')}
             </Button>
           )}
-          <Button type="link" size="small" onClick={() => navigate(`/mall/statements?merchant=${encodeURIComponent(m.id)}`)}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => navigate(`/mall/statements?merchant=${encodeURIComponent(m.id)}`)}
+          >
             {t('mall.m.statement')}
           </Button>
         </Space>
@@ -153,9 +209,15 @@ function Merchants() {
     render: (_, m) =>
       m.filedAt ? (
         <span data-testid={`fen-${m.id}`}>
-          {m.fenPerPoint === 0 ? t('mall.donatedShort') : t('mall.yuanPerPoint', { yuan: yuanPerPointText(m.fenPerPoint) })}
+          {m.fenPerPoint === 0
+            ? t('mall.donatedShort')
+            : t('mall.yuanPerPoint', { yuan: yuanPerPointText(m.fenPerPoint) })}
           {m.fundName && (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} ellipsis={{ tooltip: m.fundName }}>
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              ellipsis={{ tooltip: m.fundName }}
+            >
               {m.fundName}
             </Typography.Text>
           )}
@@ -171,7 +233,10 @@ function Merchants() {
     width: 200,
     render: (_, m) => (
       <span>
-        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: m.rejectReason ?? m.exitReason }} style={{ marginBottom: 0 }}>
+        <Typography.Paragraph
+          ellipsis={{ rows: 2, tooltip: m.rejectReason ?? m.exitReason }}
+          style={{ marginBottom: 0 }}
+        >
           {m.rejectReason ?? m.exitReason ?? t('common.none')}
         </Typography.Paragraph>
         {m.exitedAt && (
@@ -210,7 +275,13 @@ function Merchants() {
                   count={counts[x.key]}
                   showZero
                   overflowCount={999}
-                  color={counts[x.key] === 0 || x.key === 'filed' || x.key === 'closed' ? '#bfbfbf' : x.key === 'reviewed' ? '#1677ff' : undefined}
+                  color={
+                    counts[x.key] === 0 || x.key === 'filed' || x.key === 'closed'
+                      ? '#bfbfbf'
+                      : x.key === 'reviewed'
+                        ? '#1677ff'
+                        : undefined
+                  }
                 />
               )}
             </Space>
@@ -247,7 +318,10 @@ function Merchants() {
                 <Tooltip title={t('mall.m.addressIs', { address: m.address })}>
                   <Typography.Text strong>{m.name}</Typography.Text>
                 </Tooltip>
-                <span style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }} aria-label={t('mall.m.licence')}>
+                <span
+                  style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }}
+                  aria-label={t('mall.m.licence')}
+                >
                   {m.licenceNo}
                 </span>
               </span>
@@ -271,7 +345,9 @@ function Merchants() {
             render: (_, m) => (
               <span>
                 {m.contactName}
-                <span style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }}>{m.contactPhoneMasked}</span>
+                <span style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }}>
+                  {m.contactPhoneMasked}
+                </span>
               </span>
             ),
           },

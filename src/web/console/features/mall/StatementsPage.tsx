@@ -1,7 +1,24 @@
 // 结算: a merchant's monthly statement — vouchers redeemed, points, the agreed cash value per point and the amount
 // the fund pays — closed (frozen) after the month ends and exported to Excel.
 import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Popconfirm, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -44,8 +61,13 @@ function Statements() {
   const options = useMemo(
     () =>
       (merchants.data ?? [])
-        .filter((m) => (m.status === 'filed' || m.status === 'exited') && mallRights(scope.me, nodeById.get(m.communityId)).manage)
-        .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, 'zh-CN') : a.status === 'filed' ? -1 : 1)),
+        .filter(
+          (m) =>
+            (m.status === 'filed' || m.status === 'exited') && mallRights(scope.me, nodeById.get(m.communityId)).manage,
+        )
+        .sort((a, b) =>
+          a.status === b.status ? a.name.localeCompare(b.name, 'zh-CN') : a.status === 'filed' ? -1 : 1,
+        ),
     [merchants.data, scope.me, nodeById],
   );
   const currentMonth = chinaNow().format('YYYY-MM');
@@ -70,7 +92,13 @@ function Statements() {
 
   const notOver = month >= currentMonth;
   const nextMonthStart = dayjs(`${month}-01`).add(1, 'month').format('YYYY-MM-DD');
-  const closeBlocked = !s ? t('common.loading') : s.closed ? t('mall.s.alreadyClosed', { at: formatChina(s.closedAt) }) : notOver ? t('mall.s.notOver', { date: nextMonthStart }) : null;
+  const closeBlocked = !s
+    ? t('common.loading')
+    : s.closed
+      ? t('mall.s.alreadyClosed', { at: formatChina(s.closedAt) })
+      : notOver
+        ? t('mall.s.notOver', { date: nextMonthStart })
+        : null;
 
   const onClose = async () => {
     if (!merchantId) return;
@@ -98,7 +126,12 @@ function Statements() {
               onChange={(v) => setParam('merchant', v)}
               loading={merchants.isPending && !!districtId}
               showSearch={{ optionFilterProp: 'label' }}
-              options={options.map((m) => ({ value: m.id, label: m.name, status: m.status, community: m.communityName }))}
+              options={options.map((m) => ({
+                value: m.id,
+                label: m.name,
+                status: m.status,
+                community: m.communityName,
+              }))}
               optionRender={(o) => (
                 <Space size={8}>
                   <span>{o.label}</span>
@@ -130,7 +163,12 @@ function Statements() {
                   disabled={!!closeBlocked}
                   onConfirm={onClose}
                 >
-                  <Button icon={<LockOutlined aria-hidden />} disabled={!!closeBlocked} loading={close.isPending} data-testid="statement-close">
+                  <Button
+                    icon={<LockOutlined aria-hidden />}
+                    disabled={!!closeBlocked}
+                    loading={close.isPending}
+                    data-testid="statement-close"
+                  >
                     {t('mall.s.close')}
                   </Button>
                 </Popconfirm>
@@ -140,7 +178,14 @@ function Statements() {
               icon={<DownloadOutlined aria-hidden />}
               disabled={!s}
               loading={busy === 'export'}
-              onClick={() => merchantId && void download(statementExportUrl(merchantId, month), `${s?.merchantName ?? ''}-${month}-结算单.xlsx`, 'export')}
+              onClick={() =>
+                merchantId &&
+                void download(
+                  statementExportUrl(merchantId, month),
+                  `${s?.merchantName ?? ''}-${month}-结算单.xlsx`,
+                  'export',
+                )
+              }
               data-testid="statement-export"
             >
               {t('mall.s.export')}
@@ -185,7 +230,11 @@ function Statements() {
                   <Statistic title={t('mall.s.vouchers')} value={s.vouchers} suffix={t('mall.s.vouchersUnit')} />
                 </Col>
                 <Col flex="1 1 0" style={{ minWidth: 130 }}>
-                  <Statistic title={t('mall.s.points')} value={s.points.toLocaleString()} suffix={t('mall.pointsUnit')} />
+                  <Statistic
+                    title={t('mall.s.points')}
+                    value={s.points.toLocaleString()}
+                    suffix={t('mall.pointsUnit')}
+                  />
                 </Col>
                 <Col flex="1 1 0" style={{ minWidth: 160 }}>
                   <Statistic
@@ -195,10 +244,20 @@ function Statements() {
                   />
                 </Col>
                 <Col flex="1 1 0" style={{ minWidth: 160 }}>
-                  <Statistic title={t('mall.s.amount')} value={formatYuan(s.amountFen)} prefix="¥" styles={{ content: { color: '#cf1322' } }} data-testid="statement-amount" />
+                  <Statistic
+                    title={t('mall.s.amount')}
+                    value={formatYuan(s.amountFen)}
+                    prefix="¥"
+                    styles={{ content: { color: '#cf1322' } }}
+                    data-testid="statement-amount"
+                  />
                 </Col>
                 <Col flex="1.4 1 0" style={{ minWidth: 200 }}>
-                  <Statistic title={t('mall.s.fund')} value={s.fundName ?? (s.fenPerPoint === 0 ? t('mall.s.noFundNeeded') : t('mall.s.noFund'))} styles={{ content: { fontSize: 16 } }} />
+                  <Statistic
+                    title={t('mall.s.fund')}
+                    value={s.fundName ?? (s.fenPerPoint === 0 ? t('mall.s.noFundNeeded') : t('mall.s.noFund'))}
+                    styles={{ content: { fontSize: 16 } }}
+                  />
                 </Col>
               </Row>
               {!s.closed && (
@@ -222,7 +281,12 @@ function Statements() {
             locale={{ emptyText: t('mall.s.noLines') }}
             columns={[
               { title: '#', key: 'i', width: 56, render: (_, __, i) => i + 1 },
-              { title: t('mall.s.redeemedAt'), dataIndex: 'redeemedAt', width: 170, render: (v: string) => formatChina(v) },
+              {
+                title: t('mall.s.redeemedAt'),
+                dataIndex: 'redeemedAt',
+                width: 170,
+                render: (v: string) => formatChina(v),
+              },
               { title: t('mall.s.item'), dataIndex: 'title' },
               { title: t('mall.s.linePoints'), dataIndex: 'points', width: 100, align: 'right' },
               { title: t('mall.s.lineYuan'), key: 'yuan', width: 130, align: 'right', render: (_, l) => lineYuan(l) },
@@ -231,7 +295,11 @@ function Statements() {
                 dataIndex: 'orderId',
                 width: 140,
                 render: (v: string) => (
-                  <Typography.Text type="secondary" copyable={{ text: v }} style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                  <Typography.Text
+                    type="secondary"
+                    copyable={{ text: v }}
+                    style={{ fontFamily: 'monospace', fontSize: 12 }}
+                  >
                     {v.slice(-8)}
                   </Typography.Text>
                 ),

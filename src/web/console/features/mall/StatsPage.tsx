@@ -30,8 +30,18 @@ function Stats() {
   const to = chinaIso(range[1].add(1, 'day').startOf('day'));
   const stats = useRedemptionStats(from, to);
 
-  const rows = useMemo(() => [...(stats.data?.items ?? [])].sort((a, b) => b.points - a.points || b.vouchers - a.vouchers), [stats.data]);
-  const total = useMemo(() => rows.reduce((s, r) => ({ vouchers: s.vouchers + r.vouchers, points: s.points + r.points }), { vouchers: 0, points: 0 }), [rows]);
+  const rows = useMemo(
+    () => [...(stats.data?.items ?? [])].sort((a, b) => b.points - a.points || b.vouchers - a.vouchers),
+    [stats.data],
+  );
+  const total = useMemo(
+    () =>
+      rows.reduce((s, r) => ({ vouchers: s.vouchers + r.vouchers, points: s.points + r.points }), {
+        vouchers: 0,
+        points: 0,
+      }),
+    [rows],
+  );
   const keyOf = (r: RedemptionStat) => r.merchantId ?? `supermarket:${r.merchantName}`;
 
   return (
@@ -47,7 +57,13 @@ function Stats() {
             disabledDate={(d) => d.isAfter(today, 'day')}
             presets={[
               { label: t('mall.st.thisMonth'), value: [today.startOf('month'), today] },
-              { label: t('mall.st.lastMonth'), value: [today.subtract(1, 'month').startOf('month'), today.subtract(1, 'month').endOf('month').startOf('day')] },
+              {
+                label: t('mall.st.lastMonth'),
+                value: [
+                  today.subtract(1, 'month').startOf('month'),
+                  today.subtract(1, 'month').endOf('month').startOf('day'),
+                ],
+              },
               { label: t('mall.st.last30'), value: [today.subtract(29, 'day'), today] },
               { label: t('mall.st.thisYear'), value: [today.startOf('year'), today] },
             ]}
@@ -57,10 +73,22 @@ function Stats() {
       >
         <Row gutter={[16, 8]}>
           <Col flex="1 1 0" style={{ minWidth: 140 }}>
-            <Statistic title={t('mall.st.vouchers')} value={total.vouchers} suffix={t('mall.s.vouchersUnit')} loading={stats.isPending} data-testid="stats-vouchers" />
+            <Statistic
+              title={t('mall.st.vouchers')}
+              value={total.vouchers}
+              suffix={t('mall.s.vouchersUnit')}
+              loading={stats.isPending}
+              data-testid="stats-vouchers"
+            />
           </Col>
           <Col flex="1 1 0" style={{ minWidth: 140 }}>
-            <Statistic title={t('mall.st.points')} value={total.points.toLocaleString()} suffix={t('mall.pointsUnit')} loading={stats.isPending} data-testid="stats-points" />
+            <Statistic
+              title={t('mall.st.points')}
+              value={total.points.toLocaleString()}
+              suffix={t('mall.pointsUnit')}
+              loading={stats.isPending}
+              data-testid="stats-points"
+            />
           </Col>
           <Col flex="1 1 0" style={{ minWidth: 140 }}>
             <Statistic title={t('mall.st.places')} value={rows.length} loading={stats.isPending} />
@@ -101,13 +129,20 @@ function Stats() {
               render: (_, r) => r.merchantName,
             },
             { title: t('mall.st.vouchers'), dataIndex: 'vouchers', width: 120, align: 'right' },
-            { title: t('mall.st.points'), dataIndex: 'points', width: 120, align: 'right', render: (v: number) => v.toLocaleString() },
+            {
+              title: t('mall.st.points'),
+              dataIndex: 'points',
+              width: 120,
+              align: 'right',
+              render: (v: number) => v.toLocaleString(),
+            },
             {
               title: t('mall.st.share'),
               key: 'share',
               width: 100,
               align: 'right',
-              render: (_, r) => (total.points > 0 ? `${((r.points / total.points) * 100).toFixed(1)}%` : t('common.none')),
+              render: (_, r) =>
+                total.points > 0 ? `${((r.points / total.points) * 100).toFixed(1)}%` : t('common.none'),
             },
           ]}
           summary={() =>

@@ -35,7 +35,10 @@ export function useMerchants(districtId: string | null) {
       const items: Merchant[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<Merchant> = await api<Page<Merchant>>('GET', `/api/v1/merchants${qs({ districtId, limit: 200, cursor })}`);
+        const page: Page<Merchant> = await api<Page<Merchant>>(
+          'GET',
+          `/api/v1/merchants${qs({ districtId, limit: 200, cursor })}`,
+        );
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < 5000);
@@ -115,7 +118,10 @@ export function useMerchantStatement(merchantId: string | null, month: string) {
     queryKey: mallKeys.statement(merchantId ?? '', month),
     enabled: !!merchantId,
     queryFn: () =>
-      api<MerchantStatement>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId!)}/statements/${encodeURIComponent(month)}`),
+      api<MerchantStatement>(
+        'GET',
+        `/api/v1/merchants/${encodeURIComponent(merchantId!)}/statements/${encodeURIComponent(month)}`,
+      ),
   });
 }
 
@@ -123,7 +129,10 @@ export function useCloseStatement() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ merchantId, month }: { merchantId: string; month: string }) =>
-      api<MerchantStatement>('POST', `/api/v1/merchants/${encodeURIComponent(merchantId)}/statements/${encodeURIComponent(month)}/close`),
+      api<MerchantStatement>(
+        'POST',
+        `/api/v1/merchants/${encodeURIComponent(merchantId)}/statements/${encodeURIComponent(month)}/close`,
+      ),
     onSuccess: (s) => qc.setQueryData(mallKeys.statement(s.merchantId, s.month), s),
     onSettled: () => qc.invalidateQueries({ queryKey: ['audit'] }),
   });

@@ -8,7 +8,15 @@ import { parentKind } from '../../lib/org';
 import { orgSelectTree } from './orgTreeSelect';
 import { useUpdateOrgNode } from './queries';
 
-export function MoveNodeModal({ node, nodes, onClose }: { node: OrgNode | null; nodes: OrgNode[]; onClose: () => void }) {
+export function MoveNodeModal({
+  node,
+  nodes,
+  onClose,
+}: {
+  node: OrgNode | null;
+  nodes: OrgNode[];
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parentId: string }>();

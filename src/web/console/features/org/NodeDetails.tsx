@@ -109,15 +109,17 @@ export function NodeDetails({ node, byId, childCount, onAddChild, onEdit, onMove
           {
             key: 'status',
             label: t('org.status'),
-            children: node.archived ? <Tag>{t('common.archived')}</Tag> : <Tag color="success">{t('common.active')}</Tag>,
+            children: node.archived ? (
+              <Tag>{t('common.archived')}</Tag>
+            ) : (
+              <Tag color="success">{t('common.active')}</Tag>
+            ),
           },
           {
             key: 'path',
             label: t('org.path'),
             span: 2,
-            children: (
-              <span title={node.path}>{ancestorNames(node, byId).join(' / ')}</span>
-            ),
+            children: <span title={node.path}>{ancestorNames(node, byId).join(' / ')}</span>,
           },
           { key: 'children', label: t('org.children'), children: childCount },
           { key: 'updated', label: t('org.updatedAt'), children: formatDateTime(node.updatedAt, locale) },

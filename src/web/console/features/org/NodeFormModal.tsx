@@ -107,7 +107,12 @@ export function NodeFormModal({
           extra={t('org.codeHelp')}
           rules={[{ pattern: CODE_PATTERN, message: t('org.codeInvalid') }]}
         >
-          <Input placeholder={t('org.codePlaceholder')} inputMode="numeric" maxLength={12} style={{ fontFamily: 'monospace' }} />
+          <Input
+            placeholder={t('org.codePlaceholder')}
+            inputMode="numeric"
+            maxLength={12}
+            style={{ fontFamily: 'monospace' }}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -50,12 +50,14 @@ export function OrgPage() {
     if (!nodesQuery.data || expanded !== null) return;
     const topDepth = Math.min(...nodesQuery.data.map((n) => KIND_ORDER.indexOf(n.kind)));
     setExpanded(
-      nodesQuery.data.filter((n) => KIND_ORDER.indexOf(n.kind) <= Math.max(topDepth, KIND_ORDER.indexOf('street'))).map((n) => n.id),
+      nodesQuery.data
+        .filter((n) => KIND_ORDER.indexOf(n.kind) <= Math.max(topDepth, KIND_ORDER.indexOf('street')))
+        .map((n) => n.id),
     );
     if (!selectedId && nodesQuery.data[0]) select(nodesQuery.data[0].id);
   }, [nodesQuery.data]);
 
-  const selected = selectedId ? byId.get(selectedId) ?? null : null;
+  const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
 
   const openAncestors = (node: OrgNode) => {
     const keys: string[] = [];

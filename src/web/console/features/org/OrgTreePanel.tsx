@@ -26,7 +26,6 @@ export function OrgTreePanel(props: Props) {
   const needle = filter.trim().toLowerCase();
   const treeRef = useRef<GetRef<typeof Tree>>(null);
 
-
   const { treeData, matchAncestors } = useMemo(() => {
     const keep = new Set<string>();
     const ancestors = new Set<string>();

@@ -52,10 +52,19 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
       extra={
         <Space size={16}>
           <label style={{ display: 'flex', alignItems: 'center', gap: 8, cursor: 'pointer' }}>
-            <Switch size="small" checked={showArchived} onChange={setShowArchived} aria-label={`${t('partner.title')} ${t('common.showArchived')}`} />
+            <Switch
+              size="small"
+              checked={showArchived}
+              onChange={setShowArchived}
+              aria-label={`${t('partner.title')} ${t('common.showArchived')}`}
+            />
             <Typography.Text type="secondary">{t('common.showArchived')}</Typography.Text>
           </label>
-          <Button icon={<PlusOutlined aria-hidden />} onClick={() => setEditing({ type: 'create' })} disabled={node.archived}>
+          <Button
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setEditing({ type: 'create' })}
+            disabled={node.archived}
+          >
             {t('partner.add')}
           </Button>
         </Space>
@@ -78,7 +87,12 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
             width: 130,
             render: (c: PartnerCategory) => <Tag color={CATEGORY_COLOR[c]}>{t(`partner.cat.${c}`)}</Tag>,
           },
-          { title: t('partner.contactName'), dataIndex: 'contactName', width: 120, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('partner.contactName'),
+            dataIndex: 'contactName',
+            width: 120,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('partner.contactPhone'),
             dataIndex: 'contactPhoneMasked',
@@ -89,7 +103,8 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
             title: t('org.status'),
             dataIndex: 'archived',
             width: 90,
-            render: (a: boolean) => (a ? <Tag>{t('common.archived')}</Tag> : <Tag color="success">{t('common.active')}</Tag>),
+            render: (a: boolean) =>
+              a ? <Tag>{t('common.archived')}</Tag> : <Tag color="success">{t('common.active')}</Tag>,
           },
           {
             title: t('common.actions'),
@@ -97,7 +112,12 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
             width: 130,
             render: (_, u) => (
               <Space size={4}>
-                <Button type="link" size="small" onClick={() => setEditing({ type: 'edit', unit: u })} aria-label={`${t('common.edit')} ${u.name}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => setEditing({ type: 'edit', unit: u })}
+                  aria-label={`${t('common.edit')} ${u.name}`}
+                >
                   {t('common.edit')}
                 </Button>
                 {u.archived ? (
@@ -142,7 +162,8 @@ function PartnerFormModal({ node, editing, onClose }: { node: OrgNode; editing: 
   }, [editing, unit, form]);
 
   const onError = (err: unknown) => {
-    if (!applyFieldErrors(form, err, ['name', 'category', 'contactName', 'contactPhone'])) message.error(errorMessage(err));
+    if (!applyFieldErrors(form, err, ['name', 'category', 'contactName', 'contactPhone']))
+      message.error(errorMessage(err));
   };
 
   const onOk = async () => {
@@ -178,10 +199,18 @@ function PartnerFormModal({ node, editing, onClose }: { node: OrgNode; editing: 
       forceRender
     >
       <Form form={form} layout="vertical" name="partner-unit" requiredMark="optional" style={{ marginTop: 16 }}>
-        <Form.Item label={t('partner.name')} name="name" rules={[{ required: true, whitespace: true, message: t('partner.nameRequired') }]}>
+        <Form.Item
+          label={t('partner.name')}
+          name="name"
+          rules={[{ required: true, whitespace: true, message: t('partner.nameRequired') }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item label={t('partner.category')} name="category" rules={[{ required: true, message: t('partner.categoryRequired') }]}>
+        <Form.Item
+          label={t('partner.category')}
+          name="category"
+          rules={[{ required: true, message: t('partner.categoryRequired') }]}
+        >
           <Select options={PARTNER_CATEGORIES.map((c) => ({ value: c, label: t(`partner.cat.${c}`) }))} />
         </Form.Item>
         <Form.Item label={t('partner.contactName')} name="contactName">
@@ -190,7 +219,9 @@ function PartnerFormModal({ node, editing, onClose }: { node: OrgNode; editing: 
         <Form.Item
           label={t('partner.contactPhone')}
           name="contactPhone"
-          extra={unit?.contactPhoneMasked ? t('partner.contactPhoneKeep', { phone: unit.contactPhoneMasked }) : undefined}
+          extra={
+            unit?.contactPhoneMasked ? t('partner.contactPhoneKeep', { phone: unit.contactPhoneMasked }) : undefined
+          }
           rules={[{ pattern: PHONE_PATTERN, message: t('partner.phoneInvalid') }]}
         >
           <Input maxLength={11} inputMode="numeric" />

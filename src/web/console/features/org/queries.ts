@@ -2,7 +2,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type { OrgNode, Page, PartnerUnit } from '../../../shared/types';
-import type { CreateOrgNodeBody, CreatePartnerUnitBody, UpdateOrgNodeBody, UpdatePartnerUnitBody } from '../../../shared/api-types';
+import type {
+  CreateOrgNodeBody,
+  CreatePartnerUnitBody,
+  UpdateOrgNodeBody,
+  UpdatePartnerUnitBody,
+} from '../../../shared/api-types';
 
 export const orgKeys = {
   all: ['org'] as const,
@@ -53,7 +58,9 @@ export function useUpdateOrgNode() {
     mutationFn: ({ id, ...patch }: UpdateOrgNodeInput & { id: string }) =>
       api<OrgNode>('PATCH', `/api/v1/org/nodes/${encodeURIComponent(id)}`, patch),
     onSuccess: (node) => {
-      qc.setQueriesData<OrgNode[]>({ queryKey: ['org', 'nodes'] }, (old) => old?.map((n) => (n.id === node.id ? node : n)));
+      qc.setQueriesData<OrgNode[]>({ queryKey: ['org', 'nodes'] }, (old) =>
+        old?.map((n) => (n.id === node.id ? node : n)),
+      );
       return qc.invalidateQueries({ queryKey: orgKeys.all });
     },
   });
@@ -80,7 +87,14 @@ export function usePartnerUnits(nodeId: string | null, includeArchived: boolean)
 }
 
 export type PartnerCategory = PartnerUnit['category'];
-export const PARTNER_CATEGORIES: PartnerCategory[] = ['university', 'hospital', 'company', 'party_org', 'social_org', 'other'];
+export const PARTNER_CATEGORIES: PartnerCategory[] = [
+  'university',
+  'hospital',
+  'company',
+  'party_org',
+  'social_org',
+  'other',
+];
 
 export type CreatePartnerInput = CreatePartnerUnitBody;
 

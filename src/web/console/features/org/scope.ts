@@ -49,7 +49,8 @@ export function useVolunteeringScope(): VolunteeringScope {
       communities,
       communityTree: orgSelectTree(nodes, { selectableKinds: ['community'] }),
       onlyCommunityId: communities.length === 1 ? communities[0]?.id : undefined,
-      gridsOf: (communityId) => (communityId ? nodes.filter((n) => n.kind === 'grid' && n.parentId === communityId) : []),
+      gridsOf: (communityId) =>
+        communityId ? nodes.filter((n) => n.kind === 'grid' && n.parentId === communityId) : [],
     };
   }, [me, nodesQuery.data, nodesQuery.isPending]);
 }

@@ -85,20 +85,40 @@ export function PeoplePage() {
               </Typography.Link>
             ),
           },
-          { title: t('people.realName'), dataIndex: 'realNameMasked', width: 110, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('people.realName'),
+            dataIndex: 'realNameMasked',
+            width: 110,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('people.phone'),
             dataIndex: 'phoneMasked',
             width: 140,
             render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
           },
-          { title: t('people.home'), dataIndex: 'homeNodeName', width: 160, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('people.home'),
+            dataIndex: 'homeNodeName',
+            width: 160,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('people.roles'),
             key: 'roles',
-            render: (_, p) => (p.roles.length ? p.roles.map((r) => <RoleTag key={r.id} assignment={r} />) : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>),
+            render: (_, p) =>
+              p.roles.length ? (
+                p.roles.map((r) => <RoleTag key={r.id} assignment={r} />)
+              ) : (
+                <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+              ),
           },
-          { title: t('people.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, locale) },
+          {
+            title: t('people.createdAt'),
+            dataIndex: 'createdAt',
+            width: 170,
+            render: (v: string) => formatDateTime(v, locale),
+          },
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>

@@ -1,6 +1,23 @@
 // One person: details (masked, with an audited "show full details"), roles, revoke and grant.
 import { EyeOutlined, KeyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Divider, Drawer, Empty, Form, Modal, Popconfirm, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgNode, Role } from '../../../shared/types';
 import { useI18n } from '../../i18n';
@@ -8,15 +25,37 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { LoadError } from '../../layout/LoadError';
 import { orgSelectTree } from '../org/orgTreeSelect';
-import { usePerson, useResetPassword, useRevealPerson, useRevokeRole, useRoleCatalog, useGrantRole, type RevealedPerson } from './queries';
+import {
+  usePerson,
+  useResetPassword,
+  useRevealPerson,
+  useRevokeRole,
+  useRoleCatalog,
+  useGrantRole,
+  type RevealedPerson,
+} from './queries';
 import { RoleTag } from './RoleTag';
 
-export function PersonDrawer({ personId, nodes, onClose }: { personId: string | null; nodes: OrgNode[]; onClose: () => void }) {
+export function PersonDrawer({
+  personId,
+  nodes,
+  onClose,
+}: {
+  personId: string | null;
+  nodes: OrgNode[];
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const person = usePerson(personId);
   const name = person.data?.displayName ?? '';
   return (
-    <Drawer open={personId !== null} onClose={onClose} size={600} title={name ? t('people.drawerTitle', { name }) : ''} destroyOnHidden>
+    <Drawer
+      open={personId !== null}
+      onClose={onClose}
+      size={600}
+      title={name ? t('people.drawerTitle', { name }) : ''}
+      destroyOnHidden
+    >
       {person.isPending ? (
         <Spin />
       ) : person.isError ? (
@@ -66,16 +105,28 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
         styles={{ label: { width: 120 } }}
         items={[
           { key: 'dn', label: t('people.displayName'), children: person.displayName },
-          { key: 'rn', label: t('people.realName'), children: (revealed ? revealed.realName : person.realNameMasked) ?? t('common.none') },
+          {
+            key: 'rn',
+            label: t('people.realName'),
+            children: (revealed ? revealed.realName : person.realNameMasked) ?? t('common.none'),
+          },
           {
             key: 'ph',
             label: t('people.phone'),
-            children: <span style={{ fontFamily: 'monospace' }} data-testid="person-phone">{revealed ? revealed.phone : person.phoneMasked}</span>,
+            children: (
+              <span style={{ fontFamily: 'monospace' }} data-testid="person-phone">
+                {revealed ? revealed.phone : person.phoneMasked}
+              </span>
+            ),
           },
           {
             key: 'id',
             label: t('people.idNumber'),
-            children: <span style={{ fontFamily: 'monospace' }}>{(revealed ? revealed.idNumber : person.idNumberMasked) ?? t('common.none')}</span>,
+            children: (
+              <span style={{ fontFamily: 'monospace' }}>
+                {(revealed ? revealed.idNumber : person.idNumberMasked) ?? t('common.none')}
+              </span>
+            ),
           },
           { key: 'home', label: t('people.home'), children: person.homeNodeName ?? t('common.none') },
           { key: 'ct', label: t('people.createdAt'), children: formatDateTime(person.createdAt, locale) },
@@ -91,19 +142,19 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
         ]}
       />
       <Space wrap>
-      {!revealed && (
-        <Popconfirm
-          title={t('people.revealConfirmTitle')}
-          description={<div style={{ maxWidth: 300 }}>{t('people.revealConfirm')}</div>}
-          okText={t('common.confirm')}
-          cancelText={t('common.cancel')}
-          onConfirm={onReveal}
-        >
-          <Button icon={<EyeOutlined aria-hidden />} loading={reveal.isPending}>
-            {t('people.reveal')}
-          </Button>
-        </Popconfirm>
-      )}
+        {!revealed && (
+          <Popconfirm
+            title={t('people.revealConfirmTitle')}
+            description={<div style={{ maxWidth: 300 }}>{t('people.revealConfirm')}</div>}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={onReveal}
+          >
+            <Button icon={<EyeOutlined aria-hidden />} loading={reveal.isPending}>
+              {t('people.reveal')}
+            </Button>
+          </Popconfirm>
+        )}
         <Popconfirm
           title={t('people.resetConfirmTitle', { name: person.displayName })}
           description={<div style={{ maxWidth: 300 }}>{t('people.resetConfirm')}</div>}
@@ -160,7 +211,12 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
                 cancelText={t('common.cancel')}
                 onConfirm={() => onRevoke(r.id)}
               >
-                <Button type="link" danger size="small" aria-label={`${t('people.revoke')} ${t(`role.${r.role}`)} · ${r.nodeName}`}>
+                <Button
+                  type="link"
+                  danger
+                  size="small"
+                  aria-label={`${t('people.revoke')} ${t(`role.${r.role}`)} · ${r.nodeName}`}
+                >
                   {t('people.revoke')}
                 </Button>
               </Popconfirm>
@@ -219,7 +275,11 @@ function GrantRoleForm({ userId, nodes }: { userId: string; nodes: OrgNode[] }) 
 
   return (
     <Form<GrantValues> form={form} layout="vertical" name="grant-role" onFinish={onFinish} requiredMark={false}>
-      <Form.Item label={t('people.grantRole')} name="role" rules={[{ required: true, message: t('people.grantRoleRequired') }]}>
+      <Form.Item
+        label={t('people.grantRole')}
+        name="role"
+        rules={[{ required: true, message: t('people.grantRoleRequired') }]}
+      >
         <Select<Role>
           loading={catalog.isPending}
           onChange={() => form.setFieldValue('nodeId', undefined)}
@@ -230,9 +290,20 @@ function GrantRoleForm({ userId, nodes }: { userId: string; nodes: OrgNode[] }) 
         label={t('people.grantNode')}
         name="nodeId"
         rules={[{ required: true, message: t('people.grantNodeRequired') }]}
-        extra={info ? t('people.grantNodeHint', { kinds: info.nodeKinds.map((k) => t(`kind.${k}`)).join(locale === 'en' ? ', ' : '、') }) : undefined}
+        extra={
+          info
+            ? t('people.grantNodeHint', {
+                kinds: info.nodeKinds.map((k) => t(`kind.${k}`)).join(locale === 'en' ? ', ' : '、'),
+              })
+            : undefined
+        }
       >
-        <TreeSelect treeData={nodeTree} disabled={!info} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
+        <TreeSelect
+          treeData={nodeTree}
+          disabled={!info}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={grant.isPending}>
         {t('people.grant')}

@@ -15,12 +15,15 @@ const KIND_COLOR: Record<AccountKind, string> = { person: 'green', org: 'geekblu
 /** The purpose label: an organisation's main account is its own, not a person's. */
 function purposeKey(a: PointAccount): MessageKey {
   if (a.purpose === 'main') return a.kind === 'org' ? 'pts.purpose.orgMain' : 'pts.purpose.main';
-  if (a.purpose === 'issuance' || a.purpose === 'fund' || a.purpose === 'supermarket') return `pts.purpose.${a.purpose}`;
+  if (a.purpose === 'issuance' || a.purpose === 'fund' || a.purpose === 'supermarket')
+    return `pts.purpose.${a.purpose}`;
   return 'pts.purpose.other';
 }
 
 function ownerKey(ownerType: string): MessageKey | null {
-  return ownerType === 'team' || ownerType === 'partner' || ownerType === 'community' || ownerType === 'district' ? `pts.owner.${ownerType}` : null;
+  return ownerType === 'team' || ownerType === 'partner' || ownerType === 'community' || ownerType === 'district'
+    ? `pts.owner.${ownerType}`
+    : null;
 }
 
 export function AccountsPage() {
@@ -50,7 +53,12 @@ function Accounts() {
     <Card
       title={t('nav.pointsAccounts')}
       extra={
-        <Button type="primary" icon={<GiftOutlined aria-hidden />} onClick={() => openAward(null)} data-testid="award-open">
+        <Button
+          type="primary"
+          icon={<GiftOutlined aria-hidden />}
+          onClick={() => openAward(null)}
+          data-testid="award-open"
+        >
           {t('pts.award')}
         </Button>
       }
@@ -122,7 +130,11 @@ function Accounts() {
             align: 'right',
             render: (b: number, a) => (
               <Space size={4}>
-                <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }} type={b < 0 ? 'secondary' : undefined}>
+                <Typography.Text
+                  strong
+                  style={{ fontVariantNumeric: 'tabular-nums' }}
+                  type={b < 0 ? 'secondary' : undefined}
+                >
                   {b.toLocaleString()}
                 </Typography.Text>
                 {a.purpose === 'issuance' && (
@@ -151,7 +163,9 @@ function Accounts() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.totalOf', { total: accounts.data?.pages[0]?.total ?? 0, count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('common.totalOf', { total: accounts.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {accounts.hasNextPage && (
           <Button onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage}>
             {t('common.loadMore')}

@@ -22,7 +22,15 @@ interface Values {
 export const REASON_MIN = 2;
 export const REASON_MAX = 100;
 
-export function AwardPointsModal({ open, target, onClose }: { open: boolean; target: AwardTarget | null; onClose: () => void }) {
+export function AwardPointsModal({
+  open,
+  target,
+  onClose,
+}: {
+  open: boolean;
+  target: AwardTarget | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -44,7 +52,12 @@ export function AwardPointsModal({ open, target, onClose }: { open: boolean; tar
     const userId = target?.userId ?? v.userId!;
     const name = target?.name ?? pickedLabel.current;
     try {
-      const j = await award.mutateAsync({ userId, points: v.points!, reason: v.reason!.trim(), idempotencyKey: keyRef.current });
+      const j = await award.mutateAsync({
+        userId,
+        points: v.points!,
+        reason: v.reason!.trim(),
+        idempotencyKey: keyRef.current,
+      });
       message.success(t('pts.award.ok', { name, points: v.points!, seq: j.seq }));
       onClose();
     } catch (err) {
@@ -79,8 +92,19 @@ export function AwardPointsModal({ open, target, onClose }: { open: boolean; tar
             />
           </Form.Item>
         )}
-        <Form.Item name="points" label={t('pts.award.points')} rules={[{ required: true, message: t('pts.award.pointsRequired') }]}>
-          <InputNumber min={1} max={1_000_000} precision={0} style={{ width: 200 }} suffix={t('pts.unit')} aria-label={t('pts.award.points')} />
+        <Form.Item
+          name="points"
+          label={t('pts.award.points')}
+          rules={[{ required: true, message: t('pts.award.pointsRequired') }]}
+        >
+          <InputNumber
+            min={1}
+            max={1_000_000}
+            precision={0}
+            style={{ width: 200 }}
+            suffix={t('pts.unit')}
+            aria-label={t('pts.award.points')}
+          />
         </Form.Item>
         <Form.Item
           name="reason"

@@ -1,6 +1,22 @@
 // 共建贡献: record what a team, partner unit or filed merchant contributed to a co-build project (labour, goods, money, valued
 // in yuan and stored in fen) and credit its points account; the resulting balance is shown at once.
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
@@ -11,7 +27,13 @@ import { useTeamOptions } from '../teams/queries';
 import { PointsGate } from './PointsGate';
 import { usePartnerOptions, useRecordContribution } from './queries';
 import { pointsDistrictId } from './scope';
-import { formatYuan, yuanToFen, type ContributionKind, type ContributionOrgType, type ContributionResult } from './types';
+import {
+  formatYuan,
+  yuanToFen,
+  type ContributionKind,
+  type ContributionOrgType,
+  type ContributionResult,
+} from './types';
 
 interface Values {
   orgType: ContributionOrgType;
@@ -55,13 +77,25 @@ function Contributions() {
         ? (teams.data ?? []).map((x) => ({ value: x.id, label: x.name, hint: `${x.communityName} · ${x.category}` }))
         : orgType === 'merchant'
           ? // Only filed (在册) merchants hold a points account the server credits.
-            (merchants.data ?? []).filter((m) => m.status === 'filed').map((m) => ({ value: m.id, label: m.name, hint: `${m.communityName} · ${m.category}` }))
-          : (partners.data ?? []).filter((p) => !p.archived).map((p) => ({ value: p.id, label: p.name, hint: `${p.nodeName} · ${t(`partner.cat.${p.category}`)}` })),
+            (merchants.data ?? [])
+              .filter((m) => m.status === 'filed')
+              .map((m) => ({ value: m.id, label: m.name, hint: `${m.communityName} · ${m.category}` }))
+          : (partners.data ?? [])
+              .filter((p) => !p.archived)
+              .map((p) => ({ value: p.id, label: p.name, hint: `${p.nodeName} · ${t(`partner.cat.${p.category}`)}` })),
     [orgType, teams.data, partners.data, merchants.data, t],
   );
   const orgLoading =
-    orgType === 'team' ? teams.isPending && !!districtId : orgType === 'merchant' ? merchants.isPending && !!districtId : partners.isPending;
-  const placeholderKey = { team: 'pts.ct.orgPlaceholderTeam', partner: 'pts.ct.orgPlaceholderPartner', merchant: 'pts.ct.orgPlaceholderMerchant' } as const;
+    orgType === 'team'
+      ? teams.isPending && !!districtId
+      : orgType === 'merchant'
+        ? merchants.isPending && !!districtId
+        : partners.isPending;
+  const placeholderKey = {
+    team: 'pts.ct.orgPlaceholderTeam',
+    partner: 'pts.ct.orgPlaceholderPartner',
+    merchant: 'pts.ct.orgPlaceholderMerchant',
+  } as const;
   const emptyKey = { team: 'pts.ct.noTeams', partner: 'pts.ct.noPartners', merchant: 'pts.ct.noMerchants' } as const;
 
   const onFinish = async (v: Values) => {
@@ -114,7 +148,11 @@ function Contributions() {
                 ]}
               />
             </Form.Item>
-            <Form.Item name="orgId" label={t('pts.ct.org')} rules={[{ required: true, message: t('pts.ct.orgRequired') }]}>
+            <Form.Item
+              name="orgId"
+              label={t('pts.ct.org')}
+              rules={[{ required: true, message: t('pts.ct.orgRequired') }]}
+            >
               <Select<string>
                 aria-label={t('pts.ct.org')}
                 placeholder={t(placeholderKey[orgType])}
@@ -129,12 +167,7 @@ function Contributions() {
                     </Typography.Text>
                   </Space>
                 )}
-                notFoundContent={
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t(emptyKey[orgType])}
-                  />
-                }
+                notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(emptyKey[orgType])} />}
               />
             </Form.Item>
             <Form.Item name="kind" label={t('pts.ct.kind')}>
@@ -145,7 +178,11 @@ function Contributions() {
                 <Form.Item
                   name="valueYuan"
                   label={t('pts.ct.value')}
-                  extra={valueYuan != null ? t('pts.ct.valueFen', { fen: yuanToFen(valueYuan).toLocaleString() }) : t('pts.ct.valueHelp')}
+                  extra={
+                    valueYuan != null
+                      ? t('pts.ct.valueFen', { fen: yuanToFen(valueYuan).toLocaleString() })
+                      : t('pts.ct.valueHelp')
+                  }
                   rules={[{ required: true, message: t('pts.ct.valueRequired') }]}
                 >
                   <InputNumber<number>
@@ -161,8 +198,19 @@ function Contributions() {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name="points" label={t('pts.ct.points')} rules={[{ required: true, message: t('pts.ct.pointsRequired') }]}>
-                  <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} suffix={t('pts.unit')} aria-label={t('pts.ct.points')} />
+                <Form.Item
+                  name="points"
+                  label={t('pts.ct.points')}
+                  rules={[{ required: true, message: t('pts.ct.pointsRequired') }]}
+                >
+                  <InputNumber
+                    min={1}
+                    max={1_000_000}
+                    precision={0}
+                    style={{ width: '100%' }}
+                    suffix={t('pts.unit')}
+                    aria-label={t('pts.ct.points')}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -176,7 +224,11 @@ function Contributions() {
             >
               <Input maxLength={60} placeholder={t('pts.ct.projectPlaceholder')} />
             </Form.Item>
-            <Form.Item name="description" label={t('pts.ct.description')} rules={[{ max: 300, message: t('common.maxChars', { n: 300 }) }]}>
+            <Form.Item
+              name="description"
+              label={t('pts.ct.description')}
+              rules={[{ max: 300, message: t('common.maxChars', { n: 300 }) }]}
+            >
               <Input.TextArea rows={3} maxLength={300} showCount placeholder={t('pts.ct.descriptionPlaceholder')} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="contribution-submit">
@@ -193,7 +245,11 @@ function Contributions() {
               showIcon
               style={{ marginBottom: 16 }}
               data-testid="contribution-result"
-              title={t('pts.ct.resultTitle', { name: last.accountName, points: last.journal.amount, balance: last.balance.toLocaleString() })}
+              title={t('pts.ct.resultTitle', {
+                name: last.accountName,
+                points: last.journal.amount,
+                balance: last.balance.toLocaleString(),
+              })}
               description={t('pts.ct.resultDesc', { seq: last.journal.seq, reason: last.journal.reason })}
             />
           )}
@@ -225,7 +281,13 @@ function Contributions() {
                 align: 'right',
                 render: (_, d) => <Typography.Text type="success">+{d.journal.amount}</Typography.Text>,
               },
-              { title: t('pts.acc.balance'), key: 'balance', width: 90, align: 'right', render: (_, d) => d.balance.toLocaleString() },
+              {
+                title: t('pts.acc.balance'),
+                key: 'balance',
+                width: 90,
+                align: 'right',
+                render: (_, d) => d.balance.toLocaleString(),
+              },
             ]}
           />
         </Card>

@@ -63,7 +63,8 @@ function Journals() {
   // The server refuses journals outside the actor's reach; offer the action only where it can succeed.
   const districtWide = isDistrictAdmin(scope.me);
   const reachable = useMemo(() => new Set(scope.communities.map((c) => c.name)), [scope.communities]);
-  const canReverse = (j: PublicJournal) => j.type !== 'reverse' && (districtWide || (!!j.communityName && reachable.has(j.communityName)));
+  const canReverse = (j: PublicJournal) =>
+    j.type !== 'reverse' && (districtWide || (!!j.communityName && reachable.has(j.communityName)));
 
   const onReverse = async (reason: string) => {
     const j = reversing!;
@@ -131,7 +132,9 @@ function Journals() {
             title: t('pts.jr.seq'),
             dataIndex: 'seq',
             width: 70,
-            render: (v: number) => <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>#{v}</Typography.Text>,
+            render: (v: number) => (
+              <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>#{v}</Typography.Text>
+            ),
           },
           { title: t('pts.jr.date'), dataIndex: 'date', width: 110 },
           {
@@ -151,7 +154,12 @@ function Journals() {
               </Space>
             ),
           },
-          { title: t('pts.jr.community'), dataIndex: 'communityName', width: 110, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('pts.jr.community'),
+            dataIndex: 'communityName',
+            width: 110,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('pts.jr.parties'),
             key: 'parties',
@@ -162,7 +170,11 @@ function Journals() {
                 {j.parties.map((p, i) => (
                   <span key={i} style={{ whiteSpace: 'nowrap' }}>
                     {p.name}{' '}
-                    <Typography.Text strong type={p.amount < 0 ? 'danger' : 'success'} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    <Typography.Text
+                      strong
+                      type={p.amount < 0 ? 'danger' : 'success'}
+                      style={{ fontVariantNumeric: 'tabular-nums' }}
+                    >
                       {signed(p.amount)}
                     </Typography.Text>
                   </span>
@@ -170,7 +182,11 @@ function Journals() {
               </Space>
             ),
           },
-          { title: t('pts.jr.reason'), dataIndex: 'reason', render: (v: string) => <Typography.Text style={{ wordBreak: 'break-word' }}>{v}</Typography.Text> },
+          {
+            title: t('pts.jr.reason'),
+            dataIndex: 'reason',
+            render: (v: string) => <Typography.Text style={{ wordBreak: 'break-word' }}>{v}</Typography.Text>,
+          },
           { title: t('pts.jr.hash'), dataIndex: 'hash', width: 140, render: (v: string) => <ShortHash hash={v} /> },
           {
             title: t('common.actions'),
@@ -195,7 +211,9 @@ function Journals() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.totalOf', { total: journals.data?.pages[0]?.total ?? 0, count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('common.totalOf', { total: journals.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {journals.hasNextPage ? (
           <Button onClick={() => journals.fetchNextPage()} loading={journals.isFetchingNextPage}>
             {t('common.loadMore')}

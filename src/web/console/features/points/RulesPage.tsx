@@ -64,7 +64,9 @@ function toForm(r: PointRules): FormValues {
 
 function fromForm(v: FormValues): PointRules {
   const record = (list: Row2[] | undefined) =>
-    Object.fromEntries((list ?? []).filter((x) => x.category?.trim() && x.value != null).map((x) => [x.category!.trim(), x.value!]));
+    Object.fromEntries(
+      (list ?? []).filter((x) => x.category?.trim() && x.value != null).map((x) => [x.category!.trim(), x.value!]),
+    );
   return {
     pointsPerHour: v.pointsPerHour,
     categoryMultipliersPct: record(v.multipliers),
@@ -162,10 +164,23 @@ function CategoryRows({
                 </Form.Item>
                 <Typography.Text type="secondary">→</Typography.Text>
                 <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: t('pts.rules.required') }]}>
-                  <InputNumber min={0} max={max} precision={0} style={{ width: 140 }} suffix={unit} aria-label={`${label} ${unit}`} />
+                  <InputNumber
+                    min={0}
+                    max={max}
+                    precision={0}
+                    style={{ width: 140 }}
+                    suffix={unit}
+                    aria-label={`${label} ${unit}`}
+                  />
                 </Form.Item>
                 {!readOnly && (
-                  <Button type="text" danger icon={<DeleteOutlined aria-hidden />} onClick={() => remove(f.name)} aria-label={t('pts.rules.remove')} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined aria-hidden />}
+                    onClick={() => remove(f.name)}
+                    aria-label={t('pts.rules.remove')}
+                  />
                 )}
               </Space>
             ))}
@@ -176,7 +191,11 @@ function CategoryRows({
             )}
             {!readOnly && (
               <Form.Item>
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ value: name === 'multipliers' ? 100 : 5 })}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ value: name === 'multipliers' ? 100 : 5 })}
+                >
                   {addText}
                 </Button>
               </Form.Item>
@@ -188,7 +207,17 @@ function CategoryRows({
   );
 }
 
-function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: string; districtName: string; rules: PointRules; canEdit: boolean }) {
+function RulesForm({
+  districtId,
+  districtName,
+  rules,
+  canEdit,
+}: {
+  districtId: string;
+  districtName: string;
+  rules: PointRules;
+  canEdit: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -203,7 +232,15 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
     update.mutate(fromForm(v), {
       onSuccess: () => void message.success(t('common.saved')),
       onError: (err) => {
-        if (!applyFieldErrors(form, err, ['pointsPerHour', 'dailyCapPoints', 'balanceCeiling', 'monthlyGiveLimit', 'expiryYears'])) {
+        if (
+          !applyFieldErrors(form, err, [
+            'pointsPerHour',
+            'dailyCapPoints',
+            'balanceCeiling',
+            'monthlyGiveLimit',
+            'expiryYears',
+          ])
+        ) {
           message.error(errorMessage(err));
         }
       },
@@ -212,7 +249,15 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
   const unitPoints = t('pts.unit');
   return (
     <Card title={t('pts.rules.title', { district: districtName })}>
-      {!canEdit && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('pts.rules.readOnly')} data-testid="rules-readonly" />}
+      {!canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('pts.rules.readOnly')}
+          data-testid="rules-readonly"
+        />
+      )}
       <Form<FormValues>
         form={form}
         layout="vertical"
@@ -225,18 +270,45 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
         <Typography.Title level={5}>{t('pts.rules.earning')}</Typography.Title>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="pointsPerHour" label={t('pts.rules.pointsPerHour')} extra={t('pts.rules.pointsPerHourHelp')} rules={[{ required: true, message: t('pts.rules.required') }]}>
+            <Form.Item
+              name="pointsPerHour"
+              label={t('pts.rules.pointsPerHour')}
+              extra={t('pts.rules.pointsPerHourHelp')}
+              rules={[{ required: true, message: t('pts.rules.required') }]}
+            >
               <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} suffix={unitPoints} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="dailyCapPoints" label={t('pts.rules.dailyCapPoints')} extra={t('pts.rules.dailyCapPointsHelp')}>
-              <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} suffix={unitPoints} placeholder={t('pts.rules.unlimited')} />
+            <Form.Item
+              name="dailyCapPoints"
+              label={t('pts.rules.dailyCapPoints')}
+              extra={t('pts.rules.dailyCapPointsHelp')}
+            >
+              <InputNumber
+                min={1}
+                max={1_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={unitPoints}
+                placeholder={t('pts.rules.unlimited')}
+              />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="balanceCeiling" label={t('pts.rules.balanceCeiling')} extra={t('pts.rules.balanceCeilingHelp')}>
-              <InputNumber min={1} max={100_000_000} precision={0} style={{ width: '100%' }} suffix={unitPoints} placeholder={t('pts.rules.unlimited')} />
+            <Form.Item
+              name="balanceCeiling"
+              label={t('pts.rules.balanceCeiling')}
+              extra={t('pts.rules.balanceCeilingHelp')}
+            >
+              <InputNumber
+                min={1}
+                max={100_000_000}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={unitPoints}
+                placeholder={t('pts.rules.unlimited')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -265,17 +337,32 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
         </Typography.Title>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="allowGifts" label={t('pts.rules.allowGifts')} valuePropName="checked" extra={t('pts.rules.allowGiftsHelp')}>
+            <Form.Item
+              name="allowGifts"
+              label={t('pts.rules.allowGifts')}
+              valuePropName="checked"
+              extra={t('pts.rules.allowGiftsHelp')}
+            >
               <Switch aria-label={t('pts.rules.allowGifts')} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="allowDonations" label={t('pts.rules.allowDonations')} valuePropName="checked" extra={t('pts.rules.allowDonationsHelp')}>
+            <Form.Item
+              name="allowDonations"
+              label={t('pts.rules.allowDonations')}
+              valuePropName="checked"
+              extra={t('pts.rules.allowDonationsHelp')}
+            >
               <Switch aria-label={t('pts.rules.allowDonations')} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="monthlyGiveLimit" label={t('pts.rules.monthlyGiveLimit')} extra={t('pts.rules.monthlyGiveLimitHelp')} rules={[{ required: true, message: t('pts.rules.required') }]}>
+            <Form.Item
+              name="monthlyGiveLimit"
+              label={t('pts.rules.monthlyGiveLimit')}
+              extra={t('pts.rules.monthlyGiveLimitHelp')}
+              rules={[{ required: true, message: t('pts.rules.required') }]}
+            >
               <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} suffix={unitPoints} />
             </Form.Item>
           </Col>
@@ -286,7 +373,14 @@ function RulesForm({ districtId, districtName, rules, canEdit }: { districtId: s
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="expiryYears" label={t('pts.rules.expiryYears')} extra={t('pts.rules.expiryYearsHelp')}>
-              <InputNumber min={1} max={20} precision={0} style={{ width: '100%' }} suffix={t('pts.rules.unitYears')} placeholder={t('pts.rules.never')} />
+              <InputNumber
+                min={1}
+                max={20}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={t('pts.rules.unitYears')}
+                placeholder={t('pts.rules.never')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -348,19 +442,34 @@ function RulesHistory({ history }: { history: PointRulesVersion[] }) {
           ),
         }}
         columns={[
-          { title: t('pts.rules.changedAt'), dataIndex: 'changedAt', width: 180, render: (v: string) => formatDateTime(v, locale) },
-          { title: t('pts.rules.changedBy'), dataIndex: 'changedBy', width: 120, render: (v: string | null) => v ?? t('common.none') },
+          {
+            title: t('pts.rules.changedAt'),
+            dataIndex: 'changedAt',
+            width: 180,
+            render: (v: string) => formatDateTime(v, locale),
+          },
+          {
+            title: t('pts.rules.changedBy'),
+            dataIndex: 'changedBy',
+            width: 120,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
           {
             title: t('pts.rules.changes'),
             key: 'changes',
             render: (_, h) => {
               if (!h.changes) return <Typography.Text type="secondary">{t('pts.rules.initial')}</Typography.Text>;
-              if (h.changes.length === 0) return <Typography.Text type="secondary">{t('pts.rules.noChange')}</Typography.Text>;
+              if (h.changes.length === 0)
+                return <Typography.Text type="secondary">{t('pts.rules.noChange')}</Typography.Text>;
               const shown = h.changes.slice(0, 3).map((c) => changeLabel(c, t));
               return (
                 <span>
                   {shown.join('；')}
-                  {h.changes.length > 3 && <Typography.Text type="secondary">{t('pts.rules.moreChanges', { count: h.changes.length - 3 })}</Typography.Text>}
+                  {h.changes.length > 3 && (
+                    <Typography.Text type="secondary">
+                      {t('pts.rules.moreChanges', { count: h.changes.length - 3 })}
+                    </Typography.Text>
+                  )}
                 </span>
               );
             },

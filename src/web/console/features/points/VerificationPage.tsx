@@ -39,7 +39,12 @@ function Verification() {
   const d = check.data;
   const chain = d?.districts.find((x) => x.districtId === districtId);
   const recheck = (
-    <Button icon={<ReloadOutlined aria-hidden />} onClick={() => check.refetch()} loading={check.isFetching} data-testid="verify-again">
+    <Button
+      icon={<ReloadOutlined aria-hidden />}
+      onClick={() => check.refetch()}
+      loading={check.isFetching}
+      data-testid="verify-again"
+    >
       {t('pts.vf.recheck')}
     </Button>
   );
@@ -57,9 +62,19 @@ function Verification() {
           <Result
             style={{ padding: '24px 0 8px' }}
             status={d!.ok ? 'success' : 'error'}
-            icon={d!.ok ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <CloseCircleFilled style={{ color: '#ff4d4f' }} />}
+            icon={
+              d!.ok ? (
+                <CheckCircleFilled style={{ color: '#52c41a' }} />
+              ) : (
+                <CloseCircleFilled style={{ color: '#ff4d4f' }} />
+              )
+            }
             title={
-              <span data-testid="verification-status" data-ok={d!.ok ? 'true' : 'false'} style={{ color: d!.ok ? '#389e0d' : '#cf1322', fontSize: 28 }}>
+              <span
+                data-testid="verification-status"
+                data-ok={d!.ok ? 'true' : 'false'}
+                style={{ color: d!.ok ? '#389e0d' : '#cf1322', fontSize: 28 }}
+              >
                 {d!.ok ? t('pts.vf.ok') : t('pts.vf.bad')}
               </span>
             }
@@ -70,7 +85,11 @@ function Verification() {
             size="small"
             column={2}
             items={[
-              { key: 'journals', label: t('pts.vf.journals'), children: <span data-testid="verification-journals">{chain?.journals ?? 0}</span> },
+              {
+                key: 'journals',
+                label: t('pts.vf.journals'),
+                children: <span data-testid="verification-journals">{chain?.journals ?? 0}</span>,
+              },
               { key: 'accounts', label: t('pts.vf.accounts'), children: d!.accounts },
               {
                 key: 'head',
@@ -84,7 +103,12 @@ function Verification() {
                   <Typography.Text type="secondary">{t('pts.vf.noJournals')}</Typography.Text>
                 ),
               },
-              { key: 'at', label: t('pts.vf.checkedAt'), span: 2, children: formatDateTime(new Date(check.dataUpdatedAt).toISOString(), locale) },
+              {
+                key: 'at',
+                label: t('pts.vf.checkedAt'),
+                span: 2,
+                children: formatDateTime(new Date(check.dataUpdatedAt).toISOString(), locale),
+              },
             ]}
           />
           <div>
@@ -111,7 +135,12 @@ function Verification() {
                       t('common.none')
                     ),
                 },
-                { title: t('pts.vf.seq'), dataIndex: 'seq', width: 80, render: (v: number | null) => (v == null ? t('common.none') : `#${v}`) },
+                {
+                  title: t('pts.vf.seq'),
+                  dataIndex: 'seq',
+                  width: 80,
+                  render: (v: number | null) => (v == null ? t('common.none') : `#${v}`),
+                },
                 { title: t('pts.vf.problem'), dataIndex: 'problem' },
               ]}
             />

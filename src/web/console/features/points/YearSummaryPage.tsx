@@ -2,7 +2,21 @@
 // ranking of people and of organisations by points earned in the year (a merchant's redemption income apart),
 // every team with its members' hours and points, a chart of points issued, and the Excel export.
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
@@ -54,7 +68,12 @@ function TotalsRow({ totals, size = 'large' }: { totals: Totals; size?: 'large' 
   const style = size === 'small' ? { fontSize: 18 } : { fontSize: 24 };
   const items = [
     { key: 'issued', title: t('pts.ys.issued'), value: totals.pointsIssued.toLocaleString(), suffix: t('pts.unit') },
-    { key: 'redeemed', title: t('pts.ys.redeemed'), value: totals.pointsRedeemed.toLocaleString(), suffix: t('pts.unit') },
+    {
+      key: 'redeemed',
+      title: t('pts.ys.redeemed'),
+      value: totals.pointsRedeemed.toLocaleString(),
+      suffix: t('pts.unit'),
+    },
     { key: 'donated', title: t('pts.ys.donated'), value: totals.pointsDonated.toLocaleString(), suffix: t('pts.unit') },
     { key: 'hours', title: t('pts.ys.hours'), value: hoursOf(totals.acceptedMinutes), suffix: 'h' },
     { key: 'leveraged', title: t('pts.ys.leveraged'), value: formatYuan(totals.leveragedFen), prefix: '¥' },
@@ -80,11 +99,23 @@ function TotalsRow({ totals, size = 'large' }: { totals: Totals; size?: 'large' 
 function CommunityCard({ c }: { c: YearSummaryCommunity }) {
   const { t } = useI18n();
   const idle =
-    c.people.length === 0 && c.organisations.length === 0 && c.teams.length === 0 && c.pointsIssued === 0 && c.pointsRedeemed === 0 && c.acceptedMinutes === 0 && c.leveragedFen === 0;
+    c.people.length === 0 &&
+    c.organisations.length === 0 &&
+    c.teams.length === 0 &&
+    c.pointsIssued === 0 &&
+    c.pointsRedeemed === 0 &&
+    c.acceptedMinutes === 0 &&
+    c.leveragedFen === 0;
   if (idle) {
     // Nothing happened here this year: one line instead of empty tables.
     return (
-      <Card title={c.communityName} size="small" data-testid="ys-community" extra={<Typography.Text type="secondary">{t('pts.ys.idle')}</Typography.Text>} styles={{ body: { display: 'none' } }} />
+      <Card
+        title={c.communityName}
+        size="small"
+        data-testid="ys-community"
+        extra={<Typography.Text type="secondary">{t('pts.ys.idle')}</Typography.Text>}
+        styles={{ body: { display: 'none' } }}
+      />
     );
   }
   return (
@@ -108,8 +139,20 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
                 render: (r: number) => (r <= 3 ? <Tag color={['gold', 'default', 'orange'][r - 1]}>{r}</Tag> : r),
               },
               { title: t('pts.ys.name'), dataIndex: 'name' },
-              { title: t('pts.ys.points'), dataIndex: 'points', width: 100, align: 'right', render: (v: number) => v.toLocaleString() },
-              { title: t('pts.ys.hoursCol'), dataIndex: 'minutes', width: 110, align: 'right', render: (m: number) => hoursOf(m) },
+              {
+                title: t('pts.ys.points'),
+                dataIndex: 'points',
+                width: 100,
+                align: 'right',
+                render: (v: number) => v.toLocaleString(),
+              },
+              {
+                title: t('pts.ys.hoursCol'),
+                dataIndex: 'minutes',
+                width: 110,
+                align: 'right',
+                render: (m: number) => hoursOf(m),
+              },
             ]}
           />
         </Col>
@@ -132,16 +175,36 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
                 title: t('pts.ys.orgKind'),
                 dataIndex: 'kind',
                 width: 80,
-                render: (k: string) => (k === 'team' || k === 'partner' ? t(`pts.owner.${k}`) : k === 'merchant' ? t('pts.ys.kind.merchant') : k),
+                render: (k: string) =>
+                  k === 'team' || k === 'partner'
+                    ? t(`pts.owner.${k}`)
+                    : k === 'merchant'
+                      ? t('pts.ys.kind.merchant')
+                      : k,
               },
-              { title: t('pts.ys.orgPoints'), dataIndex: 'points', width: 100, align: 'right', render: (v: number) => v.toLocaleString() },
-              { title: t('pts.ys.contributions'), dataIndex: 'contributionsFen', width: 110, align: 'right', render: (f: number) => formatYuan(f) },
+              {
+                title: t('pts.ys.orgPoints'),
+                dataIndex: 'points',
+                width: 100,
+                align: 'right',
+                render: (v: number) => v.toLocaleString(),
+              },
+              {
+                title: t('pts.ys.contributions'),
+                dataIndex: 'contributionsFen',
+                width: 110,
+                align: 'right',
+                render: (f: number) => formatYuan(f),
+              },
               {
                 title: t('pts.ys.orgIncome'),
                 dataIndex: 'redemptionIncome',
                 width: 90,
                 align: 'right',
-                render: (v: number, o) => (o.kind === 'merchant' || v !== 0 ? <Typography.Text type="secondary">{v.toLocaleString()}</Typography.Text> : null),
+                render: (v: number, o) =>
+                  o.kind === 'merchant' || v !== 0 ? (
+                    <Typography.Text type="secondary">{v.toLocaleString()}</Typography.Text>
+                  ) : null,
               },
             ]}
           />
@@ -160,9 +223,27 @@ function CommunityCard({ c }: { c: YearSummaryCommunity }) {
         columns={[
           { title: t('pts.ys.teamName'), dataIndex: 'name' },
           { title: t('pts.ys.members'), dataIndex: 'members', width: 80, align: 'right' },
-          { title: t('pts.ys.memberHours'), dataIndex: 'memberMinutes', width: 140, align: 'right', render: (m: number) => hoursOf(m) },
-          { title: t('pts.ys.memberPoints'), dataIndex: 'memberPoints', width: 120, align: 'right', render: (v: number) => v.toLocaleString() },
-          { title: t('pts.ys.teamPoints'), dataIndex: 'teamPoints', width: 120, align: 'right', render: (v: number) => v.toLocaleString() },
+          {
+            title: t('pts.ys.memberHours'),
+            dataIndex: 'memberMinutes',
+            width: 140,
+            align: 'right',
+            render: (m: number) => hoursOf(m),
+          },
+          {
+            title: t('pts.ys.memberPoints'),
+            dataIndex: 'memberPoints',
+            width: 120,
+            align: 'right',
+            render: (v: number) => v.toLocaleString(),
+          },
+          {
+            title: t('pts.ys.teamPoints'),
+            dataIndex: 'teamPoints',
+            width: 120,
+            align: 'right',
+            render: (v: number) => v.toLocaleString(),
+          },
         ]}
       />
     </Card>
@@ -173,7 +254,10 @@ function YearSummaryView() {
   const { t } = useI18n();
   const scope = useVolunteeringScope();
   const { download, busy } = useDownload();
-  const tree = useMemo(() => orgSelectTree(scope.nodes, { selectableKinds: ['district', 'street', 'community'] }), [scope.nodes]);
+  const tree = useMemo(
+    () => orgSelectTree(scope.nodes, { selectableKinds: ['district', 'street', 'community'] }),
+    [scope.nodes],
+  );
   const [picked, setPicked] = useState<string | null>(null);
   // Until one is picked: the node of the person's first admin role (their whole reach).
   const nodeId = picked ?? pointsAssignments(scope.me)[0]?.nodeId ?? null;
@@ -184,7 +268,8 @@ function YearSummaryView() {
   const nodeName = summary.data?.nodeName ?? '';
 
   const onExport = () => {
-    if (nodeId) void download(yearSummaryExportUrl(nodeId, year.year()), `${nodeName}${year.year()}年度积分汇总.xlsx`, 'export');
+    if (nodeId)
+      void download(yearSummaryExportUrl(nodeId, year.year()), `${nodeName}${year.year()}年度积分汇总.xlsx`, 'export');
   };
 
   return (
@@ -232,7 +317,9 @@ function YearSummaryView() {
           <LoadError error={summary.error} onRetry={() => summary.refetch()} />
         ) : (
           <>
-            <Typography.Paragraph type="secondary">{t('pts.ys.totalOf', { node: nodeName, year: year.year(), count: communities.length })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('pts.ys.totalOf', { node: nodeName, year: year.year(), count: communities.length })}
+            </Typography.Paragraph>
             <TotalsRow totals={totals} />
           </>
         )}

@@ -35,7 +35,11 @@ export const pointsKeys = {
 export function usePointAccounts(filter: AccountFilter) {
   return useInfiniteQuery({
     queryKey: pointsKeys.accounts(filter),
-    queryFn: ({ pageParam }) => api<CountedPage<PointAccount>>('GET', `/api/v1/points/accounts${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+    queryFn: ({ pageParam }) =>
+      api<CountedPage<PointAccount>>(
+        'GET',
+        `/api/v1/points/accounts${qs({ ...filter, cursor: pageParam, limit: 50 })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -107,7 +111,10 @@ export function usePartnerOptions() {
       const items: PartnerUnit[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<PartnerUnit> = await api<Page<PartnerUnit>>('GET', `/api/v1/org/partner-units${qs({ limit: 100, cursor })}`);
+        const page: Page<PartnerUnit> = await api<Page<PartnerUnit>>(
+          'GET',
+          `/api/v1/org/partner-units${qs({ limit: 100, cursor })}`,
+        );
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && items.length < 2000);
@@ -122,7 +129,10 @@ export function usePointRules(districtId: string | null) {
     queryKey: pointsKeys.rules(districtId ?? ''),
     enabled: !!districtId,
     queryFn: () =>
-      api<{ rules: PointRules; history: PointRulesVersion[] }>('GET', `/api/v1/districts/${encodeURIComponent(districtId!)}/point-rules`),
+      api<{ rules: PointRules; history: PointRulesVersion[] }>(
+        'GET',
+        `/api/v1/districts/${encodeURIComponent(districtId!)}/point-rules`,
+      ),
   });
 }
 

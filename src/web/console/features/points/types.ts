@@ -13,7 +13,17 @@ export type {
 } from '../../../shared/api-types';
 import type { ContributionBody } from '../../../shared/api-types';
 
-export const JOURNAL_TYPES = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'] as const;
+export const JOURNAL_TYPES = [
+  'earn',
+  'award',
+  'redeem',
+  'refund',
+  'gift',
+  'donate',
+  'expire',
+  'reverse',
+  'contribute',
+] as const;
 
 /** Tag colour per journal type: credits warm/green, spending blue, corrections red. */
 export const JOURNAL_TYPE_COLOR: Record<JournalType, string> = {
@@ -70,7 +80,17 @@ export interface YearSummaryCommunity {
 }
 
 /** Report categories of 随手拍 (PRODUCT.md §8), offered when editing report rewards. */
-export const REPORT_CATEGORIES = ['安全隐患', '飞线充电', '环境卫生', '设施损坏', '占道停车', '邻里纠纷', '市长热线', '帮扶救助', '其他'];
+export const REPORT_CATEGORIES = [
+  '安全隐患',
+  '飞线充电',
+  '环境卫生',
+  '设施损坏',
+  '占道停车',
+  '邻里纠纷',
+  '市长热线',
+  '帮扶救助',
+  '其他',
+];
 
 /** Yuan as typed → integer fen, as the API stores money. */
 export function yuanToFen(yuan: number): number {

@@ -1,6 +1,20 @@
 // 验收: the community's acceptance queue of service records — accept or return in batches, correct, export.
 import { CheckOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -29,7 +43,9 @@ export function AcceptancePage() {
   const { message } = App.useApp();
   const scope = useVolunteeringScope();
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'confirmed';
+  const tab: TabKey = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as TabKey)
+    : 'confirmed';
   const [communityId, setCommunityId] = useState<string | undefined>();
   const [teamId, setTeamId] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -64,7 +80,11 @@ export function AcceptancePage() {
   ) => {
     let done: ServiceRecord[] = [];
     try {
-      for (const part of chunks(target.map((r) => r.id), 500)) done = done.concat((await call(part)).items);
+      for (const part of chunks(
+        target.map((r) => r.id),
+        500,
+      ))
+        done = done.concat((await call(part)).items);
       message.success(t(okKey, { count: done.length, hours: hoursOf(done.reduce((s, r) => s + r.minutes, 0)) }));
       resetSelection();
     } catch (err) {
@@ -135,16 +155,38 @@ export function AcceptancePage() {
               <Tag color="gold">{t('past.afterTheFact')}</Tag>
             </Tooltip>
           )}
-          {!r.isBackfill && !r.correctsId && !r.afterTheFact && <Typography.Text type="secondary">{t('rec.normal')}</Typography.Text>}
+          {!r.isBackfill && !r.correctsId && !r.afterTheFact && (
+            <Typography.Text type="secondary">{t('rec.normal')}</Typography.Text>
+          )}
         </Space>
       ),
     },
-    { title: t('rec.team'), dataIndex: 'teamName', width: 170, render: (v: string | null, r: ServiceRecord) => v ?? r.communityName },
+    {
+      title: t('rec.team'),
+      dataIndex: 'teamName',
+      width: 170,
+      render: (v: string | null, r: ServiceRecord) => v ?? r.communityName,
+    },
     tab === 'returned'
-      ? { title: t('rec.returnedReason'), dataIndex: 'returnedReason', width: 180, render: (v: string | null) => v ?? t('common.none') }
+      ? {
+          title: t('rec.returnedReason'),
+          dataIndex: 'returnedReason',
+          width: 180,
+          render: (v: string | null) => v ?? t('common.none'),
+        }
       : tab === 'accepted'
-        ? { title: t('rec.acceptedAt'), dataIndex: 'acceptedAt', width: 140, render: (v: string | null) => formatChina(v) }
-        : { title: t('rec.confirmedAt'), dataIndex: 'confirmedAt', width: 140, render: (v: string | null) => formatChina(v) },
+        ? {
+            title: t('rec.acceptedAt'),
+            dataIndex: 'acceptedAt',
+            width: 140,
+            render: (v: string | null) => formatChina(v),
+          }
+        : {
+            title: t('rec.confirmedAt'),
+            dataIndex: 'confirmedAt',
+            width: 140,
+            render: (v: string | null) => formatChina(v),
+          },
     ...(tab === 'returned' || tab === 'accepted'
       ? [
           {
@@ -152,7 +194,12 @@ export function AcceptancePage() {
             key: 'actions',
             width: 90,
             render: (_: unknown, r: ServiceRecord) => (
-              <Button type="link" size="small" onClick={() => setCorrecting(r)} aria-label={`${t('rec.correct')} ${r.displayName} ${r.activityTitle}`}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setCorrecting(r)}
+                aria-label={`${t('rec.correct')} ${r.displayName} ${r.activityTitle}`}
+              >
                 {t('rec.correct')}
               </Button>
             ),
@@ -173,11 +220,14 @@ export function AcceptancePage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-          setParams((p) => {
-            if (k === 'confirmed') p.delete('tab');
-            else p.set('tab', k);
-            return p;
-          }, { replace: true });
+          setParams(
+            (p) => {
+              if (k === 'confirmed') p.delete('tab');
+              else p.set('tab', k);
+              return p;
+            },
+            { replace: true },
+          );
           resetSelection();
         }}
         items={TABS.map((k) => ({ key: k, label: t(`rec.tab.${k}`) }))}
@@ -235,9 +285,17 @@ export function AcceptancePage() {
               okText={t('rec.accept')}
               cancelText={t('common.cancel')}
               disabled={chosen.length === 0}
-              onConfirm={() => runBatch((ids) => accept.mutateAsync(ids), 'rec.acceptedN', chosen).catch(() => undefined)}
+              onConfirm={() =>
+                runBatch((ids) => accept.mutateAsync(ids), 'rec.acceptedN', chosen).catch(() => undefined)
+              }
             >
-              <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={chosen.length === 0} loading={accept.isPending} data-testid="batch-accept">
+              <Button
+                type="primary"
+                icon={<CheckOutlined aria-hidden />}
+                disabled={chosen.length === 0}
+                loading={accept.isPending}
+                data-testid="batch-accept"
+              >
                 {t('rec.batchAccept')}
               </Button>
             </Popconfirm>
@@ -247,14 +305,22 @@ export function AcceptancePage() {
               okText={t('rec.confirmForLeader')}
               cancelText={t('common.cancel')}
               disabled={chosen.length === 0}
-              onConfirm={() => runBatch((ids) => confirm.mutateAsync(ids), 'rec.confirmedN', chosen).catch(() => undefined)}
+              onConfirm={() =>
+                runBatch((ids) => confirm.mutateAsync(ids), 'rec.confirmedN', chosen).catch(() => undefined)
+              }
             >
               <Button icon={<CheckOutlined aria-hidden />} disabled={chosen.length === 0} loading={confirm.isPending}>
                 {t('rec.confirmForLeader')}
               </Button>
             </Popconfirm>
           )}
-          <Button danger icon={<RollbackOutlined aria-hidden />} disabled={chosen.length === 0} onClick={() => setReturning(chosen)} data-testid="batch-return">
+          <Button
+            danger
+            icon={<RollbackOutlined aria-hidden />}
+            disabled={chosen.length === 0}
+            onClick={() => setReturning(chosen)}
+            data-testid="batch-return"
+          >
             {t('rec.return')}
           </Button>
         </div>
@@ -328,10 +394,19 @@ export function AcceptancePage() {
         label={t('rec.returnReason')}
         okText={t('rec.return')}
         onCancel={() => setReturning(null)}
-        onSubmit={(reason) => runBatch((ids) => ret.mutateAsync({ recordIds: ids, reason }), 'rec.returnedN', returning ?? []).then(() => setReturning(null))}
+        onSubmit={(reason) =>
+          runBatch((ids) => ret.mutateAsync({ recordIds: ids, reason }), 'rec.returnedN', returning ?? []).then(() =>
+            setReturning(null),
+          )
+        }
       />
       <CorrectRecordModal record={correcting} onClose={() => setCorrecting(null)} />
-      <ExportLedgerModal open={exporting} scope={scope} defaults={{ communityId, teamId }} onClose={() => setExporting(false)} />
+      <ExportLedgerModal
+        open={exporting}
+        scope={scope}
+        defaults={{ communityId, teamId }}
+        onClose={() => setExporting(false)}
+      />
     </Card>
   );
 }

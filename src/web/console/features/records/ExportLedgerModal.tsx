@@ -15,7 +15,17 @@ interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-export function ExportLedgerModal({ open, scope, defaults, onClose }: { open: boolean; scope: VolunteeringScope; defaults: { communityId?: string; teamId?: string }; onClose: () => void }) {
+export function ExportLedgerModal({
+  open,
+  scope,
+  defaults,
+  onClose,
+}: {
+  open: boolean;
+  scope: VolunteeringScope;
+  defaults: { communityId?: string; teamId?: string };
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const by = Form.useWatch('by', form);
@@ -71,8 +81,17 @@ export function ExportLedgerModal({ open, scope, defaults, onClose }: { open: bo
             />
           </Form.Item>
         ) : (
-          <Form.Item name="communityId" label={t('vol.community')} rules={[{ required: true, message: t('vol.pickCommunity') }]}>
-            <TreeSelect treeData={scope.communityTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder={t('vol.pickCommunity')} />
+          <Form.Item
+            name="communityId"
+            label={t('vol.community')}
+            rules={[{ required: true, message: t('vol.pickCommunity') }]}
+          >
+            <TreeSelect
+              treeData={scope.communityTree}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder={t('vol.pickCommunity')}
+            />
           </Form.Item>
         )}
         <Form.Item name="range" label={t('rec.exportRange')} extra={t('rec.exportRangeHelp')}>

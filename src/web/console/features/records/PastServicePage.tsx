@@ -1,7 +1,22 @@
 // 补记服务: community staff record service that had no activity in the system (help at night, a rider's errand, the
 // paper 台账), one entry at a time or from the Excel template. Records wait for confirmation and acceptance as usual.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, TreeSelect, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  TreeSelect,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
@@ -10,7 +25,12 @@ import { applyFieldErrors, errorMessage } from '../../lib/errors';
 import { useVolunteeringScope } from '../org/scope';
 import { useVolunteeringSettings } from '../settings/queries';
 import { useVolunteers } from '../volunteers/queries';
-import { pastServiceUrls, type PastServiceImportReport, useImportPastService, useRecordPastService } from './PastService.queries';
+import {
+  pastServiceUrls,
+  type PastServiceImportReport,
+  useImportPastService,
+  useRecordPastService,
+} from './PastService.queries';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -67,19 +87,29 @@ function PastServiceForm() {
   }));
   // The scope loads after the form mounts: a staff member of one community gets it filled in once it is known.
   useEffect(() => {
-    if (scope.onlyCommunityId && !form.getFieldValue('communityId')) form.setFieldValue('communityId', scope.onlyCommunityId);
+    if (scope.onlyCommunityId && !form.getFieldValue('communityId'))
+      form.setFieldValue('communityId', scope.onlyCommunityId);
   }, [form, scope.onlyCommunityId]);
   const required = (field: string) => [{ required: true, whitespace: true, message: t('past.required', { field }) }];
 
   const onFinish = async (v: FormValues) => {
     try {
       const rec = await record.mutateAsync({
-        ...v, serviceDate: v.serviceDate.format('YYYY-MM-DD'), place: v.place.trim(), content: v.content.trim(), vouchedBy: v.vouchedBy.trim(),
+        ...v,
+        serviceDate: v.serviceDate.format('YYYY-MM-DD'),
+        place: v.place.trim(),
+        content: v.content.trim(),
+        vouchedBy: v.vouchedBy.trim(),
       });
-      message.success(rec.minutes < v.minutes ? t('past.capped', { minutes: rec.minutes, asked: v.minutes }) : t('past.done', { minutes: rec.minutes }));
+      message.success(
+        rec.minutes < v.minutes
+          ? t('past.capped', { minutes: rec.minutes, asked: v.minutes })
+          : t('past.done', { minutes: rec.minutes }),
+      );
       form.resetFields(['minutes', 'place', 'content', 'vouchedBy']);
     } catch (err) {
-      if (!applyFieldErrors(form, err, FIELDS, { SERVICE_DATE_FUTURE: 'serviceDate', DAILY_CAP_REACHED: 'minutes' })) message.error(errorMessage(err));
+      if (!applyFieldErrors(form, err, FIELDS, { SERVICE_DATE_FUTURE: 'serviceDate', DAILY_CAP_REACHED: 'minutes' }))
+        message.error(errorMessage(err));
     }
   };
 
@@ -92,7 +122,11 @@ function PastServiceForm() {
       initialValues={{ serviceDate: dayjs() }}
       style={{ maxWidth: 640 }}
     >
-      <Form.Item name="userId" label={t('past.volunteer')} rules={[{ required: true, message: t('past.required', { field: t('past.volunteer') }) }]}>
+      <Form.Item
+        name="userId"
+        label={t('past.volunteer')}
+        rules={[{ required: true, message: t('past.required', { field: t('past.volunteer') }) }]}
+      >
         <Select
           showSearch={{ filterOption: false, onSearch: setQ }}
           placeholder={t('past.volunteerPlaceholder')}
@@ -101,7 +135,11 @@ function PastServiceForm() {
           aria-label={t('past.volunteer')}
         />
       </Form.Item>
-      <Form.Item name="communityId" label={t('past.community')} rules={[{ required: true, message: t('past.pickCommunityFirst') }]}>
+      <Form.Item
+        name="communityId"
+        label={t('past.community')}
+        rules={[{ required: true, message: t('past.pickCommunityFirst') }]}
+      >
         <TreeSelect
           aria-label={t('past.community')}
           treeData={scope.communityTree}
@@ -111,13 +149,25 @@ function PastServiceForm() {
         />
       </Form.Item>
       <Space wrap size={16} align="start">
-        <Form.Item name="serviceDate" label={t('past.date')} rules={[{ required: true, message: t('past.required', { field: t('past.date') }) }]}>
+        <Form.Item
+          name="serviceDate"
+          label={t('past.date')}
+          rules={[{ required: true, message: t('past.required', { field: t('past.date') }) }]}
+        >
           <DatePicker aria-label={t('past.date')} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>
-        <Form.Item name="minutes" label={t('past.minutes')} rules={[{ required: true, message: t('past.required', { field: t('past.minutes') }) }]}>
+        <Form.Item
+          name="minutes"
+          label={t('past.minutes')}
+          rules={[{ required: true, message: t('past.required', { field: t('past.minutes') }) }]}
+        >
           <InputNumber aria-label={t('past.minutes')} min={1} max={1440} precision={0} style={{ width: 140 }} />
         </Form.Item>
-        <Form.Item name="category" label={t('past.category')} rules={[{ required: true, message: t('past.required', { field: t('past.category') }) }]}>
+        <Form.Item
+          name="category"
+          label={t('past.category')}
+          rules={[{ required: true, message: t('past.required', { field: t('past.category') }) }]}
+        >
           <Select
             aria-label={t('past.category')}
             style={{ width: 180 }}
@@ -132,7 +182,12 @@ function PastServiceForm() {
       <Form.Item name="content" label={t('past.content')} rules={required(t('past.content'))}>
         <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 4 }} />
       </Form.Item>
-      <Form.Item name="vouchedBy" label={t('past.vouchedBy')} extra={t('past.vouchedByHint')} rules={required(t('past.vouchedBy'))}>
+      <Form.Item
+        name="vouchedBy"
+        label={t('past.vouchedBy')}
+        extra={t('past.vouchedByHint')}
+        rules={required(t('past.vouchedBy'))}
+      >
         <Input maxLength={60} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={record.isPending} data-testid="record-past-service">
@@ -221,7 +276,12 @@ function PastServiceImport() {
               dataSource={report.errors}
               pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
               columns={[
-                { title: t('vol.import.row'), dataIndex: 'row', width: 90, render: (r: number) => t('past.row', { row: r }) },
+                {
+                  title: t('vol.import.row'),
+                  dataIndex: 'row',
+                  width: 90,
+                  render: (r: number) => t('past.row', { row: r }),
+                },
                 {
                   title: t('vol.import.messages'),
                   dataIndex: 'messages',

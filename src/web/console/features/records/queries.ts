@@ -56,7 +56,12 @@ export function useReturnRecords() {
 
 export function useCorrectRecord() {
   return useRecordsAction(async ({ id, minutes, reason }: { id: string; minutes: number; reason: string }) => ({
-    items: [await api<ServiceRecord>('POST', `/api/v1/service-records/${encodeURIComponent(id)}/correct`, { minutes, reason })],
+    items: [
+      await api<ServiceRecord>('POST', `/api/v1/service-records/${encodeURIComponent(id)}/correct`, {
+        minutes,
+        reason,
+      }),
+    ],
   }));
 }
 

@@ -10,7 +10,13 @@ import { useUpdateVolunteeringSettings, useVolunteeringSettings } from './querie
 
 const LIST_FIELDS = ['skills', 'teamCategories', 'activityCategories'] as const;
 
-type NumberField = 'cancelDeadlineHours' | 'noShowLimit' | 'noShowWindowDays' | 'dailyCapMinutes' | 'graceMinutes' | 'attendanceWindowSeconds';
+type NumberField =
+  | 'cancelDeadlineHours'
+  | 'noShowLimit'
+  | 'noShowWindowDays'
+  | 'dailyCapMinutes'
+  | 'graceMinutes'
+  | 'attendanceWindowSeconds';
 
 const NUMBER_FIELDS: { name: NumberField; min: number; max: number; unit: MessageKey; step?: number }[] = [
   { name: 'cancelDeadlineHours', min: 0, max: 168, unit: 'set.unit.hours' },
@@ -69,7 +75,9 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
     ...(emptyAllowed ? [] : [{ required: true, type: 'array' as const, min: 1, message: t('set.listRequired') }]),
     {
       validator: (_: unknown, list?: string[]) =>
-        (list ?? []).some((s) => s.trim().length > 20) ? Promise.reject(new Error(t('set.itemTooLong'))) : Promise.resolve(),
+        (list ?? []).some((s) => s.trim().length > 20)
+          ? Promise.reject(new Error(t('set.itemTooLong')))
+          : Promise.resolve(),
     },
     {
       validator: (_: unknown, list?: string[]) =>
@@ -79,12 +87,23 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
 
   return (
     <Card title={t('set.title', { district: districtName })}>
-      <Form<VolunteeringSettings> form={form} layout="vertical" name="volunteering-settings" onFinish={onFinish} style={{ maxWidth: 960 }}>
+      <Form<VolunteeringSettings>
+        form={form}
+        layout="vertical"
+        name="volunteering-settings"
+        onFinish={onFinish}
+        style={{ maxWidth: 960 }}
+      >
         <Typography.Title level={5}>{t('set.lists')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('set.listsHelp')}</Typography.Paragraph>
         {LIST_FIELDS.map((name) => (
           <Form.Item key={name} name={name} label={t(`set.${name}`)} rules={tagRules(false)}>
-            <Select mode="tags" tokenSeparators={[',', '，', '、']} aria-label={t(`set.${name}`)} placeholder={t('set.tagPlaceholder')} />
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、']}
+              aria-label={t(`set.${name}`)}
+              placeholder={t('set.tagPlaceholder')}
+            />
           </Form.Item>
         ))}
 
@@ -105,14 +124,23 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
                       { required: true, message: t('set.required') },
                       ({ getFieldValue }) => ({
                         validator: (_, v?: number) => {
-                          const prev = i > 0 ? (getFieldValue(['starThresholdsHours', i - 1]) as number | undefined) : undefined;
-                          if (v != null && prev != null && v <= prev) return Promise.reject(new Error(t('set.starIncreasing')));
+                          const prev =
+                            i > 0 ? (getFieldValue(['starThresholdsHours', i - 1]) as number | undefined) : undefined;
+                          if (v != null && prev != null && v <= prev)
+                            return Promise.reject(new Error(t('set.starIncreasing')));
                           return Promise.resolve();
                         },
                       }),
                     ]}
                   >
-                    <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} suffix={t('set.unit.hours')} aria-label={t('set.starN', { n: i + 1 })} />
+                    <InputNumber
+                      min={1}
+                      max={100000}
+                      precision={0}
+                      style={{ width: '100%' }}
+                      suffix={t('set.unit.hours')}
+                      aria-label={t('set.starN', { n: i + 1 })}
+                    />
                   </Form.Item>
                 </Col>
               ))}
@@ -126,8 +154,20 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
         <Row gutter={16}>
           {NUMBER_FIELDS.map((f) => (
             <Col key={f.name} span={8}>
-              <Form.Item name={f.name} label={t(`set.${f.name}`)} extra={t(`set.${f.name}.help`)} rules={[{ required: true, message: t('set.required') }]}>
-                <InputNumber min={f.min} max={f.max} step={f.step ?? 1} precision={0} style={{ width: '100%' }} suffix={t(f.unit)} />
+              <Form.Item
+                name={f.name}
+                label={t(`set.${f.name}`)}
+                extra={t(`set.${f.name}.help`)}
+                rules={[{ required: true, message: t('set.required') }]}
+              >
+                <InputNumber
+                  min={f.min}
+                  max={f.max}
+                  step={f.step ?? 1}
+                  precision={0}
+                  style={{ width: '100%' }}
+                  suffix={t(f.unit)}
+                />
               </Form.Item>
             </Col>
           ))}

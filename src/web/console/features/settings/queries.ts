@@ -21,7 +21,11 @@ export function useUpdateVolunteeringSettings(districtId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (patch: Partial<VolunteeringSettings>) =>
-      api<VolunteeringSettings>('PATCH', `/api/v1/districts/${encodeURIComponent(districtId)}/volunteering-settings`, patch),
+      api<VolunteeringSettings>(
+        'PATCH',
+        `/api/v1/districts/${encodeURIComponent(districtId)}/volunteering-settings`,
+        patch,
+      ),
     onSuccess: (s) => {
       qc.setQueryData(settingsKeys.volunteering(districtId), s);
       // `void`: lists refetch in the background; the mutation settles on the server answer, not on the reload.

@@ -8,7 +8,17 @@ import type { VolunteeringScope } from '../org/scope';
 import { useVolunteeringSettings } from '../settings/queries';
 import { useCreateTeam, type CreateTeamInput } from './queries';
 
-export function CreateTeamModal({ open, scope, onClose, onCreated }: { open: boolean; scope: VolunteeringScope; onClose: () => void; onCreated: (id: string) => void }) {
+export function CreateTeamModal({
+  open,
+  scope,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  scope: VolunteeringScope;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateTeamInput>();
@@ -53,8 +63,17 @@ export function CreateTeamModal({ open, scope, onClose, onCreated }: { open: boo
       destroyOnHidden
     >
       <Form form={form} layout="vertical" name="create-team">
-        <Form.Item name="communityId" label={t('vol.community')} rules={[{ required: true, message: t('vol.pickCommunity') }]}>
-          <TreeSelect treeData={scope.communityTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder={t('vol.pickCommunity')} />
+        <Form.Item
+          name="communityId"
+          label={t('vol.community')}
+          rules={[{ required: true, message: t('vol.pickCommunity') }]}
+        >
+          <TreeSelect
+            treeData={scope.communityTree}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder={t('vol.pickCommunity')}
+          />
         </Form.Item>
         <Form.Item
           name="name"
@@ -66,20 +85,33 @@ export function CreateTeamModal({ open, scope, onClose, onCreated }: { open: boo
         >
           <Input maxLength={30} placeholder={t('team.namePlaceholder')} />
         </Form.Item>
-        <Form.Item name="category" label={t('team.category')} rules={[{ required: true, message: t('team.categoryRequired') }]}>
+        <Form.Item
+          name="category"
+          label={t('team.category')}
+          rules={[{ required: true, message: t('team.categoryRequired') }]}
+        >
           <Select
             loading={settings.isPending}
             options={(settings.data?.teamCategories ?? []).map((c) => ({ value: c, label: c }))}
             placeholder={t('team.categoryRequired')}
           />
         </Form.Item>
-        <Form.Item name="leaderUserId" label={t('team.leader')} rules={[{ required: true, message: t('team.leaderRequired') }]} extra={t('team.leaderHelp')}>
+        <Form.Item
+          name="leaderUserId"
+          label={t('team.leader')}
+          rules={[{ required: true, message: t('team.leaderRequired') }]}
+          extra={t('team.leaderHelp')}
+        >
           <PersonSelect aria-label={t('team.leader')} />
         </Form.Item>
         <Form.Item name="socialWorkerUserId" label={t('team.socialWorker')} extra={t('team.socialWorkerHelp')}>
           <PersonSelect aria-label={t('team.socialWorker')} role="social_worker" allowClear />
         </Form.Item>
-        <Form.Item name="description" label={t('team.description')} rules={[{ max: 500, message: t('team.descriptionTooLong') }]}>
+        <Form.Item
+          name="description"
+          label={t('team.description')}
+          rules={[{ max: 500, message: t('team.descriptionTooLong') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

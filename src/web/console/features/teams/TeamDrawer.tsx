@@ -1,5 +1,23 @@
 // One team: totals, join requests to approve or reject, members, and the leader / social-worker pairing.
-import { App, Button, Card, Col, Descriptions, Divider, Drawer, Empty, Form, Popconfirm, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Popconfirm,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { formatChina } from '../../lib/chinaTime';
@@ -14,8 +32,20 @@ export function TeamDrawer({ teamId, onClose }: { teamId: string | null; onClose
   const { t } = useI18n();
   const team = useTeam(teamId);
   return (
-    <Drawer open={teamId !== null} onClose={onClose} size={760} destroyOnHidden title={team.data ? team.data.name : t('team.drawerTitle')}>
-      {team.isPending ? <Spin /> : team.isError ? <LoadError error={team.error} onRetry={() => team.refetch()} /> : <TeamBody team={team.data} />}
+    <Drawer
+      open={teamId !== null}
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      title={team.data ? team.data.name : t('team.drawerTitle')}
+    >
+      {team.isPending ? (
+        <Spin />
+      ) : team.isError ? (
+        <LoadError error={team.error} onRetry={() => team.refetch()} />
+      ) : (
+        <TeamBody team={team.data} />
+      )}
     </Drawer>
   );
 }
@@ -29,7 +59,10 @@ function TeamBody({ team }: { team: TeamDetail }) {
 
   const decide = (m: TeamMember, decision: 'approve' | 'reject', reason?: string) =>
     reviewReq.mutateAsync({ teamId: team.id, userId: m.userId, decision, reason }).then(
-      () => void message.success(t(decision === 'approve' ? 'team.requestApproved' : 'team.requestRejected', { name: m.displayName })),
+      () =>
+        void message.success(
+          t(decision === 'approve' ? 'team.requestApproved' : 'team.requestRejected', { name: m.displayName }),
+        ),
       (err: unknown) => {
         message.error(errorMessage(err));
         throw err;
@@ -59,7 +92,11 @@ function TeamBody({ team }: { team: TeamDetail }) {
             <Statistic
               title={t('team.rating')}
               value={team.totals.ratingAverage !== null ? team.totals.ratingAverage.toFixed(1) : none}
-              suffix={team.totals.ratingCount ? <span style={{ fontSize: 12 }}>{t('team.ratingCount', { count: team.totals.ratingCount })}</span> : undefined}
+              suffix={
+                team.totals.ratingCount ? (
+                  <span style={{ fontSize: 12 }}>{t('team.ratingCount', { count: team.totals.ratingCount })}</span>
+                ) : undefined
+              }
             />
           </Card>
         </Col>
@@ -141,7 +178,11 @@ function TeamBody({ team }: { team: TeamDetail }) {
               </span>
             ),
           },
-          { title: t('vol.no'), dataIndex: 'volunteerNo', render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? none}</span> },
+          {
+            title: t('vol.no'),
+            dataIndex: 'volunteerNo',
+            render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? none}</span>,
+          },
           { title: t('team.joinedAt'), dataIndex: 'decidedAt', render: (v: string | null) => formatChina(v) },
         ]}
       />
@@ -185,7 +226,8 @@ function PairingForm({ team }: { team: TeamDetail }) {
   const onFinish = (v: PairingValues) => {
     const patch: { leaderUserId?: string; socialWorkerUserId?: string | null } = {};
     if (v.leaderUserId !== team.leaderUserId) patch.leaderUserId = v.leaderUserId;
-    if ((v.socialWorkerUserId ?? null) !== team.socialWorkerUserId) patch.socialWorkerUserId = v.socialWorkerUserId ?? null;
+    if ((v.socialWorkerUserId ?? null) !== team.socialWorkerUserId)
+      patch.socialWorkerUserId = v.socialWorkerUserId ?? null;
     if (Object.keys(patch).length === 0) {
       message.info(t('team.nothingChanged'));
       return;
@@ -203,13 +245,23 @@ function PairingForm({ team }: { team: TeamDetail }) {
     <Form<PairingValues> form={form} layout="vertical" name="team-pairing" onFinish={onFinish} requiredMark={false}>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="leaderUserId" label={t('team.leader')} rules={[{ required: true, message: t('team.leaderRequired') }]} extra={t('team.changeLeaderHelp')}>
+          <Form.Item
+            name="leaderUserId"
+            label={t('team.leader')}
+            rules={[{ required: true, message: t('team.leaderRequired') }]}
+            extra={t('team.changeLeaderHelp')}
+          >
             <PersonSelect aria-label={t('team.leader')} currentLabel={team.leaderName} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="socialWorkerUserId" label={t('team.socialWorker')}>
-            <PersonSelect aria-label={t('team.socialWorker')} role="social_worker" allowClear currentLabel={team.socialWorkerName} />
+            <PersonSelect
+              aria-label={t('team.socialWorker')}
+              role="social_worker"
+              allowClear
+              currentLabel={team.socialWorkerName}
+            />
           </Form.Item>
         </Col>
       </Row>

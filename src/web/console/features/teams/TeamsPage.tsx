@@ -36,7 +36,12 @@ export function TeamsPage() {
     <Card
       title={t('nav.teams')}
       extra={
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="create-team">
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => setCreating(true)}
+          data-testid="create-team"
+        >
           {t('team.create')}
         </Button>
       }
@@ -87,9 +92,26 @@ export function TeamsPage() {
           { title: t('team.category'), dataIndex: 'category', width: 120, render: (v: string) => <Tag>{v}</Tag> },
           { title: t('vol.community'), dataIndex: 'communityName', width: 130 },
           { title: t('team.leader'), dataIndex: 'leaderName', width: 110 },
-          { title: t('team.socialWorker'), dataIndex: 'socialWorkerName', width: 110, render: (v: string | null) => v ?? t('common.none') },
-          { title: t('team.members'), key: 'members', width: 90, align: 'right', render: (_, r) => <TotalsCell teamId={r.id} field="members" /> },
-          { title: t('team.hours'), key: 'hours', width: 110, align: 'right', render: (_, r) => <TotalsCell teamId={r.id} field="hours" /> },
+          {
+            title: t('team.socialWorker'),
+            dataIndex: 'socialWorkerName',
+            width: 110,
+            render: (v: string | null) => v ?? t('common.none'),
+          },
+          {
+            title: t('team.members'),
+            key: 'members',
+            width: 90,
+            align: 'right',
+            render: (_, r) => <TotalsCell teamId={r.id} field="members" />,
+          },
+          {
+            title: t('team.hours'),
+            key: 'hours',
+            width: 110,
+            align: 'right',
+            render: (_, r) => <TotalsCell teamId={r.id} field="hours" />,
+          },
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>

@@ -18,7 +18,8 @@ export function useTeams(filter: TeamFilter, enabled = true) {
   return useInfiniteQuery({
     queryKey: teamKeys.list(filter),
     enabled,
-    queryFn: ({ pageParam }) => api<Page<Team>>('GET', `/api/v1/teams${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+    queryFn: ({ pageParam }) =>
+      api<Page<Team>>('GET', `/api/v1/teams${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -76,8 +77,21 @@ export function useUpdateTeam() {
 export function useReviewJoinRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ teamId, userId, ...body }: { teamId: string; userId: string; decision: 'approve' | 'reject'; reason?: string }) =>
-      api<TeamMember>('POST', `/api/v1/teams/${encodeURIComponent(teamId)}/requests/${encodeURIComponent(userId)}/review`, body),
+    mutationFn: ({
+      teamId,
+      userId,
+      ...body
+    }: {
+      teamId: string;
+      userId: string;
+      decision: 'approve' | 'reject';
+      reason?: string;
+    }) =>
+      api<TeamMember>(
+        'POST',
+        `/api/v1/teams/${encodeURIComponent(teamId)}/requests/${encodeURIComponent(userId)}/review`,
+        body,
+      ),
     onSettled: (_d, _e, v) => qc.invalidateQueries({ queryKey: teamKeys.detail(v.teamId) }),
   });
 }

@@ -89,7 +89,14 @@ export function ImportVolunteersModal({ open, scope, defaultCommunityId, onClose
               <Button key="cancel" onClick={onClose}>
                 {t('common.cancel')}
               </Button>,
-              <Button key="ok" type="primary" onClick={onImport} disabled={!communityId || !file} loading={importer.isPending} data-testid="import-submit">
+              <Button
+                key="ok"
+                type="primary"
+                onClick={onImport}
+                disabled={!communityId || !file}
+                loading={importer.isPending}
+                data-testid="import-submit"
+              >
                 {t('vol.import.submit')}
               </Button>,
             ]
@@ -111,7 +118,13 @@ export function ImportVolunteersModal({ open, scope, defaultCommunityId, onClose
               loading={scope.nodesLoading}
             />
           </Form.Item>
-          <Form.Item label={t('vol.import.file')} required extra={t('vol.import.fileHelp')} validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
+          <Form.Item
+            label={t('vol.import.file')}
+            required
+            extra={t('vol.import.fileHelp')}
+            validateStatus={fileError ? 'error' : undefined}
+            help={fileError ?? undefined}
+          >
             <Upload.Dragger
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               maxCount={1}
@@ -145,7 +158,9 @@ export function ImportVolunteersModal({ open, scope, defaultCommunityId, onClose
             icon={<DownloadOutlined aria-hidden />}
             disabled={!communityId}
             loading={busy === 'template'}
-            onClick={() => communityId && download(volunteerUrls.template(communityId), '志愿者导入模板.xlsx', 'template')}
+            onClick={() =>
+              communityId && download(volunteerUrls.template(communityId), '志愿者导入模板.xlsx', 'template')
+            }
             style={{ paddingInline: 0 }}
           >
             {t('vol.template')}
@@ -176,7 +191,12 @@ function ImportResult({ report }: { report: ImportReport }) {
             dataSource={report.errors}
             pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
             columns={[
-              { title: t('vol.import.row'), dataIndex: 'row', width: 90, render: (r: number) => t('vol.import.rowN', { row: r }) },
+              {
+                title: t('vol.import.row'),
+                dataIndex: 'row',
+                width: 90,
+                render: (r: number) => t('vol.import.rowN', { row: r }),
+              },
               {
                 title: t('vol.import.messages'),
                 dataIndex: 'messages',

@@ -34,14 +34,25 @@ export function VolunteerDrawer({ volunteerId, onClose, onApprove, onReject, rev
             <Button danger icon={<CloseOutlined aria-hidden />} onClick={() => onReject(v)} disabled={reviewing}>
               {t('vol.reject')}
             </Button>
-            <Button type="primary" icon={<CheckOutlined aria-hidden />} onClick={() => onApprove(v)} loading={reviewing}>
+            <Button
+              type="primary"
+              icon={<CheckOutlined aria-hidden />}
+              onClick={() => onApprove(v)}
+              loading={reviewing}
+            >
               {t('vol.approve')}
             </Button>
           </Space>
         )
       }
     >
-      {q.isPending ? <Spin /> : q.isError ? <LoadError error={q.error} onRetry={() => q.refetch()} /> : <VolunteerBody v={q.data} />}
+      {q.isPending ? (
+        <Spin />
+      ) : q.isError ? (
+        <LoadError error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <VolunteerBody v={q.data} />
+      )}
     </Drawer>
   );
 }
@@ -59,10 +70,22 @@ function VolunteerBody({ v }: { v: Volunteer }) {
         column={1}
         styles={{ label: { width: 130 } }}
         items={[
-          { key: 'no', label: t('vol.no'), children: <span style={{ fontFamily: 'monospace' }}>{v.volunteerNo ?? none}</span> },
+          {
+            key: 'no',
+            label: t('vol.no'),
+            children: <span style={{ fontFamily: 'monospace' }}>{v.volunteerNo ?? none}</span>,
+          },
           { key: 'name', label: t('vol.name'), children: v.realNameMasked },
-          { key: 'phone', label: t('vol.phone'), children: <span style={{ fontFamily: 'monospace' }}>{v.phoneMasked}</span> },
-          { key: 'idn', label: t('vol.idNumber'), children: <span style={{ fontFamily: 'monospace' }}>{v.idNumberMasked ?? none}</span> },
+          {
+            key: 'phone',
+            label: t('vol.phone'),
+            children: <span style={{ fontFamily: 'monospace' }}>{v.phoneMasked}</span>,
+          },
+          {
+            key: 'idn',
+            label: t('vol.idNumber'),
+            children: <span style={{ fontFamily: 'monospace' }}>{v.idNumberMasked ?? none}</span>,
+          },
           { key: 'community', label: t('vol.community'), children: v.communityName },
           { key: 'grid', label: t('vol.grid'), children: v.homeGridName ?? none },
           {
@@ -72,7 +95,11 @@ function VolunteerBody({ v }: { v: Volunteer }) {
           },
           { key: 'avail', label: t('vol.availability'), children: availability || none },
           { key: 'bio', label: t('vol.bio'), children: v.bio ?? none },
-          { key: 'source', label: t('vol.source'), children: t(v.source === 'import' ? 'vol.source.import' : 'vol.source.self') },
+          {
+            key: 'source',
+            label: t('vol.source'),
+            children: t(v.source === 'import' ? 'vol.source.import' : 'vol.source.self'),
+          },
           {
             key: 'status',
             label: t('vol.status'),
@@ -81,20 +108,31 @@ function VolunteerBody({ v }: { v: Volunteer }) {
           { key: 'applied', label: t('vol.appliedAt'), children: formatChina(v.appliedAt) },
           { key: 'reviewed', label: t('vol.reviewedAt'), children: formatChina(v.reviewedAt) },
           ...(v.rejectReason ? [{ key: 'rr', label: t('vol.rejectReason'), children: v.rejectReason }] : []),
-          { key: 'hours', label: t('vol.acceptedHours'), children: t('vol.hoursValue', { hours: hoursOf(v.acceptedMinutes) }) },
+          {
+            key: 'hours',
+            label: t('vol.acceptedHours'),
+            children: t('vol.hoursValue', { hours: hoursOf(v.acceptedMinutes) }),
+          },
           {
             key: 'star',
             label: t('vol.star'),
-            children: v.starLevel > 0 ? <span style={{ color: '#faad14' }}>{starMarks(v.starLevel)}</span> : t('vol.noStar'),
+            children:
+              v.starLevel > 0 ? <span style={{ color: '#faad14' }}>{starMarks(v.starLevel)}</span> : t('vol.noStar'),
           },
-          { key: 'rating', label: t('vol.rating'), children: v.ratingAverage !== null ? v.ratingAverage.toFixed(1) : none },
+          {
+            key: 'rating',
+            label: t('vol.rating'),
+            children: v.ratingAverage !== null ? v.ratingAverage.toFixed(1) : none,
+          },
         ]}
       />
       {v.acceptedMinutes > 0 ? (
         <Button
           icon={<FilePdfOutlined aria-hidden />}
           loading={busy === 'cert'}
-          onClick={() => download(volunteerUrls.certificate(v.id), `志愿服务记录证明-${v.volunteerNo ?? v.id}.pdf`, 'cert')}
+          onClick={() =>
+            download(volunteerUrls.certificate(v.id), `志愿服务记录证明-${v.volunteerNo ?? v.id}.pdf`, 'cert')
+          }
           data-testid="download-certificate"
         >
           {t('vol.certificate')}

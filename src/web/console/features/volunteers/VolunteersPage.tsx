@@ -1,6 +1,21 @@
 // 志愿者: the review queue (待审核) and the full roster (全部名册), with batch review and Excel in and out.
 import { CheckOutlined, CloseOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Input, Popconfirm, Select, Space, Table, Tabs, Tag, Tooltip, TreeSelect, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,7 +23,14 @@ import { useI18n } from '../../i18n';
 import { formatChina } from '../../lib/chinaTime';
 import { useDownload } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
-import { hoursOf, starMarks, VOLUNTEER_STATUS_COLOR, VOLUNTEER_STATUSES, type Volunteer, type VolunteerStatus } from '../../lib/volunteering';
+import {
+  hoursOf,
+  starMarks,
+  VOLUNTEER_STATUS_COLOR,
+  VOLUNTEER_STATUSES,
+  type Volunteer,
+  type VolunteerStatus,
+} from '../../lib/volunteering';
 import { ReasonModal } from '../../components/ReasonModal';
 import { useVolunteeringScope } from '../org/scope';
 import { useVolunteeringSettings } from '../settings/queries';
@@ -37,7 +59,10 @@ export function VolunteersPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const review = useReviewVolunteers();
   const busy = review.isPending;
-  const teams = useTeamOptions({ districtId: scope.districtId ?? undefined, communityId: filter.communityId }, !!scope.districtId);
+  const teams = useTeamOptions(
+    { districtId: scope.districtId ?? undefined, communityId: filter.communityId },
+    !!scope.districtId,
+  );
   const { download, busy: downloading } = useDownload();
 
   const effective: VolunteerFilter = {
@@ -76,7 +101,11 @@ export function VolunteersPage() {
 
   const exportRoster = () => {
     if (!fileCommunityId) return;
-    void download(volunteerUrls.export(fileCommunityId, tab === 'pending' ? 'pending' : status), '志愿者名册.xlsx', 'export');
+    void download(
+      volunteerUrls.export(fileCommunityId, tab === 'pending' ? 'pending' : status),
+      '志愿者名册.xlsx',
+      'export',
+    );
   };
   const needCommunity = !fileCommunityId ? t('vol.pickCommunityFirst') : undefined;
 
@@ -85,11 +114,14 @@ export function VolunteersPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => {
-          setParams((p) => {
-            if (k === 'all') p.set('tab', 'all');
-            else p.delete('tab');
-            return p;
-          }, { replace: true });
+          setParams(
+            (p) => {
+              if (k === 'all') p.set('tab', 'all');
+              else p.delete('tab');
+              return p;
+            },
+            { replace: true },
+          );
           setSelected([]);
         }}
         items={[
@@ -176,7 +208,9 @@ export function VolunteersPage() {
               icon={<DownloadOutlined aria-hidden />}
               disabled={!fileCommunityId}
               loading={downloading === 'template'}
-              onClick={() => fileCommunityId && download(volunteerUrls.template(fileCommunityId), '志愿者导入模板.xlsx', 'template')}
+              onClick={() =>
+                fileCommunityId && download(volunteerUrls.template(fileCommunityId), '志愿者导入模板.xlsx', 'template')
+              }
             >
               {t('vol.template')}
             </Button>
@@ -185,7 +219,12 @@ export function VolunteersPage() {
             {t('vol.import')}
           </Button>
           <Tooltip title={needCommunity}>
-            <Button icon={<DownloadOutlined aria-hidden />} disabled={!fileCommunityId} loading={downloading === 'export'} onClick={exportRoster}>
+            <Button
+              icon={<DownloadOutlined aria-hidden />}
+              disabled={!fileCommunityId}
+              loading={downloading === 'export'}
+              onClick={exportRoster}
+            >
               {t('vol.export')}
             </Button>
           </Tooltip>
@@ -206,11 +245,23 @@ export function VolunteersPage() {
             disabled={selectedRows.length === 0}
             onConfirm={() => runReview(selectedRows, 'approve').catch(() => undefined)}
           >
-            <Button type="primary" icon={<CheckOutlined aria-hidden />} disabled={selectedRows.length === 0} loading={busy} data-testid="batch-approve">
+            <Button
+              type="primary"
+              icon={<CheckOutlined aria-hidden />}
+              disabled={selectedRows.length === 0}
+              loading={busy}
+              data-testid="batch-approve"
+            >
               {t('vol.batchApprove')}
             </Button>
           </Popconfirm>
-          <Button danger icon={<CloseOutlined aria-hidden />} disabled={selectedRows.length === 0 || busy} onClick={() => setRejecting(selectedRows)} data-testid="batch-reject">
+          <Button
+            danger
+            icon={<CloseOutlined aria-hidden />}
+            disabled={selectedRows.length === 0 || busy}
+            onClick={() => setRejecting(selectedRows)}
+            data-testid="batch-reject"
+          >
             {t('vol.batchReject')}
           </Button>
         </div>
@@ -226,7 +277,9 @@ export function VolunteersPage() {
         dataSource={rows}
         pagination={false}
         scroll={{ x: 1140 }}
-        locale={{ emptyText: list.isError ? errorMessage(list.error) : t(tab === 'pending' ? 'vol.emptyPending' : 'vol.empty') }}
+        locale={{
+          emptyText: list.isError ? errorMessage(list.error) : t(tab === 'pending' ? 'vol.emptyPending' : 'vol.empty'),
+        }}
         rowSelection={
           tab === 'pending'
             ? {
@@ -242,7 +295,12 @@ export function VolunteersPage() {
             title: t('vol.no'),
             dataIndex: 'volunteerNo',
             width: 120,
-            render: (v: string | null) => (v ? <span style={{ fontFamily: 'monospace' }}>{v}</span> : <Typography.Text type="secondary">{t('vol.noNumberYet')}</Typography.Text>),
+            render: (v: string | null) =>
+              v ? (
+                <span style={{ fontFamily: 'monospace' }}>{v}</span>
+              ) : (
+                <Typography.Text type="secondary">{t('vol.noNumberYet')}</Typography.Text>
+              ),
           },
           {
             title: t('vol.name'),
@@ -254,7 +312,12 @@ export function VolunteersPage() {
               </Typography.Link>
             ),
           },
-          { title: t('vol.phone'), dataIndex: 'phoneMasked', width: 112, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+          {
+            title: t('vol.phone'),
+            dataIndex: 'phoneMasked',
+            width: 112,
+            render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+          },
           { title: t('vol.community'), dataIndex: 'communityName', width: 84, ellipsis: true },
           {
             title: t('vol.skills'),
@@ -271,7 +334,12 @@ export function VolunteersPage() {
                 t('common.none')
               ),
           },
-          { title: t('vol.availability'), dataIndex: 'availability', width: 130, render: (a: Volunteer['availability']) => <AvailabilityCompact availability={a} /> },
+          {
+            title: t('vol.availability'),
+            dataIndex: 'availability',
+            width: 130,
+            render: (a: Volunteer['availability']) => <AvailabilityCompact availability={a} />,
+          },
           {
             title: t('vol.acceptedHoursShort'),
             dataIndex: 'acceptedMinutes',
@@ -283,7 +351,14 @@ export function VolunteersPage() {
             title: t('vol.star'),
             dataIndex: 'starLevel',
             width: 70,
-            render: (l: number) => (l > 0 ? <span style={{ color: '#faad14' }} aria-label={t('vol.starN', { n: l })}>{starMarks(l)}</span> : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>),
+            render: (l: number) =>
+              l > 0 ? (
+                <span style={{ color: '#faad14' }} aria-label={t('vol.starN', { n: l })}>
+                  {starMarks(l)}
+                </span>
+              ) : (
+                <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+              ),
           },
           {
             title: t('vol.status'),
@@ -321,11 +396,22 @@ export function VolunteersPage() {
                     cancelText={t('common.cancel')}
                     onConfirm={() => runReview([v], 'approve').catch(() => undefined)}
                   >
-                    <Button type="link" size="small" aria-label={`${t('vol.approve')} ${v.realNameMasked}`} data-testid={`approve-${v.id}`}>
+                    <Button
+                      type="link"
+                      size="small"
+                      aria-label={`${t('vol.approve')} ${v.realNameMasked}`}
+                      data-testid={`approve-${v.id}`}
+                    >
                       {t('vol.approve')}
                     </Button>
                   </Popconfirm>
-                  <Button type="link" size="small" danger onClick={() => setRejecting([v])} aria-label={`${t('vol.reject')} ${v.realNameMasked}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    danger
+                    onClick={() => setRejecting([v])}
+                    aria-label={`${t('vol.reject')} ${v.realNameMasked}`}
+                  >
                     {t('vol.reject')}
                   </Button>
                 </Space>
@@ -353,7 +439,11 @@ export function VolunteersPage() {
       />
       <ReasonModal
         open={rejecting !== null}
-        title={rejecting?.length === 1 && rejecting[0] ? t('vol.rejectOneTitle', { name: rejecting[0].realNameMasked }) : t('vol.rejectManyTitle', { count: rejecting?.length ?? 0 })}
+        title={
+          rejecting?.length === 1 && rejecting[0]
+            ? t('vol.rejectOneTitle', { name: rejecting[0].realNameMasked })
+            : t('vol.rejectManyTitle', { count: rejecting?.length ?? 0 })
+        }
         description={t('vol.rejectHint')}
         label={t('vol.rejectReason')}
         okText={t('vol.reject')}
@@ -366,7 +456,12 @@ export function VolunteersPage() {
           }
         }}
       />
-      <ImportVolunteersModal open={importOpen} scope={scope} defaultCommunityId={fileCommunityId} onClose={() => setImportOpen(false)} />
+      <ImportVolunteersModal
+        open={importOpen}
+        scope={scope}
+        defaultCommunityId={fileCommunityId}
+        onClose={() => setImportOpen(false)}
+      />
     </Card>
   );
 }

@@ -9,7 +9,10 @@ export function useAvailabilityText() {
   const sep = locale === 'en' ? ', ' : '、';
   return (a: Volunteer['availability']): string => {
     const parts = WEEKDAYS.filter((d) => a[d]?.length).map(
-      (d) => `${t(`vol.week.${d}`)}${locale === 'en' ? ': ' : '：'}${TIME_BANDS.filter((b) => a[d]!.includes(b)).map((b) => t(`vol.band.${b}`)).join(sep)}`,
+      (d) =>
+        `${t(`vol.week.${d}`)}${locale === 'en' ? ': ' : '：'}${TIME_BANDS.filter((b) => a[d]!.includes(b))
+          .map((b) => t(`vol.band.${b}`))
+          .join(sep)}`,
     );
     return parts.join(locale === 'en' ? '; ' : '；');
   };
@@ -28,7 +31,9 @@ export function AvailabilityCompact({ availability }: { availability: Volunteer[
           <span key={d}>
             {i > 0 && <Typography.Text type="secondary"> | </Typography.Text>}
             <b style={{ fontWeight: 500 }}>{t(`vol.weekShort.${d}`)}</b>{' '}
-            {TIME_BANDS.filter((b) => availability[d]!.includes(b)).map((b) => t(`vol.bandShort.${b}`)).join('·')}
+            {TIME_BANDS.filter((b) => availability[d]!.includes(b))
+              .map((b) => t(`vol.bandShort.${b}`))
+              .join('·')}
           </span>
         ))}
       </span>

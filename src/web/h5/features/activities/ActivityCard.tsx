@@ -46,7 +46,9 @@ export function ActivityCard({ activity, to }: { activity: Activity; to?: string
           </Tag>
           {mine && (
             <Tag color={SIGNUP_COLOR[mine.status]}>
-              {mine.status === 'waitlisted' && mine.position ? t('act.waitlistPos', { n: mine.position }) : t(SIGNUP_LABEL[mine.status])}
+              {mine.status === 'waitlisted' && mine.position
+                ? t('act.waitlistPos', { n: mine.position })
+                : t(SIGNUP_LABEL[mine.status])}
             </Tag>
           )}
         </span>

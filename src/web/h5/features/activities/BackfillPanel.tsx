@@ -17,13 +17,18 @@ export function BackfillPanel({ activity }: { activity: Activity }) {
   const { t, locale } = useI18n();
   const records = useServiceRecords({ mine: true, activityId: activity.id });
   const declare = useDeclareBackfill(activity.id);
-  const duration = Math.max(15, Math.floor((new Date(activity.endsAt).getTime() - new Date(activity.startsAt).getTime()) / 60_000));
+  const duration = Math.max(
+    15,
+    Math.floor((new Date(activity.endsAt).getTime() - new Date(activity.startsAt).getTime()) / 60_000),
+  );
   const [open, setOpen] = useState(false);
   const [minutes, setMinutes] = useState(Math.min(duration, 60));
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
 
-  const mine = (records.data?.pages.flatMap((p) => p.items) ?? []).filter((r) => r.status !== 'superseded' && r.status !== 'voided');
+  const mine = (records.data?.pages.flatMap((p) => p.items) ?? []).filter(
+    (r) => r.status !== 'superseded' && r.status !== 'voided',
+  );
   if (records.isPending) return null;
 
   const onSubmit = () => {
@@ -53,7 +58,11 @@ export function BackfillPanel({ activity }: { activity: Activity }) {
             <li key={r.id} className="record-line">
               <span>{formatMinutes(r.minutes, locale)}</span>
               <Tag color={RECORD_COLOR[r.status]}>{t(RECORD_LABEL[r.status])}</Tag>
-              {r.isBackfill && <Tag color="default" fill="outline">{t('record.backfill')}</Tag>}
+              {r.isBackfill && (
+                <Tag color="default" fill="outline">
+                  {t('record.backfill')}
+                </Tag>
+              )}
             </li>
           ))}
         </ul>

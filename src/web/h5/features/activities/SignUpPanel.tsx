@@ -26,7 +26,8 @@ export function SignUpPanel({ activity }: { activity: Activity }) {
   const deadline = formatDateTime(a.cancelDeadline, locale);
   const now = Date.now();
   const attendanceOpen =
-    now >= new Date(a.startsAt).getTime() - CHECKIN_OPENS_BEFORE_MS && now <= new Date(a.endsAt).getTime() + ATTENDANCE_CLOSES_AFTER_MS;
+    now >= new Date(a.startsAt).getTime() - CHECKIN_OPENS_BEFORE_MS &&
+    now <= new Date(a.endsAt).getTime() + ATTENDANCE_CLOSES_AFTER_MS;
 
   if (a.phase === 'cancelled' || a.phase === 'draft') return null;
   // Afterwards the rating and the service record say what matters; only a no-show is worth repeating.

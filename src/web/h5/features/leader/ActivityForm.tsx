@@ -37,7 +37,15 @@ interface Values {
   publish: boolean;
 }
 
-export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[]; initialTeamId?: string; onCreated: (a: Activity) => void }) {
+export function ActivityForm({
+  teams,
+  initialTeamId,
+  onCreated,
+}: {
+  teams: Team[];
+  initialTeamId?: string;
+  onCreated: (a: Activity) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const teamId = (Form.useWatch('teamId', form) as string | undefined) ?? initialTeamId ?? teams[0]?.id;
@@ -104,7 +112,15 @@ export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[
       name="new-activity"
       layout="vertical"
       requiredMarkStyle="none"
-      initialValues={{ teamId: team?.id, slots: 10, geofence: false, geofenceMeters: 200, repeatWeeks: 1, publish: true, requiredSkills: [] }}
+      initialValues={{
+        teamId: team?.id,
+        slots: 10,
+        geofence: false,
+        geofenceMeters: 200,
+        repeatWeeks: 1,
+        publish: true,
+        requiredSkills: [],
+      }}
       onFinish={onFinish}
       onValuesChange={() => create.error && create.reset()}
       footer={
@@ -124,7 +140,11 @@ export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[
       <Form.Item name="title" label={t('newAct.name')} rules={[required(t('newAct.name'))]}>
         <Input placeholder={t('newAct.ph.name')} maxLength={60} clearable />
       </Form.Item>
-      <Form.Item name="category" label={t('newAct.category')} rules={[{ required: true, message: t('newAct.required', { field: t('newAct.category') }) }]}>
+      <Form.Item
+        name="category"
+        label={t('newAct.category')}
+        rules={[{ required: true, message: t('newAct.required', { field: t('newAct.category') }) }]}
+      >
         <ChipSelect<string> label={t('newAct.category')} options={categories} />
       </Form.Item>
       <Form.Item name="description" label={t('newAct.description')} rules={[required(t('newAct.description'))]}>
@@ -133,7 +153,11 @@ export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[
       <Form.Item name="address" label={t('newAct.address')} rules={[required(t('newAct.address'))]}>
         <Input placeholder={t('newAct.ph.address')} maxLength={100} clearable />
       </Form.Item>
-      <Form.Item name="startsAt" label={t('newAct.startsAt')} rules={[{ required: true, message: t('newAct.pickTime') }]}>
+      <Form.Item
+        name="startsAt"
+        label={t('newAct.startsAt')}
+        rules={[{ required: true, message: t('newAct.pickTime') }]}
+      >
         <DateTimeField title={t('newAct.startsAt')} placeholder={t('newAct.pickTime')} suggest={suggestedStart()} />
       </Form.Item>
       <Form.Item
@@ -176,8 +200,14 @@ export function ActivityForm({ teams, initialTeamId, onCreated }: { teams: Team[
       <Form.Item name="beneficiaries" label={t('newAct.beneficiaries')}>
         <Input placeholder={t('newAct.ph.beneficiaries')} maxLength={60} clearable />
       </Form.Item>
-      <Form.Item name="geofence" valuePropName="checked" description={geofenceOn ? t('newAct.geofenceHint') : undefined}>
-        <Checkbox onChange={(on) => void onGeofence(on)}>{locating ? t('newAct.locating') : t('newAct.geofence')}</Checkbox>
+      <Form.Item
+        name="geofence"
+        valuePropName="checked"
+        description={geofenceOn ? t('newAct.geofenceHint') : undefined}
+      >
+        <Checkbox onChange={(on) => void onGeofence(on)}>
+          {locating ? t('newAct.locating') : t('newAct.geofence')}
+        </Checkbox>
       </Form.Item>
       {geofenceOn && position && (
         <Form.Item name="geofenceMeters" label={t('newAct.geofenceRadius')}>

@@ -24,12 +24,25 @@ function useWakeLock(on: boolean) {
   useEffect(() => {
     if (!on || !('wakeLock' in navigator)) return;
     let lock: WakeLockSentinel | null = null;
-    navigator.wakeLock.request('screen').then((l) => (lock = l)).catch(() => undefined);
+    navigator.wakeLock
+      .request('screen')
+      .then((l) => (lock = l))
+      .catch(() => undefined);
     return () => void lock?.release().catch(() => undefined);
   }, [on]);
 }
 
-function CodeView({ code, big, secondsLeft, refreshing }: { code: AttendanceCode; big: boolean; secondsLeft: number; refreshing: boolean }) {
+function CodeView({
+  code,
+  big,
+  secondsLeft,
+  refreshing,
+}: {
+  code: AttendanceCode;
+  big: boolean;
+  secondsLeft: number;
+  refreshing: boolean;
+}) {
   const { t } = useI18n();
   const size = big ? Math.min(window.innerWidth - 48, window.innerHeight - 320, 420) : 220;
   return (
@@ -38,7 +51,11 @@ function CodeView({ code, big, secondsLeft, refreshing }: { code: AttendanceCode
         <QRCodeSVG value={code.qrPayload} size={Math.max(180, size)} marginSize={2} title={t('leader.codeLabel')} />
       </div>
       <p className="code-view__label">{t('leader.codeLabel')}</p>
-      <p className="code-view__digits" data-testid="attendance-code" aria-label={`${t('leader.codeLabel')} ${code.code.split('').join(' ')}`}>
+      <p
+        className="code-view__digits"
+        data-testid="attendance-code"
+        aria-label={`${t('leader.codeLabel')} ${code.code.split('').join(' ')}`}
+      >
         {code.code}
       </p>
       <p className="code-view__countdown" role="timer" aria-live="off">
@@ -62,7 +79,12 @@ export function AttendanceCodePanel({ activity }: { activity: Activity }) {
   if (fullscreen) {
     return (
       <div className="code-full" role="dialog" aria-modal="true" aria-label={activity.title}>
-        <button type="button" className="code-full__close" aria-label={t('leader.exitFullscreen')} onClick={() => setFullscreen(false)}>
+        <button
+          type="button"
+          className="code-full__close"
+          aria-label={t('leader.exitFullscreen')}
+          onClick={() => setFullscreen(false)}
+        >
           <CloseOutline aria-hidden="true" />
         </button>
         <h2 className="code-full__title">{activity.title}</h2>

@@ -55,7 +55,11 @@ export function ConfirmRecordsPanel({ activityId }: { activityId: string }) {
   return (
     <section className="card">
       <div className="confirm-bar">
-        <Checkbox checked={allOn} indeterminate={ids.length > 0 && !allOn} onChange={(on) => setSelected(on ? items.map((r) => r.id) : [])}>
+        <Checkbox
+          checked={allOn}
+          indeterminate={ids.length > 0 && !allOn}
+          onChange={(on) => setSelected(on ? items.map((r) => r.id) : [])}
+        >
           {t('confirm.selectAll')}
         </Checkbox>
         <span className="muted">{t('confirm.selected', { n: ids.length })}</span>
@@ -71,10 +75,23 @@ export function ConfirmRecordsPanel({ activityId }: { activityId: string }) {
         </ul>
       </Checkbox.Group>
       <div className="two-buttons">
-        <Button color="primary" size="large" disabled={ids.length === 0 || busy} loading={confirm.isPending} onClick={onConfirm}>
+        <Button
+          color="primary"
+          size="large"
+          disabled={ids.length === 0 || busy}
+          loading={confirm.isPending}
+          onClick={onConfirm}
+        >
           {t('confirm.confirm')}
         </Button>
-        <Button color="danger" fill="outline" size="large" disabled={ids.length === 0 || busy} loading={giveBack.isPending} onClick={() => void onReturn()}>
+        <Button
+          color="danger"
+          fill="outline"
+          size="large"
+          disabled={ids.length === 0 || busy}
+          loading={giveBack.isPending}
+          onClick={() => void onReturn()}
+        >
           {t('confirm.return')}
         </Button>
       </div>

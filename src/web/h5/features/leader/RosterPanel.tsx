@@ -9,7 +9,17 @@ import { SIGNUP_COLOR, SIGNUP_LABEL } from '../activities/labels';
 import { useCloseActivity, useMarkAttendance, useRoster } from '../activities/queries';
 import { isAttendanceMethod, type Activity, type AttendanceMark, type RosterEntry } from '../activities/types';
 
-function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: boolean; onMark: (present: boolean) => void; busy: boolean }) {
+function RosterRow({
+  e,
+  canMark,
+  onMark,
+  busy,
+}: {
+  e: RosterEntry;
+  canMark: boolean;
+  onMark: (present: boolean) => void;
+  busy: boolean;
+}) {
   const { t } = useI18n();
   return (
     <li className="roster-row">
@@ -37,10 +47,24 @@ function RosterRow({ e, canMark, onMark, busy }: { e: RosterEntry; canMark: bool
       </div>
       {canMark && (e.status === 'confirmed' || e.status === 'no_show') && (
         <div className="roster-row__actions">
-          <Button size="small" color="primary" fill={e.checkOutAt ? 'outline' : 'solid'} disabled={busy} onClick={() => onMark(true)} aria-label={`${t('roster.present')} ${e.displayName}`}>
+          <Button
+            size="small"
+            color="primary"
+            fill={e.checkOutAt ? 'outline' : 'solid'}
+            disabled={busy}
+            onClick={() => onMark(true)}
+            aria-label={`${t('roster.present')} ${e.displayName}`}
+          >
             {t('roster.present')}
           </Button>
-          <Button size="small" color="danger" fill="outline" disabled={busy || e.status === 'no_show'} onClick={() => onMark(false)} aria-label={`${t('roster.absent')} ${e.displayName}`}>
+          <Button
+            size="small"
+            color="danger"
+            fill="outline"
+            disabled={busy || e.status === 'no_show'}
+            onClick={() => onMark(false)}
+            aria-label={`${t('roster.absent')} ${e.displayName}`}
+          >
             {t('roster.absent')}
           </Button>
         </div>
@@ -71,27 +95,53 @@ export function RosterPanel({ activity }: { activity: Activity }) {
   const checkedIn = items.filter((e) => e.checkInAt).length;
 
   const onMarkAbsent = async (e: RosterEntry) => {
-    const ok = await Dialog.confirm({ content: `${t('roster.absent')}：${e.displayName}`, confirmText: t('common.confirm'), cancelText: t('common.cancel') });
+    const ok = await Dialog.confirm({
+      content: `${t('roster.absent')}：${e.displayName}`,
+      confirmText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+    });
     if (ok) send([{ userId: e.userId, present: false }]);
   };
 
   const onClose = async () => {
-    const ok = await Dialog.confirm({ content: t('leader.closeConfirm'), confirmText: t('leader.closeActivity'), cancelText: t('common.cancel') });
-    if (ok) close.mutate(undefined, { onSuccess: () => Toast.show({ icon: 'success', content: t('roster.markedOk') }), onError: (error) => showError(error, t) });
+    const ok = await Dialog.confirm({
+      content: t('leader.closeConfirm'),
+      confirmText: t('leader.closeActivity'),
+      cancelText: t('common.cancel'),
+    });
+    if (ok)
+      close.mutate(undefined, {
+        onSuccess: () => Toast.show({ icon: 'success', content: t('roster.markedOk') }),
+        onError: (error) => showError(error, t),
+      });
   };
 
   return (
     <section className="card">
-      {activity.closedAt && <p className="muted">{t('leader.closedAt', { time: formatDateTime(activity.closedAt, locale) })}</p>}
+      {activity.closedAt && (
+        <p className="muted">{t('leader.closedAt', { time: formatDateTime(activity.closedAt, locale) })}</p>
+      )}
       {ended && !activity.closedAt && (
         <Button block fill="outline" className="mt" loading={close.isPending} onClick={() => void onClose()}>
           {t('leader.closeActivity')}
         </Button>
       )}
-      <p className="muted">{t('roster.count', { n: items.filter((e) => e.status === 'confirmed' || e.status === 'no_show').length, m: checkedIn })}</p>
+      <p className="muted">
+        {t('roster.count', {
+          n: items.filter((e) => e.status === 'confirmed' || e.status === 'no_show').length,
+          m: checkedIn,
+        })}
+      </p>
       {!started && <p className="muted">{t('roster.afterStart')}</p>}
       {started && notCheckedIn.length > 0 && (
-        <Button block fill="outline" color="primary" className="mt" loading={mark.isPending} onClick={() => send(notCheckedIn.map((e) => ({ userId: e.userId, present: true })))}>
+        <Button
+          block
+          fill="outline"
+          color="primary"
+          className="mt"
+          loading={mark.isPending}
+          onClick={() => send(notCheckedIn.map((e) => ({ userId: e.userId, present: true })))}
+        >
           {t('roster.allPresent')}
         </Button>
       )}

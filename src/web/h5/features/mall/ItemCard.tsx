@@ -18,7 +18,9 @@ export function StockText({ stock }: { stock: number | null }) {
   const { t } = useI18n();
   if (stock === null) return <span className="mall-stock">{t('mall.stockUnlimited')}</span>;
   if (stock <= 0) return <span className="mall-stock mall-stock--out">{t('mall.soldOut')}</span>;
-  return <span className={`mall-stock${stock <= 5 ? ' mall-stock--low' : ''}`}>{t('mall.stockLeft', { n: stock })}</span>;
+  return (
+    <span className={`mall-stock${stock <= 5 ? ' mall-stock--low' : ''}`}>{t('mall.stockLeft', { n: stock })}</span>
+  );
 }
 
 export function ItemCard({ item }: { item: CatalogItem }) {

@@ -12,7 +12,8 @@ export function VoucherItem({ voucher: v }: { voucher: Voucher }) {
   const provider = useProviderName();
   let when: string;
   if (v.status === 'active') when = t('voucher.validUntil', { at: formatDateTimeWithYear(v.expiresAt, locale) });
-  else if (v.status === 'redeemed' && v.redeemedAt) when = t('voucher.redeemedAt', { at: formatDateTime(v.redeemedAt, locale) });
+  else if (v.status === 'redeemed' && v.redeemedAt)
+    when = t('voucher.redeemedAt', { at: formatDateTime(v.redeemedAt, locale) });
   else when = t('voucher.orderedAt', { at: formatDateTime(v.createdAt, locale) });
   return (
     <li>

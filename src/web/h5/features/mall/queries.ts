@@ -1,6 +1,13 @@
 // Points-mall queries and mutations: the catalog, ordering, my vouchers (cancel, rate, complain), the merchant
 // alliance (my shops, applying), and the counter side: look up and redeem vouchers, today's redemptions, statements.
-import { type InfiniteData, type QueryClient, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, ApiError, qs } from '../../../shared/api';
 import type { Page } from '../../../shared/types';
 import { pointKeys } from '../points/queries';
@@ -64,7 +71,6 @@ function findCachedItem(qc: QueryClient, id: string): CatalogItem | undefined {
   }
   return undefined;
 }
-
 
 /**
  * One catalog item (GET /catalog/:id), or null when it is gone or out of reach (the server answers 404 for both);
@@ -233,7 +239,10 @@ export function useMerchantStatement(merchantId: string | undefined, month: stri
   return useQuery({
     queryKey: mallKeys.statement(merchantId ?? '', month),
     queryFn: () =>
-      api<MerchantStatement>('GET', `/api/v1/merchants/${encodeURIComponent(merchantId!)}/statements/${encodeURIComponent(month)}`),
+      api<MerchantStatement>(
+        'GET',
+        `/api/v1/merchants/${encodeURIComponent(merchantId!)}/statements/${encodeURIComponent(month)}`,
+      ),
     enabled: !!merchantId && /^\d{4}-\d{2}$/.test(month),
   });
 }

@@ -25,7 +25,9 @@ export const LAPSED_STATUSES: VoucherStatus[] = ['cancelled', 'expired', 'refund
 export const VOUCHER_QR_PREFIX = 'LINLI-V.';
 
 /** lat/lng are coerced from query text on the server (their z.input is unknown): numbers here. */
-export type CatalogFilters = Omit<FilterOf<ListCatalogQuery>, 'lat' | 'lng' | 'manage'> & { lat?: number; lng?: number };
+export type CatalogFilters = Omit<FilterOf<ListCatalogQuery>, 'lat' | 'lng' | 'manage'> & {
+  lat?: number;
+  lng?: number;
+};
 
 export type ApplyMerchantInput = ApplyMerchantBody;
-

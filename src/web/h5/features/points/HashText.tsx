@@ -16,7 +16,12 @@ export function HashText({ hash, label, testId }: { hash: string; label: string;
       <code className="hash__text" title={hash} data-testid={testId} data-hash={hash}>
         {shortHash(hash)}
       </code>
-      <button type="button" className="hash__copy" onClick={() => void onCopy()} aria-label={t('hash.copyLabel', { what: label })}>
+      <button
+        type="button"
+        className="hash__copy"
+        onClick={() => void onCopy()}
+        aria-label={t('hash.copyLabel', { what: label })}
+      >
         <FileOutline aria-hidden="true" />
         <span>{t('hash.copy')}</span>
       </button>

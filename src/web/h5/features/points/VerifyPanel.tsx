@@ -35,7 +35,9 @@ function Outcome({ result }: { result: VerifyResult }) {
           <p className="verify-result__text">{t('verify.mineBad', { bad: bad.length || result.journals.length })}</p>
           <ul className="verify-result__list">
             {bad.map((j) => (
-              <li key={j.id}>{t('verify.badItem', { seq: j.seq, reason: displayReason(j.reason, t), amount: signed(j.amount) })}</li>
+              <li key={j.id}>
+                {t('verify.badItem', { seq: j.seq, reason: displayReason(j.reason, t), amount: signed(j.amount) })}
+              </li>
             ))}
           </ul>
         </div>

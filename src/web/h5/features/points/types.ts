@@ -10,7 +10,17 @@ export type {
   PublicJournal,
 } from '../../../shared/api-types';
 
-export const JOURNAL_TYPES: JournalType[] = ['earn', 'award', 'redeem', 'refund', 'gift', 'donate', 'expire', 'reverse', 'contribute'];
+export const JOURNAL_TYPES: JournalType[] = [
+  'earn',
+  'award',
+  'redeem',
+  'refund',
+  'gift',
+  'donate',
+  'expire',
+  'reverse',
+  'contribute',
+];
 
 export type Relation = 'spouse' | 'parent' | 'child' | 'grandparent' | 'grandchild';
 export const RELATIONS: Relation[] = ['spouse', 'parent', 'child', 'grandparent', 'grandchild'];
@@ -35,4 +45,3 @@ export type PublicJournalFilters = FilterOf<PublicJournalsQuery> & { districtId:
 export type GiftInput = Omit<GiftBody, 'idempotencyKey'>;
 
 export type DonateInput = Omit<DonateBody, 'idempotencyKey'>;
-

@@ -10,7 +10,9 @@ export function RecordItem({ record: r, showPerson = false }: { record: ServiceR
   return (
     <div className="record">
       <div className="record__top">
-        <span className="record__title">{showPerson ? `${r.displayName}${r.volunteerNo ? ` · ${r.volunteerNo}` : ''}` : r.activityTitle}</span>
+        <span className="record__title">
+          {showPerson ? `${r.displayName}${r.volunteerNo ? ` · ${r.volunteerNo}` : ''}` : r.activityTitle}
+        </span>
         <span className="record__minutes">{formatMinutes(r.minutes, locale)}</span>
       </div>
       <div className="record__meta">
@@ -23,7 +25,9 @@ export function RecordItem({ record: r, showPerson = false }: { record: ServiceR
         )}
       </div>
       {r.note && <p className="record__note">{t('record.note', { note: r.note })}</p>}
-      {r.returnedReason && r.status === 'returned' && <p className="record__note record__note--bad">{t('record.returned', { reason: r.returnedReason })}</p>}
+      {r.returnedReason && r.status === 'returned' && (
+        <p className="record__note record__note--bad">{t('record.returned', { reason: r.returnedReason })}</p>
+      )}
       {r.correctionReason && <p className="record__note">{t('record.corrected', { reason: r.correctionReason })}</p>}
     </div>
   );

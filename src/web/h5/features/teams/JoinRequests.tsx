@@ -34,10 +34,21 @@ export function JoinRequests({ teamId, requests }: { teamId: string; requests: T
           <li key={m.userId} className="member-row">
             <span className="member-row__name">{m.displayName}</span>
             <span className="member-row__actions">
-              <Button size="small" color="primary" onClick={() => void decide(m, 'approve')} disabled={review.isPending}>
+              <Button
+                size="small"
+                color="primary"
+                onClick={() => void decide(m, 'approve')}
+                disabled={review.isPending}
+              >
                 {t('teams.approve')}
               </Button>
-              <Button size="small" color="danger" fill="outline" onClick={() => void decide(m, 'reject')} disabled={review.isPending}>
+              <Button
+                size="small"
+                color="danger"
+                fill="outline"
+                onClick={() => void decide(m, 'reject')}
+                disabled={review.isPending}
+              >
                 {t('teams.reject')}
               </Button>
             </span>

@@ -15,7 +15,8 @@ export const teamKeys = {
 export function useTeams(filters: TeamFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: teamKeys.list(filters),
-    queryFn: ({ pageParam }) => api<Page<Team>>('GET', `/api/v1/teams${qs({ ...filters, cursor: pageParam, limit: 20 })}`),
+    queryFn: ({ pageParam }) =>
+      api<Page<Team>>('GET', `/api/v1/teams${qs({ ...filters, cursor: pageParam, limit: 20 })}`),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -50,7 +51,9 @@ function useTeamMutation<I, O>(id: string, call: (input: I) => Promise<O>) {
 }
 
 export function useJoinTeam(id: string) {
-  return useTeamMutation(id, () => api<{ status: MemberStatus }>('POST', `/api/v1/teams/${encodeURIComponent(id)}/join`));
+  return useTeamMutation(id, () =>
+    api<{ status: MemberStatus }>('POST', `/api/v1/teams/${encodeURIComponent(id)}/join`),
+  );
 }
 
 export function useLeaveTeam(id: string) {

@@ -14,7 +14,10 @@ export function ApplicationStatus({ volunteer, onReapply }: { volunteer: Volunte
         <Result
           status="waiting"
           title={t('apply.pendingTitle')}
-          description={t('apply.pendingBody', { community: volunteer.communityName, date: formatDate(volunteer.appliedAt) })}
+          description={t('apply.pendingBody', {
+            community: volunteer.communityName,
+            date: formatDate(volunteer.appliedAt),
+          })}
         />
       );
     case 'rejected':
@@ -23,7 +26,9 @@ export function ApplicationStatus({ volunteer, onReapply }: { volunteer: Volunte
           <Result
             status="error"
             title={t('apply.rejectedTitle')}
-            description={volunteer.rejectReason ? t('apply.rejectedReason', { reason: volunteer.rejectReason }) : undefined}
+            description={
+              volunteer.rejectReason ? t('apply.rejectedReason', { reason: volunteer.rejectReason }) : undefined
+            }
           />
           <div className="page-actions">
             <Button block color="primary" size="large" onClick={onReapply}>

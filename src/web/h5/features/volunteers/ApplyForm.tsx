@@ -97,12 +97,7 @@ export function ApplyForm({ previous, onDone }: { previous?: Volunteer; onDone?:
           { min: 2, max: REAL_NAME_MAX, message: t('apply.err.realName') },
         ]}
       >
-        <Input
-          placeholder={t('ph.realName')}
-          maxLength={REAL_NAME_MAX}
-          autoComplete="name"
-          clearable
-        />
+        <Input placeholder={t('ph.realName')} maxLength={REAL_NAME_MAX} autoComplete="name" clearable />
       </Form.Item>
       <Form.Item
         name="idNumber"

@@ -13,7 +13,9 @@ export function AvailabilityGrid({ value = {}, onChange, id }: Props) {
   const isOn = (day: Weekday, slot: DaySlot) => value[day]?.includes(slot) ?? false;
   const toggle = (day: Weekday, slot: DaySlot) => {
     const current = value[day] ?? [];
-    const nextSlots = current.includes(slot) ? current.filter((s) => s !== slot) : DAY_SLOTS.filter((s) => s === slot || current.includes(s));
+    const nextSlots = current.includes(slot)
+      ? current.filter((s) => s !== slot)
+      : DAY_SLOTS.filter((s) => s === slot || current.includes(s));
     const next: Availability = { ...value };
     if (nextSlots.length) next[day] = nextSlots;
     else delete next[day];

@@ -14,7 +14,19 @@ import {
 import { useI18n } from '../../i18n';
 import { useIsTeamLeader, useVolunteerStatus } from './useVolunteerStatus';
 
-function Tile({ to, icon, tone, label, state }: { to: string; icon: ReactNode; tone: string; label: string; state?: string }) {
+function Tile({
+  to,
+  icon,
+  tone,
+  label,
+  state,
+}: {
+  to: string;
+  icon: ReactNode;
+  tone: string;
+  label: string;
+  state?: string;
+}) {
   return (
     <Link className="tile" to={to}>
       <span className={`tile__icon tile__icon--${tone}`}>{icon}</span>
@@ -31,7 +43,12 @@ export function VolunteeringTiles() {
   return (
     <div className="tiles">
       <Tile to="/activities" tone="orange" icon={<CalendarOutline aria-hidden="true" />} label={t('home.activities')} />
-      <Tile to="/me/signups" tone="blue" icon={<UnorderedListOutline aria-hidden="true" />} label={t('home.mySignups')} />
+      <Tile
+        to="/me/signups"
+        tone="blue"
+        icon={<UnorderedListOutline aria-hidden="true" />}
+        label={t('home.mySignups')}
+      />
       <Tile to="/checkin" tone="green" icon={<ScanningOutline aria-hidden="true" />} label={t('home.checkin')} />
       <Tile to="/me/hours" tone="purple" icon={<StarOutline aria-hidden="true" />} label={t('home.myHours')} />
       {approved ? (

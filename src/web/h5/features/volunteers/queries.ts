@@ -1,7 +1,14 @@
 // Volunteer queries and mutations: my applications, district settings, my hours, certificate checks.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError } from '../../../shared/api';
-import type { ApplyVolunteerInput, CertificateCheck, MyHoursItem, Volunteer, VolunteerCardCheck, VolunteeringSettings } from './types';
+import type {
+  ApplyVolunteerInput,
+  CertificateCheck,
+  MyHoursItem,
+  Volunteer,
+  VolunteerCardCheck,
+  VolunteeringSettings,
+} from './types';
 
 export const volunteerKeys = {
   all: ['volunteers'] as const,
@@ -34,7 +41,8 @@ export function pickVolunteership(items: Volunteer[] | undefined, districtId?: s
 export function useVolunteeringSettings(districtId: string | undefined) {
   return useQuery({
     queryKey: volunteerKeys.settings(districtId ?? ''),
-    queryFn: () => api<VolunteeringSettings>('GET', `/api/v1/districts/${encodeURIComponent(districtId!)}/volunteering-settings`),
+    queryFn: () =>
+      api<VolunteeringSettings>('GET', `/api/v1/districts/${encodeURIComponent(districtId!)}/volunteering-settings`),
     enabled: !!districtId,
     staleTime: 10 * 60_000,
   });
@@ -83,7 +91,10 @@ export function useVerifyVolunteerCard(volunteerId: string) {
     queryKey: volunteerKeys.card(volunteerId),
     queryFn: async (): Promise<VolunteerCardCheck | null> => {
       try {
-        return await api<VolunteerCardCheck>('GET', `/api/v1/public/volunteer-cards/${encodeURIComponent(volunteerId)}`);
+        return await api<VolunteerCardCheck>(
+          'GET',
+          `/api/v1/public/volunteer-cards/${encodeURIComponent(volunteerId)}`,
+        );
       } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return null;
         throw error;

@@ -30,4 +30,3 @@ export interface MyHoursItem {
   /** Hours the next star level needs in all (its threshold), null at the top level. */
   nextLevelHours: number | null;
 }
-

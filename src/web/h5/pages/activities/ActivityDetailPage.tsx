@@ -22,7 +22,12 @@ export function ActivityDetailPage() {
   const query = useActivity(id);
   const mine = useMyVolunteerships();
 
-  if (query.isPending) return <SubPage title={t('act.detail')} backTo="/activities"><Loading /></SubPage>;
+  if (query.isPending)
+    return (
+      <SubPage title={t('act.detail')} backTo="/activities">
+        <Loading />
+      </SubPage>
+    );
   if (query.isError)
     return (
       <SubPage title={t('act.detail')} backTo="/activities">
@@ -87,8 +92,16 @@ export function ActivityDetailPage() {
                 ),
               },
               { label: t('act.beneficiaries'), value: a.beneficiaries, hidden: !a.beneficiaries },
-              { label: t('act.points'), value: t('act.pointsValue', { n: a.pointsPerHour ?? 0 }), hidden: !a.pointsPerHour },
-              { label: t('act.geofence'), value: t('act.geofenceValue', { m: a.geofenceMeters ?? 0 }), hidden: !a.geofenceMeters },
+              {
+                label: t('act.points'),
+                value: t('act.pointsValue', { n: a.pointsPerHour ?? 0 }),
+                hidden: !a.pointsPerHour,
+              },
+              {
+                label: t('act.geofence'),
+                value: t('act.geofenceValue', { m: a.geofenceMeters ?? 0 }),
+                hidden: !a.geofenceMeters,
+              },
             ]}
           />
         </section>

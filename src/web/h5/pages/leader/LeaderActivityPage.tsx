@@ -25,7 +25,10 @@ function Header({ a }: { a: Activity }) {
   const onCancel = async () => {
     const reason = await askReason({ title: t('leader.cancelActivity'), placeholder: t('leader.cancelReason'), t });
     if (reason === null) return;
-    cancel.mutate(reason, { onSuccess: () => Toast.show({ content: t('leader.cancelledOk') }), onError: (e) => showError(e, t) });
+    cancel.mutate(reason, {
+      onSuccess: () => Toast.show({ content: t('leader.cancelledOk') }),
+      onError: (e) => showError(e, t),
+    });
   };
   const canCancel = a.status !== 'cancelled' && (a.phase === 'draft' || a.phase === 'open' || a.phase === 'closed');
   return (
@@ -44,7 +47,12 @@ function Header({ a }: { a: Activity }) {
           <Button
             color="primary"
             loading={publish.isPending}
-            onClick={() => publish.mutate(undefined, { onSuccess: () => Toast.show({ icon: 'success', content: t('leader.publishedOk') }), onError: (e) => showError(e, t) })}
+            onClick={() =>
+              publish.mutate(undefined, {
+                onSuccess: () => Toast.show({ icon: 'success', content: t('leader.publishedOk') }),
+                onError: (e) => showError(e, t),
+              })
+            }
           >
             {t('leader.publish')}
           </Button>

@@ -147,7 +147,10 @@ export function MallPage() {
               scroll
               value={category || '*'}
               onChange={(v) => set({ cat: v === '*' ? '' : v })}
-              options={[{ value: '*', label: t('mall.allCategories') }, ...categoryOptions.map((c) => ({ value: c, label: c }))]}
+              options={[
+                { value: '*', label: t('mall.allCategories') },
+                ...categoryOptions.map((c) => ({ value: c, label: c })),
+              ]}
             />
           )}
           <div className="filters__row">

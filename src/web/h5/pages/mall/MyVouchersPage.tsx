@@ -24,7 +24,9 @@ function VoucherList({ tab, emptyText }: { tab: Tab; emptyText: string }) {
   const query = useMyVouchers(status);
   if (query.isPending) return <Loading />;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
-  const items = query.data.pages.flatMap((p) => p.items).filter((v) => tab !== 'lapsed' || LAPSED_STATUSES.includes(v.status));
+  const items = query.data.pages
+    .flatMap((p) => p.items)
+    .filter((v) => tab !== 'lapsed' || LAPSED_STATUSES.includes(v.status));
   return (
     <>
       {items.length === 0 && !query.hasNextPage ? (

@@ -62,7 +62,11 @@ function ActiveVoucher({ voucher: v }: { voucher: Voucher }) {
         <p className="voucher__code-label" id="voucher-code-label">
           {t('voucher.codeLabel')}
         </p>
-        <p className="voucher__code" data-testid="voucher-code" aria-labelledby="voucher-code-label voucher-code-spelled">
+        <p
+          className="voucher__code"
+          data-testid="voucher-code"
+          aria-labelledby="voucher-code-label voucher-code-spelled"
+        >
           <span className="voucher__code-group">{first}</span>
           <span className="voucher__code-group">{second}</span>
         </p>
@@ -86,7 +90,14 @@ function ActiveVoucher({ voucher: v }: { voucher: Voucher }) {
         </p>
       </section>
       <div className="danger-zone">
-        <Button block size="large" color="danger" fill="outline" loading={cancel.isPending} onClick={() => void onCancel()}>
+        <Button
+          block
+          size="large"
+          color="danger"
+          fill="outline"
+          loading={cancel.isPending}
+          onClick={() => void onCancel()}
+        >
           {t('voucher.cancel')}
         </Button>
         <p className="muted mt">{t('voucher.cancelNote')}</p>
@@ -113,7 +124,9 @@ function ClosedVoucher({ voucher: v }: { voucher: Voucher }) {
         )}
         <p className="voucher-state__title">{t(VOUCHER_LABEL[v.status])}</p>
         <p className="voucher-state__sub">
-          {redeemed && v.redeemedAt ? t('voucher.redeemedAt', { at: formatDateTime(v.redeemedAt, locale) }) : t('voucher.refundedNote', { n: v.points })}
+          {redeemed && v.redeemedAt
+            ? t('voucher.redeemedAt', { at: formatDateTime(v.redeemedAt, locale) })
+            : t('voucher.refundedNote', { n: v.points })}
         </p>
       </section>
       <section className="card" aria-labelledby="voucher-title">
@@ -145,7 +158,8 @@ export function VoucherPage() {
 
   // Seen turning from 可使用 to 已核销 while open: say so (the shop has just scanned it).
   useEffect(() => {
-    if (previous.current === 'active' && status === 'redeemed') Toast.show({ icon: 'success', content: t('voucher.justRedeemed') });
+    if (previous.current === 'active' && status === 'redeemed')
+      Toast.show({ icon: 'success', content: t('voucher.justRedeemed') });
     previous.current = status;
   }, [status, t]);
 

@@ -138,13 +138,20 @@ function ApplyForm({ onDone }: { onDone: (m: Merchant) => void }) {
       }
     >
       <Form.Header>{t('join.formTitle')}</Form.Header>
-      <Form.Item name="communityId" label={t('join.community')} rules={[{ required: true, message: t('err.communityRequired') }]}>
+      <Form.Item
+        name="communityId"
+        label={t('join.community')}
+        rules={[{ required: true, message: t('err.communityRequired') }]}
+      >
         <CommunityPicker fallbackLabel={me.homeNodeName} />
       </Form.Item>
       <Form.Item
         name="name"
         label={t('join.name')}
-        rules={[{ required: true, whitespace: true, message: t('join.err.name') }, { max: 40, message: t('join.err.name') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('join.err.name') },
+          { max: 40, message: t('join.err.name') },
+        ]}
       >
         <Input placeholder={t('join.ph.name')} maxLength={40} clearable />
       </Form.Item>
@@ -153,14 +160,26 @@ function ApplyForm({ onDone }: { onDone: (m: Merchant) => void }) {
         label={t('join.licence')}
         description={t('join.licenceHint')}
         normalize={(v: string | undefined) => (v ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '')}
-        rules={[{ required: true, message: t('join.err.licence') }, { pattern: LICENCE, message: t('join.err.licence') }]}
+        rules={[
+          { required: true, message: t('join.err.licence') },
+          { pattern: LICENCE, message: t('join.err.licence') },
+        ]}
       >
-        <Input placeholder={t('join.ph.licence')} maxLength={18} autoComplete="off" autoCapitalize="characters" clearable />
+        <Input
+          placeholder={t('join.ph.licence')}
+          maxLength={18}
+          autoComplete="off"
+          autoCapitalize="characters"
+          clearable
+        />
       </Form.Item>
       <Form.Item
         name="address"
         label={t('join.address')}
-        rules={[{ required: true, whitespace: true, message: t('join.err.address') }, { max: 100, message: t('join.err.address') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('join.err.address') },
+          { max: 100, message: t('join.err.address') },
+        ]}
       >
         <Input placeholder={t('join.ph.address')} maxLength={100} clearable />
       </Form.Item>
@@ -188,8 +207,15 @@ function ApplyForm({ onDone }: { onDone: (m: Merchant) => void }) {
           </div>
         </div>
       </Form.Item>
-      <Form.Item name="category" label={t('join.category')} rules={[{ required: true, message: t('join.err.category') }]}>
-        <ChipSelect<string> label={t('join.category')} options={CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))} />
+      <Form.Item
+        name="category"
+        label={t('join.category')}
+        rules={[{ required: true, message: t('join.err.category') }]}
+      >
+        <ChipSelect<string>
+          label={t('join.category')}
+          options={CATEGORIES.map((c) => ({ value: c.value, label: t(c.label) }))}
+        />
       </Form.Item>
       <Form.Item
         name="offerSummary"
@@ -201,7 +227,10 @@ function ApplyForm({ onDone }: { onDone: (m: Merchant) => void }) {
       <Form.Item
         name="contactName"
         label={t('join.contact')}
-        rules={[{ required: true, whitespace: true, message: t('join.err.contact') }, { max: 20, message: t('join.err.contact') }]}
+        rules={[
+          { required: true, whitespace: true, message: t('join.err.contact') },
+          { max: 20, message: t('join.err.contact') },
+        ]}
       >
         <Input placeholder={t('join.ph.contact')} maxLength={20} autoComplete="name" clearable />
       </Form.Item>
@@ -224,7 +253,9 @@ export function MerchantApplyPage() {
   // Mine: filed from this device, staffed by me, or — for people without a staff role, who only see filed shops
   // and their own applications — any that is not filed yet.
   const stored = new Set(readApplicationIds(me.id));
-  const listed = (visible.data ?? []).filter((m) => stored.has(m.id) || m.isMine || (!access.isAdmin && m.status !== 'filed'));
+  const listed = (visible.data ?? []).filter(
+    (m) => stored.has(m.id) || m.isMine || (!access.isAdmin && m.status !== 'filed'),
+  );
   const apps = submitted && !listed.some((m) => m.id === submitted.id) ? [submitted, ...listed] : listed;
 
   return (

@@ -126,10 +126,23 @@ export function MerchantDeskPage() {
           </ul>
         </section>
         <div className="desk-actions">
-          <Button block color="primary" size="large" className="desk-actions__main" onClick={() => navigate('/merchant/redeem?mode=scan')}>
+          <Button
+            block
+            color="primary"
+            size="large"
+            className="desk-actions__main"
+            onClick={() => navigate('/merchant/redeem?mode=scan')}
+          >
             <ScanCodeOutline aria-hidden="true" /> {t('desk.scan')}
           </Button>
-          <Button block color="primary" fill="outline" size="large" className="desk-actions__main" onClick={() => navigate('/merchant/redeem?mode=type')}>
+          <Button
+            block
+            color="primary"
+            fill="outline"
+            size="large"
+            className="desk-actions__main"
+            onClick={() => navigate('/merchant/redeem?mode=type')}
+          >
             <EditSOutline aria-hidden="true" /> {t('desk.type')}
           </Button>
         </div>

@@ -44,7 +44,10 @@ const CODE_LENGTH = 8;
 function normalise(raw: string): string {
   const trimmed = raw.trim();
   if (trimmed.startsWith(VOUCHER_QR_PREFIX)) return trimmed;
-  return trimmed.toUpperCase().replace(/[^0-9A-Z]/g, '').slice(0, CODE_LENGTH);
+  return trimmed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .slice(0, CODE_LENGTH);
 }
 
 function BigError({ title, message, children }: { title: string; message: string; children?: ReactNode }) {
@@ -184,7 +187,14 @@ export function RedeemPage() {
               enterKeyHint="search"
               value={code}
               onChange={(v) => {
-                setCode(v.trim().startsWith(VOUCHER_QR_PREFIX) ? v : v.toUpperCase().replace(/[^0-9A-Z\s-]/g, '').slice(0, 12));
+                setCode(
+                  v.trim().startsWith(VOUCHER_QR_PREFIX)
+                    ? v
+                    : v
+                        .toUpperCase()
+                        .replace(/[^0-9A-Z\s-]/g, '')
+                        .slice(0, 12),
+                );
                 setCodeProblem(null);
               }}
               onEnterPress={onTyped}

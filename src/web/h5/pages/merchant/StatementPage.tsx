@@ -55,7 +55,9 @@ function Statement({ merchantId, month }: { merchantId: string; month: string })
           {s.fundName ? ` · ${t('statement.fund', { fund: s.fundName })}` : ''}
         </p>
         <p className="muted">
-          {s.closed && s.closedAt ? t('statement.closedAt', { at: formatDateTime(s.closedAt, locale) }) : t('statement.openNote')}
+          {s.closed && s.closedAt
+            ? t('statement.closedAt', { at: formatDateTime(s.closedAt, locale) })
+            : t('statement.openNote')}
         </p>
         <a className="inline-action mt" href={statementExportUrl(s.merchantId, s.month)} download>
           <DownlandOutline aria-hidden="true" /> {t('statement.export')}

@@ -14,7 +14,15 @@ import { useChosenAccount } from '../../features/points/useChosenAccount';
 import { useGiveFlow } from '../../features/points/useGiveFlow';
 import { useI18n } from '../../i18n';
 
-function DonateForm({ account, communityId, communityName }: { account: MyPointsItem; communityId: string; communityName: string }) {
+function DonateForm({
+  account,
+  communityId,
+  communityName,
+}: {
+  account: MyPointsItem;
+  communityId: string;
+  communityName: string;
+}) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [form] = Form.useForm<{ points?: number }>();

@@ -43,7 +43,11 @@ function GiftForm({ account }: { account: MyPointsItem }) {
     };
     const ok = await Dialog.confirm({
       title: t('gift.confirmTitle'),
-      content: t('gift.confirm', { n: input.points, relation: t(RELATION_LABEL[input.relation]), phone: input.toPhone }),
+      content: t('gift.confirm', {
+        n: input.points,
+        relation: t(RELATION_LABEL[input.relation]),
+        phone: input.toPhone,
+      }),
       confirmText: t('gift.submit'),
       cancelText: t('common.cancel'),
     });
@@ -75,10 +79,24 @@ function GiftForm({ account }: { account: MyPointsItem }) {
     >
       <Form.Header>{t('gift.intro')}</Form.Header>
       <Form.Item name="toPhone" label={t('gift.phone')} rules={[ruleFrom(checkPhone, t)]}>
-        <Input placeholder={t('gift.ph.phone')} type="tel" inputMode="numeric" maxLength={11} autoComplete="off" clearable />
+        <Input
+          placeholder={t('gift.ph.phone')}
+          type="tel"
+          inputMode="numeric"
+          maxLength={11}
+          autoComplete="off"
+          clearable
+        />
       </Form.Item>
-      <Form.Item name="relation" label={t('gift.relation')} rules={[{ required: true, message: t('gift.relationRequired') }]}>
-        <ChipSelect<Relation> label={t('gift.relation')} options={RELATIONS.map((r) => ({ value: r, label: t(RELATION_LABEL[r]) }))} />
+      <Form.Item
+        name="relation"
+        label={t('gift.relation')}
+        rules={[{ required: true, message: t('gift.relationRequired') }]}
+      >
+        <ChipSelect<Relation>
+          label={t('gift.relation')}
+          options={RELATIONS.map((r) => ({ value: r, label: t(RELATION_LABEL[r]) }))}
+        />
       </Form.Item>
       <PointsField account={account} label={t('gift.points')} />
     </Form>

@@ -28,7 +28,15 @@ function myDistrict(me: Me | null | undefined, nodes: OrgNode[]): string | undef
   return home?.districtId ?? me.roles[0]?.districtId;
 }
 
-function HeadCard({ districtId, districtName, signedIn }: { districtId: string; districtName: string; signedIn: boolean }) {
+function HeadCard({
+  districtId,
+  districtName,
+  signedIn,
+}: {
+  districtId: string;
+  districtName: string;
+  signedIn: boolean;
+}) {
   const { t } = useI18n();
   const head = useLedgerHead(districtId);
   return (
@@ -166,7 +174,10 @@ function LedgerBody({ me }: { me: Me | null }) {
             id="ledger-community"
             label={t('ledger.community')}
             value={communityId ?? ALL}
-            options={[{ value: ALL, label: t('ledger.allCommunities') }, ...communities.map((n) => ({ value: n.id, label: n.name }))]}
+            options={[
+              { value: ALL, label: t('ledger.allCommunities') },
+              ...communities.map((n) => ({ value: n.id, label: n.name })),
+            ]}
             onChange={(v) => set({ d: district.id, c: v === ALL ? undefined : v })}
           />
           <MonthField
