@@ -156,8 +156,8 @@ export interface PeopleFilter {
   limit: number;
 }
 
-/** People who live in, or hold a role in, any of the reaches; newest first. */
-export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow[]> {
+/** People who live in, or hold a role in, any of the reaches, matching the filter (no cursor, order or limit). */
+export function peopleWithinFiltered(db: Executor, f: Omit<PeopleFilter, 'beforeId' | 'limit'>) {
   let q = db.selectFrom('users as u').selectAll('u');
   q = q.where((eb) => {
     const inReach = (alias: 'h' | 'rn') =>
@@ -189,6 +189,12 @@ export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow
   if (f.userId) q = q.where('u.id', '=', f.userId);
   if (f.phoneIndex) q = q.where('u.phone_index', '=', f.phoneIndex);
   if (f.nameLike) q = q.where('u.display_name', 'like', `%${f.nameLike}%`);
+  return q;
+}
+
+/** People who live in, or hold a role in, any of the reaches; newest first. */
+export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow[]> {
+  let q = peopleWithinFiltered(db, f);
   if (f.beforeId) q = q.where('u.id', '<', f.beforeId);
   return q.orderBy('u.id', 'desc').limit(f.limit).execute();
 }

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/http.js';
-import { errors, pageOf } from '../../platform/schemas.js';
+import { countedPageOf, errors } from '../../platform/schemas.js';
 import { clearSessionCookies, setSessionCookies } from './accounts.auth.js';
 import * as s from './accounts.schemas.js';
 import * as accounts from './accounts.service.js';
@@ -105,7 +105,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['people'],
       summary: '辖区内人员（按手机号精确查找或按称呼模糊查找）',
       querystring: s.listPeopleQuery,
-      response: { 200: pageOf(s.personSchema), ...errors(400, 401, 404) },
+      response: { 200: countedPageOf(s.personSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => people.listPeople(deps, requireActor(req), req.query),
   });

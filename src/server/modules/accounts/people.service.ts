@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { must, onlyRow } from '../../platform/must.js';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, toPage } from '../../platform/pagination.js';
 import {
   type Actor,
   authorizeRoleGrant,
@@ -66,7 +66,7 @@ export async function listPeople(
   deps: Deps,
   actor: Actor,
   q: { q?: string; nodeId?: string; role?: Role; cursor?: string; limit?: number },
-): Promise<Page<Person>> {
+): Promise<CountedPage<Person>> {
   const limit = q.limit ?? 20;
   let reaches = grantsFor(actor, 'people.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (q.nodeId) {
@@ -75,23 +75,23 @@ export async function listPeople(
       throw notFound('org_node');
     reaches = [{ districtId: node.district_id, path: node.path }];
   }
-  if (reaches.length === 0) return { items: [], nextCursor: null };
+  if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   const term = q.q?.trim();
-  const rows = await repo.listPeopleWithin(deps.db, {
+  const filter = {
     reaches,
     phoneIndex: term && PHONE_RE.test(term) ? deps.cipher.blindIndex('phone', term) : undefined,
     nameLike: term && !PHONE_RE.test(term) ? term : undefined,
     role: q.role,
-    beforeId: decodeCursor(q.cursor),
-    limit: limit + 1,
-  });
+  };
+  const rows = await repo.listPeopleWithin(deps.db, { ...filter, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const total = await countRows(repo.peopleWithinFiltered(deps.db, filter));
   const page = toPage(
     rows,
     limit,
     (r) => r.id,
     (r) => r,
   );
-  return { items: await presentPeople(deps, deps.db, page.items), nextCursor: page.nextCursor };
+  return { items: await presentPeople(deps, deps.db, page.items), nextCursor: page.nextCursor, total };
 }
 
 async function getPersonInScope(

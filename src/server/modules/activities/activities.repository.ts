@@ -53,8 +53,8 @@ export interface ActivityFilter {
   limit: number;
 }
 
-/** Activities ordered by start time (then id), after a keyset cursor. */
-export function listActivities(db: Executor, f: ActivityFilter): Promise<ActivityRow[]> {
+/** Activities visible to the viewer that match the filter (no cursor, order or limit). */
+export function activitiesFiltered(db: Executor, f: Omit<ActivityFilter, 'afterKey' | 'limit'>) {
   let q = activities(db).where((eb) => {
     const visible = [
       f.publicDistricts === 'all'
@@ -77,6 +77,12 @@ export function listActivities(db: Executor, f: ActivityFilter): Promise<Activit
   if (f.teamId) q = q.where('a.team_id', '=', f.teamId);
   if (f.status) q = q.where('a.status', '=', f.status);
   if (f.q) q = q.where((eb) => eb.or([eb('a.title', 'like', `%${f.q}%`), eb('a.address', 'like', `%${f.q}%`)]));
+  return q;
+}
+
+/** Activities ordered by start time (then id), after a keyset cursor. */
+export function listActivities(db: Executor, f: ActivityFilter): Promise<ActivityRow[]> {
+  let q = activitiesFiltered(db, f);
   if (f.afterKey) {
     const k = f.afterKey;
     q = q.where((eb) =>

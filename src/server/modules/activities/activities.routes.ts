@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
 import { requireActor } from '../../platform/http.js';
-import { errors, pageOf } from '../../platform/schemas.js';
+import { countedPageOf, errors, pageOf } from '../../platform/schemas.js';
 import { toRecordSchema } from '../records/index.js';
 import * as s from './activities.schemas.js';
 import * as svc from './activities.service.js';
@@ -32,7 +32,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['activities'],
       summary: '活动列表（按时间、类别、社区、网格筛选）',
       querystring: s.listActivitiesQuery,
-      response: { 200: pageOf(s.activitySchema), ...errors(400, 401, 404) },
+      response: { 200: countedPageOf(s.activitySchema), ...errors(400, 401, 404) },
     },
     handler: (req) => svc.listActivities(deps, requireActor(req), req.query),
   });

@@ -6,7 +6,7 @@ import { randomToken } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { must, onlyRow } from '../../platform/must.js';
-import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -379,7 +379,7 @@ function activityCursorKey(cursor: string): { startsAt: string; id: string } {
 }
 
 /** Activities by start time: published ones for everyone, drafts too for the people who run them. */
-export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery): Promise<Page<Activity>> {
+export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery): Promise<CountedPage<Activity>> {
   const limit = q.limit ?? 20;
   let communityPath: string | undefined;
   if (q.communityId) {
@@ -389,8 +389,8 @@ export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery)
   }
   const cursor = decodeCursor(q.cursor);
   const afterKey = cursor ? activityCursorKey(cursor) : null;
-  const rows = await repo.listActivities(deps.db, {
-    publicDistricts: q.districtId ? [q.districtId] : 'all',
+  const filter = {
+    publicDistricts: q.districtId ? [q.districtId] : ('all' as const),
     staffReaches: grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path })),
     leaderOf: actor.userId,
     from: q.from,
@@ -401,15 +401,16 @@ export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery)
     teamId: q.teamId,
     status: q.status,
     q: q.q,
-    afterKey,
-    limit: limit + 1,
-  });
+  };
+  const rows = await repo.listActivities(deps.db, { ...filter, afterKey, limit: limit + 1 });
+  const total = await countRows(repo.activitiesFiltered(deps.db, filter));
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];
   return {
     items: await present(deps, deps.db, actor, kept),
     nextCursor: more && last ? encodeCursor(`${last.starts_at}|${last.id}`) : null,
+    total,
   };
 }
 

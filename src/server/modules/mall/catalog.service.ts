@@ -6,7 +6,7 @@ import { distanceMetres } from '../../platform/geo.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
@@ -172,18 +172,23 @@ export async function updateCatalogItem(
 }
 
 /** Items a resident can order (isOrderable and visible to their community), or all items of a merchant for its staff. */
-export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Promise<Page<CatalogItem>> {
+export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Promise<CountedPage<CatalogItem>> {
   const limit = q.limit;
   const before = decodeCursor(q.cursor);
   if (q.manage) {
     const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
     const shops = await repo.shopsOf(deps.db, actor.userId);
-    const rows = await repo.listManagedItems(deps.db, { ...q, reaches, shops, before, limit: limit + 1 });
-    return toPage(
-      rows,
-      limit,
-      (r) => r.id,
-      (r) => toItem(r),
+    const filter = { kind: q.kind, category: q.category, q: q.q, merchantId: q.merchantId, reaches, shops };
+    const rows = await repo.listManagedItems(deps.db, { ...filter, before, limit: limit + 1 });
+    const total = await countRows(repo.managedItemsFiltered(deps.db, filter));
+    return withTotal(
+      toPage(
+        rows,
+        limit,
+        (r) => r.id,
+        (r) => toItem(r),
+      ),
+      total,
     );
   }
   const districtId = q.districtId ?? (await repo.homeDistrictOf(deps.db, actor.userId)) ?? undefined;
@@ -200,14 +205,20 @@ export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Pro
     const sorted = rows
       .map((r) => toItem(r, near))
       .sort((a, b) => (a.distanceMetres ?? Infinity) - (b.distanceMetres ?? Infinity));
-    return { items: sorted.slice(0, limit), nextCursor: null };
+    // That one list is all there is to load, so its total is its length.
+    const items = sorted.slice(0, limit);
+    return { items, nextCursor: null, total: items.length };
   }
   const rows = await repo.listItems(deps.db, { ...filter, before, limit: limit + 1 });
-  return toPage(
-    rows,
-    limit,
-    (r) => r.id,
-    (r) => toItem(r),
+  const total = await countRows(repo.itemsFiltered(deps.db, filter));
+  return withTotal(
+    toPage(
+      rows,
+      limit,
+      (r) => r.id,
+      (r) => toItem(r),
+    ),
+    total,
   );
 }
 

@@ -149,18 +149,16 @@ export async function merchantYearStats(db: Executor, districtId: string, mercha
  * Merchants for a listing: `mine` = those the user staffs plus their own applications; with a non-filed status and
  * reaches = that state in scope; otherwise filed ones, everything in scope and the user's own applications.
  */
-export function listMerchants(
-  db: Executor,
-  q: {
-    userId: string;
-    reaches: Reach[];
-    mine: boolean;
-    status?: MerchantState;
-    districtId?: string;
-    before: string | null;
-    limit: number;
-  },
-): Promise<MerchantRow[]> {
+export interface MerchantFilter {
+  userId: string;
+  reaches: Reach[];
+  mine: boolean;
+  status?: MerchantState;
+  districtId?: string;
+}
+
+/** The merchants of a listing (see listMerchants), without cursor, order or limit. */
+export function merchantsFiltered(db: Executor, q: MerchantFilter) {
   let query = merchants(db);
   if (q.mine) {
     query = query.where((eb) =>
@@ -195,6 +193,14 @@ export function listMerchants(
     if (q.status) query = query.where('m.status', '=', q.status);
   }
   if (q.districtId) query = query.where('m.district_id', '=', q.districtId);
+  return query;
+}
+
+export function listMerchants(
+  db: Executor,
+  q: MerchantFilter & { before: string | null; limit: number },
+): Promise<MerchantRow[]> {
+  let query = merchantsFiltered(db, q);
   if (q.before) query = query.where('m.id', '<', q.before);
   return query
     .orderBy('m.id', 'desc')
@@ -307,10 +313,10 @@ export interface ItemFilter {
  * Catalog items, newest first. With `orderable`, only what a resident of `community` may order at `now`: the SQL
  * mirror of mall.rules.ts isOrderable (active, not past valid_until, no merchant or a filed one) plus visible_to.
  */
-export function listItems(
+export function itemsFiltered(
   db: Executor,
-  f: ItemFilter & { orderable: { now: string; community: string | null } | null; before: string | null; limit: number },
-): Promise<ItemRow[]> {
+  f: ItemFilter & { orderable: { now: string; community: string | null } | null },
+) {
   let query = items(db);
   if (f.districtId) query = query.where('i.district_id', '=', f.districtId);
   if (f.orderable) {
@@ -327,20 +333,26 @@ export function listItems(
   if (f.category) query = query.where('i.category', '=', f.category);
   if (f.merchantId) query = query.where('i.merchant_id', '=', f.merchantId);
   if (f.q) query = query.where((eb) => eb.or([eb('i.title', 'like', `%${f.q}%`), eb('m.name', 'like', `%${f.q}%`)]));
+  return query;
+}
+
+/** Catalog items (see itemsFiltered), newest first. */
+export function listItems(
+  db: Executor,
+  f: ItemFilter & { orderable: { now: string; community: string | null } | null; before: string | null; limit: number },
+): Promise<ItemRow[]> {
+  let query = itemsFiltered(db, f);
   if (f.before) query = query.where('i.id', '<', f.before);
   return query.orderBy('i.id', 'desc').limit(f.limit).execute();
 }
 
-/** Every item (any status, any visibility) of the communities in reach and of the given merchants, newest first. */
-export function listManagedItems(
-  db: Executor,
-  f: ItemFilter & {
-    reaches: Reach[];
-    shops: Array<{ district_id: string; merchant_id: string }>;
-    before: string | null;
-    limit: number;
-  },
-): Promise<ItemRow[]> {
+export interface ManagedItemFilter extends ItemFilter {
+  reaches: Reach[];
+  shops: Array<{ district_id: string; merchant_id: string }>;
+}
+
+/** Every item (any status, any visibility) of the communities in reach and of the given merchants (no cursor, order or limit). */
+export function managedItemsFiltered(db: Executor, f: ManagedItemFilter) {
   let query = items(db)
     .innerJoin('org_nodes as c', (j) =>
       j.onRef('c.district_id', '=', 'i.district_id').onRef('c.id', '=', 'i.community_id'),
@@ -358,6 +370,15 @@ export function listManagedItems(
   if (f.category) query = query.where('i.category', '=', f.category);
   if (f.merchantId) query = query.where('i.merchant_id', '=', f.merchantId);
   if (f.q) query = query.where((eb) => eb.or([eb('i.title', 'like', `%${f.q}%`), eb('m.name', 'like', `%${f.q}%`)]));
+  return query;
+}
+
+/** Every item (any status, any visibility) of the communities in reach and of the given merchants, newest first. */
+export function listManagedItems(
+  db: Executor,
+  f: ManagedItemFilter & { before: string | null; limit: number },
+): Promise<ItemRow[]> {
+  let query = managedItemsFiltered(db, f);
   if (f.before) query = query.where('i.id', '<', f.before);
   return query.orderBy('i.id', 'desc').limit(f.limit).execute();
 }

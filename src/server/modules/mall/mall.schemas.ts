@@ -1,7 +1,7 @@
 // Request and response schemas of the mall routes. Services take the z.output types (what the route hands them);
 // clients send the z.input types.
 import { z } from 'zod';
-import { cursorSchema, limitSchema, pageOf, phoneSchema } from '../../platform/schemas.js';
+import { countedPageOf, cursorSchema, limitSchema, pageOf, phoneSchema } from '../../platform/schemas.js';
 import { EVALUATION_DECISIONS, ITEM_KINDS, ITEM_STATUSES, MERCHANT_STATES, ORDER_STATES } from './mall.rules.js';
 
 export const id = z.object({ id: z.string().min(1).max(64) });
@@ -130,8 +130,8 @@ export const redemptionStatsSchema = z.object({
   ),
 });
 
-export const merchantPage = pageOf(merchantSchema);
-export const itemPage = pageOf(itemSchema);
+export const merchantPage = countedPageOf(merchantSchema);
+export const itemPage = countedPageOf(itemSchema);
 export const voucherPage = pageOf(voucherSchema);
 export const voucherList = z.object({ items: z.array(voucherSchema) });
 export const createdId = z.object({ id: z.string() });

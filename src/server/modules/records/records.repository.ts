@@ -167,7 +167,8 @@ export interface RecordFilter {
   limit: number;
 }
 
-export function listRecords(db: Executor, f: RecordFilter): Promise<RecordRow[]> {
+/** Records visible through the filter's reaches, leadership or person, matching it (no cursor, order or limit). */
+export function recordsFiltered(db: Executor, f: Omit<RecordFilter, 'beforeId' | 'limit'>) {
   let q = records(db);
   if (!f.userId || f.reaches.length > 0 || f.leaderOf) {
     q = q.where((eb) => {
@@ -185,6 +186,11 @@ export function listRecords(db: Executor, f: RecordFilter): Promise<RecordRow[]>
   if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
   if (f.from) q = q.where('r.service_date', '>=', f.from);
   if (f.to) q = q.where('r.service_date', '<=', f.to);
+  return q;
+}
+
+export function listRecords(db: Executor, f: RecordFilter): Promise<RecordRow[]> {
+  let q = recordsFiltered(db, f);
   if (f.beforeId) q = q.where('r.id', '<', f.beforeId);
   return q.orderBy('r.id', 'desc').limit(f.limit).execute();
 }

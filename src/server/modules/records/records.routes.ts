@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
-import { errors, pageOf } from '../../platform/schemas.js';
+import { countedPageOf, errors } from '../../platform/schemas.js';
 import { publicBaseUrl } from '../volunteers/index.js';
 import * as certs from './certificates.service.js';
 import { exportServiceLedger } from './ledger.excel.js';
@@ -21,7 +21,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['records'],
       summary: '服务记录（本人、本队或本社区）',
       querystring: s.listRecordsQuery,
-      response: { 200: pageOf(s.toRecordSchema), ...errors(400, 401, 404) },
+      response: { 200: countedPageOf(s.toRecordSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => svc.listServiceRecords(deps, requireActor(req), req.query),
   });

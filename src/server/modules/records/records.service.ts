@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { notifyEventsCommitted } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
 import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
@@ -465,7 +465,11 @@ export interface RecordQuery {
 }
 
 /** Records the actor may see: their own (mine), their teams' (leaders), their communities' (staff). */
-export async function listServiceRecords(deps: Deps, actor: Actor, q: RecordQuery): Promise<Page<ServiceRecord>> {
+export async function listServiceRecords(
+  deps: Deps,
+  actor: Actor,
+  q: RecordQuery,
+): Promise<CountedPage<ServiceRecord>> {
   const limit = q.limit ?? 20;
   let communityPath: string | undefined;
   if (q.communityId) {
@@ -474,7 +478,7 @@ export async function listServiceRecords(deps: Deps, actor: Actor, q: RecordQuer
     communityPath = c.path;
   }
   const staff = grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
-  const rows = await repo.listRecords(deps.db, {
+  const filter = {
     reaches: q.mine ? [] : staff,
     leaderOf: q.mine ? null : actor.userId,
     userId: q.mine ? actor.userId : undefined,
@@ -484,14 +488,17 @@ export async function listServiceRecords(deps: Deps, actor: Actor, q: RecordQuer
     communityPath,
     from: q.from,
     to: q.to,
-    beforeId: decodeCursor(q.cursor),
-    limit: limit + 1,
-  });
-  return toPage(
-    rows,
-    limit,
-    (r) => r.id,
-    (r) => toRecord(actor, r),
+  };
+  const rows = await repo.listRecords(deps.db, { ...filter, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const total = await countRows(repo.recordsFiltered(deps.db, filter));
+  return withTotal(
+    toPage(
+      rows,
+      limit,
+      (r) => r.id,
+      (r) => toRecord(actor, r),
+    ),
+    total,
   );
 }
 

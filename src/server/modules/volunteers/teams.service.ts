@@ -4,7 +4,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
@@ -225,7 +225,7 @@ export async function listTeams(
   deps: Deps,
   actor: Actor,
   q: { districtId?: string; communityId?: string; mine?: boolean; leading?: boolean; cursor?: string; limit?: number },
-): Promise<Page<Team>> {
+): Promise<CountedPage<Team>> {
   const limit = q.limit ?? 20;
   let communityPath: string | undefined;
   if (q.communityId) {
@@ -233,15 +233,18 @@ export async function listTeams(
     if (!c) throw notFound('org_node');
     communityPath = c.path;
   }
-  const rows = await repo.listTeams(deps.db, {
+  const filter = {
     districtId: q.districtId,
     communityPath,
     memberUserId: q.mine ? actor.userId : undefined,
     leaderUserId: q.leading ? actor.userId : undefined,
-    beforeId: decodeCursor(q.cursor),
-    limit: limit + 1,
-  });
-  return toPage(rows, limit, (r) => r.id, toTeam);
+  };
+  const rows = await repo.listTeams(deps.db, { ...filter, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const total = await countRows(repo.teamsFiltered(deps.db, filter));
+  return withTotal(
+    toPage(rows, limit, (r) => r.id, toTeam),
+    total,
+  );
 }
 
 /** A team page: members, totals, pending requests (for its managers), and the viewer's own status. */

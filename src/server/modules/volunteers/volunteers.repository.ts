@@ -62,8 +62,8 @@ export interface VolunteerFilter {
   limit: number;
 }
 
-/** Volunteers registered in communities under the reaches, newest first. */
-export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<VolunteerRow[]> {
+/** Volunteers registered in communities under the reaches, matching the filter (no cursor, order or limit). */
+export function volunteersFiltered(db: Executor, f: Omit<VolunteerFilter, 'beforeId' | 'limit'>) {
   let q = volunteers(db).where((eb) =>
     eb.or(f.reaches.map((r) => eb.and([eb('v.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]))),
   );
@@ -87,6 +87,12 @@ export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<Volunt
   }
   if (f.appliedFrom) q = q.where('v.applied_at', '>=', f.appliedFrom);
   if (f.appliedBefore) q = q.where('v.applied_at', '<', f.appliedBefore);
+  return q;
+}
+
+/** Volunteers registered in communities under the reaches, newest first. */
+export function listVolunteers(db: Executor, f: VolunteerFilter): Promise<VolunteerRow[]> {
+  let q = volunteersFiltered(db, f);
   if (f.beforeId) q = q.where('v.id', '<', f.beforeId);
   return q.orderBy('v.id', 'desc').limit(f.limit).execute();
 }
@@ -187,17 +193,15 @@ export function findTeamByName(
     .executeTakeFirst();
 }
 
-export function listTeams(
-  db: Executor,
-  f: {
-    districtId?: string;
-    communityPath?: string;
-    leaderUserId?: string;
-    memberUserId?: string;
-    beforeId: string | null;
-    limit: number;
-  },
-): Promise<TeamRow[]> {
+export interface TeamFilter {
+  districtId?: string;
+  communityPath?: string;
+  leaderUserId?: string;
+  memberUserId?: string;
+}
+
+/** Teams not archived that match the filter (no cursor, order or limit). */
+export function teamsFiltered(db: Executor, f: TeamFilter) {
   let q = teams(db).where('t.archived_at', 'is', null);
   if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
   if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
@@ -216,6 +220,15 @@ export function listTeams(
       ),
     );
   }
+  return q;
+}
+
+/** Teams not archived that match the filter, newest first. */
+export function listTeams(
+  db: Executor,
+  f: TeamFilter & { beforeId: string | null; limit: number },
+): Promise<TeamRow[]> {
+  let q = teamsFiltered(db, f);
   if (f.beforeId) q = q.where('t.id', '<', f.beforeId);
   return q.orderBy('t.id', 'desc').limit(f.limit).execute();
 }

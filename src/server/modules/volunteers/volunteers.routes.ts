@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { attachmentName, XLSX_MIME } from '../../platform/excel.js';
 import { requireActor } from '../../platform/http.js';
-import { errors, pageOf } from '../../platform/schemas.js';
+import { countedPageOf, errors } from '../../platform/schemas.js';
 import * as s from './volunteers.schemas.js';
 import * as excel from './volunteers.excel.js';
 import * as svc from './volunteers.service.js';
@@ -47,7 +47,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['volunteers'],
       summary: '辖区内志愿者（审核队列、名册）',
       querystring: s.listVolunteersQuery,
-      response: { 200: pageOf(s.volunteerSchema), ...errors(400, 401, 404) },
+      response: { 200: countedPageOf(s.volunteerSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => svc.listVolunteers(deps, requireActor(req), req.query),
   });
@@ -154,7 +154,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['teams'],
       summary: '志愿服务队列表',
       querystring: s.listTeamsQuery,
-      response: { 200: pageOf(s.teamSchema), ...errors(400, 401, 404) },
+      response: { 200: countedPageOf(s.teamSchema), ...errors(400, 401, 404) },
     },
     handler: (req) => teams.listTeams(deps, requireActor(req), req.query),
   });

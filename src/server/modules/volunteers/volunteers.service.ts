@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { onlyRow } from '../../platform/must.js';
 import { nextCounter } from '../../platform/counters.js';
-import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
+import { countRows, type CountedPage, decodeCursor, toPage } from '../../platform/pagination.js';
 import { type Actor, authorize, can, grantsFor, type Permission } from '../../platform/permissions.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -326,33 +326,33 @@ export async function listVolunteers(
     cursor?: string;
     limit?: number;
   },
-): Promise<Page<Volunteer>> {
+): Promise<CountedPage<Volunteer>> {
   const limit = q.limit ?? 20;
   let reaches = grantsFor(actor, 'volunteer.read').map((g) => ({ districtId: g.districtId, path: g.path }));
   if (q.communityId) {
     const c = await communityInScope(deps, actor, 'volunteer.read', q.communityId);
     reaches = [{ districtId: c.district_id, path: c.path }];
   }
-  if (reaches.length === 0) return { items: [], nextCursor: null };
-  const rows = await repo.listVolunteers(deps.db, {
+  if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
+  const filter = {
     reaches,
     status: q.status,
     skill: q.skill,
     nameLike: q.q,
-    beforeId: decodeCursor(q.cursor),
-    limit: limit + 1,
     teamId: q.teamId,
     // Application dates are China dates: from its midnight up to the midnight after `to`.
     appliedFrom: q.from ? iso(chinaDayStart(q.from)) : undefined,
     appliedBefore: q.to ? iso(new Date(chinaDayStart(q.to).getTime() + 86_400_000)) : undefined,
-  });
+  };
+  const rows = await repo.listVolunteers(deps.db, { ...filter, beforeId: decodeCursor(q.cursor), limit: limit + 1 });
+  const total = await countRows(repo.volunteersFiltered(deps.db, filter));
   const page = toPage(
     rows,
     limit,
     (r) => r.id,
     (r) => r,
   );
-  return { items: await presentVolunteers(deps, deps.db, page.items), nextCursor: page.nextCursor };
+  return { items: await presentVolunteers(deps, deps.db, page.items), nextCursor: page.nextCursor, total };
 }
 
 export interface VolunteerCard {

@@ -293,7 +293,9 @@ export function ActivitiesPage() {
             ]}
           />
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-            <Typography.Text type="secondary">{t('common.total', { count: listRows.length })}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="activities-total">
+              {t('common.totalOf', { total: listed.data?.pages[0]?.total ?? 0, count: listRows.length })}
+            </Typography.Text>
             {listed.hasNextPage ? (
               <Button onClick={() => listed.fetchNextPage()} loading={listed.isFetchingNextPage}>
                 {t('common.loadMore')}

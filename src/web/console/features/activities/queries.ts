@@ -1,7 +1,7 @@
 // Activities: calendar range and list, one activity, create/publish/cancel, roster, attendance and codes.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page } from '../../../shared/types';
+import type { CountedPage, Page } from '../../../shared/types';
 import type { Activity, AttendanceCode, RosterEntry } from '../../lib/volunteering';
 import type { CreateActivityBody, FilterOf, ListActivitiesQuery } from '../../../shared/api-types';
 
@@ -22,7 +22,7 @@ export function useActivities(filter: ActivityFilter & { from?: string; to?: str
     queryKey: activityKeys.list(filter),
     enabled,
     queryFn: ({ pageParam }) =>
-      api<Page<Activity>>('GET', `/api/v1/activities${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<Activity>>('GET', `/api/v1/activities${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -292,7 +292,12 @@ function Catalog() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="catalog-total">
+          {t('common.totalOf', {
+            total: list.data?.pages[0]?.total ?? 0,
+            count: list.data?.pages.reduce((n, p) => n + p.items.length, 0) ?? 0,
+          })}
+        </Typography.Text>
         {list.hasNextPage ? (
           <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
             {t('common.loadMore')}

@@ -25,7 +25,7 @@ import { useVolunteeringScope } from '../org/scope';
 import { EvaluateMerchantModal } from './EvaluateMerchantModal';
 import { FileMerchantModal } from './FileMerchantModal';
 import { MallGate } from './MallGate';
-import { useMerchants, useReviewMerchant } from './queries';
+import { useMerchantList, useReviewMerchant } from './queries';
 import { mallDistrictId, mallRights, type MallRights } from './scope';
 import { MERCHANT_STATUS_COLOR, type Merchant, type MerchantStatus } from './types';
 import { yuanPerPointText } from './money';
@@ -72,13 +72,13 @@ function Merchants() {
   const [rejecting, setRejecting] = useState<Merchant | null>(null);
   const [filing, setFiling] = useState<Merchant | null>(null);
   const [evaluating, setEvaluating] = useState<Merchant | null>(null);
-  const list = useMerchants(districtId);
+  const list = useMerchantList(districtId);
   const review = useReviewMerchant();
 
   const nodeById = useMemo(() => new Map(scope.nodes.map((n) => [n.id, n])), [scope.nodes]);
   const rightsOf = (m: Merchant): MallRights => mallRights(scope.me, nodeById.get(m.communityId));
 
-  const all = list.data ?? [];
+  const all = list.data?.items ?? [];
   const counts = useMemo(() => {
     const c: Record<TabKey, number> = { applied: 0, reviewed: 0, filed: 0, closed: 0 };
     for (const m of all) for (const x of TABS) if (x.statuses.includes(m.status)) c[x.key] += 1;
@@ -297,6 +297,11 @@ function Merchants() {
           value={q}
           onChange={(e) => setQ(e.target.value)}
         />
+        {list.data && (
+          <Typography.Text type="secondary" data-testid="merchants-total">
+            {t('common.totalOf', { total: list.data.total, count: list.data.items.length })}
+          </Typography.Text>
+        )}
       </Space>
       <Table<Merchant>
         aria-label={t('mall.m.table')}

@@ -1,7 +1,7 @@
 // Points mall: merchant alliance (review, filing, annual evaluation), catalog, monthly statements, redemption stats.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page } from '../../../shared/types';
+import type { CountedPage } from '../../../shared/types';
 import type {
   CatalogItem,
   CatalogItemInput,
@@ -28,23 +28,34 @@ export const mallKeys = {
  * merchants elsewhere. An alliance has tens of shops, so the tabs split one list and show their counts.
  */
 export function useMerchants(districtId: string | null) {
-  return useQuery({
+  return useQuery({ ...merchantsQuery(districtId), select: (d) => d.items });
+}
+
+/** The same merchants with the server's count of the whole list (the merchants page shows it). */
+export function useMerchantList(districtId: string | null) {
+  return useQuery(merchantsQuery(districtId));
+}
+
+function merchantsQuery(districtId: string | null) {
+  return {
     queryKey: mallKeys.merchants(districtId ?? ''),
     enabled: !!districtId,
-    queryFn: async () => {
+    queryFn: async (): Promise<{ items: Merchant[]; total: number }> => {
       const items: Merchant[] = [];
+      let total: number;
       let cursor: string | null = null;
       do {
-        const page: Page<Merchant> = await api<Page<Merchant>>(
+        const page: CountedPage<Merchant> = await api<CountedPage<Merchant>>(
           'GET',
           `/api/v1/merchants${qs({ districtId, limit: 200, cursor })}`,
         );
         items.push(...page.items);
+        total = page.total;
         cursor = page.nextCursor;
       } while (cursor && items.length < 5000);
-      return items;
+      return { items, total };
     },
-  });
+  };
 }
 
 /** After a merchant decision, lists, offers (an exit removes them) and the audit log change. */
@@ -90,7 +101,10 @@ export function useCatalog(districtId: string | null, filter: CatalogFilter) {
     queryKey: mallKeys.catalog(districtId ?? '', filter),
     enabled: !!districtId,
     queryFn: ({ pageParam }) =>
-      api<Page<CatalogItem>>('GET', `/api/v1/catalog${qs({ districtId, ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<CatalogItem>>(
+        'GET',
+        `/api/v1/catalog${qs({ districtId, ...filter, cursor: pageParam, limit: 50 })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

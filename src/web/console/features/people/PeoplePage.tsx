@@ -122,7 +122,9 @@ export function PeoplePage() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="people-total">
+          {t('common.totalOf', { total: people.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {people.hasNextPage ? (
           <Button onClick={() => people.fetchNextPage()} loading={people.isFetchingNextPage}>
             {t('common.loadMore')}

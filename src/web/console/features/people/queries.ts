@@ -1,7 +1,7 @@
 // People, their roles and the role catalogue: query keys, reads and writes.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page, Person, RoleAssignment, RoleInfo } from '../../../shared/types';
+import type { CountedPage, Person, RoleAssignment, RoleInfo } from '../../../shared/types';
 import type { FilterOf, GrantRoleBody, ListPeopleQuery } from '../../../shared/api-types';
 
 export type PeopleFilter = FilterOf<ListPeopleQuery>;
@@ -17,7 +17,7 @@ export function usePeople(filter: PeopleFilter) {
   return useInfiniteQuery({
     queryKey: peopleKeys.list(filter),
     queryFn: ({ pageParam }) =>
-      api<Page<Person>>('GET', `/api/v1/people${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<Person>>('GET', `/api/v1/people${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

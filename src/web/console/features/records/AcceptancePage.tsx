@@ -377,7 +377,9 @@ export function AcceptancePage() {
         columns={columns}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="records-total">
+          {t('common.totalOf', { total: records.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {records.hasNextPage ? (
           <Button onClick={() => records.fetchNextPage()} loading={records.isFetchingNextPage}>
             {t('common.loadMore')}

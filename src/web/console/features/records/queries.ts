@@ -1,7 +1,7 @@
 // Service records: the acceptance queue, accept / return / correct, and the ledger export link.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page } from '../../../shared/types';
+import type { CountedPage } from '../../../shared/types';
 import type { ServiceRecord } from '../../lib/volunteering';
 import type { FilterOf, ListRecordsQuery } from '../../../shared/api-types';
 
@@ -17,7 +17,10 @@ export function useServiceRecords(filter: RecordFilter, enabled = true) {
     queryKey: recordKeys.list(filter),
     enabled,
     queryFn: ({ pageParam }) =>
-      api<Page<ServiceRecord>>('GET', `/api/v1/service-records${qs({ ...filter, cursor: pageParam, limit: 100 })}`),
+      api<CountedPage<ServiceRecord>>(
+        'GET',
+        `/api/v1/service-records${qs({ ...filter, cursor: pageParam, limit: 100 })}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

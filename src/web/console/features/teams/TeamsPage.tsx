@@ -115,7 +115,12 @@ export function TeamsPage() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="teams-total">
+          {/* The category is picked among the loaded teams, so the server's total holds only without it. */}
+          {category
+            ? t('common.total', { count: rows.length })
+            : t('common.totalOf', { total: teams.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {teams.hasNextPage && (
           <Button onClick={() => teams.fetchNextPage()} loading={teams.isFetchingNextPage}>
             {t('common.loadMore')}

@@ -1,7 +1,7 @@
 // Volunteer teams: list, one team with members and requests, create, change leader/social worker, join reviews.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page, Person, Role } from '../../../shared/types';
+import type { CountedPage, Page, Person, Role } from '../../../shared/types';
 import type { Team, TeamDetail, TeamMember } from '../../lib/volunteering';
 import type { CreateTeamBody, ListTeamsQuery, UpdateTeamBody } from '../../../shared/api-types';
 
@@ -19,7 +19,7 @@ export function useTeams(filter: TeamFilter, enabled = true) {
     queryKey: teamKeys.list(filter),
     enabled,
     queryFn: ({ pageParam }) =>
-      api<Page<Team>>('GET', `/api/v1/teams${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<Team>>('GET', `/api/v1/teams${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -420,7 +420,9 @@ export function VolunteersPage() {
         ]}
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12 }}>
-        <Typography.Text type="secondary">{t('common.total', { count: rows.length })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="volunteers-total">
+          {t('common.totalOf', { total: list.data?.pages[0]?.total ?? 0, count: rows.length })}
+        </Typography.Text>
         {list.hasNextPage ? (
           <Button onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
             {t('common.loadMore')}

@@ -1,7 +1,7 @@
 // Volunteers: the review queue and roster, one volunteer, review decisions and Excel import.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
-import type { Page } from '../../../shared/types';
+import type { CountedPage } from '../../../shared/types';
 import type { ImportReport, Volunteer, VolunteerStatus } from '../../lib/volunteering';
 import type { FilterOf, ListVolunteersQuery } from '../../../shared/api-types';
 
@@ -17,7 +17,7 @@ export function useVolunteers(filter: VolunteerFilter) {
   return useInfiniteQuery({
     queryKey: volunteerKeys.list(filter),
     queryFn: ({ pageParam }) =>
-      api<Page<Volunteer>>('GET', `/api/v1/volunteers${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
+      api<CountedPage<Volunteer>>('GET', `/api/v1/volunteers${qs({ ...filter, cursor: pageParam, limit: 50 })}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
