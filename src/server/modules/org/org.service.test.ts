@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   actorOf,
   createTestEnv,
@@ -18,9 +18,16 @@ describe.each(DIALECTS)('org service on %s', (dialect) => {
   let communityAdminA: Actor;
   let streetAdminA: Actor;
 
+  let districts = 0;
+
   beforeAll(async () => {
     env = await createTestEnv(dialect);
-    tree = await makeTree(env.deps);
+  });
+
+  // Each test gets its own district and people, so it passes alone and in any order.
+  beforeEach(async () => {
+    districts += 1;
+    tree = await makeTree(env.deps, `测试区${districts}`);
     districtAdmin = await actorOf(
       env.deps,
       await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district }),
@@ -69,6 +76,12 @@ describe.each(DIALECTS)('org service on %s', (dialect) => {
   });
 
   it('refuses a node of the wrong level, a duplicate sibling name and a reused code', async () => {
+    await svc.createOrgNode(env.deps, districtAdmin, {
+      parentId: tree.communityA.id,
+      kind: 'grid',
+      name: '甲二网格',
+      code: `4201000099${String(districts).padStart(2, '0')}`,
+    });
     await expect(
       svc.createOrgNode(env.deps, districtAdmin, { parentId: tree.communityA.id, kind: 'building', name: '1栋' }),
     ).rejects.toMatchObject({ code: 'ORG_INVALID_PARENT', params: { kind: 'building', parentKind: 'grid' } });
@@ -80,7 +93,7 @@ describe.each(DIALECTS)('org service on %s', (dialect) => {
         parentId: tree.communityB.id,
         kind: 'grid',
         name: '乙二网格',
-        code: '420100001101',
+        code: `4201000099${String(districts).padStart(2, '0')}`,
       }),
     ).rejects.toMatchObject({ code: 'ORG_CODE_TAKEN' });
   });
