@@ -128,6 +128,20 @@ export async function seedVolunteering(deps: Deps, password: string, communityId
     beneficiaries: '全体居民',
     publish: true,
   });
+  // A resident event (居民活动): any resident of the community signs up; attendance is recorded, no service hours.
+  await createActivity(deps, admin, {
+    communityId,
+    audience: 'resident',
+    title: '免费理发日',
+    category: '便民服务',
+    description: '理发店师傅到社区为居民免费理发，老人优先。请按报名时间到场。',
+    address: '燕岭社区党群服务中心一楼',
+    startsAt: at(now, 4, '09:00'),
+    endsAt: at(now, 4, '11:00'),
+    slots: 15,
+    beneficiaries: '社区居民',
+    publish: true,
+  });
   await createActivity(deps, admin, {
     communityId,
     title: '防电诈宣传（草稿）',
