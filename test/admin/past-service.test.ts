@@ -128,7 +128,7 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('VALIDATION_FAILED');
     expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['minutes', 'vouchedBy']);
-    expect(res.json().message).toBe('请求参数不正确：时长：数值过小：期望 number >=1；证明人：不能为空');
+    expect(res.json().message).toBe('请求参数不正确：时长：不能小于 1；证明人：不能为空');
     const none = await env.deps.db
       .selectFrom('service_records')
       .select('id')

@@ -146,7 +146,7 @@ describe.each(DIALECTS)('bulk volunteer review on %s', (dialect) => {
     const res = await adminA.request('POST', '/api/v1/volunteers/review', { volunteerIds: [], decision: 'maybe' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toBe(
-      '请求参数不正确：所选志愿者：数值过小：期望 array >=1 项；审核结果：无效选项：期望以下之一 "approve"|"reject"',
+      '请求参数不正确：所选志愿者：至少选择 1 项；审核结果：无效选项：期望以下之一 "approve"|"reject"',
     );
   });
 

@@ -101,12 +101,11 @@ describe.each(DIALECTS)('points API on %s', (dialect) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toEqual({
         code: 'VALIDATION_FAILED',
-        message:
-          '请求参数不正确：积分：数值过小：期望 number >=1；原因：请填写原因；请求编号：数值过小：期望 string >=8 字符',
+        message: '请求参数不正确：积分：不能小于 1；原因：请填写原因；请求编号：至少 8 个字',
         details: [
-          { field: 'points', message: '数值过小：期望 number >=1' },
+          { field: 'points', message: '不能小于 1' },
           { field: 'reason', message: '请填写原因' },
-          { field: 'idempotencyKey', message: '数值过小：期望 string >=8 字符' },
+          { field: 'idempotencyKey', message: '至少 8 个字' },
         ],
       });
       expect((await resident.request('GET', '/api/v1/me/points')).json().items).toEqual([]);

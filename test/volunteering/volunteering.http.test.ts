@@ -404,7 +404,7 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
     it('createActivity refuses zero places', async () => {
       const res = await leaderC.request('POST', '/api/v1/activities', activityBody({ slots: 0 }));
       expect(res.statusCode).toBe(400);
-      expect(res.json().message).toBe('请求参数不正确：slots：数值过小：期望 number >=1');
+      expect(res.json().message).toBe('请求参数不正确：名额：不能小于 1');
     });
 
     it('createActivity answers 404 to the admin of another community', async () => {
@@ -570,8 +570,8 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
 
     it('confirmServiceRecords refuses an empty list', async () => {
       const res = await leaderC.request('POST', '/api/v1/service-records/confirm', { recordIds: [] });
-      expectError(res, 400, '请求参数不正确：recordIds：数值过小：期望 array >=1 项');
-      expect(res.json().details).toEqual([{ field: 'recordIds', message: '数值过小：期望 array >=1 项' }]);
+      expectError(res, 400, '请求参数不正确：服务记录：至少选择 1 项');
+      expect(res.json().details).toEqual([{ field: 'recordIds', message: '至少选择 1 项' }]);
     });
 
     it('confirmServiceRecords confirms for the leader', async () => {
@@ -638,7 +638,7 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
         target: 'service',
         score: 6,
       });
-      expectError(res, 400, '请求参数不正确：score：数值过大：期望 number <=5');
+      expectError(res, 400, '请求参数不正确：评分：不能大于 5');
     });
 
     it('rateService takes a resident rating of the service', async () => {
@@ -747,7 +747,7 @@ describe.each(DIALECTS)('volunteering API on %s', (dialect) => {
 
     it('exportServiceLedger needs a team or a community', async () => {
       const res = await adminA.request('GET', '/api/v1/service-records/export');
-      expectError(res, 400, '请求参数不正确：communityId：请选择服务队或社区');
+      expectError(res, 400, '请求参数不正确：社区：请选择服务队或社区');
       expect(res.json().details).toEqual([{ field: 'communityId', message: '请选择服务队或社区' }]);
     });
   });

@@ -58,9 +58,46 @@ function issueMessage(
   if (emptyString || (v.keyword === 'invalid_type' && /undefined/.test(v.message))) {
     return locale === 'en' ? 'is required' : '不能为空';
   }
+  const bound = sizeMessage(v.keyword, v.params, locale);
+  if (bound) return bound;
   const fn = locale === 'en' ? enLocale.localeError : zhLocale.localeError;
   const out = fn({ code: v.keyword, ...v.params } as never);
   return typeof out === 'string' ? out : (out?.message ?? v.message);
+}
+
+/**
+ * Plain words for a number, text or list outside its bounds ("不能小于 1", "不能超过 64 个字", "至少选择 1 项"), instead
+ * of zod's technical "数值过小：期望 number >=1", which a resident cannot read.
+ */
+function sizeMessage(keyword: string, params: Record<string, unknown>, locale: Locale): string | null {
+  if (keyword !== 'too_small' && keyword !== 'too_big') return null;
+  const small = keyword === 'too_small';
+  const bound = small ? params.minimum : params.maximum;
+  if (typeof bound !== 'number' && typeof bound !== 'bigint') return null;
+  const n = String(bound);
+  const inclusive = params.inclusive !== false;
+  const en = locale === 'en';
+  switch (params.origin) {
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small)
+        return en
+          ? `must be ${inclusive ? 'at least' : 'greater than'} ${n}`
+          : inclusive
+            ? `不能小于 ${n}`
+            : `应大于 ${n}`;
+      return en ? `must be ${inclusive ? 'at most' : 'less than'} ${n}` : inclusive ? `不能大于 ${n}` : `应小于 ${n}`;
+    case 'string':
+      if (small) return en ? `must be at least ${n} characters` : `至少 ${n} 个字`;
+      return en ? `must be at most ${n} characters` : `不能超过 ${n} 个字`;
+    case 'array':
+    case 'set':
+      if (small) return en ? `choose at least ${n}` : `至少选择 ${n} 项`;
+      return en ? `at most ${n} items` : `最多 ${n} 项`;
+    default:
+      return null;
+  }
 }
 
 function fieldName(path: string, locale: Locale): string {
