@@ -178,6 +178,41 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
   });
 
+  it('verify-ledger names a superseded record whose earning was not reversed, until the reversal is posted', async () => {
+    const tree = await makeTree(env.deps);
+    const u = await makeUser(env.deps, { home: tree.communityA });
+    const rec = newId();
+    await inTransaction(env.deps.db, ({ trx }) =>
+      serviceRecordAccepted.emit(trx, env.clock, accepted(tree, u.id, rec)),
+    );
+    await processLedgerEvents(env.deps);
+    const earned = await env.deps.db
+      .selectFrom('journals')
+      .select('id')
+      .where('ref_id', '=', rec)
+      .where('type', '=', 'earn')
+      .executeTakeFirstOrThrow();
+    await inTransaction(env.deps.db, ({ trx }) =>
+      serviceRecordSuperseded.emit(trx, env.clock, {
+        districtId: tree.district.id,
+        refId: rec,
+        payload: { recordId: rec, replacedBy: null, userId: u.id, minutes: 60, reason: '时长有误' },
+      }),
+    );
+    env.clock.advance(UNHANDLED_GRACE_MS + 1000);
+    const report = await verifyLedger(env.deps, { districtId: tree.district.id });
+    expect(report.problems).toEqual([
+      {
+        districtId: tree.district.id,
+        journalId: earned.id,
+        seq: null,
+        problem: `service record ${rec} was superseded but its earning was not reversed`,
+      },
+    ]);
+    expect(await processLedgerEvents(env.deps)).toBe(1);
+    expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
+  });
+
   it('verify-ledger names points earned for a record that was never accepted', async () => {
     const tree = await makeTree(env.deps);
     const u = await makeUser(env.deps, { home: tree.communityA });

@@ -46,37 +46,48 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
     });
   }
 
-  const unreversed = await db
+  // Superseded records are few: start from them, find what they earned, and look each reversal up by its key
+  // (`reverse:<journal>`, a unique index). Starting from the journals would scan them once per earning.
+  const superseded = await db
     .selectFrom('domain_events as e')
-    .innerJoin('journals as j', (jn) =>
-      jn
-        .onRef('j.district_id', '=', 'e.district_id')
-        .onRef('j.ref_id', '=', 'e.ref_id')
-        .on('j.type', '=', 'earn')
-        .on('j.ref_type', '=', 'service_record'),
-    )
-    .select(['e.ref_id', 'j.id as journal_id', 'e.created_at'])
+    .select('e.ref_id')
     .where('e.district_id', '=', districtId)
     .where('e.type', '=', serviceRecordSuperseded.type)
     .where('e.created_at', '<', cutoff)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('journals as r')
-            .select('r.id')
-            .whereRef('r.district_id', '=', 'j.district_id')
-            .whereRef('r.reverses_id', '=', 'j.id'),
-        ),
-      ),
-    )
     .orderBy('e.id')
     .execute();
-  for (const u of unreversed) {
-    problems.push({
-      journalId: u.journal_id,
-      problem: `service record ${u.ref_id} was superseded but its earning was not reversed`,
-    });
+  for (let i = 0; i < superseded.length; i += 500) {
+    const refIds = superseded.slice(i, i + 500).map((e) => e.ref_id);
+    const earned = await db
+      .selectFrom('journals')
+      .select(['id', 'ref_id'])
+      .where('district_id', '=', districtId)
+      .where('ref_type', '=', 'service_record')
+      .where('ref_id', 'in', refIds)
+      .where('type', '=', 'earn')
+      .execute();
+    if (earned.length === 0) continue;
+    const reversed = new Set(
+      (
+        await db
+          .selectFrom('journals')
+          .select('reverses_id')
+          .where('district_id', '=', districtId)
+          .where(
+            'idempotency_key',
+            'in',
+            earned.map((j) => `reverse:${j.id}`),
+          )
+          .execute()
+      ).map((r) => r.reverses_id),
+    );
+    for (const j of earned) {
+      if (reversed.has(j.id)) continue;
+      problems.push({
+        journalId: j.id,
+        problem: `service record ${j.ref_id ?? '?'} was superseded but its earning was not reversed`,
+      });
+    }
   }
 
   const orphans = await db
