@@ -12,13 +12,12 @@ import {
   InputNumber,
   Select,
   Space,
-  Table,
   TreeSelect,
-  Typography,
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { ImportErrorsTable } from '../../components/ImportErrorsTable';
 import { useI18n } from '../../i18n';
 import { useDownload } from '../../lib/download';
 import { applyFieldErrors, errorMessage } from '../../lib/errors';
@@ -269,34 +268,7 @@ function PastServiceImport() {
             description={report.errors.length > 0 ? t('past.rowErrors', { count: report.errors.length }) : undefined}
           />
           {report.errors.length > 0 && (
-            <Table
-              size="small"
-              rowKey="row"
-              style={{ marginTop: 12 }}
-              dataSource={report.errors}
-              pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-              columns={[
-                {
-                  title: t('vol.import.row'),
-                  dataIndex: 'row',
-                  width: 90,
-                  render: (r: number) => t('past.row', { row: r }),
-                },
-                {
-                  title: t('vol.import.messages'),
-                  dataIndex: 'messages',
-                  render: (m: string[]) => (
-                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                      {m.map((x, i) => (
-                        <li key={i}>
-                          <Typography.Text type="danger">{x}</Typography.Text>
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                },
-              ]}
-            />
+            <ImportErrorsTable errors={report.errors} rowLabel={(r) => t('past.row', { row: r })} />
           )}
         </div>
       )}

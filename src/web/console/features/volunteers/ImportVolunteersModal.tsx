@@ -1,7 +1,8 @@
 // 批量导入: pick the community and an .xlsx made from the template; show what was created and each bad row.
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Modal, Result, Table, TreeSelect, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Modal, Result, TreeSelect, Upload } from 'antd';
 import { useEffect, useState } from 'react';
+import { ImportErrorsTable } from '../../components/ImportErrorsTable';
 import { useI18n } from '../../i18n';
 import { useDownload } from '../../lib/download';
 import { errorMessage } from '../../lib/errors';
@@ -184,34 +185,7 @@ function ImportResult({ report }: { report: ImportReport }) {
       {report.errors.length > 0 && (
         <>
           <Alert type="warning" showIcon title={t('vol.import.errorsHint')} style={{ marginBottom: 12 }} />
-          <Table
-            aria-label={t('vol.import.errorsTable')}
-            size="small"
-            rowKey="row"
-            dataSource={report.errors}
-            pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-            columns={[
-              {
-                title: t('vol.import.row'),
-                dataIndex: 'row',
-                width: 90,
-                render: (r: number) => t('vol.import.rowN', { row: r }),
-              },
-              {
-                title: t('vol.import.messages'),
-                dataIndex: 'messages',
-                render: (m: string[]) => (
-                  <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                    {m.map((x, i) => (
-                      <li key={i}>
-                        <Typography.Text type="danger">{x}</Typography.Text>
-                      </li>
-                    ))}
-                  </ul>
-                ),
-              },
-            ]}
-          />
+          <ImportErrorsTable errors={report.errors} rowLabel={(r) => t('vol.import.rowN', { row: r })} />
         </>
       )}
     </div>
