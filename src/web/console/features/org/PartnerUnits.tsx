@@ -77,10 +77,12 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
         loading={units.isLoading}
         dataSource={units.data ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: units.isError ? errorMessage(units.error) : t('partner.empty') }}
         rowClassName={(u) => (u.archived ? 'linli-row-archived' : '')}
         columns={[
-          { title: t('partner.name'), dataIndex: 'name' },
+          // The name keeps a readable width; a narrow card scrolls sideways instead of wrapping it a character a line.
+          { title: t('partner.name'), dataIndex: 'name', width: 180 },
           {
             title: t('partner.category'),
             dataIndex: 'category',
@@ -110,6 +112,7 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
             title: t('common.actions'),
             key: 'actions',
             width: 130,
+            fixed: 'right',
             render: (_, u) => (
               <Space size={4}>
                 <Button
