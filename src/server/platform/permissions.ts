@@ -33,7 +33,13 @@ export type Permission =
   | 'record.accept'
   | 'points.manage'
   | 'mall.manage'
-  | 'people.reset';
+  | 'people.reset'
+  /** Needs (需求清单): see, triage, match, invite, dispatch; record a need for a resident (proxy). */
+  | 'need.manage'
+  /** Resources and projects (资源清单/项目清单), project claims, suggestion answers. */
+  | 'project.manage'
+  /** The service map's points (15分钟服务圈). */
+  | 'servicepoint.manage';
 
 const ADMIN: Permission[] = [
   'org.read',
@@ -49,6 +55,9 @@ const ADMIN: Permission[] = [
   'record.accept',
   'points.manage',
   'mall.manage',
+  'need.manage',
+  'project.manage',
+  'servicepoint.manage',
 ];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */
@@ -56,8 +65,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: ADMIN,
   street_admin: ADMIN,
   community_admin: ADMIN,
-  grid_worker: ['org.read', 'people.read', 'volunteer.read'],
-  social_worker: ['org.read', 'people.read', 'volunteer.read'],
+  grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage'],
+  social_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'project.manage'],
   team_leader: [],
   volunteer: [],
   merchant_staff: [],
