@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_attendance_audience.js';
 import * as m0006 from './migrations/0006_past_service_accounts.js';
 import * as m0007 from './migrations/0007_event_consumptions.js';
 import * as m0008 from './migrations/0008_account_names_masked.js';
+import * as m0011 from './migrations/0011_needs.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_past_service_accounts': m0006,
   '0007_event_consumptions': m0007,
   '0008_account_names_masked': m0008,
+  '0011_needs': m0011,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -3,6 +3,7 @@ import type { AccountTables } from '../modules/accounts/accounts.tables.js';
 import type { ActivityTables } from '../modules/activities/activities.tables.js';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
 import type { MallTables } from '../modules/mall/mall.tables.js';
+import type { NeedTables } from '../modules/needs/needs.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
@@ -21,4 +22,5 @@ export interface DB
     ActivityTables,
     RecordTables,
     LedgerTables,
-    MallTables {}
+    MallTables,
+    NeedTables {}
