@@ -161,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
     case 'verify-ledger': {
       const rt = await openRuntime(config);
       const t0 = Date.now();
-      const report = await verifyLedger(rt.deps);
+      // Problems in Chinese unless the operator's shell asks for English (LANG=en_…).
+      const report = await verifyLedger(rt.deps, { locale: /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN' });
       const ms = Date.now() - t0;
       for (const d of report.districts)
         console.log(`district ${d.districtId}: ${d.journals} journals, head ${d.headHash}`);

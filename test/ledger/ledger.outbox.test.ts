@@ -171,8 +171,8 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
     env.clock.advance(UNHANDLED_GRACE_MS + 1000);
     const report = await verifyLedger(env.deps, { districtId: tree.district.id });
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => p.problem)).toEqual([
-      expect.stringContaining(`accepted service record ${lost} never turned into points`),
+    expect(report.problems.map((p) => [p.code, p.params.record, p.problem])).toEqual([
+      ['earning_unhandled', lost, expect.stringContaining(`已验收的服务记录 ${lost} 没有转为积分`)],
     ]);
     await processLedgerEvents(env.deps);
     expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
@@ -206,7 +206,9 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
         districtId: tree.district.id,
         journalId: earned.id,
         seq: null,
-        problem: `service record ${rec} was superseded but its earning was not reversed`,
+        code: 'earning_not_reversed',
+        params: { record: rec },
+        problem: `服务记录 ${rec} 已更正，但其积分未冲回`,
       },
     ]);
     expect(await processLedgerEvents(env.deps)).toBe(1);
@@ -239,15 +241,20 @@ describe.each(DIALECTS)('outbox on %s', (dialect) => {
       });
       return journal.id;
     });
-    const report = await verifyLedger(env.deps, { districtId: tree.district.id });
+    const report = await verifyLedger(env.deps, { districtId: tree.district.id, locale: 'en' });
     expect(report.problems).toEqual([
       {
         districtId: tree.district.id,
         journalId,
         seq: null,
+        code: 'earning_without_acceptance',
+        params: { record: ghost },
         problem: `points were earned for service record ${ghost} that was never accepted`,
       },
     ]);
+    // Chinese by default (the community's language), the same problem.
+    const zh = await verifyLedger(env.deps, { districtId: tree.district.id });
+    expect(zh.problems.map((p) => p.problem)).toEqual([`服务记录 ${ghost} 从未验收，却获得了积分`]);
   });
 });
 

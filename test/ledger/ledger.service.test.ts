@@ -421,19 +421,24 @@ describe.each(DIALECTS)('points bank on %s', (dialect) => {
         .execute();
       const report = await pub.verifyLedger(own.deps);
       expect(report.ok).toBe(false);
-      expect(report.problems[0]).toMatchObject({ journalId: j.id, problem: 'postings do not sum to zero' });
+      expect(report.problems[0]).toMatchObject({
+        journalId: j.id,
+        code: 'unbalanced',
+        problem: '分录借贷不平（合计不为零）',
+      });
       await own.deps.db
         .updateTable('postings')
         .set({ amount: -900 })
         .where('journal_id', '=', j.id)
         .where('amount', '=', -9)
         .execute();
-      const again = await pub.verifyLedger(own.deps);
+      const again = await pub.verifyLedger(own.deps, { locale: 'en' });
       expect(again.problems[0]).toMatchObject({
         journalId: j.id,
+        code: 'hash_mismatch',
         problem: 'content does not match its hash (altered)',
       });
-      expect(again.problems.some((p) => p.problem.includes('balance'))).toBe(true);
+      expect(again.problems.some((p) => p.code === 'balance_mismatch' && p.problem.includes('balance'))).toBe(true);
       expect((await pub.verifyMyJournals(own.deps, plainActor(u.id), t.district.id)).allOk).toBe(false);
     } finally {
       await own.close();

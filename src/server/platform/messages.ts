@@ -349,6 +349,41 @@ export const PROBLEM_TEXTS: Texts = {
   },
 };
 
+/** What verify-ledger found, by problem code (ledger.public.ts, ledger.reconcile.ts); params fill the braces. */
+export const LEDGER_PROBLEM_TEXTS: Texts = {
+  sequence_gap: {
+    zh: '流水序号为 {seq}，应为 {expected}（有流水缺失或顺序错乱）',
+    en: 'sequence {seq} where {expected} was expected (a journal is missing or out of order)',
+  },
+  prev_hash_mismatch: {
+    zh: '与上一笔流水的哈希链接不符',
+    en: 'previous-hash link does not match the journal before it',
+  },
+  unbalanced: { zh: '分录借贷不平（合计不为零）', en: 'postings do not sum to zero' },
+  hash_mismatch: { zh: '流水内容与其哈希不符（已被改动）', en: 'content does not match its hash (altered)' },
+  head_mismatch: {
+    zh: '链头（{headSeq}，{headHash}…）与最后一笔流水（{count}，{lastHash}…）不符',
+    en: 'chain head ({headSeq}, {headHash}…) does not match the last journal ({count}, {lastHash}…)',
+  },
+  balance_mismatch: {
+    zh: '账户 {account}（{name}）余额 {balance} 与分录合计 {sum} 不符',
+    en: 'account {account} ({name}) balance {balance} ≠ postings {sum}',
+  },
+  negative_person: { zh: '个人账户 {account} 余额为负（{sum}）', en: 'person account {account} is negative ({sum})' },
+  earning_unhandled: {
+    zh: '已验收的服务记录 {record} 没有转为积分（事件 {event} 未处理）',
+    en: 'accepted service record {record} never turned into points (event {event} not handled)',
+  },
+  earning_not_reversed: {
+    zh: '服务记录 {record} 已更正，但其积分未冲回',
+    en: 'service record {record} was superseded but its earning was not reversed',
+  },
+  earning_without_acceptance: {
+    zh: '服务记录 {record} 从未验收，却获得了积分',
+    en: 'points were earned for service record {record} that was never accepted',
+  },
+};
+
 /** Words that fill {status}, {action} and {what} in messages. */
 export const TERM_TEXTS: Texts = {
   pending: { zh: '待审核', en: 'pending' },

@@ -2,6 +2,7 @@
 // entries (for residents) and of whole chains and balances (linli verify-ledger).
 import type { Deps } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { LEDGER_PROBLEM_TEXTS, type Locale, translate } from '../../platform/messages.js';
 import { must } from '../../platform/must.js';
 import { countRows, type CountedPage, decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { type Actor, can } from '../../platform/permissions.js';
@@ -171,6 +172,9 @@ export interface LedgerProblem {
   districtId: string;
   journalId: string | null;
   seq: number | null;
+  /** A key of LEDGER_PROBLEM_TEXTS (platform/messages.ts), for programs; `problem` is its text in the asked locale. */
+  code: string;
+  params: Record<string, string | number>;
   problem: string;
 }
 
@@ -187,8 +191,23 @@ export interface LedgerReport {
  */
 export async function verifyLedger(
   deps: Deps,
-  opts: { pageSize?: number; districtId?: string } = {},
+  opts: { pageSize?: number; districtId?: string; locale?: Locale } = {},
 ): Promise<LedgerReport> {
+  const locale = opts.locale ?? 'zh-CN';
+  const problem = (
+    districtId: string,
+    journalId: string | null,
+    seq: number | null,
+    code: string,
+    params: Record<string, string | number> = {},
+  ): LedgerProblem => ({
+    districtId,
+    journalId,
+    seq,
+    code,
+    params,
+    problem: translate(LEDGER_PROBLEM_TEXTS, code, locale, params),
+  });
   const pageSize = opts.pageSize ?? 2000;
   const problems: LedgerProblem[] = [];
   const districts: LedgerReport['districts'] = [];
@@ -200,8 +219,8 @@ export async function verifyLedger(
     let prevHash = GENESIS_HASH;
     let count = 0;
     let firstBad = false;
-    const flag = (j: repo.JournalRow | null, problem: string) => {
-      problems.push({ districtId: d, journalId: j?.id ?? null, seq: j ? Number(j.seq) : null, problem });
+    const flag = (j: repo.JournalRow | null, code: string, params: Record<string, string | number> = {}) => {
+      problems.push(problem(d, j?.id ?? null, j ? Number(j.seq) : null, code, params));
       firstBad = true;
     };
     for (let after = 0; !firstBad;) {
@@ -217,12 +236,10 @@ export async function verifyLedger(
       for (const j of page) {
         const seq = Number(j.seq);
         const lines = byJournal.get(j.id) ?? [];
-        if (seq !== expectedSeq)
-          flag(j, `sequence ${seq} where ${expectedSeq} was expected (a journal is missing or out of order)`);
-        else if (j.prev_hash !== prevHash) flag(j, 'previous-hash link does not match the journal before it');
-        else if (lines.reduce((s, p) => s + Number(p.amount), 0) !== 0 || lines.length < 2)
-          flag(j, 'postings do not sum to zero');
-        else if (journalHash(toCanonical(j, lines)) !== j.hash) flag(j, 'content does not match its hash (altered)');
+        if (seq !== expectedSeq) flag(j, 'sequence_gap', { seq, expected: expectedSeq });
+        else if (j.prev_hash !== prevHash) flag(j, 'prev_hash_mismatch');
+        else if (lines.reduce((s, p) => s + Number(p.amount), 0) !== 0 || lines.length < 2) flag(j, 'unbalanced');
+        else if (journalHash(toCanonical(j, lines)) !== j.hash) flag(j, 'hash_mismatch');
         if (firstBad) break;
         expectedSeq = seq + 1;
         prevHash = j.hash;
@@ -231,32 +248,26 @@ export async function verifyLedger(
       after = Number(must(page.at(-1), 'last journal of a page').seq);
     }
     if (!firstBad && (Number(head.seq) !== count || head.hash !== prevHash)) {
-      flag(
-        null,
-        `chain head (${head.seq}, ${head.hash.slice(0, 12)}…) does not match the last journal (${count}, ${prevHash.slice(0, 12)}…)`,
-      );
+      flag(null, 'head_mismatch', {
+        headSeq: Number(head.seq),
+        headHash: head.hash.slice(0, 12),
+        count,
+        lastHash: prevHash.slice(0, 12),
+      });
     }
     const sums = await repo.postingSums(deps.db, d);
     for (const a of await repo.accountsOf(deps.db, d)) {
       accounts += 1;
       const sum = sums.get(a.id) ?? 0;
       if (sum !== Number(a.balance))
-        problems.push({
-          districtId: d,
-          journalId: null,
-          seq: null,
-          problem: `account ${a.id} (${a.name}) balance ${a.balance} ≠ postings ${sum}`,
-        });
+        problems.push(
+          problem(d, null, null, 'balance_mismatch', { account: a.id, name: a.name, balance: Number(a.balance), sum }),
+        );
       if (a.kind === 'person' && sum < 0)
-        problems.push({
-          districtId: d,
-          journalId: null,
-          seq: null,
-          problem: `person account ${a.id} is negative (${sum})`,
-        });
+        problems.push(problem(d, null, null, 'negative_person', { account: a.id, sum }));
     }
     for (const r of await reconcileEarning(deps.db, d, deps.clock.now())) {
-      problems.push({ districtId: d, journalId: r.journalId, seq: null, problem: r.problem });
+      problems.push(problem(d, r.journalId, null, r.code, r.params));
     }
     districts.push({ districtId: d, journals: count, headHash: head.hash });
   }
@@ -267,7 +278,12 @@ export async function verifyLedger(
  * The verification report of one district's ledger (chain, balances, earning reconciled with acceptances) for staff who
  * manage points there; any other district, or one out of the actor's reach, is 404.
  */
-export async function getLedgerVerification(deps: Deps, actor: Actor, districtId: string): Promise<LedgerReport> {
+export async function getLedgerVerification(
+  deps: Deps,
+  actor: Actor,
+  districtId: string,
+  locale: Locale = 'zh-CN',
+): Promise<LedgerReport> {
   const district = await findNode(deps.db, districtId);
   if (
     !district ||
@@ -276,5 +292,5 @@ export async function getLedgerVerification(deps: Deps, actor: Actor, districtId
   ) {
     throw notFound('org_node');
   }
-  return verifyLedger(deps, { districtId: district.id });
+  return verifyLedger(deps, { districtId: district.id, locale });
 }

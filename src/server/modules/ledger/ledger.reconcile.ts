@@ -8,7 +8,9 @@ import { CONSUMER } from './ledger.earning.js';
 
 export interface ReconcileProblem {
   journalId: string | null;
-  problem: string;
+  /** A key of LEDGER_PROBLEM_TEXTS (platform/messages.ts); params fill its text. */
+  code: 'earning_unhandled' | 'earning_not_reversed' | 'earning_without_acceptance';
+  params: Record<string, string | number>;
 }
 
 /** Acceptances older than this that are still unhandled are reported (younger ones may be in the worker's queue). */
@@ -42,7 +44,8 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
   for (const e of unhandled) {
     problems.push({
       journalId: null,
-      problem: `accepted service record ${e.ref_id} never turned into points (event ${e.id} not handled)`,
+      code: 'earning_unhandled',
+      params: { record: e.ref_id, event: e.id },
     });
   }
 
@@ -85,7 +88,8 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
       if (reversed.has(j.id)) continue;
       problems.push({
         journalId: j.id,
-        problem: `service record ${j.ref_id ?? '?'} was superseded but its earning was not reversed`,
+        code: 'earning_not_reversed',
+        params: { record: j.ref_id ?? '?' },
       });
     }
   }
@@ -113,7 +117,8 @@ export async function reconcileEarning(db: Executor, districtId: string, now: Da
   for (const o of orphans) {
     problems.push({
       journalId: o.id,
-      problem: `points were earned for service record ${o.ref_id ?? '?'} that was never accepted`,
+      code: 'earning_without_acceptance',
+      params: { record: o.ref_id ?? '?' },
     });
   }
   return problems;

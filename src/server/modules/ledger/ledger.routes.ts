@@ -203,6 +203,6 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
       querystring: s.districtQuery,
       response: { 200: s.ledgerVerificationSchema, ...errors(400, 401, 404) },
     },
-    handler: (req) => pub.getLedgerVerification(deps, requireActor(req), req.query.districtId),
+    handler: (req) => pub.getLedgerVerification(deps, requireActor(req), req.query.districtId, req.locale),
   });
 }

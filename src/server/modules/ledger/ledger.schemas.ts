@@ -231,6 +231,8 @@ export const ledgerVerificationSchema = z.object({
       districtId: z.string(),
       journalId: z.string().nullable(),
       seq: z.number().int().nullable(),
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
       problem: z.string(),
     }),
   ),
