@@ -232,7 +232,10 @@ export async function markAttendance(
     if (now < new Date(a.starts_at))
       throw new AppError('ATTENDANCE_NOT_YET', { what: 'mark', time: chinaDateTime(a.starts_at) });
     const voided: string[] = [];
-    for (const e of entries) {
+    // In person order, like closing: each record takes its volunteer's row lock, and one order means two marks of
+    // different activities for the same people cannot deadlock.
+    const ordered = [...entries].sort((x, y) => (x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0));
+    for (const e of ordered) {
       const s = await repo.lockActiveSignup(trx, a.district_id, a.id, e.userId);
       if (!s || s.status === 'waitlisted') throw notFound('signup');
       if (!e.present) {

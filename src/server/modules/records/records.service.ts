@@ -11,6 +11,7 @@ import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
+import { lockVolunteerOf } from '../volunteers/index.js';
 import { listMyVolunteershipsRows } from './records.lookups.js';
 import * as repo from './records.repository.js';
 import { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
@@ -126,6 +127,9 @@ export async function writeAttendanceRecord(
   opts: { isBackfill: boolean; note: string | null; createdBy: string; serviceDate: string },
 ): Promise<string | null> {
   const settings = await getVolunteering(trx, a.district_id);
+  // The same per-volunteer lock as service recorded after the fact: the day's minutes are read and written by one
+  // transaction at a time, so an attendance record and a 补记 entry for the same day cannot both pass the cap.
+  await lockVolunteerOf(trx, a.district_id, userId);
   const used = await repo.minutesOnDay(trx, a.district_id, userId, opts.serviceDate, a.id);
   const capped = Math.max(0, Math.min(minutes, settings.dailyCapMinutes - used));
   const now = iso(deps.clock.now());
