@@ -1,4 +1,5 @@
 // Process entry and CLI: start, migrate, seed --demo, backup <file>, create-district, platform-admin.
+import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { openRuntime } from './bootstrap.js';
@@ -7,6 +8,7 @@ import { AppError } from './platform/errors.js';
 import { ERROR_TEXTS, translate } from './platform/messages.js';
 import { isEmpty, seedDemo } from './modules/demo/index.js';
 import { grantPlatformAdmin, startDistrict } from './modules/accounts/index.js';
+import { looseDataPermissions } from './platform/files.js';
 import { PHONE_RE } from './platform/privacy.js';
 import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
 import { expireVouchers } from './modules/mall/index.js';
@@ -50,6 +52,12 @@ async function start(config: Config): Promise<void> {
   console.log(
     `database: ${rt.deps.dialect}${rt.deps.dialect === 'sqlite' ? ` (${path.join(config.dataDir, 'linli.db')})` : ''}`,
   );
+  for (const p of looseDataPermissions(config.dataDir)) {
+    console.warn(
+      `警告：${p.path} 的权限为 ${p.mode}，其他用户可读写；请执行 chmod ${fs.statSync(p.path).isDirectory() ? '700' : '600'} ${p.path}` +
+        ` / warning: ${p.path} has mode ${p.mode}, readable by other users`,
+    );
+  }
 }
 
 /** The value after a `--flag` argument, if present. */

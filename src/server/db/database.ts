@@ -1,9 +1,8 @@
 // createDatabase: Kysely over better-sqlite3 (default, file under DATA_DIR) or pg (when a URL is given).
-import fs from 'node:fs';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateFile } from '../platform/files.js';
 import { guardDialect, setGuardToken } from './guard.js';
 import type { DB } from './schema.js';
 
@@ -44,12 +43,15 @@ export function createDatabase(opts: DatabaseOptions): Database {
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
   const file = opts.file ?? ':memory:';
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Owner-only directory and file (0700/0600); SQLite gives its -wal and -shm files the database file's mode.
+  if (file !== ':memory:') ensurePrivateFile(file);
   const handle = new SQLite(file);
   // WAL for concurrent readers; synchronous=FULL so a commit the user was told about survives power loss.
   handle.pragma('journal_mode = WAL');
   handle.pragma('synchronous = FULL');
   handle.pragma('foreign_keys = ON');
+  // REPLACE's implicit deletes fire DELETE triggers, so the append-only tables refuse INSERT OR REPLACE too.
+  handle.pragma('recursive_triggers = ON');
   handle.pragma('busy_timeout = 5000');
   const token = {};
   const db = new Kysely<DB>({ dialect: guardDialect(new SqliteDialect({ database: handle }), token) });

@@ -2,6 +2,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from './files.js';
 
 /** Loads the secret from config, or from DATA_DIR/secret.key, generating that file on first start. */
 export function loadOrCreateSecret(configured: string | null, dataDir: string): Buffer {
@@ -12,7 +13,7 @@ export function loadOrCreateSecret(configured: string | null, dataDir: string): 
     if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} is not a 64-hex-character key`);
     return Buffer.from(hex, 'hex');
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const key = randomBytes(32);
   // wx: never overwrite a key another process wrote a moment ago.
   try {
