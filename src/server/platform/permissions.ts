@@ -137,6 +137,17 @@ export function grantsFor(actor: Actor, permission: Permission): ActorRole[] {
   return actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission));
 }
 
+/** Where a grant reaches: a district and an org path prefix (the node the role sits on and everything below). */
+export interface Reach {
+  districtId: string;
+  path: string;
+}
+
+/** The reaches (district + path prefix) where the actor holds the permission; feed them to org's `nodesWithin`. */
+export function reachesOf(actor: Actor, permission: Permission): Reach[] {
+  return grantsFor(actor, permission).map((g) => ({ districtId: g.districtId, path: g.path }));
+}
+
 /** True when the actor holds the permission at the target or an ancestor of it. */
 export function can(actor: Actor, permission: Permission, target: ScopedTarget): boolean {
   return grantsFor(actor, permission).some((g) => g.districtId === target.districtId && target.path.startsWith(g.path));

@@ -1,6 +1,7 @@
 // Queries of the accounts module: users, sessions and role assignments.
-import { type Selectable, type SqlBool, sql } from 'kysely';
+import type { Expression, Selectable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { nodeFieldOf, nodesWithin } from '../org/index.js';
 import type { RoleAssignmentTable, SessionTable, UserTable } from './accounts.tables.js';
 
 export type UserRow = Selectable<UserTable>;
@@ -91,9 +92,12 @@ export async function deleteExpiredSessions(db: Executor, now: string): Promise<
 function rolesQuery(db: Executor) {
   return db
     .selectFrom('role_assignments as r')
-    .innerJoin('org_nodes as n', (j) => j.onRef('n.district_id', '=', 'r.district_id').onRef('n.id', '=', 'r.node_id'))
     .selectAll('r')
-    .select(['n.name as node_name', 'n.kind as node_kind', 'n.path as node_path']);
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('r.district_id'), eb.ref('r.node_id')).$notNull().as('node_name'),
+      nodeFieldOf(db, 'kind', eb.ref('r.district_id'), eb.ref('r.node_id')).$notNull().as('node_kind'),
+      nodeFieldOf(db, 'path', eb.ref('r.district_id'), eb.ref('r.node_id')).$notNull().as('node_path'),
+    ]);
 }
 
 /** Live (unrevoked) role assignments of some users, on nodes that are not archived. */
@@ -102,7 +106,7 @@ export function listActiveRoles(db: Executor, userIds: string[]): Promise<RoleRo
   return rolesQuery(db)
     .where('r.user_id', 'in', userIds)
     .where('r.revoked_at', 'is', null)
-    .where('n.archived_at', 'is', null)
+    .where((eb) => eb(nodeFieldOf(db, 'archived_at', eb.ref('r.district_id'), eb.ref('r.node_id')), 'is', null))
     .orderBy('r.id')
     .execute();
 }
@@ -160,26 +164,13 @@ export interface PeopleFilter {
 export function peopleWithinFiltered(db: Executor, f: Omit<PeopleFilter, 'beforeId' | 'limit'>) {
   let q = db.selectFrom('users as u').selectAll('u');
   q = q.where((eb) => {
-    const inReach = (alias: 'h' | 'rn') =>
-      sql<SqlBool>`(${sql.join(
-        f.reaches.map(
-          (r) =>
-            sql`(${sql.ref(`${alias}.district_id`)} = ${r.districtId} and ${sql.ref(`${alias}.path`)} like ${`${r.path}%`})`,
-        ),
-        sql` or `,
-      )})`;
-    const home = eb.exists(
-      eb.selectFrom('org_nodes as h').select('h.id').whereRef('h.id', '=', 'u.home_node_id').where(inReach('h')),
-    );
+    const home = eb('u.home_node_id', 'in', nodesWithin(db, f.reaches));
     let roleSub = eb
       .selectFrom('role_assignments as ra')
-      .innerJoin('org_nodes as rn', (j) =>
-        j.onRef('rn.district_id', '=', 'ra.district_id').onRef('rn.id', '=', 'ra.node_id'),
-      )
       .select('ra.id')
       .whereRef('ra.user_id', '=', 'u.id')
       .where('ra.revoked_at', 'is', null)
-      .where(inReach('rn'));
+      .where('ra.node_id', 'in', nodesWithin(db, f.reaches));
     if (f.role) {
       roleSub = roleSub.where('ra.role', '=', f.role);
       return eb.exists(roleSub);
@@ -197,13 +188,6 @@ export function listPeopleWithin(db: Executor, f: PeopleFilter): Promise<UserRow
   let q = peopleWithinFiltered(db, f);
   if (f.beforeId) q = q.where('u.id', '<', f.beforeId);
   return q.orderBy('u.id', 'desc').limit(f.limit).execute();
-}
-
-/** The names of nodes, by id. */
-export async function nodeNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('org_nodes').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** What other modules may know of a person: names (real name encrypted) and home. No phone, no password. */
@@ -240,4 +224,43 @@ export async function findPersonHome(db: Executor, userId: string): Promise<Pers
 /** The id of the person with this phone (by its blind index), or undefined: no other column leaves the module. */
 export async function findPersonIdByPhoneIndex(db: Executor, phoneIndex: string): Promise<string | undefined> {
   return (await db.selectFrom('users').select('id').where('phone_index', '=', phoneIndex).executeTakeFirst())?.id;
+}
+
+// ------------------------------------------------------------------------ names for other modules' queries
+// Other modules never name users in their queries: they embed these correlated subqueries (exported by index.ts).
+
+/** A person's display name (nickname; never a phone or ID column), as a scalar subquery: `.$notNull().as(…)`. */
+export function userNameOf(db: Executor, userId: Expression<string | null>) {
+  return db
+    .selectFrom('users as name_u')
+    .select('name_u.display_name')
+    .where('name_u.id', '=', userId as Expression<string>)
+    .$asScalar()
+    .$castTo<string | null>();
+}
+
+/** A person's phone, still encrypted (rosters and volunteer lists decrypt and mask it), as a scalar subquery. */
+export function userPhoneEncOf(db: Executor, userId: Expression<string | null>) {
+  return db
+    .selectFrom('users as phone_u')
+    .select('phone_u.phone_enc')
+    .where('phone_u.id', '=', userId as Expression<string>)
+    .$asScalar()
+    .$castTo<string | null>();
+}
+
+/** Ids of the people whose display name contains the text, as a subquery (`.where('x.user_id', 'in', …)`). */
+export function usersNamedLike(db: Executor, text: string) {
+  return db.selectFrom('users as like_u').select('like_u.id').where('like_u.display_name', 'like', `%${text}%`);
+}
+
+/** People's display names by id. */
+export async function displayNamesOf(db: Executor, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }

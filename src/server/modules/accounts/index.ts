@@ -10,7 +10,24 @@ export {
   type Me,
   type RoleAssignment,
 } from './accounts.service.js';
-export { ensureRole, grantRole, insertRole, listPeople, resetPassword, revokeRole } from './people.service.js';
+export {
+  ensureRole,
+  grantRole,
+  homeNodeOf,
+  insertRole,
+  listPeople,
+  resetPassword,
+  revokeRole,
+} from './people.service.js';
 export { type DistrictStart, grantPlatformAdmin, startDistrict } from './districts.service.js';
 // People's names and homes for other modules (the ledger): read-only, no phone or password columns.
-export { findPersonHome, findPersonIdByPhoneIndex, listPersonHomes, type PersonHome } from './accounts.repository.js';
+export {
+  displayNamesOf,
+  findPersonHome,
+  findPersonIdByPhoneIndex,
+  listPersonHomes,
+  type PersonHome,
+  userNameOf,
+  userPhoneEncOf,
+  usersNamedLike,
+} from './accounts.repository.js';

@@ -19,7 +19,7 @@ import {
 import { maskPhone, PHONE_RE } from '../../platform/privacy.js';
 import { ROLE_TEXTS } from '../../platform/messages.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { findNode } from '../org/index.js';
+import { findNode, nodeNamesOf } from '../org/index.js';
 import * as repo from './accounts.repository.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { newTemporaryPassword, type RoleAssignment, toRoleAssignment } from './accounts.service.js';
@@ -37,15 +37,33 @@ export interface Person {
   lockedUntil: string | null;
 }
 
+/** The org node a person lives at (community, grid or building) with its path, or undefined; for other modules. */
+export async function homeNodeOf(
+  db: Executor,
+  userId: string,
+): Promise<{ district_id: string; id: string; path: string } | undefined> {
+  const person = await repo.findPersonHome(db, userId);
+  if (!person?.homeDistrictId || !person.homeNodeId) return undefined;
+  const node = await findNode(db, person.homeNodeId);
+  return node && node.district_id === person.homeDistrictId ? node : undefined;
+}
+
 async function presentPeople(deps: Deps, db: Executor, users: repo.UserRow[]): Promise<Person[]> {
   const roles = await repo.listActiveRoles(
     db,
     users.map((u) => u.id),
   );
-  const names = await repo.nodeNames(
-    db,
-    users.map((u) => u.home_node_id).filter((x): x is string => !!x),
-  );
+  const names = new Map<string, string>();
+  for (const districtId of new Set(users.map((u) => u.home_district_id))) {
+    if (!districtId) continue;
+    const homes = users.filter((u) => u.home_district_id === districtId).map((u) => u.home_node_id);
+    for (const [id, name] of await nodeNamesOf(
+      db,
+      districtId,
+      homes.filter((x): x is string => !!x),
+    ))
+      names.set(id, name);
+  }
   const now = iso(deps.clock.now());
   return users.map((u) => ({
     id: u.id,

@@ -1,6 +1,9 @@
 // Queries of activities, sign-ups and attendance.
 import { type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { userNameOf, userPhoneEncOf } from '../accounts/index.js';
+import { nodeFieldOf, nodesUnder, nodesWithin } from '../org/index.js';
+import { teamFieldOf, teamsLedBy, volunteerNoOf } from '../volunteers/index.js';
 import type { ActivityTable, AttendanceTable, SignupTable } from './activities.tables.js';
 
 export type ActivityRow = Selectable<ActivityTable> & {
@@ -16,18 +19,13 @@ export type AttendanceRow = Selectable<AttendanceTable>;
 function activities(db: Executor) {
   return db
     .selectFrom('activities as a')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'a.district_id').onRef('c.id', '=', 'a.community_id'),
-    )
-    .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'a.district_id').onRef('t.id', '=', 'a.team_id'))
-    .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'a.district_id').onRef('g.id', '=', 'a.grid_id'))
     .selectAll('a')
-    .select([
-      'c.name as community_name',
-      'c.path as community_path',
-      't.name as team_name',
-      't.leader_user_id',
-      'g.name as grid_name',
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('a.district_id'), eb.ref('a.community_id')).$notNull().as('community_name'),
+      nodeFieldOf(db, 'path', eb.ref('a.district_id'), eb.ref('a.community_id')).$notNull().as('community_path'),
+      teamFieldOf(db, 'name', eb.ref('a.district_id'), eb.ref('a.team_id')).as('team_name'),
+      teamFieldOf(db, 'leader_user_id', eb.ref('a.district_id'), eb.ref('a.team_id')).as('leader_user_id'),
+      nodeFieldOf(db, 'name', eb.ref('a.district_id'), eb.ref('a.grid_id')).as('grid_name'),
     ]);
 }
 
@@ -62,17 +60,15 @@ export function activitiesFiltered(db: Executor, f: Omit<ActivityFilter, 'afterK
         : f.publicDistricts.length > 0
           ? eb.and([eb('a.status', '=', 'published'), eb('a.district_id', 'in', f.publicDistricts)])
           : sql<boolean>`1 = 0`,
-      eb('t.leader_user_id', '=', f.leaderOf),
-      ...f.staffReaches.map((r) =>
-        eb.and([eb('a.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]),
-      ),
+      eb('a.team_id', 'in', teamsLedBy(db, f.leaderOf)),
+      eb('a.community_id', 'in', nodesWithin(db, f.staffReaches)),
     ];
     return eb.or(visible as never);
   });
   if (f.from) q = q.where('a.ends_at', '>=', f.from);
   if (f.to) q = q.where('a.starts_at', '<', f.to);
   if (f.category) q = q.where('a.category', '=', f.category);
-  if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
+  if (f.communityPath) q = q.where('a.community_id', 'in', nodesUnder(db, f.communityPath));
   if (f.gridId) q = q.where('a.grid_id', '=', f.gridId);
   if (f.teamId) q = q.where('a.team_id', '=', f.teamId);
   if (f.status) q = q.where('a.status', '=', f.status);
@@ -176,18 +172,6 @@ export async function lockActiveSignup(
     .executeTakeFirst();
 }
 
-/** The path and district of the node a person lives in (community, grid or building); undefined when none. */
-export function findHomeNode(db: Executor, userId: string): Promise<{ district_id: string; path: string } | undefined> {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('org_nodes as n', (j) =>
-      j.onRef('n.district_id', '=', 'u.home_district_id').onRef('n.id', '=', 'u.home_node_id'),
-    )
-    .select(['n.district_id', 'n.path'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-}
-
 export async function insertSignup(db: Executor, row: SignupRow): Promise<void> {
   await db.insertInto('signups').values(row).execute();
 }
@@ -269,10 +253,6 @@ export interface RosterRow extends SignupRow {
 export function listRoster(db: Executor, districtId: string, activityId: string): Promise<RosterRow[]> {
   return db
     .selectFrom('signups as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('volunteers as v', (j) =>
-      j.onRef('v.district_id', '=', 's.district_id').onRef('v.user_id', '=', 's.user_id'),
-    )
     .leftJoin('attendance as t', (j) =>
       j
         .onRef('t.district_id', '=', 's.district_id')
@@ -280,7 +260,14 @@ export function listRoster(db: Executor, districtId: string, activityId: string)
         .onRef('t.user_id', '=', 's.user_id'),
     )
     .selectAll('s')
-    .select(['u.display_name', 'v.volunteer_no', 'u.phone_enc', 't.check_in_at', 't.check_out_at', 't.method'])
+    .select((eb) => [
+      userNameOf(db, eb.ref('s.user_id')).$notNull().as('display_name'),
+      volunteerNoOf(db, eb.ref('s.district_id'), eb.ref('s.user_id')).as('volunteer_no'),
+      userPhoneEncOf(db, eb.ref('s.user_id')).$notNull().as('phone_enc'),
+      't.check_in_at',
+      't.check_out_at',
+      't.method',
+    ])
     .where('s.district_id', '=', districtId)
     .where('s.activity_id', '=', activityId)
     .orderBy('s.seq')

@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
 import type { Actor } from '../../platform/permissions.js';
 import { inTransaction, type Tx } from '../../db/transaction.js';
+import { homeNodeOf } from '../accounts/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { findApprovedVolunteer } from '../volunteers/index.js';
 import * as repo from './activities.repository.js';
@@ -40,7 +41,7 @@ export async function signUpActivity(
     if (iso(now) >= a.signup_deadline) throw new AppError('SIGNUP_CLOSED');
     if (a.audience === 'resident') {
       // A resident event is open to anyone living in the activity's community (its grids and buildings included).
-      const home = await repo.findHomeNode(trx, userId);
+      const home = await homeNodeOf(trx, userId);
       if (!home || home.district_id !== a.district_id || !home.path.startsWith(a.community_path)) {
         throw new AppError('NOT_A_RESIDENT', { community: a.community_name });
       }

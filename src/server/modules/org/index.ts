@@ -17,3 +17,5 @@ export {
   type PartnerUnit,
 } from './org.service.js';
 export { orgRoutes } from './org.routes.js';
+// Scope and names as subqueries other modules embed in their own queries (they never name org_nodes themselves).
+export { communityOnPath, nodeFieldOf, nodesAt, nodesUnder, nodesWithin } from './org.repository.js';

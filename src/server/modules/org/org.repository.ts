@@ -1,5 +1,6 @@
 // Queries of the organisation module. Db or transaction handle first; rows come back as stored.
-import type { Selectable } from 'kysely';
+import type { Expression, ExpressionWrapper, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import type { OrgNodeTable, PartnerUnitTable } from './org.tables.js';
 
@@ -223,4 +224,71 @@ export async function districtNamesOf(db: Executor, districtIds: readonly string
     .where('id', 'in', ids)
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ------------------------------------------------------------------------ scope and names for other modules
+// Other modules never name org_nodes in their queries: they embed these subqueries (exported by index.ts).
+
+/**
+ * Ids of the nodes under any of the reaches, as a subquery: `.where('x.community_id', 'in', nodesWithin(db, reaches))`.
+ * No reaches → no ids (the predicate is false). Ids are ULIDs, unique across districts.
+ */
+export function nodesWithin(db: Executor, reaches: readonly Reach[]) {
+  return db
+    .selectFrom('org_nodes as scope_n')
+    .select('scope_n.id')
+    .where((eb) =>
+      eb.or(
+        reaches.map((r) =>
+          eb.and([eb('scope_n.district_id', '=', r.districtId), eb('scope_n.path', 'like', `${r.path}%`)]),
+        ),
+      ),
+    );
+}
+
+/** Ids of the nodes at or under a path (of whichever district holds it), as a subquery. */
+export function nodesUnder(db: Executor, path: string) {
+  return db.selectFrom('org_nodes as under_n').select('under_n.id').where('under_n.path', 'like', `${path}%`);
+}
+
+/** Ids of the nodes a reach sits on exactly (not below), as a subquery (a district-level reach names its district). */
+export function nodesAt(db: Executor, reaches: readonly Reach[]) {
+  return db
+    .selectFrom('org_nodes as at_n')
+    .select('at_n.id')
+    .where((eb) =>
+      eb.or(reaches.map((r) => eb.and([eb('at_n.district_id', '=', r.districtId), eb('at_n.path', '=', r.path)]))),
+    );
+}
+
+type NodeField = 'name' | 'path' | 'kind' | 'archived_at';
+
+/**
+ * One column of the node (district, id), as a correlated scalar subquery for a select or where:
+ * `nodeFieldOf(db, 'name', eb.ref('a.district_id'), eb.ref('a.community_id')).$notNull().as('community_name')`.
+ * Null when there is no such node (use `$notNull()` where a foreign key guarantees it).
+ */
+export function nodeFieldOf<F extends NodeField>(
+  db: Executor,
+  field: F,
+  districtId: Expression<string | null>,
+  nodeId: Expression<string | null>,
+): ExpressionWrapper<DB, 'org_nodes', OrgNodeRow[F] | null> {
+  return db
+    .selectFrom('org_nodes as f_n')
+    .select(`f_n.${field}`)
+    .where('f_n.district_id', '=', districtId as Expression<string>)
+    .where('f_n.id', '=', nodeId as Expression<string>)
+    .$asScalar();
+}
+
+/** The community on a node's path (the node itself when it is one), or undefined (a street, a district). */
+export async function communityOnPath(db: Executor, districtId: string, path: string): Promise<OrgNodeRow | undefined> {
+  return db
+    .selectFrom('org_nodes')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('id', 'in', path.split('/').filter(Boolean))
+    .where('kind', '=', 'community')
+    .executeTakeFirst();
 }

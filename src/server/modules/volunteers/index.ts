@@ -16,3 +16,5 @@ export { canManageTeam, createTeam, findTeam, requestJoinTeam, reviewJoinRequest
 export { publicBaseUrl, volunteerRoutes } from './volunteers.routes.js';
 // Teams and volunteer names for other modules (the ledger's year summary and public names).
 export { listTeamsWithMembers, volunteerNamesOf } from './volunteers.repository.js';
+// Team and volunteer facts as subqueries other modules embed in their own queries.
+export { teamFieldOf, teamsLedBy, volunteerNoOf } from './volunteers.repository.js';

@@ -1,5 +1,5 @@
 // Queries of volunteers and teams.
-import { type Selectable, sql } from 'kysely';
+import { type Expression, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import type { TeamMemberTable, TeamTable, VolunteerTable } from './volunteers.tables.js';
 
@@ -418,4 +418,39 @@ export async function volunteerNamesOf(
     .where('user_id', 'in', [...new Set(userIds)])
     .execute();
   return new Map(rows.map((r) => [r.user_id, r.real_name_enc]));
+}
+
+// ------------------------------------------------------------------------ names for other modules' queries
+// Other modules never name teams or volunteers in their queries: they embed these subqueries (exported by index.ts).
+
+/** One column of a team (district, id) as a correlated scalar subquery; null when there is no team. */
+export function teamFieldOf<F extends 'name' | 'leader_user_id' | 'community_id'>(
+  db: Executor,
+  field: F,
+  districtId: Expression<string | null>,
+  teamId: Expression<string | null>,
+) {
+  return db
+    .selectFrom('teams as f_t')
+    .select(`f_t.${field as 'name'}`)
+    .where('f_t.district_id', '=', districtId as Expression<string>)
+    .where('f_t.id', '=', teamId as Expression<string>)
+    .$asScalar()
+    .$castTo<string | null>();
+}
+
+/** Ids of the teams a person leads, as a subquery (`.where('a.team_id', 'in', teamsLedBy(db, userId))`). */
+export function teamsLedBy(db: Executor, userId: string) {
+  return db.selectFrom('teams as led_t').select('led_t.id').where('led_t.leader_user_id', '=', userId);
+}
+
+/** A person's volunteer number in a district, as a correlated scalar subquery; null when not registered or not yet numbered. */
+export function volunteerNoOf(db: Executor, districtId: Expression<string | null>, userId: Expression<string | null>) {
+  return db
+    .selectFrom('volunteers as no_v')
+    .select('no_v.volunteer_no')
+    .where('no_v.district_id', '=', districtId as Expression<string>)
+    .where('no_v.user_id', '=', userId as Expression<string>)
+    .$asScalar()
+    .$castTo<string | null>();
 }
