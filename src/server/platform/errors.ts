@@ -87,6 +87,10 @@ export const STATUS_BY_CODE = {
   OTHER_DISTRICT: 422,
   DAILY_CAP_REACHED: 422,
   SERVICE_DATE_FUTURE: 422,
+  // needs (需求清单)
+  NEED_STATE: 409,
+  NEED_CHANGED: 409,
+  NEED_NO_HOME: 422,
   INTERNAL: 500,
 } as const;
 

@@ -190,6 +190,16 @@ export const ERROR_TEXTS: Texts = {
     en: '{used} minutes are already recorded on {date}, the daily limit ({cap} minutes)',
   },
   SERVICE_DATE_FUTURE: { zh: '服务日期不能晚于今天', en: 'The service date cannot be in the future' },
+  // needs (需求清单)
+  NEED_STATE: { zh: '该需求当前为“{status}”，不能{action}', en: 'The need is {status}; cannot {action}' },
+  NEED_CHANGED: {
+    zh: '该需求刚被他人处理过，请刷新后再操作',
+    en: 'Someone else has just changed this need; refresh and try again',
+  },
+  NEED_NO_HOME: {
+    zh: '请先在“我的”里设置您住在哪个社区，再提交需求',
+    en: 'Set the community you live in under "Me" before raising a need',
+  },
   INTERNAL: {
     zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please retry (request {requestId})',
@@ -215,6 +225,7 @@ export const ENTITY_TEXTS: Texts = {
   voucher: { zh: '兑换券', en: 'Voucher' },
   point_account: { zh: '积分账户', en: 'Points account' },
   resource: { zh: '资源', en: 'Resource' },
+  need: { zh: '需求', en: 'Need' },
 };
 
 /** Texts for validation keys used in schemas as `{ message: 'v.xxx' }`. */
@@ -247,6 +258,9 @@ export const VALIDATION_TEXTS: Texts = {
   },
   'v.month': { zh: '月份格式应为 YYYY-MM', en: 'Months are written YYYY-MM' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
+  'v.needCategory': { zh: '请选择本区已有的需求类别', en: "Choose one of the district's need categories" },
+  'v.needCommunity': { zh: '请选择需求所在的社区', en: 'Choose the community of the need' },
+  'v.needWindow': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
 };
 
@@ -306,6 +320,15 @@ export const FIELD_TEXTS: Texts = {
   orgId: { zh: '单位', en: 'organisation' },
   toPhone: { zh: '受赠人手机号', en: "recipient's phone" },
   relation: { zh: '亲属关系', en: 'relation' },
+  urgency: { zh: '紧急程度', en: 'urgency' },
+  privacy: { zh: '公开范围', en: 'privacy' },
+  peopleNeeded: { zh: '所需人数', en: 'people needed' },
+  windowStart: { zh: '开始时间', en: 'from' },
+  windowEnd: { zh: '结束时间', en: 'until' },
+  beneficiaryGroup: { zh: '服务对象', en: 'beneficiary' },
+  rating: { zh: '评分', en: 'rating' },
+  requesterPhone: { zh: '居民手机号', en: "resident's phone" },
+  note: { zh: '备注', en: 'note' },
 };
 
 export const KIND_TEXTS: Texts = {
@@ -343,6 +366,10 @@ export const PROBLEM_TEXTS: Texts = {
     en: 'Star thresholds must be 5 increasing positive hour counts',
   },
   skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
+  need_categories: {
+    zh: '需求类别不能为空，类别代码和名称不能重复',
+    en: 'Need categories must be non-empty, with no key or name twice',
+  },
   multipliers: {
     zh: '类别倍率须为 0 至 1000 之间的整数（百分比）',
     en: 'Category multipliers must be whole percentages from 0 to 1000',
@@ -421,6 +448,29 @@ export const TERM_TEXTS: Texts = {
   mark: { zh: '登记到场', en: 'Marking attendance' },
   close: { zh: '结束登记', en: 'close it' },
   voided: { zh: '已作废', en: 'voided' },
+  // needs (需求清单): states and actions
+  need_submitted: { zh: '待分派', en: 'waiting for triage' },
+  need_triaged: { zh: '已分派待匹配', en: 'triaged, waiting for volunteers' },
+  need_dispatched: { zh: '已邀请志愿者', en: 'volunteers invited' },
+  need_matched: { zh: '已匹配', en: 'matched' },
+  need_in_service: { zh: '服务中', en: 'in service' },
+  need_done: { zh: '已完成', en: 'done' },
+  need_evaluated: { zh: '已评价', en: 'rated' },
+  need_linked: { zh: '已转项目', en: 'linked to a project' },
+  need_closed: { zh: '已关闭', en: 'closed' },
+  need_to_triaged: { zh: '分派', en: 'triage it' },
+  need_to_dispatched: { zh: '邀请志愿者', en: 'invite volunteers' },
+  need_to_matched: { zh: '完成匹配', en: 'mark it matched' },
+  need_to_in_service: { zh: '开始服务', en: 'start the service' },
+  need_to_done: { zh: '确认完成', en: 'confirm it done' },
+  need_to_evaluated: { zh: '评价', en: 'rate it' },
+  need_to_linked: { zh: '转入项目', en: 'link it to a project' },
+  need_to_closed: { zh: '关闭', en: 'close it' },
+  need_withdraw: {
+    zh: '撤回（已有志愿者接单，请联系社区）',
+    en: 'withdraw it (volunteers have taken it; call the community)',
+  },
+  need_rate: { zh: '评价（服务完成后才能评价）', en: 'rate it (only after the help is done)' },
 };
 
 /** Picks the locale from an Accept-Language header: English only when asked for first. */

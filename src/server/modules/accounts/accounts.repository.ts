@@ -226,6 +226,25 @@ export async function findPersonIdByPhoneIndex(db: Executor, phoneIndex: string)
   return (await db.selectFrom('users').select('id').where('phone_index', '=', phoneIndex).executeTakeFirst())?.id;
 }
 
+/** Names and the encrypted phone of people, for staff views of other modules (needs: the requester's masked phone). */
+export async function listPersonContacts(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Array<{ userId: string; displayName: string; realNameMasked: string | null; phoneEnc: string }>> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'real_name_masked', 'phone_enc'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    displayName: r.display_name,
+    realNameMasked: r.real_name_masked,
+    phoneEnc: r.phone_enc,
+  }));
+}
+
 // ------------------------------------------------------------------------ names for other modules' queries
 // Other modules never name users in their queries: they embed these correlated subqueries (exported by index.ts).
 

@@ -31,3 +31,6 @@ export {
   userPhoneEncOf,
   usersNamedLike,
 } from './accounts.repository.js';
+export { listPersonContacts } from './accounts.repository.js';
+// Staff to notify and a phone for SMS (the notifications module).
+export { findPhoneForSms, listRoleHoldersAbove } from './accounts.staff.js';

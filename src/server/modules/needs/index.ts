@@ -1,3 +1,17 @@
 // The needs module's one door: what other modules (matching, projects, notifications) may use.
 export { needStatusChanged, needSubmitted } from './needs.events.js';
 export type { NeedTable } from './needs.tables.js';
+export { needRoutes } from './needs.routes.js';
+export {
+  findManagedNeed,
+  findNeedInScope,
+  getNeed,
+  linkNeedsToProject,
+  listNeedsByIds,
+  transitionNeed,
+  type Need,
+  type NeedDetail,
+  type NeedRow,
+  type NeedSummary,
+} from './needs.service.js';
+export { canTransition, NEED_STATES, type NeedState, type Urgency } from './needs.rules.js';

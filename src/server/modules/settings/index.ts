@@ -1,4 +1,5 @@
 // The settings module's public door.
-export { getVolunteering, updateVolunteering } from './settings.service.js';
+export { getNeedSettings, getVolunteering, updateNeedSettings, updateVolunteering } from './settings.service.js';
 export { DEFAULT_VOLUNTEERING, starLevel, type VolunteeringSettings } from './settings.rules.js';
+export { DEFAULT_NEED_SETTINGS, type NeedCategory, type NeedSettings } from './settings.rules.js';
 export { settingsRoutes } from './settings.routes.js';

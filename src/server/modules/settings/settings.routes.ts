@@ -6,8 +6,14 @@ import { notFound } from '../../platform/errors.js';
 import { requireActor } from '../../platform/http.js';
 import { errors } from '../../platform/schemas.js';
 import { findNode } from '../org/index.js';
-import { districtParams, updateVolunteeringSettingsBody, volunteeringSettingsSchema } from './settings.schemas.js';
-import { getVolunteering, updateVolunteering } from './settings.service.js';
+import {
+  districtParams,
+  needSettingsSchema,
+  updateNeedSettingsBody,
+  updateVolunteeringSettingsBody,
+  volunteeringSettingsSchema,
+} from './settings.schemas.js';
+import { getNeedSettings, getVolunteering, updateNeedSettings, updateVolunteering } from './settings.service.js';
 
 /** Registers the settings routes. */
 export function settingsRoutes(app: FastifyInstance, deps: Deps): void {
@@ -37,5 +43,31 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: volunteeringSettingsSchema, ...errors(400, 401, 403, 404, 422) },
     },
     handler: (req) => updateVolunteering(deps, requireActor(req), req.params.districtId, req.body),
+  });
+  r.get('/api/v1/districts/:districtId/need-settings', {
+    schema: {
+      operationId: 'getNeedSettings',
+      tags: ['settings'],
+      summary: '本区需求清单设置：需求类别（名称与匹配的志愿者技能）',
+      params: districtParams,
+      response: { 200: needSettingsSchema, ...errors(401, 404) },
+    },
+    handler: async (req) => {
+      requireActor(req);
+      const d = await findNode(deps.db, req.params.districtId);
+      if (!d || d.kind !== 'district') throw notFound('org_node');
+      return getNeedSettings(deps.db, d.id);
+    },
+  });
+  r.patch('/api/v1/districts/:districtId/need-settings', {
+    schema: {
+      operationId: 'updateNeedSettings',
+      tags: ['settings'],
+      summary: '修改本区需求类别（区管理员）',
+      params: districtParams,
+      body: updateNeedSettingsBody,
+      response: { 200: needSettingsSchema, ...errors(400, 401, 403, 404, 422) },
+    },
+    handler: (req) => updateNeedSettings(deps, requireActor(req), req.params.districtId, req.body),
   });
 }

@@ -71,3 +71,43 @@ export function starLevel(acceptedMinutes: number, thresholdsHours: number[]): n
   }
   return level;
 }
+
+/** One category of the needs list (需求清单): a stable key, its name, and the volunteer skills that fit it. */
+export interface NeedCategory {
+  key: string;
+  name: string;
+  /** Volunteer skills (from the skills list) that fit the category; matching ranks volunteers by them. */
+  skills: string[];
+}
+
+/** Per-district settings of the needs list (PRODUCT §4): the categories residents and staff choose from. */
+export interface NeedSettings {
+  categories: NeedCategory[];
+}
+
+/** The 12 default need categories (configurable per district). */
+export const DEFAULT_NEED_SETTINGS: NeedSettings = {
+  categories: [
+    { key: 'meal', name: '助餐送餐', skills: ['家政'] },
+    { key: 'escort', name: '就医陪护', skills: ['医护', '驾驶'] },
+    { key: 'errand', name: '代买代办', skills: [] },
+    { key: 'visit', name: '上门探访', skills: ['心理'] },
+    { key: 'repair', name: '家电维修', skills: ['维修'] },
+    { key: 'bath_haircut', name: '助浴理发', skills: ['理发', '家政'] },
+    { key: 'phone_help', name: '手机教学', skills: ['电脑手机', '教育'] },
+    { key: 'counselling', name: '心理疏导', skills: ['心理'] },
+    { key: 'legal', name: '法律咨询', skills: ['法律'] },
+    { key: 'childcare', name: '儿童托管', skills: ['教育'] },
+    { key: 'environment', name: '环境整治', skills: [] },
+    { key: 'other', name: '其他', skills: [] },
+  ],
+};
+
+/** Returns a problem key when the need categories are inconsistent (empty, or a key or name twice), else null. */
+export function checkNeedSettings(s: NeedSettings): string | null {
+  const keys = s.categories.map((c) => c.key);
+  const names = s.categories.map((c) => c.name);
+  if (keys.length === 0 || new Set(keys).size !== keys.length || new Set(names).size !== names.length)
+    return 'need_categories';
+  return null;
+}

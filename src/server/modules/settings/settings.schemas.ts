@@ -22,3 +22,20 @@ export const volunteeringSettingsSchema = z
 export const updateVolunteeringSettingsBody = volunteeringSettingsSchema.partial();
 
 export const districtParams = z.object({ districtId: idSchema });
+
+export const needCategorySchema = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{0,29}$/),
+    name: label,
+    skills: z.array(label).max(20),
+  })
+  .describe('NeedCategory');
+
+export const needSettingsSchema = z
+  .object({ categories: z.array(needCategorySchema).min(1).max(40) })
+  .describe('NeedSettings');
+
+export const updateNeedSettingsBody = needSettingsSchema.partial();
