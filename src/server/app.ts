@@ -44,7 +44,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // failed (5xx) and slow ones above it.
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => newId(),
-    trustProxy: true,
+    // Only the configured proxies are believed about the client's address (TRUST_PROXY; none by default).
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,5 @@
 // Environment → typed config. A bad value stops the process with a message naming the variable.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -12,6 +13,11 @@ export interface Config {
   /** Hex secret for session signing and field encryption; generated into DATA_DIR when unset. */
   secret: string | null;
   cookieSecure: boolean;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For): none by default (a made-up
+   * header cannot dodge the login limit), or the proxies' addresses/CIDRs (`TRUST_PROXY`).
+   */
+  trustProxy: false | string[];
   /** Login attempts allowed per IP per minute. */
   loginRateLimit: number;
   demoPassword: string;
@@ -42,6 +48,33 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+/**
+ * TRUST_PROXY: empty or false → trust no proxy; else a comma list of the proxies' addresses or CIDRs (or
+ * loopback / linklocal / uniquelocal). A hop count is refused: Fastify cannot check the peer with it.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  const entries = raw.split(',').map((s) => s.trim());
+  const ok = (s: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(s)) return true;
+    const [addr = '', bits, ...rest] = s.split('/');
+    const v = isIP(addr);
+    return (
+      v !== 0 &&
+      rest.length === 0 &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128)))
+    );
+  };
+  const bad = entries.find((s) => !ok(s));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must list the reverse proxies' addresses or CIDRs, e.g. 10.0.0.5,loopback (a hop count or "true" is not accepted), got "${bad}"`,
+    );
+  }
+  return entries;
+}
+
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -68,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     secret,
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    trustProxy: trustProxy(env),
     loginRateLimit: int(env, 'LOGIN_RATE_LIMIT', 30, 1, 100000),
     demoPassword,
     seedDemo: bool(env, 'LINLI_SEED_DEMO', true),

@@ -629,4 +629,29 @@ describe('login rate limit by IP', () => {
     expect(last.statusCode).toBe(429);
     expect(last.json()).toEqual({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试', details: null });
   });
+
+  it('is not dodged with a made-up X-Forwarded-For when no proxy is trusted (the default)', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await anon(
+        app,
+        'POST',
+        '/api/v1/auth/login',
+        { phone: '13800000000', password: 'x' },
+        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      );
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it('counts each client behind a trusted proxy by its forwarded address', async () => {
+    await app.close();
+    app = await testApp({ ...env, deps: { ...env.deps, config: { ...env.deps.config, trustProxy: ['127.0.0.1'] } } });
+    const login = (ip: string) =>
+      anon(app, 'POST', '/api/v1/auth/login', { phone: '13800000000', password: 'x' }, { 'x-forwarded-for': ip });
+    for (let i = 0; i < 3; i++) expect((await login('203.0.113.7')).statusCode).toBe(401);
+    expect((await login('203.0.113.7')).statusCode).toBe(429);
+    expect((await login('203.0.113.8')).statusCode).toBe(401);
+  });
 });
