@@ -25,6 +25,7 @@ import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
+import { serviceMapRoutes } from './modules/servicemap/index.js';
 import { needRoutes } from './modules/needs/index.js';
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // Merchants reach the ledger through this resolver: the mall imports the ledger, so the ledger cannot import the mall.
   ledgerRoutes(app, deps, { contributors: { findFiledMerchant } });
   mallRoutes(app, deps);
+  serviceMapRoutes(app, deps);
   needRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {

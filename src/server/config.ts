@@ -24,6 +24,23 @@ export interface Config {
   /** Seed the demo district on first start of an empty database. */
   seedDemo: boolean;
   webDir: string;
+  /** The service map (docs/SERVICE_MAP.md): raster tiles under the map, or none (markers on a plain background). */
+  map: MapConfig;
+  /** Requests per IP per minute on the public (no sign-in) service-map reads. */
+  publicRateLimit: number;
+}
+
+export interface MapConfig {
+  /** Tile URL template with {x} {y} {z} (and optionally {s}); null draws no tiles. */
+  tileUrl: string | null;
+  /** Letters or digits substituted for {s}. */
+  tileSubdomains: string;
+  /** The coordinate system the tiles are drawn in: gcj02 for 高德/腾讯 tiles, wgs84 for OpenStreetMap and most others. */
+  tileCoord: 'wgs84' | 'gcj02';
+  tileAttribution: string | null;
+  tileMaxZoom: number;
+  /** Where the map starts (WGS-84) when neither the browser nor the person's community gives a position. */
+  centre: { lat: number; lng: number } | null;
 }
 
 /** Raised for an invalid environment variable; main prints it and exits. */
@@ -75,6 +92,49 @@ function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
   return entries;
 }
 
+/** The service-map settings: LINLI_MAP_TILE_URL, _SUBDOMAINS, _COORD, _ATTRIBUTION, _MAX_ZOOM, LINLI_MAP_CENTRE. */
+function mapConfig(env: NodeJS.ProcessEnv): MapConfig {
+  const tileUrl = env.LINLI_MAP_TILE_URL?.trim() || null;
+  if (tileUrl && (!/^https?:\/\/[^\s]+$/.test(tileUrl) || !['{x}', '{y}', '{z}'].every((p) => tileUrl.includes(p)))) {
+    throw new ConfigError(
+      `LINLI_MAP_TILE_URL must be an http(s) URL template containing {x}, {y} and {z} (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png), got "${tileUrl}"`,
+    );
+  }
+  const tileSubdomains = env.LINLI_MAP_TILE_SUBDOMAINS?.trim() || 'abc';
+  if (!/^[0-9a-z]{1,10}$/i.test(tileSubdomains)) {
+    throw new ConfigError(
+      `LINLI_MAP_TILE_SUBDOMAINS must be 1–10 letters or digits (each one a subdomain), got "${tileSubdomains}"`,
+    );
+  }
+  const tileCoord = (env.LINLI_MAP_TILE_COORD?.trim() || 'wgs84').toLowerCase();
+  if (tileCoord !== 'wgs84' && tileCoord !== 'gcj02') {
+    throw new ConfigError(
+      `LINLI_MAP_TILE_COORD must be wgs84 or gcj02 (高德/腾讯 tiles), got "${env.LINLI_MAP_TILE_COORD}"`,
+    );
+  }
+  const rawCentre = env.LINLI_MAP_CENTRE?.trim() || null;
+  let centre: MapConfig['centre'] = null;
+  if (rawCentre) {
+    const m = /^(-?\d{1,2}(?:\.\d+)?),\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(rawCentre);
+    const lat = Number(m?.[1]);
+    const lng = Number(m?.[2]);
+    if (!m || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+      throw new ConfigError(
+        `LINLI_MAP_CENTRE must be "lat,lng" in WGS-84 degrees (e.g. 30.6205,114.1401), got "${rawCentre}"`,
+      );
+    }
+    centre = { lat, lng };
+  }
+  return {
+    tileUrl,
+    tileSubdomains,
+    tileCoord,
+    tileAttribution: env.LINLI_MAP_TILE_ATTRIBUTION?.trim() || null,
+    tileMaxZoom: int(env, 'LINLI_MAP_TILE_MAX_ZOOM', 18, 1, 22),
+    centre,
+  };
+}
+
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -106,5 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword,
     seedDemo: bool(env, 'LINLI_SEED_DEMO', true),
     webDir: path.resolve(env.LINLI_WEB_DIR || './dist/web'),
+    map: mapConfig(env),
+    publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 300, 1, 1_000_000),
   };
 }

@@ -6,6 +6,7 @@ import type { MallTables } from '../modules/mall/mall.tables.js';
 import type { NeedTables } from '../modules/needs/needs.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
+import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
 import type { VolunteerTables } from '../modules/volunteers/volunteers.tables.js';
 import type { AuditTables } from '../platform/audit.tables.js';
@@ -23,4 +24,5 @@ export interface DB
     RecordTables,
     LedgerTables,
     MallTables,
+    ServiceMapTables,
     NeedTables {}

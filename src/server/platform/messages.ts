@@ -225,6 +225,7 @@ export const ENTITY_TEXTS: Texts = {
   voucher: { zh: '兑换券', en: 'Voucher' },
   point_account: { zh: '积分账户', en: 'Points account' },
   resource: { zh: '资源', en: 'Resource' },
+  service_point: { zh: '服务点', en: 'Service point' },
   need: { zh: '需求', en: 'Need' },
 };
 
@@ -262,6 +263,18 @@ export const VALIDATION_TEXTS: Texts = {
   'v.needCommunity': { zh: '请选择需求所在的社区', en: 'Choose the community of the need' },
   'v.needWindow': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
+  // service map
+  'v.lat': { zh: '纬度应为 -90 到 90 之间的数字', en: 'Latitude must be a number from -90 to 90' },
+  'v.lng': { zh: '经度应为 -180 到 180 之间的数字', en: 'Longitude must be a number from -180 to 180' },
+  'v.latLngPair': { zh: '经度和纬度要一起填写', en: 'Give latitude and longitude together' },
+  'v.hours': {
+    zh: '营业时间应写成“08:00-17:30”（24小时制）',
+    en: 'Opening hours are written like "08:00-17:30" (24-hour clock)',
+  },
+  'v.businessPhone': {
+    zh: '联系电话应为数字，可带区号和“-”，如 0711-3201234',
+    en: 'The phone number must be digits, with an area code and "-" if needed, e.g. 0711-3201234',
+  },
 };
 
 /** Field names shown in validation summaries. */
@@ -320,6 +333,14 @@ export const FIELD_TEXTS: Texts = {
   orgId: { zh: '单位', en: 'organisation' },
   toPhone: { zh: '受赠人手机号', en: "recipient's phone" },
   relation: { zh: '亲属关系', en: 'relation' },
+  // service map
+  lat: { zh: '纬度', en: 'latitude' },
+  lng: { zh: '经度', en: 'longitude' },
+  coord: { zh: '坐标系', en: 'coordinate system' },
+  radius: { zh: '范围', en: 'radius' },
+  hours: { zh: '营业时间', en: 'opening hours' },
+  hoursNote: { zh: '营业时间说明', en: 'hours note' },
+  archived: { zh: '停用', en: 'archived' },
   urgency: { zh: '紧急程度', en: 'urgency' },
   privacy: { zh: '公开范围', en: 'privacy' },
   peopleNeeded: { zh: '所需人数', en: 'people needed' },

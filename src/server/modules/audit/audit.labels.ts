@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'catalog.create': { zh: '上架商品', en: 'Publish item' },
   'catalog.update': { zh: '修改商品', en: 'Update item' },
   'voucher.redeem': { zh: '核销兑换券', en: 'Redeem voucher' },
+  'servicepoint.create': { zh: '新增服务点', en: 'Add service point' },
+  'servicepoint.update': { zh: '修改服务点', en: 'Update service point' },
+  'servicepoint.archive': { zh: '停用服务点', en: 'Archive service point' },
+  'servicepoint.restore': { zh: '恢复服务点', en: 'Restore service point' },
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, Label> = {
@@ -78,6 +82,7 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   merchant: { zh: '商户', en: 'Merchant' },
   catalog_item: { zh: '商品', en: 'Item' },
   voucher: { zh: '兑换券', en: 'Voucher' },
+  service_point: { zh: '服务点', en: 'Service point' },
 };
 
 function pick(l: Label, locale: Locale): string {

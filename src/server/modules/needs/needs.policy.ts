@@ -1,7 +1,7 @@
 // Who may do what with a need: staff holding need.manage over its grid (or, without a grid, its community) manage
 // it; the requester acts on their own need with no grant. Anyone else is told "not found".
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
-import type { NeedRow, Reach } from './needs.repository.js';
+import { type Actor, can, type Reach, reachesOf } from '../../platform/permissions.js';
+import type { NeedRow } from './needs.repository.js';
 
 /** The org path a need is scoped by: its grid's when it has one, else its community's. */
 export function scopePathOf(n: Pick<NeedRow, 'grid_path' | 'community_path'>): string {
@@ -25,5 +25,5 @@ export function canSeeNeed(actor: Actor, n: NeedRow): boolean {
 
 /** The reaches where the actor manages needs (empty for residents). */
 export function needReaches(actor: Actor): Reach[] {
-  return grantsFor(actor, 'need.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  return reachesOf(actor, 'need.manage');
 }

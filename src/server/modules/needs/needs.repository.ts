@@ -1,13 +1,10 @@
 // Queries of the needs list. Executor first; typed rows out; no rules, no clock, no AppError.
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { nodeFieldOf, nodesWithin } from '../org/index.js';
 import type { NeedTable } from './needs.tables.js';
 
-/** A reach of a staff grant: a district and an org path prefix. */
-export interface Reach {
-  districtId: string;
-  path: string;
-}
+import type { Reach } from '../../platform/permissions.js';
 
 /** A need with its community's and grid's names and paths (the scope staff see it through). */
 export type NeedRow = Selectable<NeedTable> & {
@@ -20,12 +17,13 @@ export type NeedRow = Selectable<NeedTable> & {
 function needs(db: Executor) {
   return db
     .selectFrom('needs as n')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'n.district_id').onRef('c.id', '=', 'n.community_id'),
-    )
-    .leftJoin('org_nodes as g', (j) => j.onRef('g.district_id', '=', 'n.district_id').onRef('g.id', '=', 'n.grid_id'))
     .selectAll('n')
-    .select(['c.name as community_name', 'c.path as community_path', 'g.name as grid_name', 'g.path as grid_path']);
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('n.district_id'), eb.ref('n.community_id')).$notNull().as('community_name'),
+      nodeFieldOf(db, 'path', eb.ref('n.district_id'), eb.ref('n.community_id')).$notNull().as('community_path'),
+      nodeFieldOf(db, 'name', eb.ref('n.district_id'), eb.ref('n.grid_id')).as('grid_name'),
+      nodeFieldOf(db, 'path', eb.ref('n.district_id'), eb.ref('n.grid_id')).as('grid_path'),
+    ]);
 }
 
 /** A need by id (its district is read from the row: ids are ULIDs, unique across districts). */
@@ -61,18 +59,8 @@ export function needsFiltered(db: Executor, f: NeedFilter) {
   if (f.requesterUserId !== undefined) {
     q = q.where('n.requester_user_id', '=', f.requesterUserId);
   } else {
-    q = q.where((eb) =>
-      f.reaches.length === 0
-        ? sql<boolean>`1 = 0`
-        : eb.or(
-            f.reaches.map((r) =>
-              eb.and([
-                eb('n.district_id', '=', r.districtId),
-                eb(eb.fn.coalesce('g.path', 'c.path'), 'like', `${r.path}%`),
-              ]),
-            ),
-          ),
-    );
+    // A need is inside a reach when its grid (else its community) is: a grid worker sees their grid's needs.
+    q = q.where((eb) => eb(eb.fn.coalesce('n.grid_id', 'n.community_id'), 'in', nodesWithin(db, f.reaches)));
   }
   if (f.statuses && f.statuses.length > 0) q = q.where('n.status', 'in', f.statuses);
   if (f.category) q = q.where('n.category', '=', f.category);
