@@ -24,6 +24,7 @@ import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
+import { notificationRoutes, startNotificationWorker } from './modules/notifications/index.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
 import { needRoutes } from './modules/needs/index.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // Merchants reach the ledger through this resolver: the mall imports the ledger, so the ledger cannot import the mall.
   ledgerRoutes(app, deps, { contributors: { findFiledMerchant } });
   mallRoutes(app, deps);
+  notificationRoutes(app, deps);
   serviceMapRoutes(app, deps);
   needRoutes(app, deps);
 
@@ -106,6 +108,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     app.addHook('onClose', async () => {
       off();
       await worker.stop();
+    });
+    // Notices from the same outbox (its own consumer), external deliveries, reminders (notifications/).
+    const notifier = startNotificationWorker(deps, (err) => app.log.error({ err }, 'notifications job failed'));
+    const offNotify = onEventsCommitted(deps.db, notifier.nudge);
+    app.addHook('onClose', async () => {
+      offNotify();
+      await notifier.stop();
     });
   }
 

@@ -24,6 +24,8 @@ export interface Config {
   /** Seed the demo district on first start of an empty database. */
   seedDemo: boolean;
   webDir: string;
+  /** External notification channels (HTTP providers); none configured → the in-app inbox only. */
+  notify: NotifyConfig;
   /** The service map (docs/SERVICE_MAP.md): raster tiles under the map, or none (markers on a plain background). */
   map: MapConfig;
   /** Requests per IP per minute on the public (no sign-in) service-map reads. */
@@ -41,6 +43,19 @@ export interface MapConfig {
   tileMaxZoom: number;
   /** Where the map starts (WGS-84) when neither the browser nor the person's community gives a position. */
   centre: { lat: number; lng: number } | null;
+}
+
+/** SMS and WeChat template-message providers (see docs/NOTIFICATIONS.md). */
+export interface NotifyConfig {
+  smsUrl: string | null;
+  smsToken: string | null;
+  wechatUrl: string | null;
+  wechatToken: string | null;
+  wechatTemplateId: string | null;
+  /** Attempts per delivery before it is logged as failed. */
+  maxAttempts: number;
+  /** Wait before the first retry; doubled each time. */
+  retryBaseMs: number;
 }
 
 /** Raised for an invalid environment variable; main prints it and exits. */
@@ -63,33 +78,6 @@ function bool(env: NodeJS.ProcessEnv, name: string, def: boolean): boolean {
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-}
-
-/**
- * TRUST_PROXY: empty or false → trust no proxy; else a comma list of the proxies' addresses or CIDRs (or
- * loopback / linklocal / uniquelocal). A hop count is refused: Fastify cannot check the peer with it.
- */
-function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
-  const raw = env.TRUST_PROXY?.trim();
-  if (!raw || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  const entries = raw.split(',').map((s) => s.trim());
-  const ok = (s: string) => {
-    if (['loopback', 'linklocal', 'uniquelocal'].includes(s)) return true;
-    const [addr = '', bits, ...rest] = s.split('/');
-    const v = isIP(addr);
-    return (
-      v !== 0 &&
-      rest.length === 0 &&
-      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128)))
-    );
-  };
-  const bad = entries.find((s) => !ok(s));
-  if (bad !== undefined) {
-    throw new ConfigError(
-      `TRUST_PROXY must list the reverse proxies' addresses or CIDRs, e.g. 10.0.0.5,loopback (a hop count or "true" is not accepted), got "${bad}"`,
-    );
-  }
-  return entries;
 }
 
 /** The service-map settings: LINLI_MAP_TILE_URL, _SUBDOMAINS, _COORD, _ATTRIBUTION, _MAX_ZOOM, LINLI_MAP_CENTRE. */
@@ -135,6 +123,53 @@ function mapConfig(env: NodeJS.ProcessEnv): MapConfig {
   };
 }
 
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!/^https?:\/\/[^\s]+$/.test(raw)) throw new ConfigError(`${name} must be an http(s):// URL, got "${raw}"`);
+  return raw;
+}
+
+/** The notification channels: LINLI_SMS_URL/_TOKEN, LINLI_WECHAT_TEMPLATE_URL, LINLI_WECHAT_TOKEN, _TEMPLATE_ID. */
+function notifyConfig(env: NodeJS.ProcessEnv): NotifyConfig {
+  return {
+    smsUrl: httpUrl(env, 'LINLI_SMS_URL'),
+    smsToken: env.LINLI_SMS_TOKEN?.trim() || null,
+    wechatUrl: httpUrl(env, 'LINLI_WECHAT_TEMPLATE_URL'),
+    wechatToken: env.LINLI_WECHAT_TOKEN?.trim() || null,
+    wechatTemplateId: env.LINLI_WECHAT_TEMPLATE_ID?.trim() || null,
+    maxAttempts: int(env, 'LINLI_NOTIFY_MAX_ATTEMPTS', 5, 1, 50),
+    retryBaseMs: int(env, 'LINLI_NOTIFY_RETRY_SECONDS', 60, 1, 86400) * 1000,
+  };
+}
+
+/**
+ * TRUST_PROXY: empty or false → trust no proxy; else a comma list of the proxies' addresses or CIDRs (or
+ * loopback / linklocal / uniquelocal). A hop count is refused: Fastify cannot check the peer with it.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): false | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  const entries = raw.split(',').map((s) => s.trim());
+  const ok = (s: string) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(s)) return true;
+    const [addr = '', bits, ...rest] = s.split('/');
+    const v = isIP(addr);
+    return (
+      v !== 0 &&
+      rest.length === 0 &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128)))
+    );
+  };
+  const bad = entries.find((s) => !ok(s));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must list the reverse proxies' addresses or CIDRs, e.g. 10.0.0.5,loopback (a hop count or "true" is not accepted), got "${bad}"`,
+    );
+  }
+  return entries;
+}
+
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -166,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword,
     seedDemo: bool(env, 'LINLI_SEED_DEMO', true),
     webDir: path.resolve(env.LINLI_WEB_DIR || './dist/web'),
+    notify: notifyConfig(env),
     map: mapConfig(env),
     publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 300, 1, 1_000_000),
   };

@@ -12,6 +12,7 @@ import { looseDataPermissions } from './platform/files.js';
 import { PHONE_RE } from './platform/privacy.js';
 import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
 import { expireVouchers } from './modules/mall/index.js';
+import { deliverDue, processNotificationEvents, scanScheduledNotices } from './modules/notifications/index.js';
 
 const USAGE = `linli — community volunteer service and points bank
 
@@ -25,7 +26,8 @@ Usage: linli <command>
                         password is printed once and must be changed at first login
   platform-admin --phone <phone>  let a registered person start new districts from the API (createDistrict)
   verify-ledger         recompute every hash chain and balance, reconcile accepted hours with earnings; exits 1 naming each problem
-  process-events        turn accepted service records into points now (the server also does it continuously)
+  process-events        turn accepted service records into points and events into notices now, send due
+                        SMS/WeChat deliveries and reminders (the server also does it continuously)
   expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
   expire-vouchers       refund vouchers past their expiry (the server also does it hourly)
 
@@ -191,13 +193,15 @@ async function main(argv: string[]): Promise<number> {
       const rt = await openRuntime(config);
       // A full scan: also an event whose producer committed long after it was minted (see docs/LEDGER.md).
       let failed = 0;
-      const handled = await processLedgerEvents(rt.deps, {
-        fullScan: true,
-        onError: (err) => {
-          failed += 1;
-          console.error(err);
-        },
-      });
+      const onError = (err: unknown) => {
+        failed += 1;
+        console.error(err);
+      };
+      const handled = await processLedgerEvents(rt.deps, { fullScan: true, onError });
+      const notified = await processNotificationEvents(rt.deps, { fullScan: true, onError });
+      const reminded = await scanScheduledNotices(rt.deps);
+      const delivered = await deliverDue(rt.deps);
+      console.log(`notifications: ${notified} events, ${reminded} reminders, ${delivered} deliveries sent`);
       console.log(`processed ${handled} events${failed ? `, ${failed} failed (left for the next run)` : ''}`);
       if (failed) {
         await rt.close();

@@ -9,6 +9,7 @@ import * as m0005 from './migrations/0005_attendance_audience.js';
 import * as m0006 from './migrations/0006_past_service_accounts.js';
 import * as m0007 from './migrations/0007_event_consumptions.js';
 import * as m0008 from './migrations/0008_account_names_masked.js';
+import * as m0009 from './migrations/0009_notifications.js';
 import * as m0010 from './migrations/0010_service_points.js';
 import * as m0011 from './migrations/0011_needs.js';
 import * as m0015 from './migrations/0015_append_only_hardening.js';
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_past_service_accounts': m0006,
   '0007_event_consumptions': m0007,
   '0008_account_names_masked': m0008,
+  '0009_notifications': m0009,
   '0010_service_points': m0010,
   '0011_needs': m0011,
   '0015_append_only_hardening': m0015,

@@ -4,6 +4,7 @@ import type { ActivityTables } from '../modules/activities/activities.tables.js'
 import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
 import type { MallTables } from '../modules/mall/mall.tables.js';
 import type { NeedTables } from '../modules/needs/needs.tables.js';
+import type { NotificationTables } from '../modules/notifications/notifications.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
@@ -24,5 +25,6 @@ export interface DB
     RecordTables,
     LedgerTables,
     MallTables,
+    NotificationTables,
     ServiceMapTables,
     NeedTables {}

@@ -245,6 +245,8 @@ export const VALIDATION_TEXTS: Texts = {
   'v.displayName': { zh: '称呼不能为空，且不超过20个字', en: 'The display name must be 1–20 characters' },
   'v.realName': { zh: '姓名应为2至30个字', en: 'The real name must be 2–30 characters' },
   'v.cursor': { zh: '分页游标无效', en: 'Invalid page cursor' },
+  // notifications
+  'v.markRead': { zh: '请选择要标为已读的消息，或选择全部已读', en: 'Choose the notices to mark read, or all' },
   'v.nul': { zh: '含有不允许的控制字符（NUL）', en: 'contains a character that is not allowed (NUL)' },
   'v.code': { zh: '请输入6位数字签到码', en: 'Enter the 6-digit code' },
   'v.attendance': {

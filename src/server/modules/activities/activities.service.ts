@@ -13,6 +13,8 @@ import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { findTeam } from '../volunteers/index.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
+import { activityCancelled } from './activities.events.js';
 import * as repo from './activities.repository.js';
 import {
   type ActivityState,
@@ -316,7 +318,8 @@ export async function publishActivity(deps: Deps, actor: Actor, id: string): Pro
 
 /** Cancels an activity with a reason; every sign-up is cancelled with it. */
 export async function cancelActivity(deps: Deps, actor: Actor, id: string, reason: string): Promise<Activity> {
-  await inTransaction(deps.db, async ({ trx }) => {
+  await inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const a = await loadManaged(trx, actor, id);
     const next = nextActivityState(a.status as ActivityState, 'cancel');
     if (!next) throw new AppError('ACTIVITY_STATE', { status: a.status, action: 'cancel' });
@@ -329,13 +332,25 @@ export async function cancelActivity(deps: Deps, actor: Actor, id: string, reaso
       confirmed_count: 0,
       updated_at: now,
     });
-    await trx
+    const signedUp = await trx
       .updateTable('signups')
       .set({ status: 'cancelled', updated_at: now })
       .where('district_id', '=', a.district_id)
       .where('activity_id', '=', id)
       .where('status', 'in', ['confirmed', 'waitlisted'])
+      .returning('user_id')
       .execute();
+    await activityCancelled.emit(trx, deps.clock, {
+      districtId: a.district_id,
+      refId: id,
+      payload: {
+        activityId: id,
+        title: a.title,
+        startsAt: a.starts_at,
+        reason,
+        userIds: signedUp.map((s) => s.user_id),
+      },
+    });
     await recordAudit(trx, deps.clock, actor, {
       districtId: a.district_id,
       action: 'activity.cancel',

@@ -11,6 +11,8 @@ import { inTransaction, type Tx } from '../../db/transaction.js';
 import { homeNodeOf } from '../accounts/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { findApprovedVolunteer } from '../volunteers/index.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
+import { signupPromoted } from './activities.events.js';
 import * as repo from './activities.repository.js';
 import type { Audience, SignupState } from './activities.rules.js';
 import { type ActivityPhase, canManageActivity, phaseOf } from './activities.service.js';
@@ -122,6 +124,13 @@ export async function promoteFromWaitlist(
   if (!next) return null;
   if (!(await repo.claimPlace(trx, districtId, activityId))) return null;
   await repo.setSignupStatus(trx, districtId, next.id, 'confirmed', iso(deps.clock.now()));
+  const a = await repo.findActivityById(trx, activityId);
+  if (a)
+    await signupPromoted.emit(trx, deps.clock, {
+      districtId,
+      refId: next.id,
+      payload: { activityId, title: a.title, startsAt: a.starts_at, userId: next.user_id },
+    });
   return next.user_id;
 }
 
@@ -131,7 +140,8 @@ export async function cancelSignUp(
   actor: Actor,
   activityId: string,
 ): Promise<{ promotedUserId: string | null }> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const a = await repo.findActivityById(trx, activityId);
     if (!a) throw notFound('activity');
     await repo.takeSignupSeq(trx, a.district_id, a.id); // lock the activity row like sign-up does

@@ -14,6 +14,8 @@ import { ensureRole } from '../accounts/index.js';
 import type { Contributor } from '../ledger/index.js';
 import { findNode } from '../org/index.js';
 import type { MerchantTable } from './mall.tables.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
+import { merchantApplied, merchantReviewed } from './mall.events.js';
 import * as repo from './mall.repository.js';
 import { DEFAULT_EXIT_REASON, type MerchantState, nextMerchantState } from './mall.rules.js';
 import type { ApplyMerchant, EvaluateMerchant, FileMerchant, ListMerchants, ReviewMerchant } from './mall.schemas.js';
@@ -92,7 +94,8 @@ async function presentOne(deps: Deps, db: Executor, actor: Actor | null, id: str
 
 /** A shop applies to join the alliance in its community. */
 export async function applyMerchant(deps: Deps, actor: Actor, input: ApplyMerchant): Promise<Merchant> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const c = await findNode(trx, input.communityId);
     if (!c || c.kind !== 'community' || c.archived_at) throw notFound('org_node');
     if (await repo.findMerchantByLicence(trx, c.district_id, input.licenceNo)) throw new AppError('LICENCE_TAKEN');
@@ -125,6 +128,11 @@ export async function applyMerchant(deps: Deps, actor: Actor, input: ApplyMercha
       created_at: now,
       updated_at: now,
     });
+    await merchantApplied.emit(trx, deps.clock, {
+      districtId: c.district_id,
+      refId: id,
+      payload: { merchantId: id, name: input.name, communityId: c.id },
+    });
     return presentOne(deps, trx, actor, id);
   });
 }
@@ -137,7 +145,8 @@ async function transition(
   patch: Updateable<MerchantTable>,
   details: Record<string, unknown>,
 ): Promise<Merchant> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const m = await repo.findMerchant(trx, id);
     const target = m && { districtId: m.district_id, path: m.community_path };
     // Reviewing is the community's; filing is the street's (authority above the community).
@@ -165,6 +174,17 @@ async function transition(
         grantedBy: actor.userId,
       });
     }
+    await merchantReviewed.emit(trx, deps.clock, {
+      districtId: m.district_id,
+      refId: newId(),
+      payload: {
+        merchantId: id,
+        name: m.name,
+        applicantUserId: m.applicant_user_id,
+        action,
+        reason: typeof patch.reject_reason === 'string' ? patch.reject_reason : null,
+      },
+    });
     await recordAudit(trx, deps.clock, actor, {
       districtId: m.district_id,
       action: `merchant.${action}`,

@@ -12,7 +12,12 @@ export {
   type ServiceRecord,
 } from './records.service.js';
 export { ACCEPTED_EVENT, SUPERSEDED_EVENT } from './records.rules.js';
-export { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
+export {
+  serviceRecordAccepted,
+  serviceRecordConfirmed,
+  serviceRecordReturned,
+  serviceRecordSuperseded,
+} from './records.events.js';
 export { recordRoutes } from './records.routes.js';
 export { toRecordSchema } from './records.schemas.js';
 export { getCertificate, verifyCertificate } from './certificates.service.js';

@@ -34,3 +34,26 @@ export const serviceRecordSuperseded = defineEvent(
     reason: z.string(),
   }),
 );
+
+/** A record was returned (by the leader or the community) with a reason. refId: a fresh id per return. */
+export const serviceRecordReturned = defineEvent(
+  'service_record.returned',
+  z.object({
+    recordId: z.string(),
+    userId: z.string(),
+    activityTitle: z.string(),
+    minutes: z.number().int().nonnegative(),
+    reason: z.string(),
+  }),
+);
+
+/** The leader confirmed a record: it now waits for the community's acceptance. refId: the record id. */
+export const serviceRecordConfirmed = defineEvent(
+  'service_record.confirmed',
+  z.object({
+    recordId: z.string(),
+    activityId: z.string().nullable(),
+    activityTitle: z.string(),
+    communityId: z.string(),
+  }),
+);

@@ -14,7 +14,12 @@ import { getVolunteering, starLevel } from '../settings/index.js';
 import { lockVolunteerOf } from '../volunteers/index.js';
 import { listMyVolunteershipsRows } from './records.lookups.js';
 import * as repo from './records.repository.js';
-import { serviceRecordAccepted, serviceRecordSuperseded } from './records.events.js';
+import {
+  serviceRecordAccepted,
+  serviceRecordConfirmed,
+  serviceRecordReturned,
+  serviceRecordSuperseded,
+} from './records.events.js';
 import { canSettleRecord, nextRecordState, type RecordAction, type RecordState } from './records.rules.js';
 import type { MyHours } from './records.schemas.js';
 
@@ -197,7 +202,7 @@ async function transition(
 ): Promise<ServiceRecord[]> {
   const unique = [...new Set(ids)];
   return inTransaction(deps.db, async ({ trx, afterCommit }) => {
-    if (action === 'accept') afterCommit(() => notifyEventsCommitted(deps.db));
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const rows = await repo.findRecordsByIds(trx, unique);
     const now = iso(deps.clock.now());
     for (const id of unique) {
@@ -248,6 +253,24 @@ async function transition(
           },
         });
       }
+      if (action === 'confirm')
+        await serviceRecordConfirmed.emit(trx, deps.clock, {
+          districtId: r.district_id,
+          refId: r.id,
+          payload: { recordId: r.id, activityId: r.activity_id, activityTitle: r.title, communityId: r.community_id },
+        });
+      if (action === 'return')
+        await serviceRecordReturned.emit(trx, deps.clock, {
+          districtId: r.district_id,
+          refId: newId(),
+          payload: {
+            recordId: r.id,
+            userId: r.user_id,
+            activityTitle: r.title,
+            minutes: r.minutes,
+            reason: reason ?? '',
+          },
+        });
       await recordAudit(trx, deps.clock, actor, {
         districtId: r.district_id,
         action: `record.${action}`,

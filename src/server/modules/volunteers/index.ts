@@ -18,3 +18,5 @@ export { publicBaseUrl, volunteerRoutes } from './volunteers.routes.js';
 export { listTeamsWithMembers, volunteerNamesOf } from './volunteers.repository.js';
 // Team and volunteer facts as subqueries other modules embed in their own queries.
 export { teamFieldOf, teamsLedBy, volunteerNoOf } from './volunteers.repository.js';
+// Events for notifications.
+export { teamJoinReviewed, volunteerApplied, volunteerReviewed } from './volunteers.events.js';

@@ -10,6 +10,8 @@ import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
+import { teamJoinReviewed } from './volunteers.events.js';
 import * as repo from './volunteers.repository.js';
 import type { MemberState } from './volunteers.rules.js';
 import { communityInScope, findApprovedVolunteer } from './volunteers.service.js';
@@ -296,7 +298,8 @@ export async function reviewJoinRequest(
   userId: string,
   input: { decision: 'approve' | 'reject'; reason?: string | null },
 ): Promise<TeamMember> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const team = await repo.findTeamById(trx, teamId);
     if (!team || !canManageTeam(actor, team)) throw notFound('team');
     const m = await repo.findMember(trx, team.district_id, teamId, userId);
@@ -309,6 +312,11 @@ export async function reviewJoinRequest(
       decided_at: now,
       decided_by: actor.userId,
       reason: input.reason ?? null,
+    });
+    await teamJoinReviewed.emit(trx, deps.clock, {
+      districtId: team.district_id,
+      refId: newId(),
+      payload: { teamId, teamName: team.name, userId, decision: input.decision, reason: input.reason ?? null },
     });
     await recordAudit(trx, deps.clock, actor, {
       districtId: team.district_id,

@@ -13,6 +13,8 @@ import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
+import { notifyEventsCommitted } from '../../platform/events.js';
+import { volunteerApplied, volunteerReviewed } from './volunteers.events.js';
 import * as repo from './volunteers.repository.js';
 import { type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState } from './volunteers.rules.js';
 
@@ -133,7 +135,8 @@ async function checkGrid(db: Executor, communityPath: string, gridId: string | n
 
 /** A resident applies to volunteer in a community (again, after a rejection). */
 export async function applyVolunteer(deps: Deps, actor: Actor, input: ApplyInput): Promise<Volunteer> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     const community = await findNode(trx, input.communityId);
     if (!community || community.kind !== 'community' || community.archived_at) throw notFound('org_node');
     const settings = await getVolunteering(trx, community.district_id);
@@ -185,6 +188,11 @@ export async function applyVolunteer(deps: Deps, actor: Actor, input: ApplyInput
         ...fields,
       });
     }
+    await volunteerApplied.emit(trx, deps.clock, {
+      districtId: community.district_id,
+      refId: newId(),
+      payload: { volunteerId: id, userId: actor.userId, communityId: community.id },
+    });
     return onlyRow(await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]), 'volunteer');
   });
 }
@@ -256,6 +264,18 @@ async function decideApplication(
       updated_at: now,
     });
   }
+  await volunteerReviewed.emit(trx, deps.clock, {
+    districtId: row.district_id,
+    refId: newId(),
+    payload: {
+      volunteerId: id,
+      userId: row.user_id,
+      communityId: row.community_id,
+      decision: input.decision,
+      reason: input.decision === 'reject' ? (input.reason?.trim() ?? null) : null,
+      volunteerNo,
+    },
+  });
   await recordAudit(trx, deps.clock, actor, {
     districtId: row.district_id,
     action: `volunteer.${input.decision}`,
@@ -274,7 +294,8 @@ export async function reviewVolunteer(
   id: string,
   input: { decision: 'approve' | 'reject'; reason?: string | null },
 ): Promise<Volunteer> {
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     await decideApplication(deps, trx, actor, id, input);
     return onlyRow(await presentVolunteers(deps, trx, [(await repo.findVolunteerById(trx, id))!]), 'volunteer');
   });
@@ -291,7 +312,8 @@ export async function reviewVolunteers(
 ): Promise<Volunteer[]> {
   if (input.decision === 'reject' && !input.reason?.trim()) throw new AppError('REASON_REQUIRED');
   const ids = [...new Set(input.volunteerIds)];
-  return inTransaction(deps.db, async ({ trx }) => {
+  return inTransaction(deps.db, async ({ trx, afterCommit }) => {
+    afterCommit(() => notifyEventsCommitted(deps.db));
     for (const id of ids) await decideApplication(deps, trx, actor, id, input);
     const rows = await Promise.all(ids.map(async (id) => (await repo.findVolunteerById(trx, id))!));
     return presentVolunteers(deps, trx, rows);

@@ -1,0 +1,6 @@
+// The notifications module's public door.
+export { notificationRoutes } from './notifications.routes.js';
+export { processNotificationEvents, scanScheduledNotices } from './notifications.consumer.js';
+export { deliverDue } from './notifications.deliveries.js';
+export { startNotificationWorker } from './notifications.worker.js';
+export { HttpChannel, type NotificationChannel } from './notifications.channels.js';

@@ -1,0 +1,253 @@
+// Turning events into notices: the notifications consumer of the outbox (platform/events.ts consumeEvents), each event
+// handled in one transaction with its consumption row; plus the scheduled scans (reminders before an activity starts,
+// vouchers about to expire), idempotent by the notice's unique source key.
+import { iso } from '../../platform/clock.js';
+import type { Deps } from '../../platform/context.js';
+import { consumeEvents, type DomainEvent, on } from '../../platform/events.js';
+import type { Permission } from '../../platform/permissions.js';
+import { inTransaction, type Tx } from '../../db/transaction.js';
+import { listRoleHoldersAbove } from '../accounts/index.js';
+import { activityCancelled, activityChanged, listSignupsStartingBetween, signupPromoted } from '../activities/index.js';
+import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
+import { needStatusChanged, needSubmitted } from '../needs/index.js';
+import { findNode } from '../org/index.js';
+import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
+import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
+import { addNotices, type NewNotice } from './notifications.notify.js';
+import { nearestHolders, REMINDER_SLOTS, rolesWith, VOUCHER_WARNING_MS } from './notifications.rules.js';
+
+export const CONSUMER = 'notifications';
+
+type Notice = Omit<NewNotice, 'districtId' | 'eventId' | 'sourceKey'> & { sourceKey?: string };
+
+async function toPerson(deps: Deps, trx: Tx, e: DomainEvent<unknown>, n: Notice): Promise<void> {
+  await addNotices(deps, trx, { ...n, districtId: e.districtId, eventId: e.id, sourceKey: n.sourceKey ?? e.id });
+}
+
+/** A notice to the staff nearest to a community who work the queue of `permission`. */
+async function toStaff(
+  deps: Deps,
+  trx: Tx,
+  e: DomainEvent<unknown>,
+  communityId: string,
+  permission: Permission,
+  n: Omit<Notice, 'userIds'>,
+) {
+  const node = await findNode(trx, communityId);
+  if (!node || node.district_id !== e.districtId) return;
+  const holders = await listRoleHoldersAbove(trx, e.districtId, node.path, rolesWith(permission));
+  await toPerson(deps, trx, e, { ...n, userIds: nearestHolders(holders) });
+}
+
+function handlers(deps: Deps) {
+  return [
+    on(volunteerReviewed, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: p.decision === 'approve' ? 'volunteer_approved' : 'volunteer_rejected',
+        params: p.decision === 'approve' ? { volunteerNo: p.volunteerNo } : { reason: p.reason },
+        link: p.decision === 'approve' ? '/volunteer/card' : '/volunteer/apply',
+        refType: 'volunteer',
+        refId: p.volunteerId,
+      });
+    }),
+    on(volunteerApplied, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.communityId, 'volunteer.review', {
+        kind: 'queue_volunteer',
+        params: {},
+        link: '/admin/volunteers',
+        refType: 'volunteer',
+        refId: e.payload.volunteerId,
+      }),
+    ),
+    on(teamJoinReviewed, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: p.decision === 'approve' ? 'team_join_approved' : 'team_join_rejected',
+        params: { team: p.teamName, reason: p.reason },
+        link: `/teams/${p.teamId}`,
+        refType: 'team',
+        refId: p.teamId,
+      });
+    }),
+    on(signupPromoted, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: 'waitlist_promoted',
+        params: { title: p.title, startsAt: p.startsAt },
+        link: `/activities/${p.activityId}`,
+        refType: 'activity',
+        refId: p.activityId,
+      });
+    }),
+    on(activityCancelled, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: p.userIds,
+        kind: 'activity_cancelled',
+        params: { title: p.title, startsAt: p.startsAt, reason: p.reason },
+        link: `/activities/${p.activityId}`,
+        refType: 'activity',
+        refId: p.activityId,
+      });
+    }),
+    on(activityChanged, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: p.userIds,
+        kind: 'activity_changed',
+        params: { title: p.title, startsAt: p.startsAt, address: p.address },
+        link: `/activities/${p.activityId}`,
+        refType: 'activity',
+        refId: p.activityId,
+      });
+    }),
+    on(serviceRecordReturned, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: 'record_returned',
+        params: { title: p.activityTitle, reason: p.reason, minutes: p.minutes },
+        link: '/me/hours',
+        refType: 'service_record',
+        refId: p.recordId,
+      });
+    }),
+    on(serviceRecordAccepted, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: 'record_accepted',
+        params: { title: p.activityTitle ?? p.category, minutes: p.minutes },
+        link: '/me/points',
+        refType: 'service_record',
+        refId: p.recordId,
+      });
+    }),
+    // One notice per activity's records waiting (not one per record): a leader confirms a whole roster at once.
+    on(serviceRecordConfirmed, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.communityId, 'record.accept', {
+        kind: 'queue_record',
+        params: { title: e.payload.activityTitle },
+        link: '/admin/acceptance',
+        refType: e.payload.activityId ? 'activity' : 'service_record',
+        refId: e.payload.activityId ?? e.payload.recordId,
+        sourceKey: `record-queue:${e.payload.activityId ?? e.payload.recordId}`,
+      }),
+    ),
+    on(merchantApplied, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.communityId, 'mall.manage', {
+        kind: 'queue_merchant',
+        params: { name: e.payload.name },
+        link: '/admin/mall/merchants',
+        refType: 'merchant',
+        refId: e.payload.merchantId,
+      }),
+    ),
+    on(merchantReviewed, (trx, e) => {
+      const p = e.payload;
+      const kind =
+        p.action === 'file' ? 'merchant_filed' : p.action === 'approve' ? 'merchant_approved' : 'merchant_rejected';
+      return toPerson(deps, trx, e, {
+        userIds: [p.applicantUserId],
+        kind,
+        params: { name: p.name, reason: p.reason },
+        link: p.action === 'file' ? '/merchant' : '/merchant/apply',
+        refType: 'merchant',
+        refId: p.merchantId,
+      });
+    }),
+    on(needSubmitted, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.communityId, 'need.manage', {
+        kind: 'queue_need',
+        params: { title: e.payload.title, urgency: e.payload.urgency },
+        link: '/admin/needs',
+        refType: 'need',
+        refId: e.payload.needId,
+      }),
+    ),
+    on(needStatusChanged, async (trx, e) => {
+      const p = e.payload;
+      // The requester's own steps (raising it, rating it) need no notice to themselves.
+      if (p.to === 'submitted' || p.to === 'evaluated') return;
+      await toPerson(deps, trx, e, {
+        userIds: [p.requesterUserId],
+        kind: 'need_status',
+        params: { to: p.to, reason: p.reason },
+        link: `/needs/${p.needId}`,
+        refType: 'need',
+        refId: p.needId,
+      });
+    }),
+  ];
+}
+
+/** Handles every event the notifications consumer has not handled yet; returns how many. Safe to run concurrently. */
+export function processNotificationEvents(
+  deps: Deps,
+  opts: { batch?: number; fullScan?: boolean; onError?: (err: unknown, eventId: string) => void } = {},
+): Promise<number> {
+  return consumeEvents(deps, {
+    consumer: CONSUMER,
+    batch: opts.batch,
+    fullScan: opts.fullScan,
+    onError: opts.onError,
+    handlers: handlers(deps),
+  });
+}
+
+/**
+ * The scheduled notices: a reminder the day before (within 24 h) and shortly before (within 2 h) an activity starts,
+ * to everyone confirmed; and a warning when a voucher expires within 3 days. Each is keyed by what it is about, so
+ * scanning again (or two servers scanning at once) adds nothing. Returns how many notices were new.
+ */
+export async function scanScheduledNotices(deps: Deps): Promise<number> {
+  const now = deps.clock.now().getTime();
+  let added = 0;
+  for (const s of REMINDER_SLOTS) {
+    const rows = await listSignupsStartingBetween(deps.db, iso(new Date(now + s.fromMs)), iso(new Date(now + s.toMs)));
+    const byActivity = new Map<string, typeof rows>();
+    for (const r of rows) byActivity.set(r.activityId, [...(byActivity.get(r.activityId) ?? []), r]);
+    for (const [activityId, people] of byActivity) {
+      const a = people[0];
+      if (!a) continue;
+      added += await inTransaction(deps.db, ({ trx }) =>
+        addNotices(deps, trx, {
+          districtId: a.districtId,
+          userIds: people.map((p) => p.userId),
+          kind: 'activity_reminder',
+          params: { title: a.title, startsAt: a.startsAt, address: a.address, slot: s.slot },
+          link: `/activities/${activityId}`,
+          refType: 'activity',
+          refId: activityId,
+          sourceKey: `reminder:${s.slot}:${activityId}`,
+          eventId: null,
+        }),
+      );
+    }
+  }
+  const vouchers = await listVouchersExpiringBetween(
+    deps.db,
+    iso(new Date(now)),
+    iso(new Date(now + VOUCHER_WARNING_MS)),
+  );
+  for (const v of vouchers) {
+    added += await inTransaction(deps.db, ({ trx }) =>
+      addNotices(deps, trx, {
+        districtId: v.districtId,
+        userIds: [v.userId],
+        kind: 'voucher_expiring',
+        params: { title: v.title, expiresAt: v.expiresAt },
+        link: `/me/vouchers/${v.orderId}`,
+        refType: 'order',
+        refId: v.orderId,
+        sourceKey: `voucher:${v.orderId}`,
+        eventId: null,
+      }),
+    );
+  }
+  return added;
+}
