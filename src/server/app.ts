@@ -27,7 +27,7 @@ import { onEventsCommitted } from './platform/events.js';
 import { notificationRoutes, startNotificationWorker } from './modules/notifications/index.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
-import { needRoutes } from './modules/needs/index.js';
+import { invitationRoutes, needRoutes } from './modules/needs/index.js';
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -94,6 +94,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   serviceMapRoutes(app, deps);
   needRoutes(app, deps);
+  invitationRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
     const worker = startLedgerWorker(

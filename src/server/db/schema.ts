@@ -4,6 +4,7 @@ import type { ActivityTables } from '../modules/activities/activities.tables.js'
 import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
 import type { MallTables } from '../modules/mall/mall.tables.js';
 import type { NeedTables } from '../modules/needs/needs.tables.js';
+import type { InvitationTables } from '../modules/needs/invitations.tables.js';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
@@ -27,4 +28,5 @@ export interface DB
     MallTables,
     NotificationTables,
     ServiceMapTables,
-    NeedTables {}
+    NeedTables,
+    InvitationTables {}

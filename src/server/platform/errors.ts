@@ -91,6 +91,11 @@ export const STATUS_BY_CODE = {
   NEED_STATE: 409,
   NEED_CHANGED: 409,
   NEED_NO_HOME: 422,
+  // matching and invitations (needs)
+  INVITATION_STATE: 409,
+  TASK_STATE: 409,
+  TASK_NOT_STARTED: 422,
+  NEED_NOTHING_SERVED: 422,
   INTERNAL: 500,
 } as const;
 

@@ -200,6 +200,14 @@ export const ERROR_TEXTS: Texts = {
     zh: '请先在“我的”里设置您住在哪个社区，再提交需求',
     en: 'Set the community you live in under "Me" before raising a need',
   },
+  // matching and invitations (needs)
+  INVITATION_STATE: { zh: '这条邀请已{status}，不能再更改', en: 'This invitation is already {status}' },
+  TASK_STATE: { zh: '这项任务当前不能{action}', en: 'This task cannot be {action} now' },
+  TASK_NOT_STARTED: { zh: '请先点“开始”，服务完成后再点“完成”', en: 'Tap "Start" first, then "Done" when finished' },
+  NEED_NOTHING_SERVED: {
+    zh: '还没有志愿者开始服务，暂不能确认完成',
+    en: 'No volunteer has started the service yet, so it cannot be confirmed as done',
+  },
   INTERNAL: {
     zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please retry (request {requestId})',
@@ -227,6 +235,7 @@ export const ENTITY_TEXTS: Texts = {
   resource: { zh: '资源', en: 'Resource' },
   service_point: { zh: '服务点', en: 'Service point' },
   need: { zh: '需求', en: 'Need' },
+  need_invitation: { zh: '邀请', en: 'Invitation' },
 };
 
 /** Texts for validation keys used in schemas as `{ message: 'v.xxx' }`. */
@@ -264,6 +273,7 @@ export const VALIDATION_TEXTS: Texts = {
   'v.needCategory': { zh: '请选择本区已有的需求类别', en: "Choose one of the district's need categories" },
   'v.needCommunity': { zh: '请选择需求所在的社区', en: 'Choose the community of the need' },
   'v.needWindow': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
+  'v.pickVolunteers': { zh: '请至少选择 1 位志愿者（一次最多 50 位）', en: 'Choose 1 to 50 volunteers' },
   'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
   // service map
   'v.lat': { zh: '纬度应为 -90 到 90 之间的数字', en: 'Latitude must be a number from -90 to 90' },
@@ -393,6 +403,10 @@ export const PROBLEM_TEXTS: Texts = {
     zh: '需求类别不能为空，类别代码和名称不能重复',
     en: 'Need categories must be non-empty, with no key or name twice',
   },
+  match_weights: {
+    zh: '匹配权重须为 0 至 100 的整数，且不能全为 0',
+    en: 'Matching weights must be whole numbers from 0 to 100, not all zero',
+  },
   multipliers: {
     zh: '类别倍率须为 0 至 1000 之间的整数（百分比）',
     en: 'Category multipliers must be whole percentages from 0 to 1000',
@@ -432,6 +446,34 @@ export const LEDGER_PROBLEM_TEXTS: Texts = {
     zh: '服务记录 {record} 从未验收，却获得了积分',
     en: 'points were earned for service record {record} that was never accepted',
   },
+};
+
+/** Matching's reasons in words ("因为：技能匹配 医护；同一网格；周六上午有空；近30天服务较少"), by MatchReason key. */
+export const MATCH_REASON_TEXTS: Texts = {
+  because: { zh: '因为：{reasons}', en: 'Because: {reasons}' },
+  separator: { zh: '；', en: '; ' },
+  skill: { zh: '技能匹配 {skills}', en: 'has the skills {skills}' },
+  'proximity.building': { zh: '同一楼栋', en: 'same building' },
+  'proximity.grid': { zh: '同一网格', en: 'same grid' },
+  'proximity.community': { zh: '同一社区', en: 'same community' },
+  'proximity.street': { zh: '同一街道', en: 'same street' },
+  availability: { zh: '{weekday}{band}有空', en: 'free {weekday} {band}' },
+  'reliability.attendance': { zh: '出勤率 {percent}%', en: 'attendance {percent}%' },
+  'reliability.rating': { zh: '服务评分 {rating}', en: 'rated {rating}' },
+  fairness: { zh: '近30天服务较少', en: 'served little in the last 30 days' },
+  'weekday.mon': { zh: '周一', en: 'Monday' },
+  'weekday.tue': { zh: '周二', en: 'Tuesday' },
+  'weekday.wed': { zh: '周三', en: 'Wednesday' },
+  'weekday.thu': { zh: '周四', en: 'Thursday' },
+  'weekday.fri': { zh: '周五', en: 'Friday' },
+  'weekday.sat': { zh: '周六', en: 'Saturday' },
+  'weekday.sun': { zh: '周日', en: 'Sunday' },
+  'band.morning': { zh: '上午', en: 'morning' },
+  'band.afternoon': { zh: '下午', en: 'afternoon' },
+  'band.evening': { zh: '晚上', en: 'evening' },
+  full: { zh: '名额已满，谢谢您', en: 'All places are taken — thank you' },
+  got_task: { zh: '任务是您的了，谢谢您！', en: 'The task is yours — thank you!' },
+  declined: { zh: '已婉拒，谢谢您告知', en: 'Declined — thank you for letting us know' },
 };
 
 /** Words that fill {status}, {action} and {what} in messages. */
@@ -494,6 +536,14 @@ export const TERM_TEXTS: Texts = {
     en: 'withdraw it (volunteers have taken it; call the community)',
   },
   need_rate: { zh: '评价（服务完成后才能评价）', en: 'rate it (only after the help is done)' },
+  // need invitations and tasks (matching)
+  invitation_pending: { zh: '待答复', en: 'waiting for an answer' },
+  invitation_accepted: { zh: '接受', en: 'accepted' },
+  invitation_declined: { zh: '婉拒', en: 'declined' },
+  invitation_full: { zh: '因名额已满而结束', en: 'closed because the places were taken' },
+  invitation_withdrawn: { zh: '撤回', en: 'withdrawn' },
+  task_start: { zh: '开始', en: 'started' },
+  task_finish: { zh: '完成', en: 'finished' },
 };
 
 /** Picks the locale from an Accept-Language header: English only when asked for first. */

@@ -6,3 +6,5 @@ export { checkIn, checkOut, closeActivity, getAttendanceCode, markAttendance } f
 // Events for notifications, and who to remind before an activity starts.
 export { activityCancelled, activityChanged, signupPromoted } from './activities.events.js';
 export { listSignupsStartingBetween, type UpcomingSignup } from './activities.reminders.js';
+// Attendance for the needs module's matching.
+export { attendanceStatsOf } from './activities.matching.js';

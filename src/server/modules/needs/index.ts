@@ -15,3 +15,8 @@ export {
   type NeedSummary,
 } from './needs.service.js';
 export { canTransition, NEED_STATES, type NeedState, type Urgency } from './needs.rules.js';
+// Matching, invitations and need tasks (matching.*, invitations.*).
+export { invitationRoutes } from './invitations.routes.js';
+export { invitationAnswered, needInvited } from './invitations.events.js';
+export { completeNeed, inviteVolunteers, respondInvitation } from './invitations.service.js';
+export { matchNeed } from './matching.service.js';

@@ -100,9 +100,11 @@ describe('factor scores', () => {
 
   it('weights must be integers 0–100, not all zero', () => {
     expect(checkMatchWeights(DEFAULT_MATCH_WEIGHTS)).toBeNull();
-    expect(checkMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, skill: -1 })).toBe('weights');
-    expect(checkMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, skill: 1.5 })).toBe('weights');
-    expect(checkMatchWeights({ skill: 0, proximity: 0, availability: 0, reliability: 0, fairness: 0 })).toBe('weights');
+    expect(checkMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, skill: -1 })).toBe('match_weights');
+    expect(checkMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, skill: 1.5 })).toBe('match_weights');
+    expect(checkMatchWeights({ skill: 0, proximity: 0, availability: 0, reliability: 0, fairness: 0 })).toBe(
+      'match_weights',
+    );
   });
 });
 

@@ -24,8 +24,8 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
 /** A problem key when weights are unusable (negative, fractional, too large, or all zero), else null. */
 export function checkMatchWeights(w: MatchWeights): string | null {
   const values = MATCH_FACTORS.map((f) => w[f]);
-  if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 100)) return 'weights';
-  if (values.every((v) => v === 0)) return 'weights';
+  if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 100)) return 'match_weights';
+  if (values.every((v) => v === 0)) return 'match_weights';
   return null;
 }
 

@@ -23,3 +23,7 @@ export { toRecordSchema } from './records.schemas.js';
 export { getCertificate, verifyCertificate } from './certificates.service.js';
 // Accepted minutes for other modules (the ledger's year summary).
 export { acceptedMinutesByCommunity, acceptedMinutesOfPeople } from './records.repository.js';
+// Recent services and ratings for the needs module's matching.
+export { serviceStatsOf, type ServiceStats } from './records.matching.js';
+// Service given for a need becomes a confirmed record (the needs module's completeNeed).
+export { writeNeedServiceRecord, type NeedServiceInput } from './records.needs.js';

@@ -20,3 +20,5 @@ export { listTeamsWithMembers, volunteerNamesOf } from './volunteers.repository.
 export { teamFieldOf, teamsLedBy, volunteerNoOf } from './volunteers.repository.js';
 // Events for notifications.
 export { teamJoinReviewed, volunteerApplied, volunteerReviewed } from './volunteers.events.js';
+// Matching for the needs module: coarse candidates from a covering index and the profiles scored in full.
+export { listMatchCandidates, listMatchProfiles, type MatchProfile } from './volunteers.matching.js';
