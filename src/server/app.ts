@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { validatorCompiler } from './platform/validation.js';
 import type { Deps } from './platform/context.js';
 import { installHttpPlatform, sendRouteNotFound } from './platform/http.js';
+import { installSecurityHeaders } from './platform/security.js';
 import { newId } from './platform/ids.js';
 import { accountRoutes, installAuth } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installHttpPlatform(app);
+  await installSecurityHeaders(app, deps.config);
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
