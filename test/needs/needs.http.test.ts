@@ -218,4 +218,13 @@ describe.each(DIALECTS)('needs API on %s', (dialect) => {
       skills: ['医护', '驾驶'],
     });
   });
+
+  it('listNeedCategories gives a resident their home district’s categories', async () => {
+    const res = await elder.request('GET', '/api/v1/need-categories');
+    expect(res.statusCode).toBe(200);
+    const c = res.json<{ districtId: string; categories: Array<{ key: string }> }>();
+    expect(c.districtId).toBe(tree.district.id);
+    expect(c.categories.map((x) => x.key)).toContain('errand');
+    expect((await elder.request('GET', '/api/v1/need-categories?districtId=elsewhere')).statusCode).toBe(404);
+  });
 });

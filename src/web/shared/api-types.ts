@@ -42,6 +42,10 @@ export type { CatalogItem } from '../../server/modules/mall/catalog.service';
 export type { Voucher, RedeemPreview } from '../../server/modules/mall/orders.service';
 export type { Statement, StatementLine } from '../../server/modules/mall/settlement.service';
 
+export type { Need, NeedDetail, NeedList, NeedStep } from '../../server/modules/needs/needs.service';
+export type { NeedState, Urgency, Privacy, BeneficiaryGroup } from '../../server/modules/needs/needs.rules';
+export type { NeedCategory } from '../../server/modules/settings/settings.rules';
+
 // Request types: what the server's zod schemas accept (z.input), so a web form cannot drift from the API.
 export type {
   RegisterBody,
@@ -87,6 +91,14 @@ export type {
   UpdateCatalogItemBody,
   ListCatalogQuery,
 } from '../../server/modules/mall/mall.schemas';
+
+export type {
+  CreateNeedBody,
+  ListNeedsQuery,
+  TriageNeedBody,
+  RateNeedBody,
+  WithdrawNeedBody,
+} from '../../server/modules/needs/needs.schemas';
 
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;

@@ -7,6 +7,8 @@ import { errors } from '../../platform/schemas.js';
 import {
   createNeedBody,
   listNeedsQuery,
+  needCategoriesQuery,
+  needCategoriesSchema,
   needDetailSchema,
   needListSchema,
   needParams,
@@ -44,6 +46,17 @@ export function needRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: needListSchema, ...errors(400, 401) },
     },
     handler: (req) => needs.listNeeds(deps, requireActor(req), req.query),
+  });
+
+  r.get('/api/v1/need-categories', {
+    schema: {
+      operationId: 'listNeedCategories',
+      tags: ['needs'],
+      summary: '可选的需求类别（本人所在区的；工作人员可指定本人任职的区）',
+      querystring: needCategoriesQuery,
+      response: { 200: needCategoriesSchema, ...errors(400, 401, 404) },
+    },
+    handler: (req) => needs.needCategoriesFor(deps, requireActor(req), req.query.districtId),
   });
 
   r.get('/api/v1/needs/:id', {

@@ -78,7 +78,16 @@ export const needListSchema = countedPageOf(needSchema)
   })
   .describe('NeedList');
 
+export const needCategoriesSchema = z
+  .object({
+    districtId: z.string(),
+    categories: z.array(z.object({ key: z.string(), name: z.string(), skills: z.array(z.string()) })),
+  })
+  .describe('NeedCategories');
+
 // ------------------------------------------------------------------------------------------------ requests
+
+export const needCategoriesQuery = z.object({ districtId: idSchema.optional() });
 
 export const createNeedBody = z
   .object({

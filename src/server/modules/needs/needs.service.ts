@@ -420,6 +420,25 @@ export async function listNeeds(deps: Deps, actor: Actor, q: ListNeedsQuery): Pr
   return { ...withTotal({ ...page, items: await present(deps, deps.db, actor, page.items) }, total), byStatus };
 }
 
+/**
+ * The need categories a person chooses from: of the given district when they belong to it (home or a role there),
+ * else of their home district, else of their first role's district. NOT_FOUND when they have none.
+ */
+export async function needCategoriesFor(
+  deps: Deps,
+  actor: Actor,
+  districtId?: string,
+): Promise<{ districtId: string; categories: NeedCategory[] }> {
+  const home = await findPersonHome(deps.db, actor.userId);
+  const districts = [home?.homeDistrictId, ...actor.roles.map((r) => r.districtId)].filter(
+    (d): d is string => typeof d === 'string',
+  );
+  const chosen = districtId ? districts.find((d) => d === districtId) : districts[0];
+  if (!chosen) throw notFound('org_node');
+  const s = await getNeedSettings(deps.db, chosen);
+  return { districtId: chosen, categories: s.categories };
+}
+
 /** One need with its timeline: its requester or staff in scope; NOT_FOUND for anyone else. */
 export async function getNeed(deps: Deps, actor: Actor, id: string): Promise<NeedDetail> {
   const row = await findNeedInScope(deps.db, actor, id);
