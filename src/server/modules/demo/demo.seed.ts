@@ -10,6 +10,7 @@ import { createDistrict, createOrgNode, createPartnerUnit, type OrgNode } from '
 import type { Actor } from '../../platform/permissions.js';
 import { seedVolunteering } from './demo.volunteering.js';
 import { seedMall } from './demo.mall.js';
+import { seedServiceMap } from './demo.servicemap.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -176,5 +177,6 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   });
   await seedVolunteering(deps, password, home.id);
   await seedMall(deps, password, home.id);
+  await seedServiceMap(deps, password, home.id, must(communities[1], 'the second demo community').id);
   return true;
 }
