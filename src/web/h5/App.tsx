@@ -98,6 +98,12 @@ const VolunteerCheckPages = lazyPages(
   loading,
 );
 
+const NeedPages = lazyPages(
+  () => import('./pages/needs/pages'),
+  { mine: (m) => m.MyNeedsPage, new: (m) => m.NewNeedPage, detail: (m) => m.NeedPage },
+  loading,
+);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -147,6 +153,9 @@ export function App() {
               <Route path="/merchant/redeem" element={<MerchantPages name="redeem" />} />
               <Route path="/merchant/statements" element={<MerchantPages name="statements" />} />
               <Route path="/merchant/apply" element={<MerchantPages name="apply" />} />
+              <Route path="/needs" element={<NeedPages name="mine" />} />
+              <Route path="/needs/new" element={<NeedPages name="new" />} />
+              <Route path="/needs/:id" element={<NeedPages name="detail" />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

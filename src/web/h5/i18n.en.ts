@@ -7,5 +7,13 @@ import { mallEn } from './i18n.mall';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
+import { needsEn } from './i18n.needs';
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn, ...adminEn };
+export const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...volunteeringEn,
+  ...pointsEn,
+  ...mallEn,
+  ...adminEn,
+  ...needsEn,
+};

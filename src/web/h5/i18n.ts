@@ -9,6 +9,7 @@ import { mallZh } from './i18n.mall';
 import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
 import { adminZh } from './i18n.admin';
+import { needsZh } from './i18n.needs';
 
 export type { Locale } from '../shared/i18n';
 
@@ -156,7 +157,8 @@ const baseZh = {
 } as const;
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
-const zhCN = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh }) as const)();
+const zhCN = /* @__PURE__ */ (() =>
+  ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh, ...needsZh }) as const)();
 
 export type MessageKey = keyof typeof zhCN;
 

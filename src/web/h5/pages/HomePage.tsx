@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { EnvironmentOutline, GlobalOutline, LockOutline, SmileOutline, UserContactOutline } from 'antd-mobile-icons';
 import { useCurrentUser } from '../features/account/currentUser';
 import { MallTiles } from '../features/mall/MallTiles';
+import { NeedTiles } from '../features/needs/NeedTiles';
 import { PointsTiles } from '../features/points/PointsTiles';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
 import { usePreferences } from '../features/account/usePreferences';
@@ -35,6 +36,13 @@ export function HomePage() {
           )}
         </p>
       </header>
+
+      <section className="card" aria-labelledby="home-needs">
+        <h2 id="home-needs" className="card__title">
+          {t('home.needsSection')}
+        </h2>
+        <NeedTiles />
+      </section>
 
       <section className="card" aria-labelledby="home-volunteering">
         <h2 id="home-volunteering" className="card__title">
