@@ -25,6 +25,8 @@ import { settingsRoutes } from './modules/settings/index.js';
 import { volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
+import { projectRoutes } from './modules/projects/index.js';
+import { suggestionRoutes } from './modules/suggestions/index.js';
 import { notificationRoutes, startNotificationWorker } from './modules/notifications/index.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
@@ -93,6 +95,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // Merchants reach the ledger through this resolver: the mall imports the ledger, so the ledger cannot import the mall.
   ledgerRoutes(app, deps, { contributors: { findFiledMerchant } });
   mallRoutes(app, deps);
+  projectRoutes(app, deps);
+  suggestionRoutes(app, deps);
   notificationRoutes(app, deps);
   serviceMapRoutes(app, deps);
   needRoutes(app, deps);

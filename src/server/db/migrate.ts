@@ -12,6 +12,7 @@ import * as m0008 from './migrations/0008_account_names_masked.js';
 import * as m0009 from './migrations/0009_notifications.js';
 import * as m0010 from './migrations/0010_service_points.js';
 import * as m0011 from './migrations/0011_needs.js';
+import * as m0012 from './migrations/0012_projects.js';
 import * as m0014 from './migrations/0014_need_invitations.js';
 import * as m0015 from './migrations/0015_append_only_hardening.js';
 import type { DB } from './schema.js';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_notifications': m0009,
   '0010_service_points': m0010,
   '0011_needs': m0011,
+  '0012_projects': m0012,
   '0014_need_invitations': m0014,
   '0015_append_only_hardening': m0015,
 };

@@ -7,6 +7,8 @@ import type { NeedTables } from '../modules/needs/needs.tables.js';
 import type { InvitationTables } from '../modules/needs/invitations.tables.js';
 import type { NotificationTables } from '../modules/notifications/notifications.tables.js';
 import type { OrgTables } from '../modules/org/org.tables.js';
+import type { ProjectTables } from '../modules/projects/projects.tables.js';
+import type { SuggestionTables } from '../modules/suggestions/suggestions.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
@@ -29,4 +31,6 @@ export interface DB
     NotificationTables,
     ServiceMapTables,
     NeedTables,
-    InvitationTables {}
+    InvitationTables,
+    ProjectTables,
+    SuggestionTables {}

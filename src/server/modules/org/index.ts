@@ -17,5 +17,7 @@ export {
   type PartnerUnit,
 } from './org.service.js';
 export { orgRoutes } from './org.routes.js';
+// Partner units under some reaches (projects: the units a partner contact may act for).
+export { listPartnersWithin as listPartnerUnitsWithin } from './org.repository.js';
 // Scope and names as subqueries other modules embed in their own queries (they never name org_nodes themselves).
 export { communityOnPath, nodeFieldOf, nodesAt, nodesUnder, nodesWithin } from './org.repository.js';
