@@ -7,8 +7,16 @@ import { mallEn } from './i18n.mall';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
+import { notificationsEn } from './i18n.notifications';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...volunteeringEn, ...pointsEn, ...mallEn, ...adminEn };
+export const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...volunteeringEn,
+  ...pointsEn,
+  ...mallEn,
+  ...adminEn,
+  ...notificationsEn,
+};

@@ -11,6 +11,7 @@ import { volunteeringZh } from './i18n.volunteering';
 import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
 import { adminZh } from './i18n.admin';
+import { notificationsZh } from './i18n.notifications';
 
 export type { Locale } from '../shared/i18n';
 
@@ -193,7 +194,14 @@ const baseZh = {
 };
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
-const zh = /* @__PURE__ */ (() => ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh }))();
+const zh = /* @__PURE__ */ (() => ({
+  ...baseZh,
+  ...volunteeringZh,
+  ...pointsZh,
+  ...mallZh,
+  ...adminZh,
+  ...notificationsZh,
+}))();
 
 export type MessageKey = keyof typeof zh;
 

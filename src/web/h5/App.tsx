@@ -89,6 +89,11 @@ const ActivityPages = lazyPages(
   { detail: (m) => m.ActivityDetailPage },
   loading,
 );
+const NotificationPages = lazyPages(
+  () => import('./pages/notifications/pages'),
+  { inbox: (m) => m.InboxPage, settings: (m) => m.PreferencesPage },
+  loading,
+);
 const CheckinPages = lazyPages(() => import('./pages/CheckinPage'), { checkin: (m) => m.CheckinPage }, loading);
 // Public pages a scanned QR code opens (certificate check, volunteer card check).
 const VerifyPages = lazyPages(() => import('./pages/VerifyPage'), { verify: (m) => m.VerifyPage }, loading);
@@ -129,7 +134,9 @@ export function App() {
                 <Route path="/activities" element={<ActivitiesPage />} />
                 <Route path="/mall" element={<MallPages name="mall" />} />
                 <Route path="/me" element={<MePage />} />
+                <Route path="/messages" element={<NotificationPages name="inbox" />} />
               </Route>
+              <Route path="/messages/settings" element={<NotificationPages name="settings" />} />
               <Route path="/me/profile" element={<AccountPages name="profile" />} />
               <Route path="/me/password" element={<AccountPages name="password" />} />
               <Route path="/me/signups" element={<AccountPages name="signups" />} />

@@ -8,6 +8,7 @@ import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
 import { needsEn } from './i18n.needs';
+import { notificationsEn } from './i18n.notifications';
 
 export const en: Record<MessageKey, string> = {
   ...baseEn,
@@ -15,5 +16,6 @@ export const en: Record<MessageKey, string> = {
   ...pointsEn,
   ...mallEn,
   ...adminEn,
+  ...notificationsEn,
   ...needsEn,
 };

@@ -10,6 +10,7 @@ import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
 import { adminZh } from './i18n.admin';
 import { needsZh } from './i18n.needs';
+import { notificationsZh } from './i18n.notifications';
 
 export type { Locale } from '../shared/i18n';
 
@@ -158,7 +159,7 @@ const baseZh = {
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
 const zhCN = /* @__PURE__ */ (() =>
-  ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh, ...needsZh }) as const)();
+  ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh, ...notificationsZh, ...needsZh }) as const)();
 
 export type MessageKey = keyof typeof zhCN;
 

@@ -91,6 +91,14 @@ export type {
   UpdateCatalogItemBody,
   ListCatalogQuery,
 } from '../../server/modules/mall/mall.schemas';
+export type {
+  MarkReadBody,
+  MarkReadResult,
+  Notification,
+  NotificationPage,
+  NotificationPreferences,
+  UpdatePreferencesBody,
+} from '../../server/modules/notifications/notifications.schemas';
 
 export type {
   CreateNeedBody,

@@ -24,6 +24,7 @@ import { ROLE_COLOR, staffAssignments } from '../lib/roles';
 import { isPointsAdmin } from '../features/points/scope';
 import { isMallAdmin } from '../features/mall/scope';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { PRIMARY_COLOR } from '../theme';
 
 const { Sider, Header, Content } = Layout;
@@ -172,6 +173,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
             <UserOutlined aria-hidden />
             <Typography.Text>{me.displayName}</Typography.Text>
           </Space>
+          <NotificationBell />
           <LanguageSwitch />
           <Button icon={<LogoutOutlined aria-hidden />} onClick={onLogout} loading={logout.isPending}>
             {t('header.logout')}
