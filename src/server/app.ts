@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { validatorCompiler } from './platform/validation.js';
 import type { Deps } from './platform/context.js';
-import { installHttpPlatform, sendRouteNotFound } from './platform/http.js';
+import { frameworkErrorHandler, installHttpPlatform, sendRouteNotFound } from './platform/http.js';
 import { installSecurityHeaders } from './platform/security.js';
 import { newId } from './platform/ids.js';
 import { accountRoutes, installAuth } from './modules/accounts/index.js';
@@ -52,6 +52,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     // Only the configured proxies are believed about the client's address (TRUST_PROXY; none by default).
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -181,6 +181,30 @@ export function installHttpPlatform(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Errors the router raises before any hook runs (Fastify's `frameworkErrors`): a path that is not valid percent
+ * encoding, or a path parameter longer than the router allows. Answered in the one error shape, in the asked language.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const locale = pickLocale(req.headers['accept-language']);
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const summary =
+    locale === 'en'
+      ? tooLong
+        ? 'a value in the address is too long'
+        : 'the address is not valid'
+      : tooLong
+        ? '网址中的参数过长'
+        : '网址格式无效';
+  return sendError(
+    reply,
+    tooLong ? 414 : 400,
+    'VALIDATION_FAILED',
+    translate(ERROR_TEXTS, 'VALIDATION_FAILED', locale, { summary }),
+    null,
+  );
+}
+
 /** The 404 answer for unknown API routes. */
 export function sendRouteNotFound(req: FastifyRequest, reply: FastifyReply) {
   return sendError(
