@@ -21,7 +21,12 @@ import * as signups from '../../src/server/modules/activities/signups.service.js
 import { accountFor, ensurePersonAccount, postJournal } from '../../src/server/modules/ledger/index.js';
 import * as merchants from '../../src/server/modules/mall/merchants.service.js';
 import * as orders from '../../src/server/modules/mall/orders.service.js';
-import { needStatusChanged, needSubmitted } from '../../src/server/modules/needs/index.js';
+import {
+  invitationAnswered,
+  needInvited,
+  needStatusChanged,
+  needSubmitted,
+} from '../../src/server/modules/needs/index.js';
 import {
   processNotificationEvents,
   scanScheduledNotices,
@@ -249,6 +254,24 @@ describe.each(DIALECTS)('notifications from events on %s', (dialect) => {
     expect(await noticesOf(env, grid.id)).toHaveLength(0); // a grid worker sits below the community: not above it
     const n = await svc.listNotifications(env.deps, plainActor(resident.id), { limit: 5 }, 'zh-CN');
     expect(n.items[0]).toMatchObject({ kind: 'need_status', body: '需求状态：已受理。', link: '/needs/need-1' });
+
+    const helper = await makeVolunteer(env.deps, tree.communityA);
+    await inTransaction(env.deps.db, async ({ trx }) => {
+      await needInvited.emit(trx, env.clock, {
+        districtId: tree.district.id,
+        refId: 'inv-1',
+        payload: { invitationId: 'inv-1', needId: 'need-1', userId: helper.id, title: '买药' },
+      });
+      await invitationAnswered.emit(trx, env.clock, {
+        districtId: tree.district.id,
+        refId: 'inv-1',
+        payload: { invitationId: 'inv-1', needId: 'need-1', userId: helper.id, accepted: true, gotTask: true },
+      });
+    });
+    await consumeTwice(env);
+    const h = await svc.listNotifications(env.deps, helper.actor, { limit: 5 }, 'zh-CN');
+    expect(h.items.map((x) => x.kind).sort()).toEqual(['need_invited', 'need_task']);
+    expect(h.items.find((x) => x.kind === 'need_task')!.body).toBe('您已接下这项任务，请按约定时间前往。谢谢您！');
   });
 
   it('a muted kind makes no notice; an unmutable kind cannot be muted', async () => {

@@ -9,7 +9,7 @@ import { inTransaction, type Tx } from '../../db/transaction.js';
 import { listRoleHoldersAbove } from '../accounts/index.js';
 import { activityCancelled, activityChanged, listSignupsStartingBetween, signupPromoted } from '../activities/index.js';
 import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
-import { needStatusChanged, needSubmitted } from '../needs/index.js';
+import { invitationAnswered, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
 import { findNode } from '../org/index.js';
 import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
 import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
@@ -180,6 +180,29 @@ function handlers(deps: Deps) {
         link: `/needs/${p.needId}`,
         refType: 'need',
         refId: p.needId,
+      });
+    }),
+    on(needInvited, (trx, e) =>
+      toPerson(deps, trx, e, {
+        userIds: [e.payload.userId],
+        kind: 'need_invited',
+        params: { title: e.payload.title },
+        link: '/invitations',
+        refType: 'need_invitation',
+        refId: e.payload.invitationId,
+      }),
+    ),
+    on(invitationAnswered, async (trx, e) => {
+      const p = e.payload;
+      // A decline needs no answer; an acceptance hears whether the task is theirs.
+      if (!p.accepted) return;
+      await toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: 'need_task',
+        params: { outcome: p.gotTask ? 'got' : 'full' },
+        link: '/invitations',
+        refType: 'need_invitation',
+        refId: p.invitationId,
       });
     }),
   ];

@@ -20,6 +20,8 @@ export const NOTICE_KINDS = [
   'merchant_rejected',
   'merchant_filed',
   'need_status',
+  'need_invited',
+  'need_task',
   // Staff: something landed in their review queue.
   'queue_volunteer',
   'queue_record',
@@ -113,6 +115,14 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '您的需求有进展', body: '需求状态：{to}。{reason}' },
     en: { title: 'Your need moved on', body: 'Status: {to}. {reason}' },
   },
+  need_invited: {
+    zh: { title: '邻居需要您帮忙', body: '「{title}」，您愿意去吗？点开回复“接受”或“婉拒”。' },
+    en: { title: 'A neighbour needs your help', body: '"{title}" — will you go? Open it to accept or decline.' },
+  },
+  need_task: {
+    zh: { title: '帮忙任务结果', body: '{outcome}' },
+    en: { title: 'Your help offer', body: '{outcome}' },
+  },
   queue_volunteer: {
     zh: { title: '有新的志愿者申请待审核', body: '请到「志愿者」页审核。' },
     en: { title: 'A volunteer application waits for review', body: 'Review it on the Volunteers page.' },
@@ -139,10 +149,16 @@ const NEED_STATES: Record<string, { zh: string; en: string }> = {
   in_service: { zh: '服务中', en: 'in service' },
   done: { zh: '已完成，请评价', en: 'done — please rate it' },
   evaluated: { zh: '已评价', en: 'rated' },
-  project: { zh: '已转入项目', en: 'linked to a project' },
+  linked: { zh: '已转入项目', en: 'linked to a project' },
   closed: { zh: '已关闭', en: 'closed' },
-  cancelled: { zh: '已取消', en: 'cancelled' },
-  rejected: { zh: '未受理', en: 'not taken up' },
+};
+
+const OUTCOMES: Record<string, { zh: string; en: string }> = {
+  got: {
+    zh: '您已接下这项任务，请按约定时间前往。谢谢您！',
+    en: 'The task is yours. Please go at the agreed time. Thank you!',
+  },
+  full: { zh: '这次已经有足够的人手了，谢谢您的热心！', en: 'Enough people have it covered this time. Thank you!' },
 };
 
 const URGENCY: Record<string, { zh: string; en: string }> = {
@@ -166,6 +182,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
   if (name === 'to' && typeof value === 'string') {
     const s = NEED_STATES[value];
     return s ? (locale === 'en' ? s.en : s.zh) : value;
+  }
+  if (name === 'outcome' && typeof value === 'string') {
+    const o = OUTCOMES[value];
+    return o ? (locale === 'en' ? o.en : o.zh) : value;
   }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];
@@ -202,6 +222,8 @@ export const KIND_LABELS: Record<NoticeKind, { zh: string; en: string }> = {
   merchant_rejected: { zh: '商户审核未通过', en: 'Merchant not approved' },
   merchant_filed: { zh: '商户备案', en: 'Merchant filed' },
   need_status: { zh: '需求进展', en: 'Need progress' },
+  need_invited: { zh: '帮忙邀请', en: 'Invitations to help' },
+  need_task: { zh: '帮忙任务结果', en: 'Help task outcome' },
   queue_volunteer: { zh: '待审核的志愿者申请', en: 'Volunteer applications to review' },
   queue_record: { zh: '待验收的服务记录', en: 'Records to accept' },
   queue_merchant: { zh: '待审核的商户申请', en: 'Merchant applications to review' },
