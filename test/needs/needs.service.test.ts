@@ -164,6 +164,34 @@ describe.each(DIALECTS)('needs on %s', (dialect) => {
     expect(await codeOf(needs.getNeed(env.deps, adminA, 'no-such-need'))).toBe('NOT_FOUND');
   });
 
+  it('lets a grid worker handle the grid-less needs of their own community, not of another', async () => {
+    const atCommunity = await residentOf(env.deps, tree.communityA);
+    const n = await raise(env.deps, atCommunity);
+    expect(n.gridId).toBeNull();
+    expect((await needs.getNeed(env.deps, gridWorkerA, n.id)).canManage).toBe(true);
+    expect(await codeOf(needs.getNeed(env.deps, gridWorkerB, n.id))).toBe('NOT_FOUND');
+    const listA = await needs.listNeeds(env.deps, gridWorkerA, { limit: 200 });
+    expect(listA.items.map((x) => x.id)).toContain(n.id);
+    const listB = await needs.listNeeds(env.deps, gridWorkerB, { limit: 200 });
+    expect(listB.items.map((x) => x.id)).not.toContain(n.id);
+    const proxied = await needs.createNeed(env.deps, gridWorkerA, {
+      requesterUserId: atCommunity.id,
+      category: 'meal',
+      description: '腿脚不便，需要送餐',
+    });
+    expect(proxied.recordedByUserId).toBe(gridWorkerA.userId);
+    const elsewhere = await residentOf(env.deps, tree.communityB);
+    expect(
+      await codeOf(
+        needs.createNeed(env.deps, gridWorkerA, {
+          requesterUserId: elsewhere.id,
+          category: 'meal',
+          description: '送餐',
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+
   it('lists the resident’s own needs, and staff the needs in their scope with totals per state', async () => {
     const me = await residentOf(env.deps, tree.gridA);
     const a = await raise(env.deps, me);
@@ -179,7 +207,8 @@ describe.each(DIALECTS)('needs on %s', (dialect) => {
     const ids = gridA.items.map((x) => x.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(ids).not.toContain(c.id);
-    expect(gridA.items.every((x) => x.gridId === tree.gridA.id)).toBe(true);
+    expect(gridA.items.every((x) => x.gridId === tree.gridA.id || x.gridId === null)).toBe(true);
+    expect(gridA.items.every((x) => x.communityId === tree.communityA.id)).toBe(true);
     expect(gridA.total).toBe(gridA.items.length);
     expect(gridA.byStatus.submitted).toBeGreaterThanOrEqual(2);
 

@@ -1,5 +1,7 @@
 // Who may do what with a need: staff holding need.manage over its grid (or, without a grid, its community) manage
-// it; the requester acts on their own need with no grant. Anyone else is told "not found".
+// it; a grid worker also manages the needs of their community that belong to no grid yet (residents registered at
+// community level), so nothing waits unseen. The requester acts on their own need with no grant. Anyone else is told
+// "not found".
 import { type Actor, can, type Reach, reachesOf } from '../../platform/permissions.js';
 import type { NeedRow } from './needs.repository.js';
 
@@ -8,9 +10,33 @@ export function scopePathOf(n: Pick<NeedRow, 'grid_path' | 'community_path'>): s
   return n.grid_path ?? n.community_path;
 }
 
+/** The community of each grid-or-building reach (the third node on its path: district / street / community / …). */
+export function communitiesAbove(reaches: readonly Reach[]): Reach[] {
+  const out: Reach[] = [];
+  for (const r of reaches) {
+    const ids = r.path.split('/').filter(Boolean);
+    if (ids.length >= 4) out.push({ districtId: r.districtId, path: `/${ids.slice(0, 3).join('/')}/` });
+  }
+  return out;
+}
+
+/** Whether the actor manages needs at a place: its grid (or community), or a grid-less need of their community. */
+export function canManageAt(
+  actor: Actor,
+  at: { districtId: string; gridPath: string | null; communityPath: string },
+): boolean {
+  if (can(actor, 'need.manage', { districtId: at.districtId, path: at.gridPath ?? at.communityPath })) return true;
+  return (
+    at.gridPath === null &&
+    communitiesAbove(reachesOf(actor, 'need.manage')).some(
+      (c) => c.districtId === at.districtId && c.path === at.communityPath,
+    )
+  );
+}
+
 /** Whether the actor manages the need (staff in scope). */
 export function canManageNeed(actor: Actor, n: NeedRow): boolean {
-  return can(actor, 'need.manage', { districtId: n.district_id, path: scopePathOf(n) });
+  return canManageAt(actor, { districtId: n.district_id, gridPath: n.grid_path, communityPath: n.community_path });
 }
 
 /** Whether the actor is the person the need is for. */

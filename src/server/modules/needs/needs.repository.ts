@@ -1,7 +1,7 @@
 // Queries of the needs list. Executor first; typed rows out; no rules, no clock, no AppError.
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
-import { nodeFieldOf, nodesWithin } from '../org/index.js';
+import { nodeFieldOf, nodesAt, nodesWithin } from '../org/index.js';
 import type { NeedTable } from './needs.tables.js';
 
 import type { Reach } from '../../platform/permissions.js';
@@ -44,6 +44,8 @@ export function findNeedsByIds(db: Executor, districtId: string, ids: readonly s
 export interface NeedFilter {
   /** Staff reaches (need.manage): a need is inside when its grid's path (else its community's) starts with one. */
   reaches: Reach[];
+  /** The communities above grid reaches: their grid-less needs are inside too. */
+  communitiesOfGrids?: Reach[];
   /** Only the needs this person asked for (a resident's "my needs"). */
   requesterUserId?: string;
   statuses?: string[];
@@ -60,7 +62,16 @@ export function needsFiltered(db: Executor, f: NeedFilter) {
     q = q.where('n.requester_user_id', '=', f.requesterUserId);
   } else {
     // A need is inside a reach when its grid (else its community) is: a grid worker sees their grid's needs.
-    q = q.where((eb) => eb(eb.fn.coalesce('n.grid_id', 'n.community_id'), 'in', nodesWithin(db, f.reaches)));
+    // A grid worker also sees the grid-less needs of their community (see needs.policy.ts).
+    const above = f.communitiesOfGrids ?? [];
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn.coalesce('n.grid_id', 'n.community_id'), 'in', nodesWithin(db, f.reaches)),
+        ...(above.length > 0
+          ? [eb.and([eb('n.grid_id', 'is', null), eb('n.community_id', 'in', nodesAt(db, above))])]
+          : []),
+      ]),
+    );
   }
   if (f.statuses && f.statuses.length > 0) q = q.where('n.status', 'in', f.statuses);
   if (f.category) q = q.where('n.category', '=', f.category);

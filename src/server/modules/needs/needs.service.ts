@@ -8,14 +8,22 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
-import { type Actor, can } from '../../platform/permissions.js';
+import type { Actor } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findPersonHome, findPersonIdByPhoneIndex, listPersonContacts } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getNeedSettings, type NeedCategory } from '../settings/index.js';
 import { needStatusChanged, needSubmitted } from './needs.events.js';
-import { canManageNeed, canSeeNeed, isRequester, needReaches, scopePathOf } from './needs.policy.js';
+import {
+  canManageAt,
+  canManageNeed,
+  communitiesAbove,
+  canSeeNeed,
+  isRequester,
+  needReaches,
+  scopePathOf,
+} from './needs.policy.js';
 import * as repo from './needs.repository.js';
 import {
   type BeneficiaryGroup,
@@ -304,7 +312,7 @@ export async function createNeed(deps: Deps, actor: Actor, input: CreateNeedInpu
     const atHome = home?.community?.id === community.id;
     const grid = atHome ? home.grid : null;
     const building = atHome ? home.building : null;
-    if (proxy && !can(actor, 'need.manage', { districtId, path: grid?.path ?? community.path }))
+    if (proxy && !canManageAt(actor, { districtId, gridPath: grid?.path ?? null, communityPath: community.path }))
       throw notFound('org_node');
 
     const cats = await categoriesOf(trx, districtId);
@@ -394,6 +402,7 @@ export async function listNeeds(deps: Deps, actor: Actor, q: ListNeedsQuery): Pr
   const reaches = needReaches(actor);
   const f: repo.NeedFilter = {
     reaches,
+    communitiesOfGrids: communitiesAbove(reaches),
     requesterUserId: q.mine || reaches.length === 0 ? actor.userId : undefined,
     statuses: q.status ? [q.status] : undefined,
     category: q.category,
