@@ -3,12 +3,14 @@ import { runFoundationBench } from './foundation.bench.js';
 import { runSignupBench } from './signup.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
 import { runMallBench } from './mall.bench.js';
+import { runServiceMapBench } from './servicemap.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
   foundation: runFoundationBench,
   'signup-rush': runSignupBench,
   ledger: runLedgerBench,
   mall: runMallBench,
+  servicemap: runServiceMapBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -97,6 +97,11 @@ const NotificationPages = lazyPages(
 const CheckinPages = lazyPages(() => import('./pages/CheckinPage'), { checkin: (m) => m.CheckinPage }, loading);
 // Public pages a scanned QR code opens (certificate check, volunteer card check).
 const VerifyPages = lazyPages(() => import('./pages/VerifyPage'), { verify: (m) => m.VerifyPage }, loading);
+const ServiceMapPages = lazyPages(
+  () => import('./pages/servicemap/ServiceMapPage'),
+  { map: (m) => m.ServiceMapPage },
+  loading,
+);
 const VolunteerCheckPages = lazyPages(
   () => import('./pages/VolunteerCheckPage'),
   { check: (m) => m.VolunteerCheckPage },
@@ -128,6 +133,8 @@ export function App() {
             <Route path="/v/:volunteerId" element={<VolunteerCheckPages name="check" />} />
             {/* Public: the points ledger (公示) with the chain head, open to anyone. */}
             <Route path="/ledger" element={<PointsPages name="ledger" />} />
+            {/* Public: the 15-minute service map, also for visitors (works without tiles or any other network). */}
+            <Route path="/map" element={<ServiceMapPages name="map" />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />

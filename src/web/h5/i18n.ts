@@ -6,6 +6,7 @@ import { createElement, type ReactNode } from 'react';
 import { createI18n, type I18nValue, type Vars } from '../shared/i18n';
 import type { Role } from '../shared/types';
 import { mallZh } from './i18n.mall';
+import { serviceMapZh } from './i18n.servicemap';
 import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
 import { adminZh } from './i18n.admin';
@@ -159,7 +160,16 @@ const baseZh = {
 
 // Pure (a call, not a bare spread) so the English chunk's copy of this file drops it.
 const zhCN = /* @__PURE__ */ (() =>
-  ({ ...baseZh, ...volunteeringZh, ...pointsZh, ...mallZh, ...adminZh, ...notificationsZh, ...needsZh }) as const)();
+  ({
+    ...baseZh,
+    ...volunteeringZh,
+    ...pointsZh,
+    ...mallZh,
+    ...serviceMapZh,
+    ...adminZh,
+    ...notificationsZh,
+    ...needsZh,
+  }) as const)();
 
 export type MessageKey = keyof typeof zhCN;
 

@@ -108,5 +108,23 @@ export type {
   WithdrawNeedBody,
 } from '../../server/modules/needs/needs.schemas';
 
+export type {
+  NearbyResult,
+  NearbyServicePoint,
+  ServiceMapConfig,
+  ServicePoint,
+} from '../../server/modules/servicemap/servicemap.service';
+export type {
+  ServicePointCategory,
+  ServicePointState,
+  WeeklyHours,
+  Weekday,
+} from '../../server/modules/servicemap/servicemap.rules';
+export type {
+  CreateServicePointBody,
+  UpdateServicePointBody,
+  ListServicePointsQuery,
+} from '../../server/modules/servicemap/servicemap.schemas';
+
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;

@@ -68,16 +68,19 @@ export function listServicePoints(db: Executor, f: ListFilter, page: { before: s
     .execute();
 }
 
-/** Active points of a district inside a box (in 1e-7 degrees): the index prefilter of "near me". */
-export function activePointsInBox(
+/**
+ * Positions of the active points of a district inside a box (in 1e-7 degrees): the index prefilter of "near me".
+ * Only id and position, so a wide box stays cheap; the few nearest are then read whole (servicePointsByIds).
+ */
+export function activePositionsInBox(
   db: Executor,
   districtId: string,
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
   category: ServicePointCategory | undefined,
-): Promise<ServicePointRow[]> {
+): Promise<Array<Pick<ServicePointRow, 'id' | 'lat_e7' | 'lng_e7'>>> {
   let q = db
     .selectFrom('service_points')
-    .selectAll()
+    .select(['id', 'lat_e7', 'lng_e7'])
     .where('district_id', '=', districtId)
     .where('status', '=', 'active')
     .where('lat_e7', '>=', box.minLat)
@@ -86,6 +89,21 @@ export function activePointsInBox(
     .where('lng_e7', '<=', box.maxLng);
   if (category) q = q.where('category', '=', category);
   return q.execute();
+}
+
+/** Points of a district by ids (any order). */
+export function servicePointsByIds(
+  db: Executor,
+  districtId: string,
+  ids: readonly string[],
+): Promise<ServicePointRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_points')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /** The active points of a community in the given categories, oldest first (the community's own centre). */

@@ -79,7 +79,7 @@ function parseHours(json: string): WeeklyHours {
   return hours;
 }
 
-function positionOf(r: repo.ServicePointRow): LatLng {
+function positionOf(r: { lat_e7: number; lng_e7: number }): LatLng {
   return { lat: fromE7(r.lat_e7), lng: fromE7(r.lng_e7) };
 }
 
@@ -293,7 +293,7 @@ export async function findNearbyServicePoints(deps: Deps, districtId: string, q:
   await requireDistrict(deps.db, districtId);
   const here = toWgs84({ lat: q.lat, lng: q.lng }, q.coord);
   const box = boundingBox(here, q.radius);
-  const rows = await repo.activePointsInBox(
+  const candidates = await repo.activePositionsInBox(
     deps.db,
     districtId,
     {
@@ -304,15 +304,28 @@ export async function findNearbyServicePoints(deps: Deps, districtId: string, q:
     },
     q.category,
   );
-  const near = rows
-    .map((r) => ({ r, d: distanceMetres(here, positionOf(r)) }))
+  const near = candidates
+    .map((c) => ({ id: c.id, d: distanceMetres(here, positionOf(c)) }))
     .filter((x) => x.d <= q.radius)
-    .sort((a, b) => a.d - b.d || (a.r.id < b.r.id ? -1 : 1))
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
     .slice(0, q.limit);
+  const byId = new Map(
+    (
+      await repo.servicePointsByIds(
+        deps.db,
+        districtId,
+        near.map((x) => x.id),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const rows = near.flatMap((x) => {
+    const r = byId.get(x.id);
+    return r ? [{ r, d: x.d }] : []; // archived between the two reads: left out
+  });
   const points = await present(
     deps,
     deps.db,
-    near.map((x) => x.r),
+    rows.map((x) => x.r),
     q.coord,
   );
   const centre = fromWgs84(here, q.coord);
@@ -326,6 +339,8 @@ export async function findNearbyServicePoints(deps: Deps, districtId: string, q:
     }),
   };
 }
+
+export type NearbyResult = Awaited<ReturnType<typeof findNearbyServicePoints>>;
 
 /** Categories that mark a community's own centre, in order of preference. */
 const CENTRE_CATEGORIES: readonly ServicePointCategory[] = ['activity_centre', 'points_supermarket'];
@@ -361,3 +376,5 @@ export async function getServiceMapConfig(deps: Deps, districtId: string, q: Map
         : null,
   };
 }
+
+export type ServiceMapConfig = Awaited<ReturnType<typeof getServiceMapConfig>>;

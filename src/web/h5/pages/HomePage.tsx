@@ -70,6 +70,12 @@ export function HomePage() {
           {t('home.services')}
         </h2>
         <div className="tiles">
+          <Link className="tile" to="/map">
+            <span className="tile__icon tile__icon--teal">
+              <EnvironmentOutline aria-hidden="true" />
+            </span>
+            <span className="tile__label">{t('home.serviceMap')}</span>
+          </Link>
           <Link className="tile" to="/me/profile">
             <span className="tile__icon tile__icon--orange">
               <UserContactOutline aria-hidden="true" />
