@@ -3,6 +3,7 @@ import { runFoundationBench } from './foundation.bench.js';
 import { runSignupBench } from './signup.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
 import { runMallBench } from './mall.bench.js';
+import { runMatchingBench } from './matching.bench.js';
 import { runServiceMapBench } from './servicemap.bench.js';
 
 const SUITES: Record<string, () => Promise<void>> = {
@@ -10,6 +11,7 @@ const SUITES: Record<string, () => Promise<void>> = {
   'signup-rush': runSignupBench,
   ledger: runLedgerBench,
   mall: runMallBench,
+  matching: runMatchingBench,
   servicemap: runServiceMapBench,
 };
 

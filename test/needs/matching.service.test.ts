@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchNeed } from '../../src/server/modules/needs/matching.service.js';
+import { listMatchCandidates } from '../../src/server/modules/volunteers/index.js';
 import type { OrgNode } from '../../src/server/modules/org/index.js';
 import { newId } from '../../src/server/platform/ids.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
@@ -153,6 +154,31 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
       expect(asResident.statusCode).toBe(404);
       expect(asResident.json()).toMatchObject({ code: 'NOT_FOUND', message: '需求不存在' });
     });
+  });
+
+  it('the coarse query answers from the need’s grid alone exactly when nothing outside it can rank higher', async () => {
+    const tree = await makeTree(env.deps, '分层区');
+    const inGrid = [];
+    for (let i = 0; i < 3; i += 1)
+      inGrid.push(await volunteer(tree.communityA, { skills: ['医护'], grid: tree.gridA }));
+    const near = await volunteer(tree.communityA, { skills: ['医护'] });
+    const plain = await volunteer(tree.communityA, { skills: [], grid: tree.gridA });
+    const query = {
+      districtId: tree.district.id,
+      communityIds: [tree.communityA.id, tree.communityA2.id],
+      gridIds: [],
+      skills: ['医护', '驾驶'],
+      needCommunityId: tree.communityA.id,
+      needGridId: tree.gridA.id,
+    };
+    const everyone = [...inGrid, near, plain].map((v) => v.id);
+    // onlyUserIds skips the tiers: the plain street-wide ordering to compare with.
+    const whole = await listMatchCandidates(env.deps.db, { ...query, limit: 5, onlyUserIds: everyone });
+    expect(whole.map((r) => r.coarse)).toEqual([13, 13, 13, 12, 3]);
+    for (const limit of [2, 3, 4, 5]) {
+      const tiered = await listMatchCandidates(env.deps.db, { ...query, limit });
+      expect(tiered).toEqual(whole.slice(0, limit));
+    }
   });
 
   it('fairness moves a volunteer who served little up past an equally fit busy one', async () => {

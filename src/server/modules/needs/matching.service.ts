@@ -3,7 +3,7 @@
 //
 // Speed (100,000 volunteers in a street, p99 < 100 ms): the volunteers module's coarse query reads only a covering
 // index (scope, status, home, skills) and returns the POOL best by skill hit and nearness; only those are scored in
-// full here, with their recent services, attendance and ratings asked from records, activities and this module in a
+// full here (the coarse query starts with the need's grid and community, see listMatchCandidates), with their recent services, attendance and ratings asked from records, activities and this module in a
 // handful of batched queries. Nothing is cached, so every ranking reads live data (no profile table to keep fresh).
 import { recordAudit } from '../../platform/audit.js';
 import { chinaDate, iso } from '../../platform/clock.js';
@@ -36,7 +36,7 @@ import type { NeedRow } from './needs.repository.js';
 import { findManagedNeed } from './needs.service.js';
 
 /** How many volunteers the coarse query hands over for full scoring. */
-export const MATCH_POOL = 300;
+export const MATCH_POOL = 200;
 const DAY_MS = 86_400_000;
 
 export interface MatchReasonText {
@@ -177,10 +177,12 @@ export async function scoreVolunteersFor(
   need: NeedRow,
   opts: { top: number; onlyUserIds?: readonly string[] },
 ): Promise<{ scored: ScoredVolunteer[]; considered: number; weights: MatchWeights }> {
-  const place = await placeInScope(db, actor, need);
-  const settings = await getNeedSettings(db, need.district_id);
+  const [place, settings, weights] = await Promise.all([
+    placeInScope(db, actor, need),
+    getNeedSettings(db, need.district_id),
+    getMatchWeights(db, need.district_id),
+  ]);
   const skills = settings.categories.find((c) => c.key === need.category)?.skills ?? [];
-  const weights = await getMatchWeights(db, need.district_id);
   const coarse = await listMatchCandidates(db, {
     districtId: need.district_id,
     communityIds: place.communityIds,

@@ -30,10 +30,33 @@ export interface MatchCandidateRow {
 /**
  * The approved volunteers in scope, best first by the coarse score (skill hit, then nearness), at most `limit`.
  * Mirrors coarseScore in needs/matching.rules.ts; the skill test is a LIKE on the JSON text (exact check in JS).
+ *
+ * Nearest tiers first: the need's grid, then its community, then the whole scope. A tier answers alone when its
+ * `limit`-th row already has the tier's best score with a skill hit (nothing outside the tier can score that high),
+ * so with many volunteers the usual query reads a grid's few thousand index entries, not the street's 100,000.
  */
 export async function listMatchCandidates(db: Executor, q: MatchCandidateQuery): Promise<MatchCandidateRow[]> {
   if (q.communityIds.length === 0 && q.gridIds.length === 0) return [];
   if (q.onlyUserIds && q.onlyUserIds.length === 0) return [];
+  const skillBonus = q.skills.length > 0 ? 10 : 0;
+  const tiers: Array<{ floor: number; community: string; grid: string | null }> = [];
+  if (!q.onlyUserIds) {
+    if (q.needGridId) tiers.push({ floor: skillBonus + 3, community: q.needCommunityId, grid: q.needGridId });
+    tiers.push({ floor: skillBonus + 2, community: q.needCommunityId, grid: null });
+  }
+  for (const tier of tiers) {
+    const rows = await coarseQuery(db, q, tier);
+    const last = rows.at(-1);
+    if (rows.length >= q.limit && last && last.coarse >= tier.floor) return rows;
+  }
+  return coarseQuery(db, q, null);
+}
+
+async function coarseQuery(
+  db: Executor,
+  q: MatchCandidateQuery,
+  tier: { community: string; grid: string | null } | null,
+): Promise<MatchCandidateRow[]> {
   const skillHit =
     q.skills.length > 0
       ? sql<number>`case when ${sql.join(
@@ -53,6 +76,10 @@ export async function listMatchCandidates(db: Executor, q: MatchCandidateQuery):
       if (q.gridIds.length > 0) ors.push(eb('v.home_grid_id', 'in', [...q.gridIds]));
       return eb.or(ors);
     });
+  if (tier) {
+    query = query.where('v.community_id', '=', tier.community);
+    if (tier.grid) query = query.where('v.home_grid_id', '=', tier.grid);
+  }
   if (q.onlyUserIds) query = query.where('v.user_id', 'in', [...q.onlyUserIds]);
   const rows = await query.orderBy('coarse', 'desc').orderBy('v.user_id').limit(q.limit).execute();
   return rows.map((r) => ({
