@@ -87,6 +87,9 @@ describe.each(DIALECTS)('notifications from events on %s', (dialect) => {
     await consumeTwice(env);
     const rejected = await noticesOf(env, resident.id, 'volunteer_rejected');
     expect(rejected).toHaveLength(1);
+    // Decided: the staff's queue notice about it is done (read), so the bell counts only what still waits.
+    const resolved = (await noticesOf(env, adminUser.id, 'queue_volunteer')).find((n) => n.ref_id === v.id);
+    expect(resolved!.read_at).not.toBeNull();
     const page = await svc.listNotifications(env.deps, plainActor(resident.id), { limit: 20 }, 'zh-CN');
     expect(page.unread).toBe(1);
     expect(page.items[0]).toMatchObject({
@@ -222,6 +225,9 @@ describe.each(DIALECTS)('notifications from events on %s', (dialect) => {
     expect(
       (await noticesOf(env, adminUser.id, 'queue_merchant')).filter((n) => n.ref_id === shop.merchantId),
     ).toHaveLength(1);
+    expect(
+      (await noticesOf(env, adminUser.id, 'queue_merchant')).find((n) => n.ref_id === shop.merchantId)!.read_at,
+    ).not.toBeNull();
     expect(await noticesOf(env, shop.owner.id, 'merchant_approved')).toHaveLength(1);
     const filed = await noticesOf(env, shop.owner.id, 'merchant_filed');
     expect(filed).toHaveLength(1);

@@ -14,11 +14,17 @@ import { findNode } from '../org/index.js';
 import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
 import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
 import { addNotices, type NewNotice } from './notifications.notify.js';
+import { resolveQueueNotices } from './notifications.repository.js';
 import { nearestHolders, REMINDER_SLOTS, rolesWith, VOUCHER_WARNING_MS } from './notifications.rules.js';
 
 export const CONSUMER = 'notifications';
 
 type Notice = Omit<NewNotice, 'districtId' | 'eventId' | 'sourceKey'> & { sourceKey?: string };
+
+/** The item was decided: the staff's queue notices about it are done (read), whoever decided it. */
+async function leftQueue(deps: Deps, trx: Tx, e: DomainEvent<unknown>, kind: NewNotice['kind'], refId: string) {
+  await resolveQueueNotices(trx, e.districtId, kind, refId, iso(deps.clock.now()));
+}
 
 async function toPerson(deps: Deps, trx: Tx, e: DomainEvent<unknown>, n: Notice): Promise<void> {
   await addNotices(deps, trx, { ...n, districtId: e.districtId, eventId: e.id, sourceKey: n.sourceKey ?? e.id });
@@ -41,9 +47,10 @@ async function toStaff(
 
 function handlers(deps: Deps) {
   return [
-    on(volunteerReviewed, (trx, e) => {
+    on(volunteerReviewed, async (trx, e) => {
       const p = e.payload;
-      return toPerson(deps, trx, e, {
+      await leftQueue(deps, trx, e, 'queue_volunteer', p.volunteerId);
+      await toPerson(deps, trx, e, {
         userIds: [p.userId],
         kind: p.decision === 'approve' ? 'volunteer_approved' : 'volunteer_rejected',
         params: p.decision === 'approve' ? { volunteerNo: p.volunteerNo } : { reason: p.reason },
@@ -147,11 +154,12 @@ function handlers(deps: Deps) {
         refId: e.payload.merchantId,
       }),
     ),
-    on(merchantReviewed, (trx, e) => {
+    on(merchantReviewed, async (trx, e) => {
       const p = e.payload;
+      if (p.action !== 'file') await leftQueue(deps, trx, e, 'queue_merchant', p.merchantId);
       const kind =
         p.action === 'file' ? 'merchant_filed' : p.action === 'approve' ? 'merchant_approved' : 'merchant_rejected';
-      return toPerson(deps, trx, e, {
+      await toPerson(deps, trx, e, {
         userIds: [p.applicantUserId],
         kind,
         params: { name: p.name, reason: p.reason },
@@ -171,6 +179,7 @@ function handlers(deps: Deps) {
     ),
     on(needStatusChanged, async (trx, e) => {
       const p = e.payload;
+      if (p.from === 'submitted') await leftQueue(deps, trx, e, 'queue_need', p.needId);
       // The requester's own steps (raising it, rating it) need no notice to themselves.
       if (p.to === 'submitted' || p.to === 'evaluated') return;
       await toPerson(deps, trx, e, {

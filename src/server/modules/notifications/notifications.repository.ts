@@ -60,6 +60,28 @@ export async function markRead(db: Executor, userId: string, ids: string[] | 'al
   return Number(r.numUpdatedRows);
 }
 
+/**
+ * Marks read every staff notice about an item that has left its queue (decided by someone), so the bell counts only
+ * what still waits. Returns how many changed.
+ */
+export async function resolveQueueNotices(
+  db: Executor,
+  districtId: string,
+  kind: string,
+  refId: string,
+  at: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('notices')
+    .set({ read_at: at })
+    .where('district_id', '=', districtId)
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export function listPreferences(db: Executor, userId: string) {
   return db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
 }
