@@ -45,6 +45,7 @@ export interface TeamDetail extends Team {
   pendingRequests: TeamMember[];
   myStatus: MemberState | null;
   canManage: boolean;
+  rosterVisible: boolean;
   totals: Awaited<ReturnType<typeof repo.teamTotals>>;
 }
 
@@ -254,7 +255,10 @@ export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<Tea
   const team = await repo.findTeamById(deps.db, id);
   if (!team) throw notFound('team');
   const manage = canManageTeam(actor, team);
-  const members = await repo.listMembers(deps.db, team.district_id, id, ['active']);
+  // The roster (names, volunteer numbers) is for the leader and staff in scope; everyone else sees the count.
+  const rosterVisible =
+    manage || can(actor, 'volunteer.read', { districtId: team.district_id, path: team.community_path });
+  const members = rosterVisible ? await repo.listMembers(deps.db, team.district_id, id, ['active']) : [];
   const pending = manage ? await repo.listMembers(deps.db, team.district_id, id, ['pending']) : [];
   const mine = await repo.findMember(deps.db, team.district_id, id, actor.userId);
   return {
@@ -263,6 +267,7 @@ export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<Tea
     pendingRequests: pending.map(toMember),
     myStatus: (mine?.status as MemberState | undefined) ?? null,
     canManage: manage,
+    rosterVisible,
     totals: await repo.teamTotals(deps.db, team.district_id, id),
   };
 }

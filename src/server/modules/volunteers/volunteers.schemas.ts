@@ -140,6 +140,8 @@ export const teamDetailSchema = teamSchema
     pendingRequests: z.array(memberSchema),
     myStatus: z.enum(['pending', 'active', 'rejected', 'left']).nullable(),
     canManage: z.boolean(),
+    /** False for people who are neither the leader nor staff in scope: members is then empty, totals has the count. */
+    rosterVisible: z.boolean(),
     totals: z.object({
       memberCount: z.number().int(),
       acceptedMinutes: z.number().int(),

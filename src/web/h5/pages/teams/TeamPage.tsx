@@ -117,9 +117,11 @@ export function TeamPage() {
         {team.canManage && <JoinRequests teamId={team.id} requests={team.pendingRequests} />}
         <section className="card" aria-labelledby="team-members">
           <h2 id="team-members" className="card__title">
-            {t('teams.memberList', { n: members.length })}
+            {t('teams.memberList', { n: team.rosterVisible ? members.length : team.totals.memberCount })}
           </h2>
-          {members.length === 0 ? (
+          {!team.rosterVisible ? (
+            <p className="muted">{t('teams.rosterPrivate')}</p>
+          ) : members.length === 0 ? (
             <p className="muted">{t('teams.noMembers')}</p>
           ) : (
             <ul className="plain-list member-grid">
