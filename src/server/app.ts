@@ -17,20 +17,36 @@ import { accountRoutes, installAuth } from './modules/accounts/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { orgRoutes } from './modules/org/index.js';
 import { systemRoutes } from './modules/system/index.js';
-import { activityRoutes } from './modules/activities/index.js';
-import { recordRoutes } from './modules/records/index.js';
+import { activityFactsForRecords, activityRoutes, countPublishedOfTeam } from './modules/activities/index.js';
+import {
+  acceptedMinutesAllTime,
+  activityFacts,
+  recordRoutes,
+  teamServiceTotals,
+  volunteerRating,
+} from './modules/records/index.js';
 import { pastServiceRoutes } from './modules/records/past-service.routes.js';
 import { openingBalanceRoutes } from './modules/ledger/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
-import { volunteerRoutes } from './modules/volunteers/index.js';
+import { serviceFacts, volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
 import { projectRoutes } from './modules/projects/index.js';
 import { suggestionRoutes } from './modules/suggestions/index.js';
 import { notificationRoutes, startNotificationWorker } from './modules/notifications/index.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
-import { serviceMapRoutes } from './modules/servicemap/index.js';
 import { invitationRoutes, needRoutes } from './modules/needs/index.js';
+import { serviceMapRoutes } from './modules/servicemap/index.js';
+
+// Ports: lower modules declare what they need from upper ones; the upper modules' functions are plugged in here,
+// once, at load (records show activity facts, records.ports.ts; volunteers show service facts, volunteers.ports.ts).
+activityFacts.provide(activityFactsForRecords);
+serviceFacts.provide({
+  acceptedMinutes: acceptedMinutesAllTime,
+  teamServiceTotals,
+  teamActivityCount: countPublishedOfTeam,
+  volunteerRating,
+});
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -99,9 +115,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   projectRoutes(app, deps);
   suggestionRoutes(app, deps);
   notificationRoutes(app, deps);
-  serviceMapRoutes(app, deps);
   needRoutes(app, deps);
   invitationRoutes(app, deps);
+  serviceMapRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
     const worker = startLedgerWorker(

@@ -283,3 +283,32 @@ export async function displayNamesOf(db: Executor, userIds: readonly string[]): 
     .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** The earliest-granted live holder of a role on a node (a certificate's community admin), or undefined. */
+export async function firstRoleHolder(
+  db: Executor,
+  districtId: string,
+  nodeId: string,
+  role: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('role_assignments')
+    .select('user_id')
+    .where('district_id', '=', districtId)
+    .where('node_id', '=', nodeId)
+    .where('role', '=', role)
+    .where('revoked_at', 'is', null)
+    .orderBy('granted_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+/** A person's names and encrypted phone, for a document that prints a contact (a certificate's handler). */
+export function findPersonContact(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['display_name', 'real_name_enc', 'phone_enc'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}

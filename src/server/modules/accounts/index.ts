@@ -23,7 +23,9 @@ export { type DistrictStart, grantPlatformAdmin, startDistrict } from './distric
 // People's names and homes for other modules (the ledger): read-only, no phone or password columns.
 export {
   displayNamesOf,
+  findPersonContact,
   findPersonHome,
+  firstRoleHolder,
   findPersonIdByPhoneIndex,
   listPersonHomes,
   type PersonHome,

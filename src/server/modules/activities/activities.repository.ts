@@ -1,5 +1,5 @@
 // Queries of activities, sign-ups and attendance.
-import { type Selectable, sql } from 'kysely';
+import { type Expression, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import { userNameOf, userPhoneEncOf } from '../accounts/index.js';
 import { nodeFieldOf, nodesUnder, nodesWithin } from '../org/index.js';
@@ -439,4 +439,41 @@ export async function activeSignupsOf(
     .where('status', 'in', ['confirmed', 'waitlisted', 'no_show'])
     .execute();
   return new Map(rows.map((r) => [r.activity_id, r]));
+}
+
+/** Titles of activities by (district, id), for other modules (the audit log names its targets). */
+export function activityTitlesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activities')
+    .select(['district_id', 'id', 'title'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** One column of an activity (district, id) as a correlated scalar subquery (records show an activity's facts). */
+export function activityFieldOf(
+  db: Executor,
+  field: 'title' | 'category' | 'starts_at' | 'ends_at' | 'beneficiaries' | 'points_per_hour',
+  districtId: Expression<string>,
+  activityId: Expression<string | null>,
+) {
+  return db
+    .selectFrom('activities as f_a')
+    .select(`f_a.${field}`)
+    .where('f_a.district_id', '=', districtId)
+    .where('f_a.id', '=', activityId as Expression<string>)
+    .$asScalar();
+}
+
+/** Published activities of a team (the team page's totals). */
+export async function countPublishedOfTeam(db: Executor, districtId: string, teamId: string): Promise<number> {
+  const row = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -8,6 +8,12 @@ import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '..
 import { type Actor, grantsFor } from '../../platform/permissions.js';
 import { publicPersonName } from '../../platform/privacy.js';
 import { actionLabel, auditActionChoices, targetTypeLabel } from './audit.labels.js';
+import { listPersonHomes } from '../accounts/index.js';
+import { activityTitlesByKey } from '../activities/index.js';
+import { itemTitlesByKey, merchantNamesByKey } from '../mall/index.js';
+import { nodeNamesByKey, partnerNamesByKey } from '../org/index.js';
+import { recordPeopleByKey } from '../records/index.js';
+import { teamNamesByKey, volunteerPeopleByKey } from '../volunteers/index.js';
 import * as repo from './audit.repository.js';
 
 export interface AuditEvent {
@@ -49,15 +55,16 @@ async function resolveNames(deps: Deps, rows: repo.AuditRow[]) {
     rows
       .filter((r) => r.target_type === type && r.target_id)
       .map((r) => ({ districtId: r.district_id, id: r.target_id! }));
+  // Audit is a top-level reader: it asks each owner for the names through that module's index.ts.
   const [records, volunteers, nodes, teams, merchants, partners, activities, items] = await Promise.all([
-    repo.findRecordPeople(deps.db, targets('service_record')),
-    repo.findVolunteers(deps.db, targets('volunteer')),
-    repo.findNamed(deps.db, 'org_nodes', targets('org_node')),
-    repo.findNamed(deps.db, 'teams', targets('team')),
-    repo.findNamed(deps.db, 'merchants', targets('merchant')),
-    repo.findNamed(deps.db, 'partner_units', [...targets('partner_unit'), ...targets('partner')]),
-    repo.findTitled(deps.db, 'activities', targets('activity')),
-    repo.findTitled(deps.db, 'catalog_items', targets('catalog_item')),
+    recordPeopleByKey(deps.db, targets('service_record')),
+    volunteerPeopleByKey(deps.db, targets('volunteer')),
+    nodeNamesByKey(deps.db, targets('org_node')),
+    teamNamesByKey(deps.db, targets('team')),
+    merchantNamesByKey(deps.db, targets('merchant')),
+    partnerNamesByKey(deps.db, [...targets('partner_unit'), ...targets('partner')]),
+    activityTitlesByKey(deps.db, targets('activity')),
+    itemTitlesByKey(deps.db, targets('catalog_item')),
   ]);
   const personIds = new Set<string>();
   for (const r of rows) {
@@ -65,21 +72,26 @@ async function resolveNames(deps: Deps, rows: repo.AuditRow[]) {
     if (r.target_type === 'person' && r.target_id) personIds.add(r.target_id);
   }
   for (const r of records) personIds.add(r.user_id);
+  for (const v of volunteers) personIds.add(v.user_id);
+  const homes = new Map((await listPersonHomes(deps.db, [...personIds])).map((p) => [p.userId, p]));
   const people = new Map(
-    (await repo.findPeople(deps.db, [...personIds])).map((u) => [
-      u.id,
-      publicPersonName(u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : null, u.display_name),
+    [...homes.values()].map((p) => [
+      p.userId,
+      publicPersonName(p.realNameEnc ? deps.cipher.decrypt(p.realNameEnc) : null, p.displayName),
     ]),
   );
   const things = new Map<string, string>();
   for (const x of [...nodes, ...teams, ...merchants, ...partners])
     things.set(keyOf({ districtId: x.district_id, id: x.id }), x.name);
   for (const x of [...activities, ...items]) things.set(keyOf({ districtId: x.district_id, id: x.id }), x.title);
-  for (const v of volunteers)
-    things.set(
-      keyOf({ districtId: v.district_id, id: v.id }),
-      publicPersonName(deps.cipher.decrypt(v.real_name_enc), v.display_name),
-    );
+  for (const v of volunteers) {
+    const displayName = homes.get(v.user_id)?.displayName;
+    if (displayName !== undefined)
+      things.set(
+        keyOf({ districtId: v.district_id, id: v.id }),
+        publicPersonName(deps.cipher.decrypt(v.real_name_enc), displayName),
+      );
+  }
   for (const r of records) {
     const who = people.get(r.user_id);
     if (who) things.set(keyOf({ districtId: r.district_id, id: r.id }), who);

@@ -6,7 +6,14 @@ import { must } from '../../platform/must.js';
 import { idCheckDigit } from '../../platform/privacy.js';
 import { inTransaction } from '../../db/transaction.js';
 import { insertNewUser, insertRole } from '../accounts/index.js';
-import { createDistrict, createOrgNode, createPartnerUnit, type OrgNode } from '../org/index.js';
+import {
+  createDistrict,
+  createOrgNode,
+  createPartnerUnit,
+  findDistrictByName,
+  hasAnyNode,
+  type OrgNode,
+} from '../org/index.js';
 import type { Actor } from '../../platform/permissions.js';
 import { seedVolunteering } from './demo.volunteering.js';
 import { seedMall } from './demo.mall.js';
@@ -46,18 +53,12 @@ const STREETS = [
 
 /** True when the demo district already exists. */
 export async function hasDemoDistrict(deps: Deps): Promise<boolean> {
-  const row = await deps.db
-    .selectFrom('org_nodes')
-    .select('id')
-    .where('kind', '=', 'district')
-    .where('name', '=', DEMO_DISTRICT)
-    .executeTakeFirst();
-  return !!row;
+  return !!(await findDistrictByName(deps.db, DEMO_DISTRICT));
 }
 
 /** True when the database holds no organisation at all (first start). */
 export async function isEmpty(deps: Deps): Promise<boolean> {
-  return !(await deps.db.selectFrom('org_nodes').select('id').limit(1).executeTakeFirst());
+  return !(await hasAnyNode(deps.db));
 }
 
 /** A valid-looking demo ID number (GB 11643 check digit) derived from a phone number. */

@@ -6,12 +6,12 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, type Page, toPage } from '../../platform/pagination.js';
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, reachesOf } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { must } from '../../platform/must.js';
 import { findPersonHome, findPersonIdByPhoneIndex } from '../accounts/index.js';
-import { districtNamesOf, findNode } from '../org/index.js';
+import { districtNamesOf, findNode, nodesAt, nodesWithin } from '../org/index.js';
 import { type Contributors, findContributor, NO_MERCHANTS } from './ledger.contributors.js';
 import { accountFor, ensurePersonAccount, type JournalInput, postJournal, replayOf } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
@@ -482,29 +482,17 @@ export async function listPointAccounts(
   q: AccountsFilter,
 ): Promise<CountedPage<AccountView>> {
   const limit = q.limit;
-  const reaches = grantsFor(actor, 'points.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, 'points.manage');
   if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   let query = deps.db
     .selectFrom('point_accounts as a')
-    .leftJoin('org_nodes as n', (j) =>
-      j.onRef('n.district_id', '=', 'a.district_id').onRef('n.id', '=', 'a.community_id'),
-    )
-    .leftJoin('org_nodes as d', (j) =>
-      j.onRef('d.district_id', '=', 'a.district_id').onRef('d.id', '=', 'a.district_id'),
-    )
     .selectAll('a')
+    // A community's accounts when its community is in reach; district-wide accounts (no community) for district staff.
     .where((eb) =>
-      eb.or(
-        reaches.map((r) =>
-          eb.and([
-            eb('a.district_id', '=', r.districtId),
-            eb.or([
-              eb('n.path', 'like', `${r.path}%`),
-              eb.and([eb('a.community_id', 'is', null), eb('d.path', '=', r.path)]),
-            ]),
-          ]),
-        ),
-      ),
+      eb.or([
+        eb('a.community_id', 'in', nodesWithin(deps.db, reaches)),
+        eb.and([eb('a.community_id', 'is', null), eb('a.district_id', 'in', nodesAt(deps.db, reaches))]),
+      ]),
     );
   if (q.kind) query = query.where('a.kind', '=', q.kind);
   if (q.q) query = query.where('a.name', 'like', `%${q.q}%`);

@@ -11,7 +11,14 @@ import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import type { CatalogItemTable } from './mall.tables.js';
-import { canManageItem, isStaffOf, isVisibleTo, merchantRefusal } from './mall.policy.js';
+import {
+  canManageItem,
+  homeCommunityOf,
+  homeDistrictOf,
+  isStaffOf,
+  isVisibleTo,
+  merchantRefusal,
+} from './mall.policy.js';
 import * as repo from './mall.repository.js';
 import { isOrderable, type ItemKind, type ItemStatus } from './mall.rules.js';
 import type { CreateCatalogItem, ListCatalog, UpdateCatalogItem } from './mall.schemas.js';
@@ -191,12 +198,12 @@ export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Pro
       total,
     );
   }
-  const districtId = q.districtId ?? (await repo.homeDistrictOf(deps.db, actor.userId)) ?? undefined;
+  const districtId = q.districtId ?? (await homeDistrictOf(deps.db, actor.userId)) ?? undefined;
   const shop = q.merchantId ? await repo.findMerchant(deps.db, q.merchantId) : undefined;
   const staffOf = !!shop && (await isStaffOf(deps.db, actor, shop));
   const orderable = staffOf
     ? null
-    : { now: iso(deps.clock.now()), community: await repo.homeCommunityOf(deps.db, actor.userId) };
+    : { now: iso(deps.clock.now()), community: await homeCommunityOf(deps.db, actor.userId) };
   const filter = { districtId, kind: q.kind, category: q.category, q: q.q, merchantId: q.merchantId, orderable };
   if (q.lat !== undefined && q.lng !== undefined) {
     // "Near me" is one list of the nearest items (up to 200 candidates sorted by distance), not pages by date.

@@ -4,6 +4,8 @@ export { placeOrder, redeemVoucher } from './orders.service.js';
 export { expireVouchers } from './refunds.service.js';
 export { applyMerchant, fileMerchant, findFiledMerchant, reviewMerchant } from './merchants.service.js';
 export { createCatalogItem } from './catalog.service.js';
+// Names for the audit log.
+export { itemTitlesByKey, merchantNamesByKey } from './mall.repository.js';
 // Events for notifications, and vouchers about to expire (reminders).
 export { merchantApplied, merchantReviewed } from './mall.events.js';
 export { listVouchersExpiringBetween, type ExpiringVoucher } from './mall.expiring.js';

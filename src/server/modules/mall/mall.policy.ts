@@ -3,8 +3,9 @@
 import { AppError, notFound } from '../../platform/errors.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import type { Executor } from '../../db/transaction.js';
-import { findNode } from '../org/index.js';
-import { homeCommunityOf, isMerchantStaff } from './mall.repository.js';
+import { homeNodeOf, findPersonHome } from '../accounts/index.js';
+import { communityOnPath, findNode } from '../org/index.js';
+import { isMerchantStaff } from './mall.repository.js';
 import type { MerchantState } from './mall.rules.js';
 
 /** Whether the actor is staff of the merchant. */
@@ -56,4 +57,16 @@ export function merchantRefusal(
   if (m && m.applicant_user_id === actor.userId && m.status !== 'filed' && m.status !== 'exited')
     return new AppError('MERCHANT_NOT_FILED');
   return notFound('merchant');
+}
+
+/** The district a person lives in. */
+export async function homeDistrictOf(db: Executor, userId: string): Promise<string | null> {
+  return (await findPersonHome(db, userId))?.homeDistrictId ?? null;
+}
+
+/** The community a person lives in (their home node is a community, or a grid or building inside one). */
+export async function homeCommunityOf(db: Executor, userId: string): Promise<string | null> {
+  const home = await homeNodeOf(db, userId);
+  if (!home) return null;
+  return (await communityOnPath(db, home.district_id, home.path))?.id ?? null;
 }

@@ -2,6 +2,8 @@
 // evaluations and statements. Executor first; typed rows out; no rules, no clock, no AppError.
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { userNameOf } from '../accounts/index.js';
+import { nodeFieldOf, nodesWithin } from '../org/index.js';
 import type {
   CatalogItemTable,
   MerchantComplaintTable,
@@ -26,11 +28,11 @@ export type MerchantRow = Selectable<MerchantTable> & { community_name: string; 
 function merchants(db: Executor) {
   return db
     .selectFrom('merchants as m')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'm.district_id').onRef('c.id', '=', 'm.community_id'),
-    )
     .selectAll('m')
-    .select(['c.name as community_name', 'c.path as community_path']);
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('m.district_id'), eb.ref('m.community_id')).$notNull().as('community_name'),
+      nodeFieldOf(db, 'path', eb.ref('m.district_id'), eb.ref('m.community_id')).$notNull().as('community_path'),
+    ]);
 }
 
 /** A merchant row by id (with its community's name and path). */
@@ -175,18 +177,12 @@ export function merchantsFiltered(db: Executor, q: MerchantFilter) {
       ]),
     );
   } else if (q.status && q.status !== 'filed' && q.reaches.length) {
-    query = query
-      .where('m.status', '=', q.status)
-      .where((eb) =>
-        eb.or(
-          q.reaches.map((r) => eb.and([eb('m.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
-        ),
-      );
+    query = query.where('m.status', '=', q.status).where('m.community_id', 'in', nodesWithin(db, q.reaches));
   } else {
     query = query.where((eb) =>
       eb.or([
         eb('m.status', '=', 'filed'),
-        ...q.reaches.map((r) => eb.and([eb('m.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
+        eb('m.community_id', 'in', nodesWithin(db, q.reaches)),
         eb('m.applicant_user_id', '=', q.userId),
       ]),
     );
@@ -353,19 +349,13 @@ export interface ManagedItemFilter extends ItemFilter {
 
 /** Every item (any status, any visibility) of the communities in reach and of the given merchants (no cursor, order or limit). */
 export function managedItemsFiltered(db: Executor, f: ManagedItemFilter) {
-  let query = items(db)
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'i.district_id').onRef('c.id', '=', 'i.community_id'),
-    )
-    .where((eb) =>
-      eb.or([
-        ...f.reaches.map((r) => eb.and([eb('i.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
-        ...f.shops.map((s) =>
-          eb.and([eb('i.district_id', '=', s.district_id), eb('i.merchant_id', '=', s.merchant_id)]),
-        ),
-        sql<boolean>`1 = 0`,
-      ]),
-    );
+  let query = items(db).where((eb) =>
+    eb.or([
+      eb('i.community_id', 'in', nodesWithin(db, f.reaches)),
+      ...f.shops.map((s) => eb.and([eb('i.district_id', '=', s.district_id), eb('i.merchant_id', '=', s.merchant_id)])),
+      sql<boolean>`1 = 0`,
+    ]),
+  );
   if (f.kind) query = query.where('i.kind', '=', f.kind);
   if (f.category) query = query.where('i.category', '=', f.category);
   if (f.merchantId) query = query.where('i.merchant_id', '=', f.merchantId);
@@ -381,36 +371,6 @@ export function listManagedItems(
   let query = managedItemsFiltered(db, f);
   if (f.before) query = query.where('i.id', '<', f.before);
   return query.orderBy('i.id', 'desc').limit(f.limit).execute();
-}
-
-// ---------------------------------------------------------------------------------------------------- people
-
-/** The district a person lives in. */
-export async function homeDistrictOf(db: Executor, userId: string): Promise<string | null> {
-  const me = await db.selectFrom('users').select('home_district_id').where('id', '=', userId).executeTakeFirst();
-  return me?.home_district_id ?? null;
-}
-
-/** The community a person lives in (their home node is a community, or a grid or building inside one). */
-export async function homeCommunityOf(db: Executor, userId: string): Promise<string | null> {
-  const me = await db
-    .selectFrom('users as u')
-    .innerJoin('org_nodes as h', (j) =>
-      j.onRef('h.district_id', '=', 'u.home_district_id').onRef('h.id', '=', 'u.home_node_id'),
-    )
-    .select(['h.district_id', 'h.path'])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-  if (!me) return null;
-  // The community is the one node of kind "community" on the home node's path.
-  const c = await db
-    .selectFrom('org_nodes')
-    .select('id')
-    .where('district_id', '=', me.district_id)
-    .where('id', 'in', me.path.split('/').filter(Boolean))
-    .where('kind', '=', 'community')
-    .executeTakeFirst();
-  return c?.id ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------- orders
@@ -432,14 +392,13 @@ function orders(db: Executor) {
     .leftJoin('merchants as m', (j) =>
       j.onRef('m.district_id', '=', 'o.district_id').onRef('m.id', '=', 'o.merchant_id'),
     )
-    .innerJoin('users as u', 'u.id', 'o.user_id')
     .selectAll('o')
-    .select([
+    .select((eb) => [
       'i.title',
       'i.kind',
       'm.name as merchant_name',
       'm.address as merchant_address',
-      'u.display_name as holder_name',
+      userNameOf(db, eb.ref('o.user_id')).$notNull().as('holder_name'),
     ]);
 }
 
@@ -710,27 +669,46 @@ export function redeemedBetween(db: Executor, districtId: string, merchantId: st
 
 /** Redemptions per merchant (null = a community supermarket) in the given reaches and time range. */
 export function redemptionStats(db: Executor, reaches: Reach[], range: { from?: string; to?: string }) {
+  return (
+    db
+      .selectFrom('orders as o')
+      .leftJoin('merchants as m', (j) =>
+        j.onRef('m.district_id', '=', 'o.district_id').onRef('m.id', '=', 'o.merchant_id'),
+      )
+      .select([
+        'o.merchant_id',
+        'm.name',
+        (eb) =>
+          nodeFieldOf(db, 'name', eb.ref('o.district_id'), eb.ref('o.community_id')).$notNull().as('community_name'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('o.points').as('points'),
+      ])
+      .where('o.status', '=', 'redeemed')
+      .where('o.community_id', 'in', nodesWithin(db, reaches))
+      .$if(!!range.from, (qb) => qb.where('o.redeemed_at', '>=', range.from!))
+      .$if(!!range.to, (qb) => qb.where('o.redeemed_at', '<', range.to!))
+      // Per community (by id; its name is looked up per group) rather than per community name.
+      .groupBy(['o.merchant_id', 'm.name', 'o.district_id', 'o.community_id'])
+      .execute()
+  );
+}
+
+/** Names of merchants by (district, id), for other modules (the audit log names its targets). */
+export function merchantNamesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
   return db
-    .selectFrom('orders as o')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'o.district_id').onRef('c.id', '=', 'o.community_id'),
-    )
-    .leftJoin('merchants as m', (j) =>
-      j.onRef('m.district_id', '=', 'o.district_id').onRef('m.id', '=', 'o.merchant_id'),
-    )
-    .select([
-      'o.merchant_id',
-      'm.name',
-      'c.name as community_name',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>('o.points').as('points'),
-    ])
-    .where('o.status', '=', 'redeemed')
-    .where((eb) =>
-      eb.or(reaches.map((r) => eb.and([eb('o.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]))),
-    )
-    .$if(!!range.from, (qb) => qb.where('o.redeemed_at', '>=', range.from!))
-    .$if(!!range.to, (qb) => qb.where('o.redeemed_at', '<', range.to!))
-    .groupBy(['o.merchant_id', 'm.name', 'c.name'])
+    .selectFrom('merchants')
+    .select(['district_id', 'id', 'name'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** Titles of catalog items by (district, id), for other modules (the audit log names its targets). */
+export function itemTitlesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('catalog_items')
+    .select(['district_id', 'id', 'title'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
     .execute();
 }

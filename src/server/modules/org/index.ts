@@ -21,3 +21,4 @@ export { orgRoutes } from './org.routes.js';
 export { listPartnersWithin as listPartnerUnitsWithin } from './org.repository.js';
 // Scope and names as subqueries other modules embed in their own queries (they never name org_nodes themselves).
 export { communityOnPath, nodeFieldOf, nodesAt, nodesUnder, nodesWithin } from './org.repository.js';
+export { hasAnyNode, listActiveChildren, nodeNamesByKey, partnerNamesByKey } from './org.repository.js';

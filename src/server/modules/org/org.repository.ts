@@ -1,6 +1,5 @@
 // Queries of the organisation module. Db or transaction handle first; rows come back as stored.
-import type { Expression, ExpressionWrapper, Selectable } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Expression, Selectable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import type { OrgNodeTable, PartnerUnitTable } from './org.tables.js';
 
@@ -273,13 +272,14 @@ export function nodeFieldOf<F extends NodeField>(
   field: F,
   districtId: Expression<string | null>,
   nodeId: Expression<string | null>,
-): ExpressionWrapper<DB, 'org_nodes', OrgNodeRow[F] | null> {
+) {
   return db
     .selectFrom('org_nodes as f_n')
     .select(`f_n.${field}`)
     .where('f_n.district_id', '=', districtId as Expression<string>)
     .where('f_n.id', '=', nodeId as Expression<string>)
-    .$asScalar();
+    .$asScalar()
+    .$castTo<OrgNodeRow[F] | null>();
 }
 
 /** The community on a node's path (the node itself when it is one), or undefined (a street, a district). */
@@ -291,4 +291,41 @@ export async function communityOnPath(db: Executor, districtId: string, path: st
     .where('id', 'in', path.split('/').filter(Boolean))
     .where('kind', '=', 'community')
     .executeTakeFirst();
+}
+
+/** Names of nodes by (district, id), for other modules (the audit log names its targets). */
+export function nodeNamesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('org_nodes')
+    .select(['district_id', 'id', 'name'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** Names of partner units by (district, id), for other modules (the audit log names its targets). */
+export function partnerNamesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('partner_units')
+    .select(['district_id', 'id', 'name'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** Active children of a node of one kind (a community's grids), for other modules (the volunteer import). */
+export function listActiveChildren(db: Executor, districtId: string, parentId: string, kind: string) {
+  return db
+    .selectFrom('org_nodes')
+    .select(['id', 'name'])
+    .where('district_id', '=', districtId)
+    .where('parent_id', '=', parentId)
+    .where('kind', '=', kind)
+    .where('archived_at', 'is', null)
+    .execute();
+}
+
+/** True when the database holds at least one org node (false on a first start). */
+export async function hasAnyNode(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom('org_nodes').select('id').limit(1).executeTakeFirst());
 }

@@ -11,8 +11,10 @@ import { newCjkDocument, renderPdf } from '../../platform/pdf.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import { inTransaction } from '../../db/transaction.js';
+import { findPersonContact, firstRoleHolder } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
+import { findVolunteerRegistration } from '../volunteers/index.js';
 import * as repo from './records.repository.js';
 import { formatCertNo } from './records.rules.js';
 
@@ -63,7 +65,7 @@ export async function getCertificate(
   publicBaseUrl: string,
 ): Promise<{ certNo: string; pdf: Buffer }> {
   const snapshot = await inTransaction(deps.db, async ({ trx }) => {
-    const v = await trx.selectFrom('volunteers').selectAll().where('id', '=', volunteerId).executeTakeFirst();
+    const v = await findVolunteerRegistration(trx, volunteerId);
     if (!v) throw notFound('volunteer');
     const community = await findNode(trx, v.community_id);
     const isStaff = !!community && can(actor, 'volunteer.read', { districtId: v.district_id, path: community.path });
@@ -76,24 +78,9 @@ export async function getCertificate(
     if (latest && latest.minutes === minutes) return JSON.parse(latest.snapshot) as CertificateSnapshot;
 
     const district = await findNode(trx, v.district_id);
-    const admin = await trx
-      .selectFrom('role_assignments as r')
-      .innerJoin('users as u', 'u.id', 'r.user_id')
-      .select(['u.display_name', 'u.real_name_enc', 'u.phone_enc'])
-      .where('r.district_id', '=', v.district_id)
-      .where('r.node_id', '=', community.id)
-      .where('r.role', '=', 'community_admin')
-      .where('r.revoked_at', 'is', null)
-      .orderBy('r.granted_at')
-      .limit(1)
-      .executeTakeFirst();
-    const handlerRow = isStaff
-      ? await trx
-          .selectFrom('users')
-          .select(['display_name', 'real_name_enc', 'phone_enc'])
-          .where('id', '=', actor.userId)
-          .executeTakeFirst()
-      : admin;
+    const adminId = await firstRoleHolder(trx, v.district_id, community.id, 'community_admin');
+    const admin = adminId ? await findPersonContact(trx, adminId) : undefined;
+    const handlerRow = isStaff ? await findPersonContact(trx, actor.userId) : admin;
     const nameOf = (u?: { display_name: string; real_name_enc: string | null }) =>
       u ? (u.real_name_enc ? deps.cipher.decrypt(u.real_name_enc) : u.display_name) : '—';
     const now = deps.clock.now();
@@ -253,11 +240,7 @@ export async function revokeCertificate(
   await inTransaction(deps.db, async ({ trx }) => {
     const c = await repo.findCertificateByNo(trx, certNo);
     if (!c) throw notFound('certificate');
-    const v = await trx
-      .selectFrom('volunteers')
-      .select('community_id')
-      .where('id', '=', c.volunteer_id)
-      .executeTakeFirst();
+    const v = await findVolunteerRegistration(trx, c.volunteer_id);
     const community = v ? await findNode(trx, v.community_id) : undefined;
     if (!community || !can(actor, 'record.accept', { districtId: c.district_id, path: community.path }))
       throw notFound('certificate');

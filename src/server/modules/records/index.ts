@@ -23,6 +23,12 @@ export { toRecordSchema } from './records.schemas.js';
 export { getCertificate, verifyCertificate } from './certificates.service.js';
 // Accepted minutes for other modules (the ledger's year summary).
 export { acceptedMinutesByCommunity, acceptedMinutesOfPeople } from './records.repository.js';
+// Who served in a record, for the audit log's names.
+export { recordPeopleByKey } from './records.repository.js';
+// The port activities fill (through app.ts) so records can show an activity's facts without importing activities.
+export { activityFacts, type ActivityFactField, type ActivityFacts } from './records.ports.js';
+// Service facts the volunteers module shows (app.ts fills its port with them).
+export { acceptedMinutesAllTime, teamServiceTotals, volunteerRating } from './records.repository.js';
 // Recent services and ratings for the needs module's matching.
 export { serviceStatsOf, type ServiceStats } from './records.matching.js';
 // Service given for a need becomes a confirmed record (the needs module's completeNeed).

@@ -7,6 +7,7 @@ import { addSheet, newWorkbook, toBuffer } from '../../platform/excel.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
+import { findTeam } from '../volunteers/index.js';
 import * as repo from './records.repository.js';
 
 const STATUS: Record<string, string> = {
@@ -28,21 +29,17 @@ export async function exportServiceLedger(
   }
   let scope: { districtId: string; nodeId: string; path: string; label: string };
   if (q.teamId) {
-    const t = await deps.db
-      .selectFrom('teams as t')
-      .innerJoin('org_nodes as c', (j) =>
-        j.onRef('c.district_id', '=', 't.district_id').onRef('c.id', '=', 't.community_id'),
-      )
-      .select(['t.district_id', 't.name', 't.leader_user_id', 'c.id as cid', 'c.path'])
-      .where('t.id', '=', q.teamId)
-      .executeTakeFirst();
+    const t = await findTeam(deps.db, q.teamId);
     if (
       !t ||
-      !(t.leader_user_id === actor.userId || can(actor, 'activity.manage', { districtId: t.district_id, path: t.path }))
+      !(
+        t.leader_user_id === actor.userId ||
+        can(actor, 'activity.manage', { districtId: t.district_id, path: t.community_path })
+      )
     ) {
       throw notFound('team');
     }
-    scope = { districtId: t.district_id, nodeId: t.cid, path: t.path, label: t.name };
+    scope = { districtId: t.district_id, nodeId: t.community_id, path: t.community_path, label: t.name };
   } else {
     const c = await findNode(deps.db, q.communityId!);
     if (!c || !can(actor, 'activity.manage', { districtId: c.district_id, path: c.path })) throw notFound('org_node');

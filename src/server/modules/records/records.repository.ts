@@ -1,6 +1,10 @@
 // Queries of service records, ratings and certificates.
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { userNameOf } from '../accounts/index.js';
+import { nodeFieldOf, nodesUnder, nodesWithin } from '../org/index.js';
+import { teamFieldOf, teamsLedBy, volunteerNoOf } from '../volunteers/index.js';
+import { activityFacts } from './records.ports.js';
 import type { CertificateTable, ServiceRecordTable } from './records.tables.js';
 
 export type RecordRow = Selectable<ServiceRecordTable> & {
@@ -19,38 +23,31 @@ export type RecordRow = Selectable<ServiceRecordTable> & {
 };
 
 function records(db: Executor) {
-  return (
-    db
-      .selectFrom('service_records as r')
-      // Left join: service recorded after the fact has no activity; its row carries category, place and content itself.
-      .leftJoin('activities as a', (j) =>
-        j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'),
-      )
-      .innerJoin('org_nodes as c', (j) =>
-        j.onRef('c.district_id', '=', 'r.district_id').onRef('c.id', '=', 'r.community_id'),
-      )
-      .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'r.district_id').onRef('t.id', '=', 'r.team_id'))
-      .innerJoin('users as u', 'u.id', 'r.user_id')
-      .leftJoin('volunteers as v', (j) =>
-        j.onRef('v.district_id', '=', 'r.district_id').onRef('v.user_id', '=', 'r.user_id'),
-      )
-      .selectAll('r')
-      .select([
+  // The activity's facts come through the port activities fill (records cannot import activities); service recorded
+  // after the fact has no activity: its row carries category, place and content itself.
+  const fact = activityFacts.get().fieldOf;
+  return db
+    .selectFrom('service_records as r')
+    .selectAll('r')
+    .select((eb) => {
+      const of = (field: Parameters<typeof fact>[1]) =>
+        fact(db, field, eb.ref('r.district_id'), eb.ref('r.activity_id'));
+      return [
         // After-the-fact service: titled by what was done, from midnight (China time) of its day to when it was recorded.
-        sql<string>`coalesce(a.title, r.content, '')`.as('title'),
-        sql<string>`coalesce(a.category, r.category, '')`.as('category'),
-        sql<string>`coalesce(a.starts_at, r.service_date || 'T00:00:00+08:00')`.as('starts_at'),
-        sql<string>`coalesce(a.ends_at, r.created_at)`.as('ends_at'),
-        'a.beneficiaries',
-        'a.points_per_hour',
-        'c.name as community_name',
-        'c.path as community_path',
-        't.name as team_name',
-        't.leader_user_id',
-        'u.display_name',
-        'v.volunteer_no',
-      ])
-  );
+        sql<string>`coalesce(${of('title')}, r.content, '')`.as('title'),
+        sql<string>`coalesce(${of('category')}, r.category, '')`.as('category'),
+        sql<string>`coalesce(${of('starts_at')}, r.service_date || 'T00:00:00+08:00')`.as('starts_at'),
+        sql<string>`coalesce(${of('ends_at')}, r.created_at)`.as('ends_at'),
+        sql<string | null>`${of('beneficiaries')}`.as('beneficiaries'),
+        sql<number | null>`${of('points_per_hour')}`.as('points_per_hour'),
+        nodeFieldOf(db, 'name', eb.ref('r.district_id'), eb.ref('r.community_id')).$notNull().as('community_name'),
+        nodeFieldOf(db, 'path', eb.ref('r.district_id'), eb.ref('r.community_id')).$notNull().as('community_path'),
+        teamFieldOf(db, 'name', eb.ref('r.district_id'), eb.ref('r.team_id')).as('team_name'),
+        teamFieldOf(db, 'leader_user_id', eb.ref('r.district_id'), eb.ref('r.team_id')).as('leader_user_id'),
+        userNameOf(db, eb.ref('r.user_id')).$notNull().as('display_name'),
+        volunteerNoOf(db, eb.ref('r.district_id'), eb.ref('r.user_id')).as('volunteer_no'),
+      ];
+    });
 }
 
 export function findRecordById(db: Executor, id: string): Promise<RecordRow | undefined> {
@@ -173,8 +170,8 @@ export function recordsFiltered(db: Executor, f: Omit<RecordFilter, 'beforeId' |
   if (!f.userId || f.reaches.length > 0 || f.leaderOf) {
     q = q.where((eb) => {
       const ors = [
-        ...f.reaches.map((r) => eb.and([eb('r.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)])),
-        ...(f.leaderOf ? [eb('t.leader_user_id', '=', f.leaderOf)] : []),
+        ...(f.reaches.length ? [eb('r.community_id', 'in', nodesWithin(db, f.reaches))] : []),
+        ...(f.leaderOf ? [eb('r.team_id', 'in', teamsLedBy(db, f.leaderOf))] : []),
       ];
       return ors.length ? eb.or(ors) : sql<boolean>`1 = 0`;
     });
@@ -183,7 +180,7 @@ export function recordsFiltered(db: Executor, f: Omit<RecordFilter, 'beforeId' |
   if (f.status) q = q.where('r.status', '=', f.status);
   if (f.activityId) q = q.where('r.activity_id', '=', f.activityId);
   if (f.teamId) q = q.where('r.team_id', '=', f.teamId);
-  if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
+  if (f.communityPath) q = q.where('r.community_id', 'in', nodesUnder(db, f.communityPath));
   if (f.from) q = q.where('r.service_date', '>=', f.from);
   if (f.to) q = q.where('r.service_date', '<=', f.to);
   return q;
@@ -207,31 +204,6 @@ export async function minutesByState(db: Executor, districtId: string, userId: s
   return new Map(rows.map((r) => [r.status, Number(r.m)]));
 }
 
-/** The activity facts records need (manager check, window). */
-export function findActivityFacts(db: Executor, activityId: string) {
-  return db
-    .selectFrom('activities as a')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'a.district_id').onRef('c.id', '=', 'a.community_id'),
-    )
-    .leftJoin('teams as t', (j) => j.onRef('t.district_id', '=', 'a.district_id').onRef('t.id', '=', 'a.team_id'))
-    .select([
-      'a.district_id',
-      'a.id',
-      'a.community_id',
-      'a.team_id',
-      'a.title',
-      'a.starts_at',
-      'a.ends_at',
-      'a.status',
-      'c.path as community_path',
-      'c.name as community_name',
-      't.leader_user_id',
-    ])
-    .where('a.id', '=', activityId)
-    .executeTakeFirst();
-}
-
 /** Did the person serve in (or sign up for) the activity? */
 export async function participated(
   db: Executor,
@@ -247,14 +219,7 @@ export async function participated(
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (rec) return true;
-  const att = await db
-    .selectFrom('attendance')
-    .select('user_id')
-    .where('district_id', '=', districtId)
-    .where('activity_id', '=', activityId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return !!att;
+  return activityFacts.get().attended(db, districtId, activityId, userId);
 }
 
 export async function insertRating(
@@ -337,26 +302,51 @@ export async function revokeCertificate(
     .execute();
 }
 
-/** Accepted records of a person grouped by activity category (certificate content). */
+/** Accepted records of a person grouped by activity category (certificate content), in order of first service. */
 export async function acceptedByCategory(db: Executor, districtId: string, userId: string) {
-  return db
+  const fact = activityFacts.get().fieldOf;
+  const rows = await db
     .selectFrom('service_records as r')
-    .leftJoin('activities as a', (j) =>
-      j.onRef('a.district_id', '=', 'r.district_id').onRef('a.id', '=', 'r.activity_id'),
-    )
-    .select([
-      sql<string>`coalesce(a.category, r.category, '')`.as('category'),
-      sql<number>`sum(coalesce(r.after_the_fact, 0) * r.minutes)`.as('late'),
-      sql<number>`sum(r.minutes)`.as('m'),
-      sql<number>`count(*)`.as('n'),
-      sql<string>`min(r.service_date)`.as('first'),
-      sql<string>`max(r.service_date)`.as('last'),
+    .select((eb) => [
+      sql<string>`coalesce(${fact(db, 'category', eb.ref('r.district_id'), eb.ref('r.activity_id'))}, r.category, '')`.as(
+        'category',
+      ),
+      'r.after_the_fact',
+      'r.minutes',
+      'r.service_date',
     ])
     .where('r.district_id', '=', districtId)
     .where('r.user_id', '=', userId)
     .where('r.status', '=', 'accepted')
-    .groupBy(sql`coalesce(a.category, r.category, '')`)
+    .orderBy('r.service_date')
+    .orderBy('r.id')
     .execute();
+  // Grouped here: the category is a subquery through the activities port, which SQL cannot group by portably.
+  const groups = new Map<
+    string,
+    { category: string; late: number; m: number; n: number; first: string; last: string }
+  >();
+  for (const r of rows) {
+    const g = groups.get(r.category);
+    const late = r.after_the_fact ? r.minutes : 0;
+    if (!g) {
+      groups.set(r.category, {
+        category: r.category,
+        late,
+        m: r.minutes,
+        n: 1,
+        first: r.service_date,
+        last: r.service_date,
+      });
+    } else {
+      g.late += late;
+      g.m += r.minutes;
+      g.n += 1;
+      if (r.service_date < g.first) g.first = r.service_date;
+      if (r.service_date > g.last) g.last = r.service_date;
+    }
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -402,4 +392,83 @@ export async function acceptedMinutesOfPeople(
     .groupBy('user_id')
     .execute();
   return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
+}
+
+/** Service records by (district, id) with the person who served, for other modules (the audit log names them). */
+export function recordPeopleByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_records')
+    .select(['district_id', 'id', 'user_id'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+// ------------------------------------------------------------------------ service facts for volunteers (port)
+
+/** Accepted service minutes (all time) per person in a district. */
+export async function acceptedMinutesAllTime(
+  db: Executor,
+  districtId: string,
+  userIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('service_records')
+    .select(['user_id', sql<number>`coalesce(sum(minutes), 0)`.as('m')])
+    .where('district_id', '=', districtId)
+    .where('status', '=', 'accepted')
+    .where('user_id', 'in', [...userIds])
+    .groupBy('user_id')
+    .execute();
+  return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
+}
+
+/** A team's accepted minutes and the average rating of its activities' service. */
+export async function teamServiceTotals(db: Executor, districtId: string, teamId: string) {
+  const minutes = await db
+    .selectFrom('service_records')
+    .select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('status', '=', 'accepted')
+    .executeTakeFirstOrThrow();
+  const rating = await db
+    .selectFrom('ratings')
+    .select([sql<number | null>`avg(score)`.as('avg'), sql<number>`count(*)`.as('n')])
+    .where('district_id', '=', districtId)
+    .where('team_id', '=', teamId)
+    .where('target', '=', 'service')
+    .executeTakeFirstOrThrow();
+  return {
+    acceptedMinutes: Number(minutes.m),
+    ratingAverage: rating.avg === null ? null : Math.round(Number(rating.avg) * 10) / 10,
+    ratingCount: Number(rating.n),
+  };
+}
+
+/** Average service rating of the activities a volunteer served in (accepted records). */
+export async function volunteerRating(
+  db: Executor,
+  districtId: string,
+  userId: string,
+): Promise<{ avg: number | null; n: number }> {
+  const row = await db
+    .selectFrom('ratings as r')
+    .select([sql<number | null>`avg(r.score)`.as('avg'), sql<number>`count(*)`.as('n')])
+    .where('r.district_id', '=', districtId)
+    .where('r.target', '=', 'service')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('service_records as s')
+          .select('s.id')
+          .whereRef('s.district_id', '=', 'r.district_id')
+          .whereRef('s.activity_id', '=', 'r.activity_id')
+          .where('s.user_id', '=', userId)
+          .where('s.status', '=', 'accepted'),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return { avg: row.avg === null ? null : Math.round(Number(row.avg) * 10) / 10, n: Number(row.n) };
 }

@@ -7,12 +7,13 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { notifyEventsCommitted } from '../../platform/events.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, reachesOf } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
+import { homeNodeOf } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
-import { lockVolunteerOf } from '../volunteers/index.js';
-import { listMyVolunteershipsRows } from './records.lookups.js';
+import { listVolunteershipsOf, lockVolunteerOf } from '../volunteers/index.js';
+import { activityFacts } from './records.ports.js';
 import * as repo from './records.repository.js';
 import {
   serviceRecordAccepted,
@@ -504,7 +505,7 @@ export async function listServiceRecords(
     if (!c) throw notFound('org_node');
     communityPath = c.path;
   }
-  const staff = grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const staff = reachesOf(actor, 'activity.manage');
   const filter = {
     reaches: q.mine ? [] : staff,
     leaderOf: q.mine ? null : actor.userId,
@@ -531,7 +532,7 @@ export async function listServiceRecords(
 
 /** Accepted and pending hours, star level and distance to the next level, per district the person volunteers in. */
 export async function getMyHours(deps: Deps, actor: Actor): Promise<MyHours> {
-  const vols = await listMyVolunteershipsRows(deps.db, actor.userId);
+  const vols = await listVolunteershipsOf(deps.db, actor.userId);
   const items: MyHours['items'] = [];
   for (const v of vols) {
     const m = await repo.minutesByState(deps.db, v.district_id, actor.userId);
@@ -559,18 +560,13 @@ export async function rateService(
   input: { target: 'service' | 'activity'; score: number; comment?: string | null },
 ) {
   return inTransaction(deps.db, async ({ trx }) => {
-    const a = await repo.findActivityFacts(trx, activityId);
+    const a = await activityFacts.get().find(trx, activityId);
     if (!a || a.status !== 'published') throw notFound('activity');
     if (iso(deps.clock.now()) < a.starts_at) throw new AppError('RATING_NOT_ALLOWED');
     const took = await repo.participated(trx, a.district_id, a.id, actor.userId);
     if (input.target === 'activity' && !took) throw new AppError('RATING_NOT_ALLOWED');
     if (input.target === 'service') {
-      const me = await trx
-        .selectFrom('users as u')
-        .leftJoin('org_nodes as n', 'n.id', 'u.home_node_id')
-        .select('n.path')
-        .where('u.id', '=', actor.userId)
-        .executeTakeFirst();
+      const me = await homeNodeOf(trx, actor.userId);
       const lives = !!me?.path && me.path.startsWith(a.community_path);
       if (took || !lives) throw new AppError('RATING_NOT_ALLOWED');
     }
@@ -593,7 +589,7 @@ export async function rateService(
 
 /** Rating averages of an activity and which targets the viewer has rated. */
 export async function getActivityRatings(deps: Deps, actor: Actor, activityId: string) {
-  const a = await repo.findActivityFacts(deps.db, activityId);
+  const a = await activityFacts.get().find(deps.db, activityId);
   if (!a || a.status !== 'published') throw notFound('activity');
   const mine = await deps.db
     .selectFrom('ratings')

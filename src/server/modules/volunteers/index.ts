@@ -16,8 +16,16 @@ export { canManageTeam, createTeam, findTeam, requestJoinTeam, reviewJoinRequest
 export { publicBaseUrl, volunteerRoutes } from './volunteers.routes.js';
 // Teams and volunteer names for other modules (the ledger's year summary and public names).
 export { listTeamsWithMembers, volunteerNamesOf } from './volunteers.repository.js';
+// The port app.ts fills with records' and activities' service facts (volunteers may not import them).
+export { serviceFacts, type ServiceFacts } from './volunteers.ports.js';
 // Team and volunteer facts as subqueries other modules embed in their own queries.
 export { teamFieldOf, teamsLedBy, volunteerNoOf } from './volunteers.repository.js';
+export {
+  findVolunteerRegistration,
+  listVolunteershipsOf,
+  teamNamesByKey,
+  volunteerPeopleByKey,
+} from './volunteers.repository.js';
 // Events for notifications.
 export { teamJoinReviewed, volunteerApplied, volunteerReviewed } from './volunteers.events.js';
 // Matching for the needs module: coarse candidates from a covering index and the profiles scored in full.

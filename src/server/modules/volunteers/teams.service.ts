@@ -7,11 +7,12 @@ import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
 import { type Actor, can } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
-import { ensureRole } from '../accounts/index.js';
+import { ensureRole, findPersonHome } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import { notifyEventsCommitted } from '../../platform/events.js';
 import { teamJoinReviewed } from './volunteers.events.js';
+import { serviceFacts } from './volunteers.ports.js';
 import * as repo from './volunteers.repository.js';
 import type { MemberState } from './volunteers.rules.js';
 import { communityInScope, findApprovedVolunteer } from './volunteers.service.js';
@@ -46,7 +47,13 @@ export interface TeamDetail extends Team {
   myStatus: MemberState | null;
   canManage: boolean;
   rosterVisible: boolean;
-  totals: Awaited<ReturnType<typeof repo.teamTotals>>;
+  totals: {
+    memberCount: number;
+    acceptedMinutes: number;
+    activityCount: number;
+    ratingAverage: number | null;
+    ratingCount: number;
+  };
 }
 
 function toTeam(r: repo.TeamRow): Team {
@@ -109,20 +116,10 @@ export async function createTeam(
         { field: 'category', message: `类别须为：${settings.teamCategories.join('、')}` },
       ]);
     }
-    const leader = await trx
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where('id', '=', input.leaderUserId)
-      .executeTakeFirst();
-    if (!leader) throw notFound('person');
-    if (input.socialWorkerUserId) {
-      const sw = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', input.socialWorkerUserId)
-        .executeTakeFirst();
-      if (!sw) throw notFound('person');
-    }
+    const leaderHome = await findPersonHome(trx, input.leaderUserId);
+    if (!leaderHome) throw notFound('person');
+    const leader = { id: leaderHome.userId, display_name: leaderHome.displayName };
+    if (input.socialWorkerUserId && !(await findPersonHome(trx, input.socialWorkerUserId))) throw notFound('person');
     if (await repo.findTeamByName(trx, community.district_id, community.id, input.name)) {
       throw new AppError('ORG_NAME_TAKEN', { name: input.name });
     }
@@ -185,8 +182,9 @@ export async function updateTeam(
     const now = iso(deps.clock.now());
     const patch: Parameters<typeof repo.updateTeam>[3] = { updated_at: now };
     if (input.leaderUserId && input.leaderUserId !== team.leader_user_id) {
-      const leader = await trx.selectFrom('users').select('id').where('id', '=', input.leaderUserId).executeTakeFirst();
-      if (!leader) throw notFound('person');
+      const leaderHome = await findPersonHome(trx, input.leaderUserId);
+      if (!leaderHome) throw notFound('person');
+      const leader = { id: leaderHome.userId };
       patch.leader_user_id = leader.id;
       await repo.upsertMember(trx, {
         district_id: team.district_id,
@@ -251,6 +249,19 @@ export async function listTeams(
 }
 
 /** A team page: members, totals, pending requests (for its managers), and the viewer's own status. */
+/** Team totals: active members (here), accepted minutes and rating (records), published activities (activities). */
+async function teamTotals(db: Executor, districtId: string, teamId: string): Promise<TeamDetail['totals']> {
+  const facts = serviceFacts.get();
+  const service = await facts.teamServiceTotals(db, districtId, teamId);
+  return {
+    memberCount: await repo.countActiveMembers(db, districtId, teamId),
+    acceptedMinutes: service.acceptedMinutes,
+    activityCount: await facts.teamActivityCount(db, districtId, teamId),
+    ratingAverage: service.ratingAverage,
+    ratingCount: service.ratingCount,
+  };
+}
+
 export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<TeamDetail> {
   const team = await repo.findTeamById(deps.db, id);
   if (!team) throw notFound('team');
@@ -268,7 +279,7 @@ export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<Tea
     myStatus: (mine?.status as MemberState | undefined) ?? null,
     canManage: manage,
     rosterVisible,
-    totals: await repo.teamTotals(deps.db, team.district_id, id),
+    totals: await teamTotals(deps.db, team.district_id, id),
   };
 }
 

@@ -11,7 +11,8 @@ import type { Actor } from '../../platform/permissions.js';
 import { isValidIdNumber, maskIdNumber, maskName, PHONE_RE } from '../../platform/privacy.js';
 import { randomToken } from '../../platform/crypto.js';
 import { inTransaction } from '../../db/transaction.js';
-import { insertNewUser } from '../accounts/index.js';
+import { findPersonIdByPhoneIndex, insertNewUser } from '../accounts/index.js';
+import { listActiveChildren } from '../org/index.js';
 import { getVolunteering } from '../settings/index.js';
 import * as repo from './volunteers.repository.js';
 import { activateVolunteer, communityInScope, presentVolunteers } from './volunteers.service.js';
@@ -73,14 +74,7 @@ export async function importVolunteers(
   const rows = await readFirstSheet(data);
   if (!rows || rows.length === 0 || !rows[0]?.[0]?.startsWith('姓名')) throw new AppError('IMPORT_FILE_INVALID');
   const settings = await getVolunteering(deps.db, community.district_id);
-  const grids = await deps.db
-    .selectFrom('org_nodes')
-    .select(['id', 'name'])
-    .where('district_id', '=', community.district_id)
-    .where('parent_id', '=', community.id)
-    .where('kind', '=', 'grid')
-    .where('archived_at', 'is', null)
-    .execute();
+  const grids = await listActiveChildren(deps.db, community.district_id, community.id, 'grid');
   const errors: ImportReport['errors'] = [];
   const good: Array<{
     row: number;
@@ -115,12 +109,8 @@ export async function importVolunteers(
     const grid = gridName ? grids.find((g) => g.name === gridName) : null;
     if (gridName && !grid) messages.push(`本社区没有名为“${gridName}”的网格`);
     if (PHONE_RE.test(phone)) {
-      const user = await deps.db
-        .selectFrom('users')
-        .select('id')
-        .where('phone_index', '=', deps.cipher.blindIndex('phone', phone))
-        .executeTakeFirst();
-      if (user && (await repo.findVolunteerByUser(deps.db, community.district_id, user.id)))
+      const userId = await findPersonIdByPhoneIndex(deps.db, deps.cipher.blindIndex('phone', phone));
+      if (userId && (await repo.findVolunteerByUser(deps.db, community.district_id, userId)))
         messages.push('该手机号已登记为本区志愿者');
       seen.add(phone);
     }
@@ -134,13 +124,9 @@ export async function importVolunteers(
       const now = iso(deps.clock.now());
       for (const g of good) {
         const phoneIndex = deps.cipher.blindIndex('phone', g.phone);
-        const existing = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('phone_index', '=', phoneIndex)
-          .executeTakeFirst();
+        const existingId = await findPersonIdByPhoneIndex(trx, phoneIndex);
         const userId =
-          existing?.id ??
+          existingId ??
           (
             await insertNewUser(
               deps,

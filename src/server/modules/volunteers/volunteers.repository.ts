@@ -1,6 +1,8 @@
 // Queries of volunteers and teams.
-import { type Expression, type Selectable, sql } from 'kysely';
+import { type Expression, type Selectable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
+import { userNameOf, userPhoneEncOf, usersNamedLike } from '../accounts/index.js';
+import { nodeFieldOf, nodesUnder, nodesWithin } from '../org/index.js';
 import type { TeamMemberTable, TeamTable, VolunteerTable } from './volunteers.tables.js';
 
 export type VolunteerRow = Selectable<VolunteerTable> & {
@@ -19,15 +21,12 @@ export type MemberRow = Selectable<TeamMemberTable> & { display_name: string; vo
 function volunteers(db: Executor) {
   return db
     .selectFrom('volunteers as v')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 'v.district_id').onRef('c.id', '=', 'v.community_id'),
-    )
-    .leftJoin('org_nodes as g', (j) =>
-      j.onRef('g.district_id', '=', 'v.district_id').onRef('g.id', '=', 'v.home_grid_id'),
-    )
-    .innerJoin('users as u', 'u.id', 'v.user_id')
     .selectAll('v')
-    .select(['c.name as community_name', 'g.name as grid_name', 'u.phone_enc']);
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('v.district_id'), eb.ref('v.community_id')).$notNull().as('community_name'),
+      nodeFieldOf(db, 'name', eb.ref('v.district_id'), eb.ref('v.home_grid_id')).as('grid_name'),
+      userPhoneEncOf(db, eb.ref('v.user_id')).$notNull().as('phone_enc'),
+    ]);
 }
 
 export function findVolunteerById(db: Executor, id: string): Promise<VolunteerRow | undefined> {
@@ -64,12 +63,10 @@ export interface VolunteerFilter {
 
 /** Volunteers registered in communities under the reaches, matching the filter (no cursor, order or limit). */
 export function volunteersFiltered(db: Executor, f: Omit<VolunteerFilter, 'beforeId' | 'limit'>) {
-  let q = volunteers(db).where((eb) =>
-    eb.or(f.reaches.map((r) => eb.and([eb('v.district_id', '=', r.districtId), eb('c.path', 'like', `${r.path}%`)]))),
-  );
+  let q = volunteers(db).where('v.community_id', 'in', nodesWithin(db, f.reaches));
   if (f.status) q = q.where('v.status', '=', f.status);
   if (f.skill) q = q.where('v.skills', 'like', `%"${f.skill}"%`);
-  if (f.nameLike) q = q.where('u.display_name', 'like', `%${f.nameLike}%`);
+  if (f.nameLike) q = q.where('v.user_id', 'in', usersNamedLike(db, f.nameLike));
   if (f.userId) q = q.where('v.user_id', '=', f.userId);
   if (f.teamId) {
     const teamId = f.teamId;
@@ -141,38 +138,15 @@ export async function updateVolunteer(
   await db.updateTable('volunteers').set(patch).where('district_id', '=', districtId).where('id', '=', id).execute();
 }
 
-/** Accepted service minutes per user in a district. */
-export async function acceptedMinutes(
-  db: Executor,
-  districtId: string,
-  userIds: string[],
-): Promise<Map<string, number>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('service_records')
-    .select(['user_id', sql<number>`coalesce(sum(minutes), 0)`.as('m')])
-    .where('district_id', '=', districtId)
-    .where('status', '=', 'accepted')
-    .where('user_id', 'in', userIds)
-    .groupBy('user_id')
-    .execute();
-  return new Map(rows.map((r) => [r.user_id, Number(r.m)]));
-}
-
 function teams(db: Executor) {
   return db
     .selectFrom('teams as t')
-    .innerJoin('org_nodes as c', (j) =>
-      j.onRef('c.district_id', '=', 't.district_id').onRef('c.id', '=', 't.community_id'),
-    )
-    .innerJoin('users as l', 'l.id', 't.leader_user_id')
-    .leftJoin('users as s', 's.id', 't.social_worker_user_id')
     .selectAll('t')
-    .select([
-      'c.name as community_name',
-      'c.path as community_path',
-      'l.display_name as leader_name',
-      's.display_name as social_worker_name',
+    .select((eb) => [
+      nodeFieldOf(db, 'name', eb.ref('t.district_id'), eb.ref('t.community_id')).$notNull().as('community_name'),
+      nodeFieldOf(db, 'path', eb.ref('t.district_id'), eb.ref('t.community_id')).$notNull().as('community_path'),
+      userNameOf(db, eb.ref('t.leader_user_id')).$notNull().as('leader_name'),
+      userNameOf(db, eb.ref('t.social_worker_user_id')).as('social_worker_name'),
     ]);
 }
 
@@ -204,7 +178,7 @@ export interface TeamFilter {
 export function teamsFiltered(db: Executor, f: TeamFilter) {
   let q = teams(db).where('t.archived_at', 'is', null);
   if (f.districtId) q = q.where('t.district_id', '=', f.districtId);
-  if (f.communityPath) q = q.where('c.path', 'like', `${f.communityPath}%`);
+  if (f.communityPath) q = q.where('t.community_id', 'in', nodesUnder(db, f.communityPath));
   if (f.leaderUserId) q = q.where('t.leader_user_id', '=', f.leaderUserId);
   if (f.memberUserId) {
     const uid = f.memberUserId;
@@ -269,12 +243,11 @@ export function listMembers(
 ): Promise<MemberRow[]> {
   return db
     .selectFrom('team_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('volunteers as v', (j) =>
       j.onRef('v.district_id', '=', 'm.district_id').onRef('v.user_id', '=', 'm.user_id'),
     )
     .selectAll('m')
-    .select(['u.display_name', 'v.volunteer_no'])
+    .select((eb) => [userNameOf(db, eb.ref('m.user_id')).$notNull().as('display_name'), 'v.volunteer_no'])
     .where('m.district_id', '=', districtId)
     .where('m.team_id', '=', teamId)
     .where('m.status', 'in', statuses)
@@ -297,8 +270,8 @@ export async function upsertMember(db: Executor, row: Selectable<TeamMemberTable
   }
 }
 
-/** Team totals: active members, accepted minutes, activities held, average rating of its activities' service. */
-export async function teamTotals(db: Executor, districtId: string, teamId: string) {
+/** Active members of a team. */
+export async function countActiveMembers(db: Executor, districtId: string, teamId: string): Promise<number> {
   const members = await db
     .selectFrom('team_members')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -306,60 +279,7 @@ export async function teamTotals(db: Executor, districtId: string, teamId: strin
     .where('team_id', '=', teamId)
     .where('status', '=', 'active')
     .executeTakeFirstOrThrow();
-  const minutes = await db
-    .selectFrom('service_records')
-    .select(sql<number>`coalesce(sum(minutes), 0)`.as('m'))
-    .where('district_id', '=', districtId)
-    .where('team_id', '=', teamId)
-    .where('status', '=', 'accepted')
-    .executeTakeFirstOrThrow();
-  const activities = await db
-    .selectFrom('activities')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('district_id', '=', districtId)
-    .where('team_id', '=', teamId)
-    .where('status', '=', 'published')
-    .executeTakeFirstOrThrow();
-  const rating = await db
-    .selectFrom('ratings')
-    .select([sql<number | null>`avg(score)`.as('avg'), sql<number>`count(*)`.as('n')])
-    .where('district_id', '=', districtId)
-    .where('team_id', '=', teamId)
-    .where('target', '=', 'service')
-    .executeTakeFirstOrThrow();
-  return {
-    memberCount: Number(members.n),
-    acceptedMinutes: Number(minutes.m),
-    activityCount: Number(activities.n),
-    ratingAverage: rating.avg === null ? null : Math.round(Number(rating.avg) * 10) / 10,
-    ratingCount: Number(rating.n),
-  };
-}
-
-/** Average service rating of the activities a volunteer served in. */
-export async function volunteerRating(
-  db: Executor,
-  districtId: string,
-  userId: string,
-): Promise<{ avg: number | null; n: number }> {
-  const row = await db
-    .selectFrom('ratings as r')
-    .select([sql<number | null>`avg(r.score)`.as('avg'), sql<number>`count(*)`.as('n')])
-    .where('r.district_id', '=', districtId)
-    .where('r.target', '=', 'service')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('service_records as s')
-          .select('s.id')
-          .whereRef('s.district_id', '=', 'r.district_id')
-          .whereRef('s.activity_id', '=', 'r.activity_id')
-          .where('s.user_id', '=', userId)
-          .where('s.status', '=', 'accepted'),
-      ),
-    )
-    .executeTakeFirstOrThrow();
-  return { avg: row.avg === null ? null : Math.round(Number(row.avg) * 10) / 10, n: Number(row.n) };
+  return Number(members.n);
 }
 
 /**
@@ -453,4 +373,38 @@ export function volunteerNoOf(db: Executor, districtId: Expression<string | null
     .where('no_v.user_id', '=', userId as Expression<string>)
     .$asScalar()
     .$castTo<string | null>();
+}
+
+/** Names of teams by (district, id), for other modules (the audit log names its targets). */
+export function teamNamesByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('teams')
+    .select(['district_id', 'id', 'name'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** Volunteer registrations by (district, id): the person and their encrypted real name (the audit log names them). */
+export function volunteerPeopleByKey(db: Executor, keys: ReadonlyArray<{ districtId: string; id: string }>) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('volunteers')
+    .select(['district_id', 'id', 'user_id', 'real_name_enc'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('district_id', '=', k.districtId), eb('id', '=', k.id)]))))
+    .execute();
+}
+
+/** A volunteer registration by id, its own columns only, for other modules (certificates). */
+export function findVolunteerRegistration(db: Executor, id: string) {
+  return db.selectFrom('volunteers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A person's volunteer registrations (any status) with their numbers, for other modules (records: my hours). */
+export function listVolunteershipsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom('volunteers')
+    .select(['district_id', 'id', 'volunteer_no', 'status'])
+    .where('user_id', '=', userId)
+    .execute();
 }

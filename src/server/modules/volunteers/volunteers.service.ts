@@ -15,6 +15,7 @@ import { findNode } from '../org/index.js';
 import { getVolunteering, starLevel } from '../settings/index.js';
 import { notifyEventsCommitted } from '../../platform/events.js';
 import { volunteerApplied, volunteerReviewed } from './volunteers.events.js';
+import { serviceFacts } from './volunteers.ports.js';
 import * as repo from './volunteers.repository.js';
 import { type Availability, formatVolunteerNo, nextVolunteerState, type VolunteerState } from './volunteers.rules.js';
 
@@ -51,7 +52,7 @@ export async function presentVolunteers(deps: Deps, db: Executor, rows: repo.Vol
   const minutes = new Map<string, number>();
   const thresholds = new Map<string, number[]>();
   for (const [districtId, list] of byDistrict) {
-    const m = await repo.acceptedMinutes(
+    const m = await serviceFacts.get().acceptedMinutes(
       db,
       districtId,
       list.map((r) => r.user_id),
@@ -324,7 +325,7 @@ export async function reviewVolunteers(
 export async function getVolunteer(deps: Deps, actor: Actor, id: string): Promise<Volunteer> {
   const { row } = await loadInScope(deps, actor, id, 'volunteer.read');
   const v = onlyRow(await presentVolunteers(deps, deps.db, [row]), 'volunteer');
-  v.ratingAverage = (await repo.volunteerRating(deps.db, row.district_id, row.user_id)).avg;
+  v.ratingAverage = (await serviceFacts.get().volunteerRating(deps.db, row.district_id, row.user_id)).avg;
   return v;
 }
 
