@@ -73,6 +73,13 @@ describe.each(DIALECTS)('request logging on %s', (dialect) => {
     });
   });
 
+  it('never writes the value of a personal query parameter', async () => {
+    const { app, lines } = await appLoggingAt(dialect, 'debug');
+    await app.inject({ method: 'GET', url: '/api/v1/people?phone=13800001234&q=%E5%BC%A0%E6%A1%82%E5%8D%8E&limit=20' });
+    expect(requestLines(lines)[0]?.url).toBe('/api/v1/people?phone=***&q=***&limit=20');
+    expect(JSON.stringify(lines)).not.toContain('13800001234');
+  });
+
   it('warns about a request slower than a second', { timeout: 10_000 }, async () => {
     const { app, lines } = await appLoggingAt(dialect, 'info');
     await app.inject({ method: 'GET', url: '/api/test/slow' });

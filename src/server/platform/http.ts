@@ -111,6 +111,33 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
   return reply.status(status).send({ code, message, details: details ?? null });
 }
 
+/** Query parameters whose values are personal (phones, ID numbers, names, free-text searches that may hold them). */
+const PERSONAL_QUERY = /^(phone|mobile|tel|idnumber|idno|realname|name|q|query|search|keyword|contact)$/i;
+
+/**
+ * The URL as logged: the values of personal query parameters replaced by `***`, so the log never holds a phone
+ * number someone searched for. Path segments are ids, not personal data.
+ */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      let name = key;
+      try {
+        name = decodeURIComponent(key);
+      } catch {
+        // a malformed key is logged as it came
+      }
+      return eq >= 0 && PERSONAL_QUERY.test(name) ? `${key}=***` : pair;
+    });
+  return `${url.slice(0, q)}?${parts.join('&')}`;
+}
+
 /** Installs the request decorations, CSRF check and the error and not-found handlers. */
 export function installHttpPlatform(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
@@ -124,7 +151,12 @@ export function installHttpPlatform(app: FastifyInstance): void {
 
   // One line per request at debug; a failed (5xx) or slow request is worth a warning at the default level.
   app.addHook('onResponse', async (req, reply) => {
-    const line = { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    const line = {
+      method: req.method,
+      url: redactUrl(req.url),
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
     if (reply.statusCode >= 500) req.log.warn(line, 'request failed');
     else if (reply.elapsedTime > SLOW_REQUEST_MS) req.log.warn(line, 'slow request');
     else req.log.debug(line, 'request completed');

@@ -44,6 +44,10 @@ const PastServicePage = lazyPage(
   () => import('./features/records/PastServicePage'),
   (m) => m.PastServicePage,
 );
+const NeedsBoardPage = lazyPage(
+  () => import('./features/needs/NeedsBoardPage'),
+  (m) => m.NeedsBoardPage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -103,6 +107,7 @@ export function ConsoleApp() {
               <Route path="/volunteers" element={<VolunteersPage />} />
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/activities" element={<ActivitiesPage />} />
+              <Route path="/needs" element={<NeedsBoardPage />} />
               <Route path="/acceptance" element={<AcceptancePage />} />
               <Route path="/past-service" element={<PastServicePage />} />
               <Route path="/points" element={<Navigate to="/points/accounts" replace />} />

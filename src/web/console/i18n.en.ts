@@ -8,6 +8,7 @@ import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
 import { notificationsEn } from './i18n.notifications';
+import { needsEn } from './i18n.needs';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...mallEn,
   ...adminEn,
   ...notificationsEn,
+  ...needsEn,
 };

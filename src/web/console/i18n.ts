@@ -12,6 +12,7 @@ import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
 import { adminZh } from './i18n.admin';
 import { notificationsZh } from './i18n.notifications';
+import { needsZh } from './i18n.needs';
 
 export type { Locale } from '../shared/i18n';
 
@@ -201,6 +202,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...mallZh,
   ...adminZh,
   ...notificationsZh,
+  ...needsZh,
 }))();
 
 export type MessageKey = keyof typeof zh;

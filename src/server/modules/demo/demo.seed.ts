@@ -18,6 +18,7 @@ import type { Actor } from '../../platform/permissions.js';
 import { seedVolunteering } from './demo.volunteering.js';
 import { seedMall } from './demo.mall.js';
 import { seedServiceMap } from './demo.servicemap.js';
+import { seedNeeds } from './demo.needs.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -179,5 +180,6 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   await seedVolunteering(deps, password, home.id);
   await seedMall(deps, password, home.id);
   await seedServiceMap(deps, password, home.id, must(communities[1], 'the second demo community').id);
+  await seedNeeds(deps, password);
   return true;
 }

@@ -9,6 +9,7 @@ export {
   linkNeedsToProject,
   listNeedsByIds,
   transitionNeed,
+  triageNeed,
   type Need,
   type NeedDetail,
   type NeedRow,

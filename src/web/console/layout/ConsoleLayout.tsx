@@ -13,6 +13,7 @@ import {
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -100,6 +101,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
               { key: '/volunteers', icon: <HeartOutlined aria-hidden />, label: t('nav.volunteers') },
               { key: '/teams', icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.teams') },
               { key: '/activities', icon: <CalendarOutlined aria-hidden />, label: t('nav.activities') },
+              { key: '/needs', icon: <SolutionOutlined aria-hidden />, label: t('nav.needs') },
               { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
               { key: '/past-service', icon: <FileDoneOutlined aria-hidden />, label: t('nav.pastService') },
               ...(isPointsAdmin(me)
