@@ -40,22 +40,23 @@ export const PRIVACY_LABEL: Record<Privacy, MessageKey> = {
   private: 'needs.new.privacy.private',
 };
 
-/** A big, recognisable picture for each default category; configured ones get the generic hand. */
-export const CATEGORY_ICON: Record<string, string> = {
-  meal: '🍱',
-  escort: '🏥',
-  errand: '🛒',
-  visit: '🏠',
-  repair: '🔧',
-  bath_haircut: '💈',
-  phone_help: '📱',
-  counselling: '💬',
-  legal: '⚖️',
-  childcare: '🧒',
-  environment: '🧹',
-  other: '🤝',
+/** A big, recognisable mark for each default category (one plain character on a coloured disc; emoji fonts are
+ * missing on many older phones); a configured category shows the first character of its name. */
+const CATEGORY_MARK: Record<string, { char: string; color: string }> = {
+  meal: { char: '餐', color: 'orange' },
+  escort: { char: '医', color: 'red' },
+  errand: { char: '买', color: 'blue' },
+  visit: { char: '访', color: 'green' },
+  repair: { char: '修', color: 'teal' },
+  bath_haircut: { char: '浴', color: 'purple' },
+  phone_help: { char: '机', color: 'blue' },
+  counselling: { char: '心', color: 'gold' },
+  legal: { char: '法', color: 'purple' },
+  childcare: { char: '童', color: 'orange' },
+  environment: { char: '洁', color: 'green' },
+  other: { char: '帮', color: 'gold' },
 };
 
-export function categoryIcon(key: string): string {
-  return CATEGORY_ICON[key] ?? '🤝';
+export function categoryMark(key: string, name: string): { char: string; color: string } {
+  return CATEGORY_MARK[key] ?? { char: name.slice(0, 1) || '帮', color: 'gold' };
 }

@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router';
 import { Button, InfiniteScroll, Tag } from 'antd-mobile';
 import { Empty, LoadError, Loading } from '../../components/QueryStates';
 import { SubPage } from '../../components/SubPage';
-import { categoryIcon, NEED_STATUS_COLOR, NEED_STATUS_LABEL } from '../../features/needs/labels';
+import { CategoryMark } from '../../features/needs/CategoryMark';
+import { NEED_STATUS_COLOR, NEED_STATUS_LABEL } from '../../features/needs/labels';
 import { useMyNeeds } from '../../features/needs/queries';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
@@ -29,10 +30,11 @@ export function MyNeedsPage() {
           <ul className="plain-list">
             {items.map((n) => (
               <li key={n.id} className="card" style={{ marginBottom: 12 }}>
-                <Link to={`/needs/${n.id}`} style={{ display: 'flex', gap: 12, color: 'inherit', padding: 4 }}>
-                  <span style={{ fontSize: 34, lineHeight: 1 }} aria-hidden="true">
-                    {categoryIcon(n.category)}
-                  </span>
+                <Link
+                  to={`/needs/${n.id}`}
+                  style={{ display: 'flex', gap: 12, color: 'inherit', padding: 4, textDecoration: 'none' }}
+                >
+                  <CategoryMark category={n.category} name={n.categoryName} />
                   <span style={{ flex: 1, minWidth: 0 }}>
                     <strong style={{ display: 'block', fontSize: '1.1em' }}>{n.title}</strong>
                     <span style={{ display: 'block', margin: '6px 0' }}>

@@ -9,7 +9,9 @@ import { LoadError, Loading } from '../../components/QueryStates';
 import { StarInput } from '../../components/StarInput';
 import { Stars } from '../../components/Stars';
 import { SubPage } from '../../components/SubPage';
-import { categoryIcon, NEED_STATUS_COLOR, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../features/needs/labels';
+import { CategoryMark } from '../../features/needs/CategoryMark';
+import { ConfirmDoneCard } from '../../features/needs/ConfirmDoneCard';
+import { NEED_STATUS_COLOR, NEED_STATUS_LABEL, URGENCY_LABEL } from '../../features/needs/labels';
 import { useNeed, useRateNeed, useWithdrawNeed } from '../../features/needs/queries';
 import type { NeedDetail } from '../../../shared/api-types';
 import { useI18n } from '../../i18n';
@@ -82,9 +84,7 @@ function NeedBody({ need }: { need: NeedDetail }) {
     <>
       <section className="card">
         <div style={{ display: 'flex', gap: 12, alignItems: 'center' }}>
-          <span style={{ fontSize: 40 }} aria-hidden="true">
-            {categoryIcon(need.category)}
-          </span>
+          <CategoryMark category={need.category} name={need.categoryName} size={52} />
           <div>
             <h2 className="card__title" style={{ margin: 0 }}>
               {need.title}
@@ -107,6 +107,7 @@ function NeedBody({ need }: { need: NeedDetail }) {
         {need.recordedByUserId && <p style={{ color: 'var(--adm-color-weak)' }}>{t('needs.detail.recordedBy')}</p>}
       </section>
 
+      {need.status === 'in_service' && <ConfirmDoneCard need={need} />}
       {need.canRate && <RateForm need={need} />}
       {need.rating !== null && (
         <section className="card" aria-labelledby="need-rating">

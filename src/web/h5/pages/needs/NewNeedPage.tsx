@@ -9,7 +9,8 @@ import { FormError } from '../../components/FormError';
 import { Empty, LoadError, Loading } from '../../components/QueryStates';
 import { SubPage } from '../../components/SubPage';
 import { useCurrentUser } from '../../features/account/currentUser';
-import { categoryIcon, PRIVACIES, PRIVACY_LABEL, URGENCIES, URGENCY_LABEL } from '../../features/needs/labels';
+import { CategoryMark } from '../../features/needs/CategoryMark';
+import { PRIVACIES, PRIVACY_LABEL, URGENCIES, URGENCY_LABEL } from '../../features/needs/labels';
 import { useCreateNeed, useNeedCategories } from '../../features/needs/queries';
 import type { NeedCategory, Privacy, Urgency } from '../../../shared/api-types';
 import { useI18n } from '../../i18n';
@@ -66,9 +67,7 @@ function CategoryGrid({
           onClick={() => onChange?.(c.key)}
           style={value === c.key ? { outline: '3px solid var(--adm-color-primary)', borderRadius: 12 } : undefined}
         >
-          <span className="tile__icon" style={{ fontSize: 30, background: 'transparent' }} aria-hidden="true">
-            {categoryIcon(c.key)}
-          </span>
+          <CategoryMark category={c.key} name={c.name} />
           <span className="tile__label">{c.name}</span>
         </button>
       ))}
