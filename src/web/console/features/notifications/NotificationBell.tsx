@@ -11,12 +11,12 @@ import { formatChina } from '../../lib/chinaTime';
 import { useMarkRead, useNotifications, useUnreadCount } from './queries';
 
 export function NotificationBell() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const unread = useUnreadCount().data ?? 0;
-  const list = useNotifications(open);
+  const list = useNotifications(locale, open);
   const markRead = useMarkRead();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 

@@ -12,7 +12,9 @@ import type {
 export const notificationKeys = {
   all: ['notifications'] as const,
   unread: () => [...notificationKeys.all, 'unread'] as const,
-  list: () => [...notificationKeys.all, 'list'] as const,
+  lists: () => [...notificationKeys.all, 'list'] as const,
+  /** The texts come rendered in the UI language, so each language has its own cache entry. */
+  list: (locale: string) => [...notificationKeys.lists(), locale] as const,
   preferences: () => [...notificationKeys.all, 'preferences'] as const,
 };
 
@@ -28,10 +30,10 @@ export function useUnreadCount(enabled = true) {
 }
 
 /** My notices, newest first, page by page (fetched while the drawer is open). */
-export function useNotifications(enabled = true) {
+export function useNotifications(locale: string, enabled = true) {
   return useInfiniteQuery({
     enabled,
-    queryKey: notificationKeys.list(),
+    queryKey: notificationKeys.list(locale),
     queryFn: ({ pageParam }) =>
       api<NotificationPage>('GET', `/api/v1/notifications${qs({ cursor: pageParam, limit: 20 })}`),
     initialPageParam: undefined as string | undefined,
@@ -46,7 +48,7 @@ export function useMarkRead() {
     mutationFn: (input: MarkReadBody) => api<MarkReadResult>('POST', '/api/v1/notifications/read', input),
     onSuccess: (r) => {
       qc.setQueryData(notificationKeys.unread(), r.unread);
-      void qc.invalidateQueries({ queryKey: notificationKeys.list() });
+      void qc.invalidateQueries({ queryKey: notificationKeys.lists() });
     },
   });
 }

@@ -55,9 +55,9 @@ function NoticeItem({ n }: { n: Notification }) {
 }
 
 export function InboxPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const query = useNotifications();
+  const query = useNotifications(locale);
   const markRead = useMarkRead();
   const unread = query.data?.pages[0]?.unread ?? 0;
   const readAll = async () => {
