@@ -94,6 +94,18 @@ describe.each(DIALECTS)('notifications API on %s', (dialect) => {
     expect(still.unread).toBe(1);
   });
 
+  it('an event older than the horizon (a first start on an old database) is consumed without a notice', async () => {
+    const me = await makeUser(env.deps, { home: tree.communityA });
+    await reviewed(env, tree, me.id);
+    env.clock.advance(8 * 24 * 3600_000);
+    try {
+      expect(await processNotificationEvents(env.deps)).toBe(1);
+      expect(await env.deps.db.selectFrom('notices').select('id').where('user_id', '=', me.id).execute()).toEqual([]);
+    } finally {
+      env.clock.reset();
+    }
+  });
+
   it('bad input is a 400 in plain words; no login is a 401', async () => {
     const me = await makeUser(env.deps, { home: tree.communityA });
     const c = await clientFor(app, me);

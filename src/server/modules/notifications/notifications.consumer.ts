@@ -19,6 +19,16 @@ import { nearestHolders, REMINDER_SLOTS, rolesWith, VOUCHER_WARNING_MS } from '.
 
 export const CONSUMER = 'notifications';
 
+/**
+ * Events older than this make no notice (they are still consumed): when the module first meets an existing database,
+ * or after a long outage, nobody should get a pile of news about things long past.
+ */
+export const NOTICE_HORIZON_MS = 7 * 24 * 3600_000;
+
+function isStale(deps: Deps, e: DomainEvent<unknown>): boolean {
+  return new Date(e.createdAt).getTime() < deps.clock.now().getTime() - NOTICE_HORIZON_MS;
+}
+
 type Notice = Omit<NewNotice, 'districtId' | 'eventId' | 'sourceKey'> & { sourceKey?: string };
 
 /** The item was decided: the staff's queue notices about it are done (read), whoever decided it. */
@@ -27,6 +37,7 @@ async function leftQueue(deps: Deps, trx: Tx, e: DomainEvent<unknown>, kind: New
 }
 
 async function toPerson(deps: Deps, trx: Tx, e: DomainEvent<unknown>, n: Notice): Promise<void> {
+  if (isStale(deps, e)) return;
   await addNotices(deps, trx, { ...n, districtId: e.districtId, eventId: e.id, sourceKey: n.sourceKey ?? e.id });
 }
 
@@ -39,6 +50,7 @@ async function toStaff(
   permission: Permission,
   n: Omit<Notice, 'userIds'>,
 ) {
+  if (isStale(deps, e)) return;
   const node = await findNode(trx, communityId);
   if (!node || node.district_id !== e.districtId) return;
   const holders = await listRoleHoldersAbove(trx, e.districtId, node.path, rolesWith(permission));
