@@ -48,6 +48,18 @@ const NeedsBoardPage = lazyPage(
   () => import('./features/needs/NeedsBoardPage'),
   (m) => m.NeedsBoardPage,
 );
+const ResourcesPage = lazyPage(
+  () => import('./features/projects/ResourcesPage'),
+  (m) => m.ResourcesPage,
+);
+const ProjectsPage = lazyPage(
+  () => import('./features/projects/ProjectsPage'),
+  (m) => m.ProjectsPage,
+);
+const SuggestionsPage = lazyPage(
+  () => import('./features/suggestions/SuggestionsPage'),
+  (m) => m.SuggestionsPage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -122,6 +134,9 @@ export function ConsoleApp() {
               <Route path="/mall/catalog" element={<MallPage name="catalog" />} />
               <Route path="/mall/statements" element={<MallPage name="statements" />} />
               <Route path="/mall/stats" element={<MallPage name="stats" />} />
+              <Route path="/resources" element={<ResourcesPage />} />
+              <Route path="/projects" element={<ProjectsPage />} />
+              <Route path="/suggestions" element={<SuggestionsPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/org" replace />} />

@@ -8,6 +8,7 @@ import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
 import { notificationsEn } from './i18n.notifications';
+import { projectsEn } from './i18n.projects';
 import { needsEn } from './i18n.needs';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
@@ -20,5 +21,6 @@ export const en: Record<MessageKey, string> = {
   ...mallEn,
   ...adminEn,
   ...notificationsEn,
+  ...projectsEn,
   ...needsEn,
 };

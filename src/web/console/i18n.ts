@@ -12,6 +12,7 @@ import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
 import { adminZh } from './i18n.admin';
 import { notificationsZh } from './i18n.notifications';
+import { projectsZh } from './i18n.projects';
 import { needsZh } from './i18n.needs';
 
 export type { Locale } from '../shared/i18n';
@@ -202,6 +203,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...mallZh,
   ...adminZh,
   ...notificationsZh,
+  ...projectsZh,
   ...needsZh,
 }))();
 

@@ -114,6 +114,12 @@ const NeedPages = lazyPages(
   loading,
 );
 
+const SuggestionPages = lazyPages(
+  () => import('./pages/suggestions/pages'),
+  { box: (m) => m.SuggestionBoxPage, public: (m) => m.PublicSuggestionsPage, partner: (m) => m.PartnerProjectsPage },
+  loading,
+);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -135,6 +141,8 @@ export function App() {
             <Route path="/ledger" element={<PointsPages name="ledger" />} />
             {/* Public: the 15-minute service map, also for visitors (works without tiles or any other network). */}
             <Route path="/map" element={<ServiceMapPages name="map" />} />
+            {/* Public: answered suggestions (意见公示), names masked. */}
+            <Route path="/suggestions/public" element={<SuggestionPages name="public" />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />
@@ -154,6 +162,8 @@ export function App() {
               <Route path="/volunteer/apply" element={<VolunteerPages name="apply" />} />
               <Route path="/volunteer/card" element={<VolunteerPages name="card" />} />
               <Route path="/activities/:id" element={<ActivityPages name="detail" />} />
+              <Route path="/suggestions" element={<SuggestionPages name="box" />} />
+              <Route path="/partner/projects" element={<SuggestionPages name="partner" />} />
               <Route path="/checkin" element={<CheckinPages name="checkin" />} />
               <Route path="/teams" element={<TeamPages name="teams" />} />
               <Route path="/teams/:id" element={<TeamPages name="team" />} />

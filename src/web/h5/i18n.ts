@@ -11,6 +11,7 @@ import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
 import { adminZh } from './i18n.admin';
 import { needsZh } from './i18n.needs';
+import { projectsZh } from './i18n.projects';
 import { notificationsZh } from './i18n.notifications';
 
 export type { Locale } from '../shared/i18n';
@@ -169,6 +170,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...adminZh,
     ...notificationsZh,
     ...needsZh,
+    ...projectsZh,
   }) as const)();
 
 export type MessageKey = keyof typeof zhCN;

@@ -126,5 +126,53 @@ export type {
   ListServicePointsQuery,
 } from '../../server/modules/servicemap/servicemap.schemas';
 
+// Resources, projects and claims (资源清单/项目清单/认领); the suggestion box (意见箱).
+export type {
+  Resource,
+  CreateResourceInput,
+  UpdateResourceInput,
+  Project,
+  ProjectDetail,
+  ProjectClaim,
+  CreateProjectInput,
+  UpdateProjectInput,
+  ProjectActivityBody,
+  ClaimProjectInput,
+  ReviewClaimInput,
+  MyPartnerUnit,
+} from '../../server/modules/projects/projects.schemas';
+export type {
+  ResourceKind,
+  ProviderKind,
+  ProjectState,
+  ClaimState,
+} from '../../server/modules/projects/projects.rules';
+export type {
+  Suggestion,
+  CreateSuggestionInput,
+  SuggestionToNeedInput,
+  SuggestionToProjectInput,
+  ListSuggestionsQuery,
+} from '../../server/modules/suggestions/suggestions.schemas';
+export type { SuggestionState, SuggestionCategory } from '../../server/modules/suggestions/suggestions.rules';
+
+export type {
+  NearbyResult,
+  NearbyServicePoint,
+  ServiceMapConfig,
+  ServicePoint,
+} from '../../server/modules/servicemap/servicemap.service';
+export type {
+  ServicePointCategory,
+  ServicePointState,
+  WeeklyHours,
+  Weekday,
+} from '../../server/modules/servicemap/servicemap.rules';
+export type {
+  CreateServicePointBody,
+  UpdateServicePointBody,
+  ListServicePointsQuery,
+} from '../../server/modules/servicemap/servicemap.schemas';
+
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;

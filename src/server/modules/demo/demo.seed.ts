@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../../platform/permissions.js';
 import { seedVolunteering } from './demo.volunteering.js';
 import { seedMall } from './demo.mall.js';
+import { seedProjects } from './demo.projects.js';
 import { seedServiceMap } from './demo.servicemap.js';
 import { seedNeeds } from './demo.needs.js';
 
@@ -181,5 +182,6 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   await seedMall(deps, password, home.id);
   await seedServiceMap(deps, password, home.id, must(communities[1], 'the second demo community').id);
   await seedNeeds(deps, password);
+  await seedProjects(deps, password, home.id);
   return true;
 }

@@ -2,6 +2,9 @@
 // the language switch and logout.
 import {
   ApartmentOutlined,
+  BulbOutlined,
+  DatabaseOutlined,
+  ProjectOutlined,
   AuditOutlined,
   CalendarOutlined,
   FileDoneOutlined,
@@ -24,6 +27,7 @@ import { useLogout } from '../features/account/queries';
 import { ROLE_COLOR, staffAssignments } from '../lib/roles';
 import { isPointsAdmin } from '../features/points/scope';
 import { isMallAdmin } from '../features/mall/scope';
+import { isProjectStaff } from '../features/projects/scope';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { PRIMARY_COLOR } from '../theme';
@@ -134,6 +138,13 @@ export function ConsoleLayout({ me }: { me: Me }) {
                         { key: '/mall/stats', label: t('nav.mallStats') },
                       ],
                     },
+                  ]
+                : []),
+              ...(isProjectStaff(me)
+                ? [
+                    { key: '/resources', icon: <DatabaseOutlined aria-hidden />, label: t('nav.resources') },
+                    { key: '/projects', icon: <ProjectOutlined aria-hidden />, label: t('nav.projects') },
+                    { key: '/suggestions', icon: <BulbOutlined aria-hidden />, label: t('nav.suggestions') },
                   ]
                 : []),
               { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../features/account/currentUser';
 import { MallTiles } from '../features/mall/MallTiles';
 import { NeedTiles } from '../features/needs/NeedTiles';
 import { PointsTiles } from '../features/points/PointsTiles';
+import { SuggestionTiles } from '../features/suggestions/SuggestionTiles';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
 import { usePreferences } from '../features/account/usePreferences';
 import { useI18n } from '../i18n';
@@ -63,6 +64,13 @@ export function HomePage() {
           {t('home.mallSection')}
         </h2>
         <MallTiles />
+      </section>
+
+      <section className="card" aria-labelledby="home-suggest">
+        <h2 id="home-suggest" className="card__title">
+          {t('home.suggestSection')}
+        </h2>
+        <SuggestionTiles />
       </section>
 
       <section className="card" aria-labelledby="home-services">
