@@ -108,24 +108,6 @@ export type {
   WithdrawNeedBody,
 } from '../../server/modules/needs/needs.schemas';
 
-export type {
-  NearbyResult,
-  NearbyServicePoint,
-  ServiceMapConfig,
-  ServicePoint,
-} from '../../server/modules/servicemap/servicemap.service';
-export type {
-  ServicePointCategory,
-  ServicePointState,
-  WeeklyHours,
-  Weekday,
-} from '../../server/modules/servicemap/servicemap.rules';
-export type {
-  CreateServicePointBody,
-  UpdateServicePointBody,
-  ListServicePointsQuery,
-} from '../../server/modules/servicemap/servicemap.schemas';
-
 // Resources, projects and claims (资源清单/项目清单/认领); the suggestion box (意见箱).
 export type {
   Resource,
