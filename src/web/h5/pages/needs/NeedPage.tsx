@@ -140,7 +140,7 @@ function NeedBody({ need }: { need: NeedDetail }) {
       </section>
 
       {need.canWithdraw && (
-        <>
+        <div style={{ margin: '0 12px 24px' }}>
           <FormError error={withdraw.error} />
           <Button
             block
@@ -152,7 +152,7 @@ function NeedBody({ need }: { need: NeedDetail }) {
           >
             {t('needs.detail.withdraw')}
           </Button>
-        </>
+        </div>
       )}
     </>
   );

@@ -29,16 +29,17 @@ interface Values {
   privacy?: Privacy;
 }
 
-/** The time window a preset stands for, in UTC ISO strings (China days). */
+/** The time window a preset stands for, in UTC ISO strings (China days, ending at 23:59 of the last one). */
 function windowOf(when: When, date: string | undefined): { windowStart: string | null; windowEnd: string | null } {
   const now = new Date();
+  const endOf = (midnightAfter: Date) => new Date(midnightAfter.getTime() - 60_000).toISOString();
   switch (when) {
     case 'today':
-      return { windowStart: now.toISOString(), windowEnd: chinaMidnight(1, now).toISOString() };
+      return { windowStart: now.toISOString(), windowEnd: endOf(chinaMidnight(1, now)) };
     case 'tomorrow':
-      return { windowStart: chinaMidnight(1, now).toISOString(), windowEnd: chinaMidnight(2, now).toISOString() };
+      return { windowStart: chinaMidnight(1, now).toISOString(), windowEnd: endOf(chinaMidnight(2, now)) };
     case 'week':
-      return { windowStart: now.toISOString(), windowEnd: chinaWeekEnd(now).toISOString() };
+      return { windowStart: now.toISOString(), windowEnd: endOf(chinaWeekEnd(now)) };
     case 'date':
       return { windowStart: date ?? null, windowEnd: null };
     case 'any':
