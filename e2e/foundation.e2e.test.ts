@@ -55,8 +55,8 @@ describe.skipIf(!canRunBrowser)('foundation journeys in Chromium', () => {
     await page.getByText('立即注册').click();
     await page.getByPlaceholder('请输入手机号').fill('13912345678');
     await page.getByPlaceholder('请输入称呼，如“王阿姨”').fill('王阿姨');
-    await page.getByPlaceholder('请设置密码').fill('Abcd1234');
-    await page.getByPlaceholder('请再次输入密码').fill('Abcd1234');
+    await page.getByPlaceholder('请设置密码').fill('Yanling2026');
+    await page.getByPlaceholder('请再次输入密码').fill('Yanling2026');
     await page.getByLabel('所在社区').click();
     await page.getByRole('button', { name: '确定' }).click();
     await page.getByText('我已阅读并同意').click();
@@ -68,7 +68,7 @@ describe.skipIf(!canRunBrowser)('foundation journeys in Chromium', () => {
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '退出登录' }).click();
     await page.getByPlaceholder('请输入手机号').fill('13912345678');
-    await page.getByPlaceholder('请输入密码').fill('Abcd1234');
+    await page.getByPlaceholder('请输入密码').fill('Yanling2026');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await expect.poll(() => page.locator('body').textContent()).toContain('139****5678');
     await shot(page, 'h5-me');

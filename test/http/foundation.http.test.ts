@@ -73,7 +73,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const phone = nextPhone();
       const res = await anon(app, 'POST', '/api/v1/auth/register', {
         phone,
-        password: 'Abc12345',
+        password: 'Yanling2026x',
         displayName: '新居民',
         communityId: tree.communityA.id,
       });
@@ -97,10 +97,10 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       expect(res.json()).toEqual({
         code: 'VALIDATION_FAILED',
         message:
-          '请求参数不正确：手机号：请输入11位中国大陆手机号；密码：密码需为8至64位，且同时包含字母和数字；称呼：称呼不能为空，且不超过20个字',
+          '请求参数不正确：手机号：请输入11位中国大陆手机号；密码：密码需为8至128位，且同时包含字母和数字（16位以上的长句密码不限）；称呼：称呼不能为空，且不超过20个字',
         details: [
           { field: 'phone', message: '请输入11位中国大陆手机号' },
-          { field: 'password', message: '密码需为8至64位，且同时包含字母和数字' },
+          { field: 'password', message: '密码需为8至128位，且同时包含字母和数字（16位以上的长句密码不限）' },
           { field: 'displayName', message: '称呼不能为空，且不超过20个字' },
         ],
       });
@@ -112,7 +112,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
         app,
         'POST',
         '/api/v1/auth/register',
-        { phone: '12345', password: 'Abc12345', displayName: 'x' },
+        { phone: '12345', password: 'Yanling2026x', displayName: 'x' },
         { 'accept-language': 'en-US,en;q=0.9' },
       );
       expect(en.statusCode).toBe(400);
@@ -122,7 +122,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
     it('refuses a taken phone with 409', async () => {
       const res = await anon(app, 'POST', '/api/v1/auth/register', {
         phone: residentUser.phone,
-        password: 'Abc12345',
+        password: 'Yanling2026x',
         displayName: 'x',
       });
       expect(res.statusCode).toBe(409);
@@ -241,7 +241,20 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
         newPassword: '12345678',
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json().details).toEqual([{ field: 'newPassword', message: '密码需为8至64位，且同时包含字母和数字' }]);
+      expect(res.json().details).toEqual([
+        { field: 'newPassword', message: '密码需为8至128位，且同时包含字母和数字（16位以上的长句密码不限）' },
+      ]);
+    });
+    it('refuses a common new password with a plain field message (400)', async () => {
+      const res = await resident.request('POST', '/api/v1/me/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'password123',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [{ field: 'newPassword', message: '这个密码太常见，容易被猜到，请换一个' }],
+      });
     });
     it('changes the password: the new one logs in, the old one no longer does', async () => {
       const ok = await resident.request('POST', '/api/v1/me/password', {
@@ -579,7 +592,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
       const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((op) => op.operationId));
       const verbs =
-        /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset)([A-Z]\w*)?$/;
+        /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset|start|finish|withdraw|claim|answer|convert|triage|match|invite|complete|respond|find|archive)([A-Z]\w*)?$/;
       expect(ids.filter((id) => typeof id !== 'string' || !verbs.test(id))).toEqual([]);
       for (const name of [
         'getHealth',

@@ -254,8 +254,16 @@ export const ENTITY_TEXTS: Texts = {
 export const VALIDATION_TEXTS: Texts = {
   'v.phone': { zh: '请输入11位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
   'v.password': {
-    zh: '密码需为8至64位，且同时包含字母和数字',
-    en: 'The password must be 8–64 characters and contain letters and digits',
+    zh: '密码需为8至128位，且同时包含字母和数字（16位以上的长句密码不限）',
+    en: 'The password must be 8–128 characters with letters and digits (or a passphrase of 16 characters or more)',
+  },
+  'v.passwordCommon': {
+    zh: '这个密码太常见，容易被猜到，请换一个',
+    en: 'This password is too common and easy to guess; choose another',
+  },
+  'v.passwordPhone': {
+    zh: '密码不能包含手机号',
+    en: 'The password must not contain your phone number',
   },
   'v.idNumber': {
     zh: '身份证号码不正确（请检查位数和校验位）',

@@ -60,6 +60,10 @@ const SuggestionsPage = lazyPage(
   () => import('./features/suggestions/SuggestionsPage'),
   (m) => m.SuggestionsPage,
 );
+const ServicePointsPage = lazyPage(
+  () => import('./features/servicemap/ServicePointsPage'),
+  (m) => m.ServicePointsPage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -137,6 +141,7 @@ export function ConsoleApp() {
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/projects" element={<ProjectsPage />} />
               <Route path="/suggestions" element={<SuggestionsPage />} />
+              <Route path="/service-map" element={<ServicePointsPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/org" replace />} />

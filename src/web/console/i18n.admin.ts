@@ -48,7 +48,7 @@ export const adminZh = {
   'login.temporaryPassword': '临时密码',
   'login.newPassword': '新密码',
   'login.confirmPassword': '再次输入新密码',
-  'login.passwordRule': '8 至 64 位，须同时包含字母和数字',
+  'login.passwordRule': '8 至 128 位，须同时包含字母和数字（16 位以上的长句不限）；不能用常见密码或手机号',
   'login.passwordMismatch': '两次输入的新密码不一致',
   'login.setPassword': '设置新密码并进入',
 } as const;
@@ -102,7 +102,8 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   'login.temporaryPassword': 'Temporary password',
   'login.newPassword': 'New password',
   'login.confirmPassword': 'New password again',
-  'login.passwordRule': '8 to 64 characters with letters and digits',
+  'login.passwordRule':
+    '8–128 characters with letters and digits (or a passphrase of 16+); not a common password or your phone',
   'login.passwordMismatch': 'The two new passwords differ',
   'login.setPassword': 'Set the new password and continue',
 };

@@ -4,6 +4,7 @@
 // eslint-disable-next-line import-x/no-cycle
 import { baseEn, type MessageKey } from './i18n';
 import { mallEn } from './i18n.mall';
+import { serviceMapEn } from './i18n.servicemap';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
@@ -19,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...volunteeringEn,
   ...pointsEn,
   ...mallEn,
+  ...serviceMapEn,
   ...adminEn,
   ...notificationsEn,
   ...projectsEn,

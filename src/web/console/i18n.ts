@@ -10,6 +10,7 @@ import { createI18n, type I18nValue, type Locale } from '../shared/i18n';
 import { volunteeringZh } from './i18n.volunteering';
 import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
+import { serviceMapZh } from './i18n.servicemap';
 import { adminZh } from './i18n.admin';
 import { notificationsZh } from './i18n.notifications';
 import { projectsZh } from './i18n.projects';
@@ -201,6 +202,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...volunteeringZh,
   ...pointsZh,
   ...mallZh,
+  ...serviceMapZh,
   ...adminZh,
   ...notificationsZh,
   ...projectsZh,

@@ -114,6 +114,46 @@ describe.each(DIALECTS)('accounts service on %s', (dialect) => {
     expect(await accounts.authenticate(env.deps, s2.token, null)).toBeNull();
   });
 
+  it('ends even an active session 30 days after sign-in', async () => {
+    const u = await makeUser(env.deps);
+    const s = await accounts.login(env.deps, { phone: u.phone, password: PASSWORD });
+    for (let day = 0; day < 29; day += 2) {
+      env.clock.advance(2 * 24 * 3600_000);
+      expect(await accounts.authenticate(env.deps, s.token, null)).not.toBeNull();
+    }
+    env.clock.advance(2 * 24 * 3600_000);
+    expect(await accounts.authenticate(env.deps, s.token, null)).toBeNull();
+  });
+
+  it('refuses a common password or one containing the phone number, and takes a long passphrase', async () => {
+    const phone = nextPhone();
+    for (const [password, message] of [
+      ['Password1', '这个密码太常见，容易被猜到，请换一个'],
+      ['woaini1314', '这个密码太常见，容易被猜到，请换一个'],
+      [`a${phone}`, '密码不能包含手机号'],
+    ] as const) {
+      await expect(accounts.register(env.deps, { phone, password, displayName: '小李' })).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [
+          { field: 'password', message: message === '密码不能包含手机号' ? 'v.passwordPhone' : 'v.passwordCommon' },
+        ],
+      });
+    }
+    expect(await env.deps.db.selectFrom('users').select('id').where('display_name', '=', '小李').execute()).toEqual([]);
+    const s = await accounts.register(env.deps, {
+      phone,
+      password: '我家住在三号楼二单元门口有棵桂花树',
+      displayName: '小李',
+    });
+    const actor = (await accounts.authenticate(env.deps, s.token, null))!.actor;
+    await expect(
+      accounts.changePassword(env.deps, actor, null, {
+        currentPassword: '我家住在三号楼二单元门口有棵桂花树',
+        newPassword: 'qwerty123',
+      }),
+    ).rejects.toMatchObject({ details: [{ field: 'newPassword', message: 'v.passwordCommon' }] });
+  });
+
   it('changes the password, checking the current one and ending other sessions', async () => {
     const u = await makeUser(env.deps);
     const a = await accounts.login(env.deps, { phone: u.phone, password: PASSWORD });

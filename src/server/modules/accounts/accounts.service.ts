@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { randomToken, hashToken } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords.js';
+import { dummyHash, hashPassword, passwordWeakness, verifyPassword } from '../../platform/passwords.js';
 import { type Actor, type ActorRole, isRole, type OrgKind, type Role } from '../../platform/permissions.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -17,6 +17,7 @@ import {
   lockMinutesLeft,
   MAX_FAILED_LOGINS,
   SESSION_IDLE_MS,
+  SESSION_MAX_MS,
   SESSION_REFRESH_MS,
 } from './accounts.rules.js';
 
@@ -168,12 +169,19 @@ export async function startSession(
   return { token, csrfToken };
 }
 
+/** A common password, or one containing the phone number, is refused as a field error of the form. */
+function refuseWeakPassword(password: string, phone: string | null, field: string): void {
+  const weakness = passwordWeakness(password, phone);
+  if (weakness) throw new AppError('VALIDATION_FAILED', {}, [{ field, message: weakness }]);
+}
+
 /** Registers a resident and logs them in. */
 export async function register(
   deps: Deps,
   input: NewUser,
   meta: { ip?: string; userAgent?: string } = {},
 ): Promise<SessionStart> {
+  refuseWeakPassword(input.password, input.phone, 'password');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(deps.db, async ({ trx }) => {
     const user = await insertNewUser(deps, trx, { ...input, realName: null, idNumber: null }, passwordHash);
@@ -236,7 +244,8 @@ export async function authenticate(deps: Deps, token: string, requestId: string 
   const session = await repo.findSession(deps.db, sessionId);
   const now = deps.clock.now();
   if (!session) return null;
-  if (session.expires_at <= iso(now)) {
+  // Idle expiry slides with use; the absolute lifetime does not, so a stolen session cannot be kept alive forever.
+  if (session.expires_at <= iso(now) || now.getTime() - new Date(session.created_at).getTime() > SESSION_MAX_MS) {
     await repo.deleteSession(deps.db, sessionId);
     return null;
   }
@@ -338,6 +347,7 @@ export async function changePassword(
   if (!user) throw new AppError('UNAUTHENTICATED');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('WRONG_PASSWORD');
   if (input.currentPassword === input.newPassword) throw new AppError('PASSWORD_REUSED');
+  refuseWeakPassword(input.newPassword, deps.cipher.decrypt(user.phone_enc), 'newPassword');
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps.db, async ({ trx }) => {
     await repo.updateUser(trx, user.id, {

@@ -17,6 +17,7 @@ import {
   UsergroupAddOutlined,
   UserOutlined,
   SolutionOutlined,
+  EnvironmentOutlined,
 } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -146,6 +147,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
                     { key: '/projects', icon: <ProjectOutlined aria-hidden />, label: t('nav.projects') },
                     { key: '/suggestions', icon: <BulbOutlined aria-hidden />, label: t('nav.suggestions') },
                   ]
+                : []),
+              ...(isMallAdmin(me)
+                ? [{ key: '/service-map', icon: <EnvironmentOutlined aria-hidden />, label: t('nav.serviceMap') }]
                 : []),
               { key: '/audit', icon: <AuditOutlined aria-hidden />, label: t('nav.audit') },
               ...(districtAdmin

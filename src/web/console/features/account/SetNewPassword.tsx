@@ -15,7 +15,8 @@ interface Values {
   confirm: string;
 }
 
-const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,64}$/;
+/** The server's rule (platform/passwords.ts): letters and digits, or a passphrase of 16+ characters; 8–128. */
+const PASSWORD_RULE = /^(?:(?=.*[A-Za-z])(?=.*\d).{8,128}|.{16,128})$/su;
 
 export function SetNewPassword() {
   const { t } = useI18n();

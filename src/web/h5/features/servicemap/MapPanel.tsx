@@ -15,6 +15,7 @@ const RING_ROOM = Math.min(W, H) / 2 - 14;
 export function MapPanel({
   centre,
   centreLabel,
+  centreIsPerson,
   radius,
   points,
   selectedId,
@@ -23,6 +24,7 @@ export function MapPanel({
 }: {
   centre: LatLng;
   centreLabel: string;
+  centreIsPerson: boolean;
   radius: number;
   points: NearbyServicePoint[];
   selectedId: string | null;
@@ -54,6 +56,18 @@ export function MapPanel({
           height: H,
         })
       : [];
+  // The person's own position is drawn on top; the fallback centre (a community's point) under the markers, so
+  // that point stays visible and tappable.
+  const onTop = centreIsPerson;
+  const you = (
+    <g transform={`translate(${W / 2} ${H / 2})`} data-testid="map-you" aria-hidden="true">
+      <circle r={16} className="smap__you-halo" />
+      <circle r={8} className="smap__you" />
+      <text y={30} className="smap__you-label">
+        {centreLabel}
+      </text>
+    </g>
+  );
   const ordered = [...points].sort((a, b) => (a.id === selectedId ? 1 : b.id === selectedId ? -1 : 0));
 
   return (
@@ -101,6 +115,7 @@ export function MapPanel({
         <text x={W - 10} y={20} className="smap__north" aria-hidden="true">
           ↑ 北
         </text>
+        {!onTop && you}
         {ordered.map((p) => {
           const s = toScreen(p);
           if (s.x < -20 || s.x > W + 20 || s.y < -20 || s.y > H + 20) return null;
@@ -133,13 +148,7 @@ export function MapPanel({
             </g>
           );
         })}
-        <g transform={`translate(${W / 2} ${H / 2})`} data-testid="map-you" aria-hidden="true">
-          <circle r={16} className="smap__you-halo" />
-          <circle r={8} className="smap__you" />
-          <text y={30} className="smap__you-label">
-            {centreLabel}
-          </text>
-        </g>
+        {onTop && you}
       </svg>
       {tiled && config.tileAttribution && (
         <figcaption className="smap__attribution">{t('map.tiles', { attribution: config.tileAttribution })}</figcaption>

@@ -156,6 +156,7 @@ function ServiceMapBody({ me }: { me: Me | null }) {
         <MapPanel
           centre={centre}
           centreLabel={position.status === 'ok' ? t('map.you') : t('map.centre')}
+          centreIsPerson={position.status === 'ok'}
           radius={Number(radius)}
           points={items}
           selectedId={selectedId}
