@@ -9,7 +9,7 @@ import { inTransaction, type Tx } from '../../db/transaction.js';
 import { listRoleHoldersAbove } from '../accounts/index.js';
 import { activityCancelled, activityChanged, listSignupsStartingBetween, signupPromoted } from '../activities/index.js';
 import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
-import { invitationAnswered, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
+import { invitationAnswered, listNeedsByIds, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
 import { findNode } from '../org/index.js';
 import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
 import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
@@ -194,10 +194,11 @@ function handlers(deps: Deps) {
       if (p.from === 'submitted') await leftQueue(deps, trx, e, 'queue_need', p.needId);
       // The requester's own steps (raising it, rating it) need no notice to themselves.
       if (p.to === 'submitted' || p.to === 'evaluated') return;
+      const [need] = await listNeedsByIds(trx, e.districtId, [p.needId]);
       await toPerson(deps, trx, e, {
         userIds: [p.requesterUserId],
         kind: 'need_status',
-        params: { to: p.to, reason: p.reason },
+        params: { title: need?.title ?? null, to: p.to, reason: p.reason },
         link: `/needs/${p.needId}`,
         refType: 'need',
         refId: p.needId,

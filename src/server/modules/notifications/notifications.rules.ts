@@ -112,8 +112,8 @@ const WORDS: Record<NoticeKind, Words> = {
     en: { title: 'Merchant filed', body: '"{name}" is filed and may now list offers and redeem vouchers.' },
   },
   need_status: {
-    zh: { title: '您的需求有进展', body: '需求状态：{to}。{reason}' },
-    en: { title: 'Your need moved on', body: 'Status: {to}. {reason}' },
+    zh: { title: '您的需求有进展', body: '「{title}」：{to}。{reason}' },
+    en: { title: 'Your need moved on', body: '"{title}": {to}. {reason}' },
   },
   need_invited: {
     zh: { title: '邻居需要您帮忙', body: '「{title}」，您愿意去吗？点开回复“接受”或“婉拒”。' },
@@ -198,7 +198,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
 export function renderNotice(kind: string, params: Params, locale: Locale): { title: string; body: string } {
   const words = (WORDS as Record<string, Words | undefined>)[kind];
   if (!words) return { title: kind, body: '' };
-  const w = locale === 'en' ? words.en : words.zh;
+  let w = locale === 'en' ? words.en : words.zh;
+  // A need whose title could not be read (removed since) is told without it.
+  if (kind === 'need_status' && (params.title ?? null) === null)
+    w = { ...w, body: locale === 'en' ? 'Status: {to}. {reason}' : '需求状态：{to}。{reason}' };
   const all: Params = { ...params, hours: typeof params.minutes === 'number' ? params.minutes : null };
   const fill = (t: string) =>
     t.replace(/\{(\w+)\}/g, (_, n: string) => paramText(n === 'hours' ? 'minutes' : n, all[n] ?? null, locale)).trim();
