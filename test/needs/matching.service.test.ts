@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchNeed } from '../../src/server/modules/needs/matching.service.js';
 import { listMatchCandidates } from '../../src/server/modules/volunteers/index.js';
-import type { OrgNode } from '../../src/server/modules/org/index.js';
+import { createOrgNode, type OrgNode } from '../../src/server/modules/org/index.js';
 import { newId } from '../../src/server/platform/ids.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
 import {
@@ -71,6 +71,16 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
     };
   }
 
+  function districtAdmin(tree: Tree): Actor {
+    const d = tree.district;
+    return {
+      userId: 'system',
+      displayName: 'system',
+      requestId: null,
+      roles: [{ assignmentId: 'x', role: 'district_admin', districtId: d.id, nodeId: d.id, path: d.path }],
+    };
+  }
+
   describe('ranking, reasons and scope', () => {
     let tree: Tree;
     let people: Awaited<ReturnType<typeof staff>>;
@@ -80,6 +90,7 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
     let vCommunity: TestUser;
     let vOtherCommunity: TestUser;
     let vOtherStreet: TestUser;
+    let vOtherGrid: TestUser;
 
     beforeAll(async () => {
       tree = await makeTree(env.deps, '匹配区');
@@ -95,12 +106,18 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
       vCommunity = await volunteer(tree.communityA, { skills: ['医护', '驾驶'] });
       vOtherCommunity = await volunteer(tree.communityA2, { skills: ['医护'] });
       vOtherStreet = await volunteer(tree.communityB, { skills: ['医护', '驾驶'], grid: tree.gridB });
+      const gridA2 = await createOrgNode(env.deps, districtAdmin(tree), {
+        parentId: tree.communityA.id,
+        kind: 'grid',
+        name: '甲二网格',
+      });
+      vOtherGrid = await volunteer(tree.communityA, { skills: [], grid: gridA2 });
     });
 
     it('ranks with the hand-computed scores and explains every factor that counted', async () => {
       const res = await matchNeed(env.deps, people.actors.streetAdmin, needId, {}, 'zh-CN');
-      expect(res.items.map((i) => i.userId)).toEqual([vGrid.id, vCommunity.id, vOtherCommunity.id]);
-      const [grid, community, other] = res.items;
+      expect(res.items.map((i) => i.userId)).toEqual([vGrid.id, vCommunity.id, vOtherCommunity.id, vOtherGrid.id]);
+      const [grid, community, other, otherGrid] = res.items;
       // skill 50 (医护 of 医护+驾驶), grid 75, Saturday morning 100, no history 50, nobody asked lately 100:
       // (35×50 + 25×75 + 15×100 + 10×50 + 15×100) / 100 = 71.25 → 71
       expect(grid).toMatchObject({
@@ -118,6 +135,8 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
       // skill 50, same street 25, 0, 50, 100: (1750 + 625 + 0 + 500 + 1500) / 100 = 43.75 → 44
       expect(other).toMatchObject({ total: 44, proximity: 'street' });
       expect(other!.because).toContain('同一街道');
+      // no skill 0, community 50, 0, 50, 100: (0 + 1250 + 0 + 500 + 1500) / 100 = 32.5 → 33
+      expect(otherGrid).toMatchObject({ total: 33, because: '因为：同一社区；近30天服务较少' });
       // Names are masked; no phone anywhere in the result.
       expect(grid!.name).toBe('张*明');
       expect(JSON.stringify(res)).not.toContain(vGrid.phone);
@@ -125,9 +144,10 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
 
     it('never shows a volunteer outside the actor’s scope, nor one of another street', async () => {
       const byCommunity = await matchNeed(env.deps, people.actors.communityAdmin, needId, {}, 'zh-CN');
-      expect(byCommunity.items.map((i) => i.userId)).toEqual([vGrid.id, vCommunity.id]);
+      expect(byCommunity.items.map((i) => i.userId)).toEqual([vGrid.id, vCommunity.id, vOtherGrid.id]);
+      // A grid worker: the volunteers homed in the grid, and the community's volunteers with no home grid.
       const byGrid = await matchNeed(env.deps, people.actors.gridWorker, needId, {}, 'zh-CN');
-      expect(byGrid.items.map((i) => i.userId)).toEqual([vGrid.id]);
+      expect(byGrid.items.map((i) => i.userId)).toEqual([vGrid.id, vCommunity.id]);
       const all = [byCommunity, byGrid, await matchNeed(env.deps, people.actors.streetAdmin, needId, {}, 'zh-CN')];
       for (const r of all) expect(r.items.map((i) => i.userId)).not.toContain(vOtherStreet.id);
       // Staff of another community cannot match the need at all: it is "not found".

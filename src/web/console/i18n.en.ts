@@ -11,6 +11,7 @@ import { adminEn } from './i18n.admin';
 import { notificationsEn } from './i18n.notifications';
 import { projectsEn } from './i18n.projects';
 import { needsEn } from './i18n.needs';
+import { matchingEn } from './i18n.matching';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
@@ -25,4 +26,5 @@ export const en: Record<MessageKey, string> = {
   ...notificationsEn,
   ...projectsEn,
   ...needsEn,
+  ...matchingEn,
 };

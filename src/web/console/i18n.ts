@@ -15,6 +15,7 @@ import { adminZh } from './i18n.admin';
 import { notificationsZh } from './i18n.notifications';
 import { projectsZh } from './i18n.projects';
 import { needsZh } from './i18n.needs';
+import { matchingZh } from './i18n.matching';
 
 export type { Locale } from '../shared/i18n';
 
@@ -207,6 +208,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...notificationsZh,
   ...projectsZh,
   ...needsZh,
+  ...matchingZh,
 }))();
 
 export type MessageKey = keyof typeof zh;

@@ -120,6 +120,8 @@ const SuggestionPages = lazyPages(
   loading,
 );
 
+const TaskPages = lazyPages(() => import('./pages/tasks/pages'), { inbox: (m) => m.TaskInboxPage }, loading);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -180,6 +182,7 @@ export function App() {
               <Route path="/needs" element={<NeedPages name="mine" />} />
               <Route path="/needs/new" element={<NeedPages name="new" />} />
               <Route path="/needs/:id" element={<NeedPages name="detail" />} />
+              <Route path="/tasks" element={<TaskPages name="inbox" />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -9,6 +9,7 @@ import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
 import { needsEn } from './i18n.needs';
+import { matchingEn } from './i18n.matching';
 import { projectsEn } from './i18n.projects';
 import { notificationsEn } from './i18n.notifications';
 
@@ -21,5 +22,6 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...notificationsEn,
   ...needsEn,
+  ...matchingEn,
   ...projectsEn,
 };

@@ -11,6 +11,7 @@ import { pointsZh } from './i18n.points';
 import { volunteeringZh } from './i18n.volunteering';
 import { adminZh } from './i18n.admin';
 import { needsZh } from './i18n.needs';
+import { matchingZh } from './i18n.matching';
 import { projectsZh } from './i18n.projects';
 import { notificationsZh } from './i18n.notifications';
 
@@ -170,6 +171,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...adminZh,
     ...notificationsZh,
     ...needsZh,
+    ...matchingZh,
     ...projectsZh,
   }) as const)();
 

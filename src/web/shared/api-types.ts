@@ -158,3 +158,18 @@ export type {
 
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;
+
+// Matching, invitations and need tasks (任务邀请, 匹配).
+export type {
+  CompletedNeed,
+  InvitationAnswer,
+  InviteBody,
+  MatchedVolunteer,
+  MatchResult,
+  MatchWeights,
+  MyInvitation,
+  NeedInvitationItem,
+  NeedInvitations,
+  RespondBody,
+  UpdateMatchWeightsBody,
+} from '../../server/modules/needs/invitations.schemas';

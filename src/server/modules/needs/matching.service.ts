@@ -130,12 +130,15 @@ interface Place {
   streetId: string;
   communityIds: string[];
   gridIds: string[];
+  /** A grid worker's community: its volunteers without a home grid (as they handle its grid-less needs). */
+  gridlessCommunityIds: string[];
 }
 
 /**
  * The need's street and, within it, the communities (all their volunteers) and grids (volunteers homed there) where
- * the actor manages needs. A grid worker sees the volunteers of their grid; a community admin their community's; a
- * street or district admin the whole street. Never beyond the need's street.
+ * the actor manages needs. A grid worker sees the volunteers homed in their grid and those of their community with no
+ * home grid (like the grid-less needs they handle); a community admin their community's; a street or district admin
+ * the whole street. Never beyond the need's street.
  */
 async function placeInScope(db: Executor, actor: Actor, need: NeedRow): Promise<Place> {
   const community = await findNode(db, need.community_id);
@@ -146,10 +149,11 @@ async function placeInScope(db: Executor, actor: Actor, need: NeedRow): Promise<
   const known = new Set(communities.map((c) => c.id));
   const grants = grantsFor(actor, 'need.manage').filter((g) => g.districtId === need.district_id);
   if (grants.some((g) => street.path.startsWith(g.path))) {
-    return { streetId: street.id, communityIds: [...known], gridIds: [] };
+    return { streetId: street.id, communityIds: [...known], gridIds: [], gridlessCommunityIds: [] };
   }
   const communityIds = new Set<string>();
   const gridIds = new Set<string>();
+  const gridless = new Set<string>();
   for (const g of grants) {
     if (!g.path.startsWith(street.path)) continue;
     const segments = g.path.split('/').filter(Boolean);
@@ -157,8 +161,14 @@ async function placeInScope(db: Executor, actor: Actor, need: NeedRow): Promise<
     if (segments.length === 3 && communityId && known.has(communityId)) communityIds.add(communityId);
     const gridId = segments[3];
     if (segments.length >= 4 && gridId) gridIds.add(gridId);
+    if (segments.length === 4 && communityId && known.has(communityId)) gridless.add(communityId);
   }
-  return { streetId: street.id, communityIds: [...communityIds], gridIds: [...gridIds] };
+  return {
+    streetId: street.id,
+    communityIds: [...communityIds],
+    gridIds: [...gridIds],
+    gridlessCommunityIds: [...gridless].filter((c) => !communityIds.has(c)),
+  };
 }
 
 export interface ScoredVolunteer extends MatchScore {
@@ -187,6 +197,7 @@ export async function scoreVolunteersFor(
     districtId: need.district_id,
     communityIds: place.communityIds,
     gridIds: place.gridIds,
+    gridlessCommunityIds: place.gridlessCommunityIds,
     skills,
     needCommunityId: need.community_id,
     needGridId: need.grid_id,

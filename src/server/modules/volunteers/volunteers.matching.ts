@@ -10,6 +10,8 @@ export interface MatchCandidateQuery {
   communityIds: readonly string[];
   /** Grids whose volunteers (by home grid) are in scope besides those communities (a grid worker's grid). */
   gridIds: readonly string[];
+  /** Communities whose volunteers without a home grid are in scope too (a grid worker's own community). */
+  gridlessCommunityIds?: readonly string[];
   /** The need's category skills: a volunteer with any of them ranks first. */
   skills: readonly string[];
   needCommunityId: string;
@@ -36,7 +38,7 @@ export interface MatchCandidateRow {
  * so with many volunteers the usual query reads a grid's few thousand index entries, not the street's 100,000.
  */
 export async function listMatchCandidates(db: Executor, q: MatchCandidateQuery): Promise<MatchCandidateRow[]> {
-  if (q.communityIds.length === 0 && q.gridIds.length === 0) return [];
+  if (q.communityIds.length === 0 && q.gridIds.length === 0 && !q.gridlessCommunityIds?.length) return [];
   if (q.onlyUserIds && q.onlyUserIds.length === 0) return [];
   const skillBonus = q.skills.length > 0 ? 10 : 0;
   const tiers: Array<{ floor: number; community: string; grid: string | null }> = [];
@@ -74,6 +76,9 @@ async function coarseQuery(
       const ors = [];
       if (q.communityIds.length > 0) ors.push(eb('v.community_id', 'in', [...q.communityIds]));
       if (q.gridIds.length > 0) ors.push(eb('v.home_grid_id', 'in', [...q.gridIds]));
+      if (q.gridlessCommunityIds?.length) {
+        ors.push(eb.and([eb('v.community_id', 'in', [...q.gridlessCommunityIds]), eb('v.home_grid_id', 'is', null)]));
+      }
       return eb.or(ors);
     });
   if (tier) {

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../features/account/currentUser';
 import { MallTiles } from '../features/mall/MallTiles';
 import { NeedTiles } from '../features/needs/NeedTiles';
 import { PointsTiles } from '../features/points/PointsTiles';
+import { TaskInvitesCard } from '../features/needs/TaskInvitesCard';
 import { SuggestionTiles } from '../features/suggestions/SuggestionTiles';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
 import { usePreferences } from '../features/account/usePreferences';
@@ -37,6 +38,8 @@ export function HomePage() {
           )}
         </p>
       </header>
+
+      <TaskInvitesCard />
 
       <section className="card" aria-labelledby="home-needs">
         <h2 id="home-needs" className="card__title">
