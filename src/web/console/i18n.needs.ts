@@ -104,6 +104,17 @@ export const needsZh = {
   'needs.form.people': '所需人数',
   'needs.form.submit': '登记',
   'needs.form.done': '已登记',
+
+  'needs.cat.title': '需求类别',
+  'needs.cat.intro':
+    '居民提需求、工作人员代录时从这些类别中选择；“匹配技能”用于给志愿者排序。类别代码一经使用请勿修改。',
+  'needs.cat.key': '类别代码',
+  'needs.cat.keyRule': '小写字母开头，只含小写字母、数字和下划线',
+  'needs.cat.name': '名称',
+  'needs.cat.nameRule': '请填写名称（不超过20个字）',
+  'needs.cat.skills': '匹配的志愿者技能',
+  'needs.cat.add': '添加类别',
+  'needs.cat.remove': '删除该类别',
 } as const;
 
 export const needsEn: Record<keyof typeof needsZh, string> = {
@@ -209,4 +220,15 @@ export const needsEn: Record<keyof typeof needsZh, string> = {
   'needs.form.people': 'People needed',
   'needs.form.submit': 'Record',
   'needs.form.done': 'Recorded',
+
+  'needs.cat.title': 'Need categories',
+  'needs.cat.intro':
+    'Residents and staff choose from these categories; the matched skills rank volunteers. Do not change a key once used.',
+  'needs.cat.key': 'Key',
+  'needs.cat.keyRule': 'A lower-case letter first, then lower-case letters, digits and underscores',
+  'needs.cat.name': 'Name',
+  'needs.cat.nameRule': 'Enter a name (up to 20 characters)',
+  'needs.cat.skills': 'Matching volunteer skills',
+  'needs.cat.add': 'Add a category',
+  'needs.cat.remove': 'Remove this category',
 };

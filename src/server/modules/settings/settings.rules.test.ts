@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkVolunteering, DEFAULT_VOLUNTEERING, starLevel } from './settings.rules.js';
+import {
+  checkNeedSettings,
+  checkVolunteering,
+  DEFAULT_NEED_SETTINGS,
+  DEFAULT_VOLUNTEERING,
+  starLevel,
+} from './settings.rules.js';
 
 const withStars = (starThresholdsHours: number[]) => ({ ...DEFAULT_VOLUNTEERING, starThresholdsHours });
 const HOUR = 60;
@@ -51,5 +57,19 @@ describe('star level', () => {
   });
   it('never skips a level: each star needs the one before', () => {
     expect(starLevel(150 * HOUR, [200, 100, 300, 400, 500])).toBe(0);
+  });
+});
+
+describe('need settings', () => {
+  it('has 12 default categories with unique keys and names', () => {
+    expect(DEFAULT_NEED_SETTINGS.categories).toHaveLength(12);
+    expect(checkNeedSettings(DEFAULT_NEED_SETTINGS)).toBeNull();
+  });
+  it('refuses an empty list, a key twice or a name twice', () => {
+    expect(checkNeedSettings({ categories: [] })).toBe('need_categories');
+    const a = { key: 'a', name: '甲', skills: [] };
+    expect(checkNeedSettings({ categories: [a, { ...a, name: '乙' }] })).toBe('need_categories');
+    expect(checkNeedSettings({ categories: [a, { ...a, key: 'b' }] })).toBe('need_categories');
+    expect(checkNeedSettings({ categories: [a, { key: 'b', name: '乙', skills: ['医护'] }] })).toBeNull();
   });
 });

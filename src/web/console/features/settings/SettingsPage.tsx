@@ -7,6 +7,7 @@ import type { VolunteeringSettings } from '../../lib/volunteering';
 import { LoadError } from '../../layout/LoadError';
 import { isDistrictAdmin, useCurrentMe } from '../org/scope';
 import { useUpdateVolunteeringSettings, useVolunteeringSettings } from './queries';
+import { NeedCategoriesCard } from '../needs/NeedCategoriesCard';
 
 const LIST_FIELDS = ['skills', 'teamCategories', 'activityCategories'] as const;
 
@@ -38,7 +39,12 @@ export function SettingsPage() {
       </Card>
     );
   }
-  return <SettingsForm districtId={district.districtId} districtName={district.nodeName} />;
+  return (
+    <>
+      <SettingsForm districtId={district.districtId} districtName={district.nodeName} />
+      <NeedCategoriesCard districtId={district.districtId} />
+    </>
+  );
 }
 
 function SettingsForm({ districtId, districtName }: { districtId: string; districtName: string }) {
