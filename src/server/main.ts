@@ -8,6 +8,7 @@ import { AppError } from './platform/errors.js';
 import { ERROR_TEXTS, translate } from './platform/messages.js';
 import { isEmpty, seedDemo } from './modules/demo/index.js';
 import { grantPlatformAdmin, startDistrict } from './modules/accounts/index.js';
+import { restoreSqlite } from './db/restore.js';
 import { looseDataPermissions } from './platform/files.js';
 import { PHONE_RE } from './platform/privacy.js';
 import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
@@ -21,6 +22,8 @@ Usage: linli <command>
   migrate               bring the database schema up to date
   seed --demo           load the demo district (示范区) if it is not there yet
   backup <file>         copy the SQLite database online to <file> (PostgreSQL: use pg_dump)
+  restore <file> [--force]  put a SQLite backup in place (checked first; --force replaces a database holding data);
+                        DATA_DIR/secret.key (or LINLI_SECRET) must be the one the backup was made with
   create-district --name <name> --admin-phone <phone> [--admin-name <name>] [--code <12 digits>]
                         start a new district with its first district admin; a new account's one-time
                         password is printed once and must be changed at first login
@@ -112,7 +115,67 @@ async function main(argv: string[]): Promise<number> {
       const rt = await openRuntime(config);
       await rt.database.sqlite!.backup(path.resolve(file));
       console.log(`backup written to ${path.resolve(file)}`);
+      console.log(
+        `请把 ${path.join(config.dataDir, 'secret.key')} 与备份分开妥善保存：没有它，备份中加密的个人信息无法读取` +
+          ' / keep secret.key safe (apart from the backup): without it the encrypted personal data cannot be read',
+      );
       await rt.close();
+      return 0;
+    }
+    case 'restore': {
+      const file = args.find((a) => !a.startsWith('--'));
+      if (!file) {
+        console.error('usage: linli restore <file> [--force]');
+        return 2;
+      }
+      if (config.databaseUrl) {
+        console.error(
+          'PostgreSQL 请使用 pg_restore 恢复 / On PostgreSQL restore with pg_restore, e.g. ' +
+            'pg_restore --clean --if-exists -d "$DATABASE_URL" linli.dump (see docs/OPERATIONS.md)',
+        );
+        return 2;
+      }
+      const outcome = await restoreSqlite(path.resolve(file), config.dataDir, args.includes('--force'));
+      if (!outcome.ok) {
+        const why = {
+          not_found: `找不到备份文件 / no such file: ${path.resolve(file)}`,
+          not_linli: `这不是邻里的数据库备份 / not a linli database backup${outcome.detail ? ` (${outcome.detail})` : ''}`,
+          corrupt: `备份文件已损坏 / the backup is damaged: ${outcome.detail ?? ''}`,
+          not_empty:
+            `数据目录 ${config.dataDir} 已有数据，未覆盖；确认要用备份替换时加 --force` +
+            ` / ${config.dataDir} already holds data; add --force to replace it`,
+        }[outcome.reason];
+        console.error(why);
+        return 2;
+      }
+      console.log(`已恢复 / restored: ${outcome.target} (${outcome.communities} 个社区 / communities)`);
+      // The key is not in the backup: without one, starting would make a new key that opens nothing of it.
+      if (!config.secret && !fs.existsSync(path.join(config.dataDir, 'secret.key'))) {
+        console.error(
+          `警告：${config.dataDir} 中没有 secret.key，也未设置 LINLI_SECRET。请放回做备份时的 secret.key 再启动，` +
+            '否则加密的手机号、姓名、身份证号无法读取。' +
+            ` / WARNING: no secret.key in ${config.dataDir} and no LINLI_SECRET: put back the key the backup was made` +
+            ' with before starting, or encrypted phones, names and ID numbers cannot be read.',
+        );
+        return 1;
+      }
+      // Check the key opens what the backup encrypted.
+      const rt = await openRuntime(config);
+      try {
+        const row = await rt.deps.db.selectFrom('users').select('phone_enc').limit(1).executeTakeFirst();
+        if (row) rt.deps.cipher.decrypt(row.phone_enc);
+      } catch {
+        console.error(
+          '警告：当前的 secret.key（或 LINLI_SECRET）不是做备份时的那把，加密的手机号、姓名、身份证号无法读取。' +
+            '请放回原来的 secret.key 后再启动。' +
+            ' / WARNING: this secret.key (or LINLI_SECRET) is not the one the backup was made with; encrypted phones,' +
+            ' names and ID numbers cannot be read. Put the original secret.key back before starting.',
+        );
+        return 1;
+      } finally {
+        await rt.close();
+      }
+      console.log('密钥与备份匹配 / the secret key matches the backup');
       return 0;
     }
     case 'create-district': {
