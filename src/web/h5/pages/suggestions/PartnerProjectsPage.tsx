@@ -32,6 +32,8 @@ function ProjectDetailCard({ id, onClose }: { id: string; onClose: () => void })
   const p = detail.data;
   const myUnits = units.data ?? [];
   const chosen = unitId ?? myUnits[0]?.id;
+  // The contact sees only their own units' claims: one still live means there is nothing more to claim here.
+  const live = p.claims.some((c) => c.status === 'pending' || c.status === 'approved');
 
   const onFinish = async (v: { plan?: string }) => {
     if (!chosen) return;
@@ -76,7 +78,7 @@ function ProjectDetailCard({ id, onClose }: { id: string; onClose: () => void })
           </ul>
         </>
       )}
-      {p.status === 'published' && myUnits.length > 0 && (
+      {p.status === 'published' && myUnits.length > 0 && !live && (
         <Form
           form={form}
           name="claim"
@@ -126,7 +128,15 @@ function ProjectRow({ p, onOpen }: { p: Project; onOpen: () => void }) {
         type="button"
         className="card partner-project"
         onClick={onOpen}
-        style={{ display: 'flex', flexDirection: 'column', gap: 6, width: '100%', textAlign: 'left', fontSize: 18 }}
+        style={{
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 6,
+          textAlign: 'left',
+          fontSize: 18,
+          border: 'none',
+          boxSizing: 'border-box',
+        }}
       >
         <strong>{p.title}</strong>
         <span className="muted">
@@ -153,7 +163,9 @@ export function PartnerProjectsPage() {
   else
     body = (
       <>
-        <p className="muted">{t('partner.units', { names: (units.data ?? []).map((u) => u.name).join('、') })}</p>
+        <p className="muted" style={{ padding: '0 16px' }}>
+          {t('partner.units', { names: (units.data ?? []).map((u) => u.name).join('、') })}
+        </p>
         <ul className="plain-list">
           {projects.data.map((p) => (
             <ProjectRow key={p.id} p={p} onOpen={() => setOpenId(p.id)} />
