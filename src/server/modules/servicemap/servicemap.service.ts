@@ -290,7 +290,6 @@ export async function listServicePoints(
  * and walking minutes. The index narrows to a lat/lng box; the exact distance decides.
  */
 export async function findNearbyServicePoints(deps: Deps, districtId: string, q: Nearby) {
-  await requireDistrict(deps.db, districtId);
   const here = toWgs84({ lat: q.lat, lng: q.lng }, q.coord);
   const box = boundingBox(here, q.radius);
   const candidates = await repo.activePositionsInBox(
@@ -304,6 +303,8 @@ export async function findNearbyServicePoints(deps: Deps, districtId: string, q:
     },
     q.category,
   );
+  // An unknown district answers 404, not an empty map; a district with points nearby needs no extra query.
+  if (candidates.length === 0) await requireDistrict(deps.db, districtId);
   const near = candidates
     .map((c) => ({ id: c.id, d: distanceMetres(here, positionOf(c)) }))
     .filter((x) => x.d <= q.radius)
