@@ -399,22 +399,28 @@ describe.each(DIALECTS)('needs on %s', (dialect) => {
     }
   });
 
-  it('lets only one of two triages sent at once win; the other answers 409', async () => {
+  it('lets only one of four triages sent at once win; the others answer 409 and nothing is written twice', async () => {
     const me = await residentOf(env.deps, tree.gridA);
     const n = await raise(env.deps, me);
-    const results = await Promise.allSettled([
-      needs.triageNeed(env.deps, gridWorkerA, n.id, { decision: 'dispatch', urgency: 'critical' }),
-      needs.triageNeed(env.deps, adminA, n.id, { decision: 'dispatch', urgency: 'normal' }),
-    ]);
+    const triagers = [gridWorkerA, adminA, gridWorkerA, adminA];
+    const urgencies = ['critical', 'normal', 'urgent', 'critical'] as const;
+    const results = await Promise.allSettled(
+      triagers.map((a, i) => needs.triageNeed(env.deps, a, n.id, { decision: 'dispatch', urgency: urgencies[i] })),
+    );
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toBeInstanceOf(AppError);
-    expect((lost[0]!.reason as AppError).status).toBe(409);
+    expect(lost).toHaveLength(3);
+    for (const l of lost) {
+      expect(l.reason).toBeInstanceOf(AppError);
+      expect((l.reason as AppError).status).toBe(409);
+      // PostgreSQL: the loser read version 1 and found it changed; SQLite (one writer): it read the triaged need.
+      expect(['NEED_CHANGED', 'NEED_STATE']).toContain((l.reason as AppError).code);
+    }
     const after = await needs.getNeed(env.deps, adminA, n.id);
     expect(after.version).toBe(2);
     expect(after.timeline).toHaveLength(2);
     expect((await auditOf(n.id)).filter((a) => a.action === 'need.transition')).toHaveLength(1);
+    expect((await eventsOf(n.id)).filter((e) => e.type === 'need.status_changed')).toHaveLength(1);
   });
 });
