@@ -15,8 +15,11 @@ export function format(template: string, vars?: Vars): string {
 }
 
 export interface I18nOptions<K extends string> {
-  /** The Chinese dictionary: its keys are the app's message keys. */
-  zh: Readonly<Record<K, string>>;
+  /**
+   * The Chinese strings of the first load. Strings only lazily loaded pages use come later through `extendZh`
+   * (registered before those pages render), so they stay out of the first download.
+   */
+  zh: Readonly<Partial<Record<K, string>>>;
   /** Loads the English dictionary, which must cover every key (typically `() => import('./i18n.en')`). */
   loadEn: () => Promise<Readonly<Record<K, string>>>;
   /** localStorage key remembering the choice. */
@@ -37,8 +40,10 @@ export interface I18nValue<K extends string> {
 }
 
 export function createI18n<K extends string>(options: I18nOptions<K>) {
-  const { zh, loadEn, storageKey, onApply } = options;
-  const dictionaries: Partial<Record<Locale, Readonly<Record<K, string>>>> = { 'zh-CN': zh };
+  const { loadEn, storageKey, onApply } = options;
+  // Mutable: extendZh adds the strings of lazily loaded pages when they load.
+  const zh: Partial<Record<K, string>> = { ...options.zh };
+  const dictionaries: Partial<Record<Locale, Readonly<Partial<Record<K, string>>>>> = { 'zh-CN': zh };
   let enPending: Promise<unknown> | undefined;
 
   function load(locale: Locale): Promise<unknown> {
@@ -75,7 +80,17 @@ export function createI18n<K extends string>(options: I18nOptions<K>) {
   }
 
   function translate(locale: Locale, key: K, vars?: Vars): string {
-    return format(dictionaries[locale]?.[key] ?? zh[key], vars);
+    return format(dictionaries[locale]?.[key] ?? zh[key] ?? key, vars);
+  }
+
+  /** Adds Chinese strings of lazily loaded pages (idempotent); call before those pages render. */
+  function extendZh(part: Readonly<Partial<Record<K, string>>>): void {
+    Object.assign(zh, part);
+  }
+
+  /** True when the key has a Chinese string now (the first load's, or one added by extendZh). */
+  function has(key: string): key is K {
+    return key in zh;
   }
 
   const stored = readStoredLocale();
@@ -132,5 +147,5 @@ export function createI18n<K extends string>(options: I18nOptions<K>) {
     return value;
   }
 
-  return { I18nProvider, useI18n, translate };
+  return { I18nProvider, useI18n, translate, extendZh, has };
 }

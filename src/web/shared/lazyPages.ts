@@ -26,13 +26,23 @@ export function reloadOnce<M>(importer: () => Promise<M>): () => Promise<M> {
     );
 }
 
+let pageStrings: (() => Promise<unknown>) | null = null;
+
+/**
+ * Sets how the app loads the UI strings only lazy pages use (its i18n.pages.ts); every lazy page group loads them
+ * together with its code, so they are registered before the page renders. Call once at start.
+ */
+export function loadPageStringsWith(loader: () => Promise<unknown>): void {
+  pageStrings = loader;
+}
+
 /** Makes a component that renders one page, by name, of a lazily imported module. */
 export function lazyPages<M, K extends string>(
   importer: () => Promise<M>,
   pick: Record<K, (m: M) => ComponentType>,
   fallback: ReactNode,
 ) {
-  const load = reloadOnce(importer);
+  const load = reloadOnce(() => Promise.all([importer(), pageStrings?.()]).then(([m]) => m));
   const pages = Object.fromEntries(
     (Object.keys(pick) as K[]).map((k) => [k, lazy(() => load().then((m) => ({ default: pick[k](m) })))]),
   ) as Record<K, LazyExoticComponent<ComponentType>>;
