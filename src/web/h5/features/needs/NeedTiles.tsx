@@ -1,6 +1,6 @@
 // The needs entries of 首页: raise a need, and my needs.
 import { Link } from 'react-router';
-import { FileOutline, HandPayCircleOutline } from 'antd-mobile-icons';
+import { FileOutline, EditSOutline } from 'antd-mobile-icons';
 import { useI18n } from '../../i18n';
 
 export function NeedTiles() {
@@ -9,7 +9,7 @@ export function NeedTiles() {
     <div className="tiles">
       <Link className="tile" to="/needs/new">
         <span className="tile__icon tile__icon--red">
-          <HandPayCircleOutline aria-hidden="true" />
+          <EditSOutline aria-hidden="true" />
         </span>
         <span className="tile__label">{t('home.newNeed')}</span>
       </Link>
