@@ -11,6 +11,7 @@ import {
   authorizeRoleGrant,
   can,
   grantsFor,
+  reachesOf,
   type OrgKind,
   type Role,
   ROLE_NODE_KINDS,
@@ -86,7 +87,7 @@ export async function listPeople(
   q: { q?: string; nodeId?: string; role?: Role; cursor?: string; limit?: number },
 ): Promise<CountedPage<Person>> {
   const limit = q.limit ?? 20;
-  let reaches = grantsFor(actor, 'people.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  let reaches = reachesOf(actor, 'people.read');
   if (q.nodeId) {
     const node = await findNode(deps.db, q.nodeId);
     if (!node || !can(actor, 'people.read', { districtId: node.district_id, path: node.path }))
@@ -118,7 +119,7 @@ async function getPersonInScope(
   id: string,
   permission: 'people.read' | 'people.reveal' | 'people.reset',
 ) {
-  const reaches = grantsFor(actor, permission).map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, permission);
   if (reaches.length === 0) throw notFound('person');
   const [user] = await repo.listPeopleWithin(deps.db, { reaches, userId: id, beforeId: null, limit: 1 });
   if (!user) throw notFound('person');

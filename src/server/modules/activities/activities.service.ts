@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { must, onlyRow } from '../../platform/must.js';
 import { countRows, type CountedPage, decodeCursor, encodeCursor } from '../../platform/pagination.js';
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, reachesOf } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
@@ -406,7 +406,7 @@ export async function listActivities(deps: Deps, actor: Actor, q: ActivityQuery)
   const afterKey = cursor ? activityCursorKey(cursor) : null;
   const filter = {
     publicDistricts: q.districtId ? [q.districtId] : ('all' as const),
-    staffReaches: grantsFor(actor, 'activity.manage').map((g) => ({ districtId: g.districtId, path: g.path })),
+    staffReaches: reachesOf(actor, 'activity.manage'),
     leaderOf: actor.userId,
     from: q.from,
     to: q.to,

@@ -5,7 +5,7 @@ import { chinaDayStart } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Locale } from '../../platform/messages.js';
 import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
-import { type Actor, grantsFor } from '../../platform/permissions.js';
+import { type Actor, reachesOf } from '../../platform/permissions.js';
 import { publicPersonName } from '../../platform/privacy.js';
 import { actionLabel, auditActionChoices, targetTypeLabel } from './audit.labels.js';
 import { listPersonHomes } from '../accounts/index.js';
@@ -122,7 +122,7 @@ export async function listAuditEvents(
   locale: Locale = 'zh-CN',
 ): Promise<CountedPage<AuditEvent>> {
   const limit = q.limit ?? 20;
-  const reaches = grantsFor(actor, 'audit.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, 'audit.read');
   if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   const filter = {
     reaches,

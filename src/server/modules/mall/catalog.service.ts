@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage, withTotal } from '../../platform/pagination.js';
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, reachesOf } from '../../platform/permissions.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import type { CatalogItemTable } from './mall.tables.js';
@@ -183,7 +183,7 @@ export async function listCatalog(deps: Deps, actor: Actor, q: ListCatalog): Pro
   const limit = q.limit;
   const before = decodeCursor(q.cursor);
   if (q.manage) {
-    const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+    const reaches = reachesOf(actor, 'mall.manage');
     const shops = await repo.shopsOf(deps.db, actor.userId);
     const filter = { kind: q.kind, category: q.category, q: q.q, merchantId: q.merchantId, reaches, shops };
     const rows = await repo.listManagedItems(deps.db, { ...filter, before, limit: limit + 1 });

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage } from '../../platform/pagination.js';
-import { type Actor, can, canAbove, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, canAbove, reachesOf } from '../../platform/permissions.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { must, onlyRow } from '../../platform/must.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -288,7 +288,7 @@ export async function evaluateMerchant(deps: Deps, actor: Actor, id: string, inp
 
 /** Merchants: staff see their scope (all states); everyone else sees filed merchants of a district; mine = my shops and applications. */
 export async function listMerchants(deps: Deps, actor: Actor, q: ListMerchants): Promise<CountedPage<Merchant>> {
-  const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, 'mall.manage');
   const filter = { userId: actor.userId, reaches, mine: !!q.mine, status: q.status, districtId: q.districtId };
   const rows = await repo.listMerchants(deps.db, { ...filter, before: decodeCursor(q.cursor), limit: q.limit });
   const total = await countRows(repo.merchantsFiltered(deps.db, filter));

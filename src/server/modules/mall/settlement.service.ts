@@ -5,7 +5,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { type Actor, can, grantsFor } from '../../platform/permissions.js';
+import { type Actor, can, reachesOf } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { isStaffOf, merchantRefusal } from './mall.policy.js';
 import * as repo from './mall.repository.js';
@@ -148,7 +148,7 @@ export async function exportMerchantStatement(
 
 /** District-wide redemption statistics for staff: per merchant and month. */
 export async function getRedemptionStats(deps: Deps, actor: Actor, q: RedemptionStats) {
-  const reaches = grantsFor(actor, 'mall.manage').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, 'mall.manage');
   if (reaches.length === 0) return { items: [] };
   const rows = await repo.redemptionStats(deps.db, reaches, q);
   return {

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
-import { type Actor, authorize, can, canAbove, grantsFor, type OrgKind } from '../../platform/permissions.js';
+import { type Actor, authorize, can, canAbove, reachesOf, type OrgKind } from '../../platform/permissions.js';
 import { must } from '../../platform/must.js';
 import { maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -106,7 +106,7 @@ export function districtNamesOf(db: Executor, districtIds: readonly string[]): P
 /** Every node the actor may read, parents before children. */
 export async function listOrgNodes(deps: Deps, actor: Actor, q: ListOrgNodes): Promise<Page<OrgNode>> {
   const limit = q.limit ?? 500;
-  let reaches = grantsFor(actor, 'org.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  let reaches = reachesOf(actor, 'org.read');
   if (q.rootId) {
     const root = await repo.findNodeById(deps.db, q.rootId);
     if (!root || !can(actor, 'org.read', { districtId: root.district_id, path: root.path })) throw notFound('org_node');
@@ -313,7 +313,7 @@ function toPartner(deps: Deps, r: repo.PartnerUnitRow): PartnerUnit {
 /** Partner units the actor may see, newest first. */
 export async function listPartnerUnits(deps: Deps, actor: Actor, q: ListPartnerUnits): Promise<Page<PartnerUnit>> {
   const limit = q.limit ?? 20;
-  const reaches = grantsFor(actor, 'org.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  const reaches = reachesOf(actor, 'org.read');
   let nodePath: string | null = null;
   if (q.nodeId) {
     const node = await repo.findNodeById(deps.db, q.nodeId);

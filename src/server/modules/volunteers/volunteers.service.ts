@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { onlyRow } from '../../platform/must.js';
 import { nextCounter } from '../../platform/counters.js';
 import { countRows, type CountedPage, decodeCursor, toPage } from '../../platform/pagination.js';
-import { type Actor, authorize, can, grantsFor, type Permission } from '../../platform/permissions.js';
+import { type Actor, authorize, can, reachesOf, type Permission } from '../../platform/permissions.js';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
@@ -351,7 +351,7 @@ export async function listVolunteers(
   },
 ): Promise<CountedPage<Volunteer>> {
   const limit = q.limit ?? 20;
-  let reaches = grantsFor(actor, 'volunteer.read').map((g) => ({ districtId: g.districtId, path: g.path }));
+  let reaches = reachesOf(actor, 'volunteer.read');
   if (q.communityId) {
     const c = await communityInScope(deps, actor, 'volunteer.read', q.communityId);
     reaches = [{ districtId: c.district_id, path: c.path }];
