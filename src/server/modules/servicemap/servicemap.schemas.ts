@@ -31,6 +31,13 @@ const businessPhone = z
 
 // ------------------------------------------------------------------------------------------------ responses
 
+// Replies are checked against these schemas on the way out (every item of a 50-point page); the hours were
+// validated when written, so the reply's shape is checked without the interval pattern.
+const dayOut = z.array(z.string());
+const weeklyHoursOut = z
+  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, dayOut])) as Record<(typeof WEEKDAYS)[number], typeof dayOut>)
+  .describe('WeeklyHours');
+
 export const servicePointSchema = z
   .object({
     id: z.string(),
@@ -40,7 +47,7 @@ export const servicePointSchema = z
     name: z.string(),
     category: z.enum(SERVICE_POINT_CATEGORIES),
     address: z.string(),
-    hours: weeklyHoursSchema,
+    hours: weeklyHoursOut,
     hoursNote: z.string().nullable(),
     openNow: z.boolean().nullable().describe('by the weekly hours in China time; null when no hours are given'),
     contactPhone: z.string().nullable(),
