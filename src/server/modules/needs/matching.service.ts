@@ -14,7 +14,7 @@ import { type Actor, grantsFor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { listPersonHomes } from '../accounts/index.js';
 import { attendanceStatsOf } from '../activities/index.js';
-import { findNode, getNode, listCommunitiesWithin, nodeNamesOf } from '../org/index.js';
+import { getNode, listCommunitiesWithin, nodeNamesOf } from '../org/index.js';
 import { serviceStatsOf } from '../records/index.js';
 import { getNeedSettings } from '../settings/index.js';
 import { listMatchCandidates, listMatchProfiles, type MatchProfile } from '../volunteers/index.js';
@@ -141,10 +141,10 @@ interface Place {
  * the whole street. Never beyond the need's street.
  */
 async function placeInScope(db: Executor, actor: Actor, need: NeedRow): Promise<Place> {
-  const community = await findNode(db, need.community_id);
-  if (!community?.parent_id) throw notFound('need');
-  const street = await findNode(db, community.parent_id);
-  if (!street) throw notFound('need');
+  // The community's path is /district/street/community/: the street is read from it, not looked up.
+  const [districtSeg, streetId] = need.community_path.split('/').filter(Boolean);
+  if (!districtSeg || !streetId) throw notFound('need');
+  const street = { id: streetId, district_id: need.district_id, path: `/${districtSeg}/${streetId}/` };
   const communities = await listCommunitiesWithin(db, street);
   const known = new Set(communities.map((c) => c.id));
   const grants = grantsFor(actor, 'need.manage').filter((g) => g.districtId === need.district_id);

@@ -170,7 +170,8 @@ export function TaskInboxPage() {
       </SubPage>
     );
   const items = query.data.items;
-  const pending = items.filter((i) => i.status === 'pending');
+  // Invitations of a need that was closed or withdrawn meanwhile can no longer be answered: they go with the past.
+  const pending = items.filter((i) => i.canAnswer);
   const mine = items.filter((i) => i.status === 'accepted' && (i.canStart || i.canFinish || i.minutes === null));
   const rest = items.filter((i) => !pending.includes(i) && !mine.includes(i));
   return (
