@@ -227,4 +227,32 @@ describe.each(DIALECTS)('needs API on %s', (dialect) => {
     expect(c.categories.map((x) => x.key)).toContain('errand');
     expect((await elder.request('GET', '/api/v1/need-categories?districtId=elsewhere')).statusCode).toBe(404);
   });
+
+  it('updateNeedSettings: the district admin changes categories (400 on a bad key); a community admin gets 404', async () => {
+    const districtAdmin = await clientFor(
+      app,
+      await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district }),
+    );
+    const url = `/api/v1/districts/${tree.district.id}/need-settings`;
+    const bad = await districtAdmin.request('PATCH', url, { categories: [{ key: 'Bad Key', name: '坏', skills: [] }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ code: string }>().code).toBe('VALIDATION_FAILED');
+    expect(
+      (await adminB.request('PATCH', url, { categories: [{ key: 'x', name: '某', skills: [] }] })).statusCode,
+    ).toBe(404);
+    const before = (await districtAdmin.request('GET', url)).json<{ categories: unknown[] }>();
+    const ok = await districtAdmin.request('PATCH', url, {
+      categories: [...before.categories, { key: 'pet_care', name: '宠物照看', skills: [] }],
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ categories: Array<{ key: string }> }>().categories.map((c) => c.key)).toContain('pet_care');
+    const audit = await env.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', '=', 'needs')
+      .where('target_type', '=', 'district_settings')
+      .execute();
+    expect(audit).toEqual([{ action: 'settings.update' }]);
+    await districtAdmin.request('PATCH', url, before);
+  });
 });
