@@ -269,6 +269,16 @@ describe.each(DIALECTS)('projects over HTTP (%s)', (dialect) => {
       .where('target_id', 'in', [p.id, k1.id])
       .orderBy('id')
       .execute();
+    const events = await env.deps.db
+      .selectFrom('domain_events')
+      .select(['ref_id', 'payload'])
+      .where('type', '=', 'project.claim_reviewed')
+      .where('ref_id', 'in', [k1.id, k2.id])
+      .execute();
+    // The approval is one event; the rival's automatic rejection is told through the claim itself.
+    expect(events.map((e) => [e.ref_id, (JSON.parse(e.payload) as { approved: boolean }).approved])).toEqual([
+      [k1.id, true],
+    ]);
     expect(audits.map((a) => a.action)).toEqual([
       'project.create',
       'project.claim',

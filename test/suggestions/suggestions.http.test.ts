@@ -186,6 +186,15 @@ describe.each(DIALECTS)('suggestion box over HTTP (%s)', (dialect) => {
     });
     expect(toProject.statusCode).toBe(409);
     expect(toProject.json<{ code: string }>().code).toBe('IDEMPOTENCY_CONFLICT');
+    const events = await env.deps.db
+      .selectFrom('domain_events')
+      .select('payload')
+      .where('type', '=', 'suggestion.answered')
+      .where('ref_id', 'like', `${s.id}:%`)
+      .execute();
+    expect(events.map((e) => JSON.parse(e.payload) as { status: string; userId: string })).toEqual([
+      { suggestionId: s.id, userId: user.id, status: 'to_need', answer: '已转为需求，社区正在安排办理' },
+    ]);
     // The author sees the link to their need.
     const mine = await client.request('GET', '/api/v1/suggestions?view=mine');
     expect(mine.json<{ items: S[] }>().items[0]!.needId).toBe(converted.needId);
@@ -201,6 +210,10 @@ describe.each(DIALECTS)('suggestion box over HTTP (%s)', (dialect) => {
     expect(bad.statusCode).toBe(400);
     expect(
       await env.deps.db.selectFrom('needs').select('id').where('requester_user_id', '=', user.id).execute(),
+    ).toEqual([]);
+    // Nothing told the author it was taken up.
+    expect(
+      await env.deps.db.selectFrom('domain_events').select('id').where('ref_id', 'like', `${s.id}:%`).execute(),
     ).toEqual([]);
     const ok = await admin.request('POST', `/api/v1/suggestions/${s.id}/to-need`, {
       idempotencyKey: 'bad-cat-key-01',

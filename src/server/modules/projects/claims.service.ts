@@ -14,6 +14,7 @@ import { managesProjects, representedUnits, unitReachesCommunity } from './proje
 import { type ClaimState, nextClaimState, TAKEN_BY_OTHER_REASON } from './projects.rules.js';
 import type { ClaimProject, MyPartnerUnit, ProjectClaim, ReviewClaim } from './projects.schemas.js';
 import { presentClaims, projectStep } from './projects.service.js';
+import { projectClaimReviewed } from './projects.events.js';
 import { locateOne } from './projects.scope.js';
 
 /** The partner units the actor acts for (a partner contact whose phone is the unit's contact phone). */
@@ -173,6 +174,19 @@ export async function reviewClaim(
         details: { projectId: p.id, unit: c.partner_unit_name, reason: input.reason ?? null },
       });
     }
+    await projectClaimReviewed.emit(trx, deps.clock, {
+      districtId: c.district_id,
+      refId: c.id,
+      payload: {
+        claimId: c.id,
+        projectId: p.id,
+        projectTitle: p.title,
+        partnerUnitName: c.partner_unit_name,
+        claimantUserId: c.claimant_user_id,
+        approved: input.decision === 'approve',
+        reason: input.decision === 'approve' ? null : (input.reason ?? null),
+      },
+    });
   });
   return presentOne(deps, claimId);
 }

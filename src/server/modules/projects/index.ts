@@ -3,3 +3,4 @@ export { projectRoutes } from './projects.routes.js';
 export { createResource } from './resources.service.js';
 export { createProject, getProject, insertProject, publishProject, type NewProject } from './projects.service.js';
 export { claimProject, reviewClaim } from './claims.service.js';
+export { projectClaimReviewed } from './projects.events.js';

@@ -1,3 +1,4 @@
 // The suggestion box's public door (意见箱).
 export { suggestionRoutes } from './suggestions.routes.js';
 export { answerSuggestion, createSuggestion, suggestionToNeed, suggestionToProject } from './suggestions.service.js';
+export { suggestionAnswered } from './suggestions.events.js';

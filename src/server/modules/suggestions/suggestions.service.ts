@@ -16,6 +16,7 @@ import { createNeed } from '../needs/index.js';
 import { findNode, listCommunitiesWithin } from '../org/index.js';
 import { insertProject } from '../projects/index.js';
 import * as repo from './suggestions.repository.js';
+import { suggestionAnswered } from './suggestions.events.js';
 import {
   DEFAULT_CONVERT_ANSWER,
   isPublic,
@@ -179,6 +180,11 @@ export async function answerSuggestion(
       scopePath: c.path,
       details: { answer: input.answer },
     });
+    await suggestionAnswered.emit(trx, deps.clock, {
+      districtId: s.district_id,
+      refId: `${s.id}:${now}`,
+      payload: { suggestionId: s.id, userId: s.user_id, status: 'answered', answer: input.answer },
+    });
   });
   return presentOne(deps, actor, id);
 }
@@ -232,6 +238,19 @@ async function claimConversion(
       scopePath: c.path,
       details: { key },
     });
+    // A need is raised after this commits and may still be refused (the claim is then released): its event waits
+    // for the link.
+    if (kind === 'to_project')
+      await suggestionAnswered.emit(trx, deps.clock, {
+        districtId: s.district_id,
+        refId: `${s.id}:${now}`,
+        payload: {
+          suggestionId: s.id,
+          userId: s.user_id,
+          status: kind,
+          answer: answer || DEFAULT_CONVERT_ANSWER[kind],
+        },
+      });
     return s;
   });
 }
@@ -300,6 +319,16 @@ export async function suggestionToNeed(
   }
   await inTransaction(deps.db, async ({ trx }) => {
     await repo.updateSuggestion(trx, s.district_id, s.id, { need_id: needId, updated_at: iso(deps.clock.now()) });
+    await suggestionAnswered.emit(trx, deps.clock, {
+      districtId: s.district_id,
+      refId: `${s.id}:need:${needId}`,
+      payload: {
+        suggestionId: s.id,
+        userId: s.user_id,
+        status: 'to_need',
+        answer: input.answer || DEFAULT_CONVERT_ANSWER.to_need,
+      },
+    });
   });
   return presentOne(deps, actor, id);
 }
