@@ -113,7 +113,7 @@ export function MapPanel({
           </text>
         </g>
         <text x={W - 10} y={20} className="smap__north" aria-hidden="true">
-          ↑ 北
+          {t('map.north')}
         </text>
         {!onTop && you}
         {ordered.map((p) => {
