@@ -32,6 +32,8 @@ import {
   scanScheduledNotices,
 } from '../../src/server/modules/notifications/notifications.consumer.js';
 import * as svc from '../../src/server/modules/notifications/notifications.service.js';
+import { projectClaimReviewed } from '../../src/server/modules/projects/index.js';
+import { suggestionAnswered } from '../../src/server/modules/suggestions/index.js';
 import * as records from '../../src/server/modules/records/records.service.js';
 import * as teams from '../../src/server/modules/volunteers/teams.service.js';
 import * as volunteers from '../../src/server/modules/volunteers/volunteers.service.js';
@@ -278,6 +280,40 @@ describe.each(DIALECTS)('notifications from events on %s', (dialect) => {
     const h = await svc.listNotifications(env.deps, helper.actor, { limit: 5 }, 'zh-CN');
     expect(h.items.map((x) => x.kind).sort()).toEqual(['need_invited', 'need_task']);
     expect(h.items.find((x) => x.kind === 'need_task')!.body).toBe('您已接下这项任务，请按约定时间前往。谢谢您！');
+  });
+
+  it('a project claim decision reaches the claimant, an answered suggestion its author', async () => {
+    const contact = await makeUser(env.deps, { home: tree.communityA });
+    const author = await makeUser(env.deps, { home: tree.communityA });
+    await inTransaction(env.deps.db, async ({ trx }) => {
+      await projectClaimReviewed.emit(trx, env.clock, {
+        districtId: tree.district.id,
+        refId: 'claim-1',
+        payload: {
+          claimId: 'claim-1',
+          projectId: 'p-1',
+          projectTitle: '老旧小区加装扶手',
+          partnerUnitName: '江城大学志愿者协会',
+          claimantUserId: contact.id,
+          approved: false,
+          reason: '已由其他单位认领',
+        },
+      });
+      await suggestionAnswered.emit(trx, env.clock, {
+        districtId: tree.district.id,
+        refId: 's-1:1',
+        payload: { suggestionId: 's-1', userId: author.id, status: 'to_need', answer: '已安排网格员上门查看' },
+      });
+    });
+    await consumeTwice(env);
+    const c = await svc.listNotifications(env.deps, plainActor(contact.id), { limit: 5 }, 'zh-CN');
+    expect(c.items).toHaveLength(1);
+    expect(c.items[0]).toMatchObject({
+      kind: 'project_claim_rejected',
+      body: '「江城大学志愿者协会」认领的「老旧小区加装扶手」未通过。已由其他单位认领',
+    });
+    const a = await svc.listNotifications(env.deps, plainActor(author.id), { limit: 5 }, 'zh-CN');
+    expect(a.items[0]).toMatchObject({ kind: 'suggestion_answered', body: '已转为需求办理：已安排网格员上门查看' });
   });
 
   it('a muted kind makes no notice; an unmutable kind cannot be muted', async () => {

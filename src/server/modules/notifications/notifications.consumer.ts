@@ -11,6 +11,8 @@ import { activityCancelled, activityChanged, listSignupsStartingBetween, signupP
 import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
 import { invitationAnswered, listNeedsByIds, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
 import { findNode } from '../org/index.js';
+import { projectClaimReviewed } from '../projects/index.js';
+import { suggestionAnswered } from '../suggestions/index.js';
 import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
 import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
 import { addNotices, type NewNotice } from './notifications.notify.js';
@@ -225,6 +227,28 @@ function handlers(deps: Deps) {
         link: '/invitations',
         refType: 'need_invitation',
         refId: p.invitationId,
+      });
+    }),
+    on(projectClaimReviewed, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.claimantUserId],
+        kind: p.approved ? 'project_claim_approved' : 'project_claim_rejected',
+        params: { title: p.projectTitle, unit: p.partnerUnitName, reason: p.reason },
+        link: '/partner/projects',
+        refType: 'project',
+        refId: p.projectId,
+      });
+    }),
+    on(suggestionAnswered, (trx, e) => {
+      const p = e.payload;
+      return toPerson(deps, trx, e, {
+        userIds: [p.userId],
+        kind: 'suggestion_answered',
+        params: { status: p.status, answer: p.answer },
+        link: '/suggestions',
+        refType: 'suggestion',
+        refId: p.suggestionId,
       });
     }),
   ];

@@ -22,6 +22,9 @@ export const NOTICE_KINDS = [
   'need_status',
   'need_invited',
   'need_task',
+  'project_claim_approved',
+  'project_claim_rejected',
+  'suggestion_answered',
   // Staff: something landed in their review queue.
   'queue_volunteer',
   'queue_record',
@@ -123,6 +126,18 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '帮忙任务结果', body: '{outcome}' },
     en: { title: 'Your help offer', body: '{outcome}' },
   },
+  project_claim_approved: {
+    zh: { title: '项目认领已通过', body: '「{unit}」认领的「{title}」已通过社区审核。' },
+    en: { title: 'Project claim approved', body: '"{unit}" may take on "{title}".' },
+  },
+  project_claim_rejected: {
+    zh: { title: '项目认领未通过', body: '「{unit}」认领的「{title}」未通过。{reason}' },
+    en: { title: 'Project claim not approved', body: 'The claim of "{unit}" on "{title}" was not approved. {reason}' },
+  },
+  suggestion_answered: {
+    zh: { title: '您的意见有回复了', body: '{status}：{answer}' },
+    en: { title: 'Your suggestion was answered', body: '{status}: {answer}' },
+  },
   queue_volunteer: {
     zh: { title: '有新的志愿者申请待审核', body: '请到「志愿者」页审核。' },
     en: { title: 'A volunteer application waits for review', body: 'Review it on the Volunteers page.' },
@@ -161,6 +176,12 @@ const OUTCOMES: Record<string, { zh: string; en: string }> = {
   full: { zh: '这次已经有足够的人手了，谢谢您的热心！', en: 'Enough people have it covered this time. Thank you!' },
 };
 
+const SUGGESTION_STATUS: Record<string, { zh: string; en: string }> = {
+  answered: { zh: '社区答复', en: 'Answer' },
+  to_need: { zh: '已转为需求办理', en: 'Taken up as a need' },
+  to_project: { zh: '已纳入项目', en: 'Taken up in a project' },
+};
+
 const URGENCY: Record<string, { zh: string; en: string }> = {
   normal: { zh: '一般', en: 'normal' },
   urgent: { zh: '紧急', en: 'urgent' },
@@ -186,6 +207,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
   if (name === 'outcome' && typeof value === 'string') {
     const o = OUTCOMES[value];
     return o ? (locale === 'en' ? o.en : o.zh) : value;
+  }
+  if (name === 'status' && typeof value === 'string') {
+    const st = SUGGESTION_STATUS[value];
+    return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];
@@ -227,6 +252,9 @@ export const KIND_LABELS: Record<NoticeKind, { zh: string; en: string }> = {
   need_status: { zh: '需求进展', en: 'Need progress' },
   need_invited: { zh: '帮忙邀请', en: 'Invitations to help' },
   need_task: { zh: '帮忙任务结果', en: 'Help task outcome' },
+  project_claim_approved: { zh: '项目认领通过', en: 'Project claim approved' },
+  project_claim_rejected: { zh: '项目认领未通过', en: 'Project claim not approved' },
+  suggestion_answered: { zh: '意见回复', en: 'Answers to suggestions' },
   queue_volunteer: { zh: '待审核的志愿者申请', en: 'Volunteer applications to review' },
   queue_record: { zh: '待验收的服务记录', en: 'Records to accept' },
   queue_merchant: { zh: '待审核的商户申请', en: 'Merchant applications to review' },
