@@ -1,6 +1,7 @@
 // Service-map figures through HTTP on each database: "near me" over 10,000 service points (1,000 m, the 15-minute
 // circle, and 5,000 m, the widest allowed) beside the bare health route measured in the same run, as a ratio;
 // one file per database (bench/results/servicemap-sqlite.json, servicemap-postgres.json).
+import os from 'node:os';
 import { benchDistrict, DIALECTS, load, startBenchServer, writeResults } from './lib.js';
 import { newId } from '../src/server/platform/ids.js';
 import { SERVICE_POINT_CATEGORIES } from '../src/server/modules/servicemap/servicemap.rules.js';
@@ -61,6 +62,7 @@ export async function runServiceMapBench(): Promise<void> {
           )
           .execute();
       }
+      const load1m = Math.round((os.loadavg()[0] ?? 0) * 10) / 10;
       const base = `${server.url}/api/v1/districts/${district.id}/service-points/nearby?lat=${CENTRE.lat}&lng=${CENTRE.lng}`;
       const probe = (await (await fetch(`${base}&radius=1000&limit=200`)).json()) as { items: unknown[] };
       const probeWide = (await (await fetch(`${base}&radius=5000&limit=200`)).json()) as { items: unknown[] };
@@ -71,6 +73,8 @@ export async function runServiceMapBench(): Promise<void> {
         Math.round((x.requestsPerSecond / health.requestsPerSecond) * 100) / 100;
       writeResults(`servicemap-${dialect}`, {
         points: POINTS,
+        // Context for the figures: the machine's 1-minute load average when the run began (2 CPUs shared).
+        loadAverage1m: load1m,
         baselineHealth: health,
         nearby1000m: { ...nearby1000, pointsInRadius: probe.items.length, ratioToHealth: ratio(nearby1000) },
         nearby5000m: {
