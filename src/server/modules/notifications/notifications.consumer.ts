@@ -211,7 +211,7 @@ function handlers(deps: Deps) {
         userIds: [e.payload.userId],
         kind: 'need_invited',
         params: { title: e.payload.title },
-        link: '/invitations',
+        link: '/tasks',
         refType: 'need_invitation',
         refId: e.payload.invitationId,
       }),
@@ -224,7 +224,7 @@ function handlers(deps: Deps) {
         userIds: [p.userId],
         kind: 'need_task',
         params: { outcome: p.gotTask ? 'got' : 'full' },
-        link: '/invitations',
+        link: '/tasks',
         refType: 'need_invitation',
         refId: p.invitationId,
       });
