@@ -2,6 +2,8 @@
 // aborted (a configured tile server included), and the map still draws its rings and markers on the plain
 // background. A resident whose browser gives no position gets her community's centre; tapping a marker opens the point's card; a
 // resident whose phone gives a position gets the points nearest to her first.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunBrowser, DEMO_PASSWORD, type Server, shot, startServer } from './harness.js';
@@ -13,7 +15,12 @@ interface Point {
 }
 
 /** A phone page whose every request to a host other than the app's is aborted (and counted). */
-async function offlinePhone(browser: Browser, appUrl: string, extra: BrowserContextOptions = {}) {
+async function offlinePhone(
+  browser: Browser,
+  appUrl: string,
+  extra: BrowserContextOptions = {},
+  alsoAllowed: string[] = [],
+) {
   const ctx = await browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
@@ -25,7 +32,7 @@ async function offlinePhone(browser: Browser, appUrl: string, extra: BrowserCont
   const blocked: string[] = [];
   await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.host === app) return route.continue();
+    if (url.host === app || alsoAllowed.includes(url.host)) return route.continue();
     blocked.push(url.href);
     return route.abort('internetdisconnected');
   });
@@ -120,6 +127,50 @@ describe.skipIf(!canRunBrowser)('service map journey in Chromium, offline', () =
       await shot(page, 'servicemap-located');
     } finally {
       await close();
+    }
+  });
+
+  it('draws the configured tiles under the markers when the tile server answers', { timeout: 120_000 }, async () => {
+    // A 1×1 green PNG stands in for every tile; the page scales it to the tile's square.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const asked: string[] = [];
+    const tiles = http.createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*' });
+      res.end(png);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+    const tileHost = `127.0.0.1:${(tiles.address() as AddressInfo).port}`;
+    const saved = server.runtime.deps.config.map.tileUrl;
+    server.runtime.deps.config.map.tileUrl = `http://${tileHost}/{z}/{x}/{y}.png`;
+    const { page, close } = await offlinePhone(server.browser, server.url, {}, [tileHost]);
+    try {
+      await signIn(page, server.url);
+      await page.goto(`${server.url}/map`);
+      await expect.poll(() => page.getByTestId('map-tile').count()).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => page.getByTestId('map-marker').count()).toBeGreaterThanOrEqual(8);
+      // Web-Mercator tiles around 燕岭社区 (30.62°N, 114.14°E) at the zoom that fits the 1,000 m ring.
+      await expect.poll(() => asked.length).toBeGreaterThanOrEqual(1);
+      for (const url of asked) {
+        const m = /^\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(url);
+        expect(m, url).not.toBeNull();
+        const [z, x, y] = [Number(m![1]), Number(m![2]), Number(m![3])];
+        expect(z).toBeGreaterThanOrEqual(13);
+        expect(z).toBeLessThanOrEqual(15);
+        expect(Math.abs(x - ((114.14 + 180) / 360) * 2 ** z)).toBeLessThan(2);
+        const lat = (30.62 * Math.PI) / 180;
+        expect(Math.abs(y - ((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * 2 ** z)).toBeLessThan(
+          2,
+        );
+      }
+      await shot(page, 'servicemap-tiles');
+    } finally {
+      server.runtime.deps.config.map.tileUrl = saved;
+      await close();
+      await new Promise((resolve) => tiles.close(resolve));
     }
   });
 });
