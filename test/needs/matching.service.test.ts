@@ -201,6 +201,49 @@ describe.each(DIALECTS)('matching on %s', (dialect) => {
     }
   });
 
+  it('weights are per district: the district admin changes them (audited), others are told not found', async () => {
+    const tree = await makeTree(env.deps, '权重区');
+    const admin = await makeUser(env.deps, { role: 'district_admin', roleNode: tree.district });
+    const communityAdmin = await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityA });
+    const client = await clientFor(app, admin);
+    const url = `/api/v1/districts/${tree.district.id}/match-weights`;
+    expect((await client.request('GET', url)).json()).toEqual({
+      skill: 35,
+      proximity: 25,
+      availability: 15,
+      reliability: 10,
+      fairness: 15,
+    });
+    const changed = await client.request('PATCH', url, { fairness: 40 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ skill: 35, fairness: 40 });
+    const bad = await client.request('PATCH', url, {
+      skill: 0,
+      proximity: 0,
+      availability: 0,
+      reliability: 0,
+      fairness: 0,
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().message).toContain('匹配权重须为 0 至 100 的整数');
+    const typo = await client.request('PATCH', url, { skill: 1.5 });
+    expect(typo.statusCode).toBe(400);
+    const other = await (await clientFor(app, communityAdmin)).request('PATCH', url, { fairness: 10 });
+    expect(other.statusCode).toBe(404);
+    const audit = await env.deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('target_id', '=', 'match_weights')
+      .where('district_id', '=', tree.district.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    // The new weights rank: with fairness 40, a need's result reports them.
+    const resident = await residentOf(env.deps, tree.gridA);
+    const needId = (await raise(env.deps, resident, { category: 'repair' })).id;
+    const res = await matchNeed(env.deps, await actorOf(env.deps, communityAdmin), needId, {}, 'zh-CN');
+    expect(res.weights.fairness).toBe(40);
+  });
+
   it('fairness moves a volunteer who served little up past an equally fit busy one', async () => {
     const tree = await makeTree(env.deps, '公平区');
     const { actors } = await staff(tree);
