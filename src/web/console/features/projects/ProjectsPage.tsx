@@ -37,10 +37,12 @@ import {
   useCommunityResources,
   useCreateProject,
   useCreateProjectActivity,
+  useLinkableNeeds,
   useMoveProject,
   useProject,
   useProjects,
   useReviewClaim,
+  useUpdateProject,
 } from './queries';
 import { amountText, yuan } from './ResourcesPage';
 
@@ -65,20 +67,12 @@ function StateTag({ state }: { state: ProjectState }) {
   return <Tag color={STATE_COLOR[state]}>{t(`prj.st.${state}` as MessageKey)}</Tag>;
 }
 
-/** Need ids as typed: split on commas, spaces and new lines. */
-function parseIds(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(/[\s,，]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 interface ProjectForm {
   communityId: string;
   title: string;
   description?: string;
   budgetYuan?: number | null;
-  needIds?: string;
+  needIds?: string[];
   resourceIds?: string[];
   publish?: boolean;
 }
@@ -98,6 +92,7 @@ function CreateProjectModal({
   const [form] = Form.useForm<ProjectForm>();
   const communityId = Form.useWatch('communityId', form);
   const resources = useCommunityResources(communityId);
+  const needs = useLinkableNeeds(communityId);
   const create = useCreateProject();
 
   useEffect(() => {
@@ -115,7 +110,7 @@ function CreateProjectModal({
         title: v.title,
         description: v.description ?? '',
         budgetFen: v.budgetYuan ? Math.round(v.budgetYuan * 100) : 0,
-        needIds: parseIds(v.needIds),
+        needIds: v.needIds ?? [],
         resourceIds: v.resourceIds ?? [],
         publish: !!v.publish,
       },
@@ -176,7 +171,12 @@ function CreateProjectModal({
           />
         </Form.Item>
         <Form.Item name="needIds" label={t('prj.needs')} extra={t('prj.needsHelp')}>
-          <Input.TextArea rows={2} />
+          <Select
+            mode="multiple"
+            loading={needs.isFetching}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(needs.data ?? []).map((n) => ({ value: n.id, label: `${n.title}（${n.categoryName}）` }))}
+          />
         </Form.Item>
         <Form.Item name="publish" valuePropName="checked">
           <Checkbox>{t('prj.publishNow')}</Checkbox>
@@ -269,6 +269,46 @@ function ActivityModal({ project, onClose }: { project: { id: string; title: str
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+/** Adds more of the community's linkable needs to a draft or published project. */
+function AddNeeds({ projectId, communityId }: { projectId: string; communityId: string }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const needs = useLinkableNeeds(communityId);
+  const update = useUpdateProject();
+  const [picked, setPicked] = useState<string[]>([]);
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+      <Select
+        mode="multiple"
+        style={{ width: '100%' }}
+        aria-label={t('prj.addNeeds')}
+        placeholder={t('prj.addNeeds')}
+        value={picked}
+        onChange={setPicked}
+        loading={needs.isFetching}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={(needs.data ?? []).map((n) => ({ value: n.id, label: `${n.title}（${n.categoryName}）` }))}
+      />
+      <Button
+        type="primary"
+        disabled={picked.length === 0}
+        loading={update.isPending}
+        onClick={() =>
+          update.mutate(
+            { id: projectId, addNeedIds: picked },
+            {
+              onSuccess: () => setPicked([]),
+              onError: (err) => void message.error(errorMessage(err)),
+            },
+          )
+        }
+      >
+        {t('prj.addNeeds')}
+      </Button>
+    </Space.Compact>
   );
 }
 
@@ -407,6 +447,9 @@ function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void
                   </List.Item>
                 )}
               />
+            )}
+            {p.canManage && (p.status === 'draft' || p.status === 'published') && (
+              <AddNeeds projectId={p.id} communityId={p.communityId} />
             )}
           </div>
           <div>

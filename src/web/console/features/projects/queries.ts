@@ -6,6 +6,7 @@ import type {
   CountedPage,
   CreateProjectInput,
   CreateResourceInput,
+  Need,
   Page,
   PartnerUnit,
   Project,
@@ -72,6 +73,25 @@ export function useCommunityPartners(communityId: string | undefined) {
     queryFn: async () =>
       (await api<Page<PartnerUnit>>('GET', `/api/v1/org/partner-units${qs({ nodeId: communityId, limit: 100 })}`))
         .items,
+  });
+}
+
+/**
+ * Needs of a community a project may bundle: raised or triaged ones, and ones triaged as "link" that wait for a
+ * project (the needs module answers NEED_STATE for any other).
+ */
+export function useLinkableNeeds(communityId: string | undefined) {
+  return useQuery({
+    queryKey: ['projects', 'linkable-needs', communityId ?? ''] as const,
+    enabled: !!communityId,
+    queryFn: async () => {
+      const lists = await Promise.all(
+        (['submitted', 'triaged', 'linked'] as const).map((status) =>
+          api<CountedPage<Need>>('GET', `/api/v1/needs${qs({ communityId, status, limit: 200 })}`),
+        ),
+      );
+      return lists.flatMap((l) => l.items).filter((n) => n.status !== 'linked' || n.projectId === null);
+    },
   });
 }
 
