@@ -87,3 +87,12 @@ export function useClaimProject() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['partner'] }),
   });
 }
+
+/** The contact withdraws their unit's pending claim. */
+export function useWithdrawClaim() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (claimId: string) => api<ProjectClaim>('POST', `/api/v1/project-claims/${claimId}/withdraw`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['partner'] }),
+  });
+}

@@ -13,7 +13,9 @@ import {
   useMyPartnerUnits,
   usePartnerProject,
   usePartnerProjects,
+  useWithdrawClaim,
 } from '../../features/suggestions/queries';
+import { showError } from '../../components/showError';
 import { type MessageKey, useI18n } from '../../i18n';
 
 function yuan(fen: number): string {
@@ -25,6 +27,7 @@ function ProjectDetailCard({ id, onClose }: { id: string; onClose: () => void })
   const detail = usePartnerProject(id);
   const units = useMyPartnerUnits(true);
   const claim = useClaimProject();
+  const withdraw = useWithdrawClaim();
   const [unitId, setUnitId] = useState<string | undefined>();
   const [form] = Form.useForm<{ plan?: string }>();
   if (detail.isPending || units.isPending) return <Loading />;
@@ -73,6 +76,21 @@ function ProjectDetailCard({ id, onClose }: { id: string; onClose: () => void })
               <li key={c.id}>
                 {c.partnerUnitName}：{t(`partner.cl.${c.status}` as MessageKey)}
                 {c.rejectReason ? `（${c.rejectReason}）` : ''}
+                {c.status === 'pending' && (
+                  <Button
+                    size="small"
+                    style={{ marginLeft: 8 }}
+                    loading={withdraw.isPending}
+                    onClick={() =>
+                      withdraw.mutate(c.id, {
+                        onSuccess: () => void Toast.show({ content: t('partner.withdrawn') }),
+                        onError: (e) => showError(e, t),
+                      })
+                    }
+                  >
+                    {t('partner.withdraw')}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>
