@@ -1,11 +1,11 @@
-// 首页's task-invitation entry: shown only to people who have invitations or tasks, with how many wait for them.
+// The body of 首页's task-invitation entry (loaded after the page, see TaskInvitesCard): shown only to people who have
+// invitations or tasks, with how many wait for them.
 import { Link } from 'react-router';
-import { Badge } from 'antd-mobile';
-import { BellOutline } from 'antd-mobile-icons';
+import { HandPayCircleOutline } from 'antd-mobile-icons';
 import { useI18n } from '../../i18n';
 import { useMyInvitations } from './invitationQueries';
 
-export function TaskInvitesCard() {
+export function TaskInvitesBody() {
   const { t } = useI18n();
   const query = useMyInvitations();
   const items = query.data?.items ?? [];
@@ -19,14 +19,13 @@ export function TaskInvitesCard() {
       </h2>
       <div className="tiles">
         <Link className="tile" to="/tasks">
-          <Badge content={pending > 0 ? pending : null}>
-            <span className="tile__icon tile__icon--red">
-              <BellOutline aria-hidden="true" />
-            </span>
-          </Badge>
+          <span className="tile__icon tile__icon--red">
+            <HandPayCircleOutline aria-hidden="true" />
+          </span>
           <span className="tile__label">
             {pending > 0 ? t('home.tasksPending', { n: pending }) : t('home.tasksActive', { n: active })}
           </span>
+          {pending > 0 && <span className="tile__state tile__state--on">{pending}</span>}
         </Link>
       </div>
     </section>
