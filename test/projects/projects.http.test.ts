@@ -313,6 +313,24 @@ describe.each(DIALECTS)('projects over HTTP (%s)', (dialect) => {
     expect(again.statusCode).toBe(422);
   });
 
+  it('lets the unit withdraw its pending claim and claim again; nobody else may withdraw it', async () => {
+    const p = await published();
+    const first = (
+      await c1.request('POST', `/api/v1/projects/${p.id}/claims`, { partnerUnitId: w.unit1, plan: '第一版计划' })
+    ).json<{ id: string }>();
+    expect((await c2.request('POST', `/api/v1/project-claims/${first.id}/withdraw`)).statusCode).toBe(404);
+    expect((await admin.request('POST', `/api/v1/project-claims/${first.id}/withdraw`)).statusCode).toBe(404);
+    const back = await c1.request('POST', `/api/v1/project-claims/${first.id}/withdraw`);
+    expect(back.json<{ status: string }>().status).toBe('withdrawn');
+    expect((await c1.request('POST', `/api/v1/project-claims/${first.id}/withdraw`)).statusCode).toBe(422);
+    const again = await c1.request('POST', `/api/v1/projects/${p.id}/claims`, {
+      partnerUnitId: w.unit1,
+      plan: '第二版计划',
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json<{ id: string }>().id).not.toBe(first.id);
+  });
+
   it('refuses bad input with 400 and writes nothing', async () => {
     const before = await env.deps.db.selectFrom('projects').select('id').execute();
     for (const body of [
