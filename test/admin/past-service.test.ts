@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { processLedgerEvents } from '../../src/server/modules/ledger/index.js';
-import { getCertificate } from '../../src/server/modules/records/index.js';
+import { getCertificate, serviceRecordAccepted } from '../../src/server/modules/records/index.js';
 import {
   anon,
   type Client,
@@ -257,6 +257,7 @@ describe.each(DIALECTS)('service recorded after the fact on %s', (dialect) => {
       .selectFrom('domain_events')
       .selectAll()
       .where('ref_id', '=', rec.id)
+      .where('type', '=', serviceRecordAccepted.type)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(event.payload)).toMatchObject({
       activityId: null,

@@ -103,7 +103,7 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
       expect(bad.json()).toMatchObject({
         code: 'VALIDATION_FAILED',
         message:
-          '请求参数不正确：名称：名称不能为空，且不超过40个字；licenceNo：统一社会信用代码应为15至18位数字或大写字母；联系电话：请输入11位中国大陆手机号',
+          '请求参数不正确：名称：不能为空，且不超过40个字；licenceNo：统一社会信用代码应为15至18位数字或大写字母；联系电话：请输入11位中国大陆手机号',
       });
       expect(bad.json().details.map((d: { field: string }) => d.field)).toEqual(['name', 'licenceNo', 'contactPhone']);
     });
@@ -534,7 +534,7 @@ describe.each(DIALECTS)('mall API on %s', (dialect) => {
       const empty = await buyer.request('POST', `/api/v1/merchants/${shop.merchantId}/complaints`, { content: '' });
       expect([empty.statusCode, empty.json().message]).toEqual([
         400,
-        '请求参数不正确：content：名称不能为空，且不超过500个字',
+        '请求参数不正确：内容：不能为空，且不超过500个字',
       ]);
       expect(
         (await buyer.request('POST', `/api/v1/merchants/${shop.merchantId}/complaints`, { content: '排队太久' }))

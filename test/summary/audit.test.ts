@@ -141,6 +141,8 @@ describe('audit action labels', () => {
       merchant: ['approve', 'reject', 'file'],
       volunteer: ['approve', 'reject'],
       'team.member_': ['approve', 'reject'],
+      project: ['publish', 'start', 'finish', 'withdraw'],
+      suggestion: ['to_need', 'to_project'],
     };
     const found = new Set<string>();
     for (const f of files) {

@@ -28,9 +28,9 @@ export interface DB
     RecordTables,
     LedgerTables,
     MallTables,
-    NotificationTables,
     ServiceMapTables,
     NeedTables,
     InvitationTables,
+    NotificationTables,
     ProjectTables,
     SuggestionTables {}

@@ -91,17 +91,17 @@ export const STATUS_BY_CODE = {
   NEED_STATE: 409,
   NEED_CHANGED: 409,
   NEED_NO_HOME: 422,
-  // matching and invitations (needs)
-  INVITATION_STATE: 409,
-  TASK_STATE: 409,
-  TASK_NOT_STARTED: 422,
-  NEED_NOTHING_SERVED: 422,
   // projects and suggestions (资源清单/项目清单/认领/意见箱)
   PROJECT_STATE: 422,
   RESOURCE_ARCHIVED: 422,
   CLAIM_STATE: 422,
   CLAIM_DUPLICATE: 409,
   SUGGESTION_STATE: 409,
+  // matching and invitations (needs)
+  INVITATION_STATE: 409,
+  TASK_STATE: 409,
+  TASK_NOT_STARTED: 422,
+  NEED_NOTHING_SERVED: 422,
   INTERNAL: 500,
 } as const;
 

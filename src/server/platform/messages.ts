@@ -200,14 +200,6 @@ export const ERROR_TEXTS: Texts = {
     zh: '请先在“我的”里设置您住在哪个社区，再提交需求',
     en: 'Set the community you live in under "Me" before raising a need',
   },
-  // matching and invitations (needs)
-  INVITATION_STATE: { zh: '这条邀请已{status}，不能再更改', en: 'This invitation is already {status}' },
-  TASK_STATE: { zh: '这项任务当前不能{action}', en: 'This task cannot be {action} now' },
-  TASK_NOT_STARTED: { zh: '请先点“开始”，服务完成后再点“完成”', en: 'Tap "Start" first, then "Done" when finished' },
-  NEED_NOTHING_SERVED: {
-    zh: '还没有志愿者开始服务，暂不能确认完成',
-    en: 'No volunteer has started the service yet, so it cannot be confirmed as done',
-  },
   // projects and suggestions (资源清单/项目清单/认领/意见箱)
   PROJECT_STATE: { zh: '项目当前为“{status}”，不能{action}', en: 'The project is {status}; cannot {action}' },
   RESOURCE_ARCHIVED: { zh: '资源“{title}”已停用，不能再用于项目', en: 'The resource "{title}" is archived' },
@@ -217,6 +209,14 @@ export const ERROR_TEXTS: Texts = {
     en: '{unit} has already claimed this project ({status}); wait for the review',
   },
   SUGGESTION_STATE: { zh: '该意见当前为“{status}”，不能{action}', en: 'The suggestion is {status}; cannot {action}' },
+  // matching and invitations (needs)
+  INVITATION_STATE: { zh: '这条邀请已{status}，不能再更改', en: 'This invitation is already {status}' },
+  TASK_STATE: { zh: '这项任务当前不能{action}', en: 'This task cannot be {action} now' },
+  TASK_NOT_STARTED: { zh: '请先点“开始”，服务完成后再点“完成”', en: 'Tap "Start" first, then "Done" when finished' },
+  NEED_NOTHING_SERVED: {
+    zh: '还没有志愿者开始服务，暂不能确认完成',
+    en: 'No volunteer has started the service yet, so it cannot be confirmed as done',
+  },
   INTERNAL: {
     zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please retry (request {requestId})',
@@ -271,6 +271,7 @@ export const VALIDATION_TEXTS: Texts = {
   },
   'v.orgCode': { zh: '统计用区划代码应为12位数字', en: 'The division code must be 12 digits' },
   'v.name': { zh: '名称不能为空，且不超过{max}个字', en: 'The name must not be empty or longer than {max} characters' },
+  'v.text': { zh: '不能为空，且不超过{max}个字', en: 'Must not be empty or longer than {max} characters' },
   'v.displayName': { zh: '称呼不能为空，且不超过20个字', en: 'The display name must be 1–20 characters' },
   'v.realName': { zh: '姓名应为2至30个字', en: 'The real name must be 2–30 characters' },
   'v.cursor': { zh: '分页游标无效', en: 'Invalid page cursor' },
@@ -379,7 +380,7 @@ export const FIELD_TEXTS: Texts = {
   availableTo: { zh: '结束日期', en: 'available until' },
   partnerUnitId: { zh: '共建单位', en: 'partner unit' },
   resourceIds: { zh: '资源', en: 'resources' },
-  content: { zh: '意见内容', en: 'suggestion' },
+  content: { zh: '内容', en: 'content' },
   answer: { zh: '答复', en: 'answer' },
   // service map
   lat: { zh: '纬度', en: 'latitude' },

@@ -8,10 +8,10 @@ import { serviceMapEn } from './i18n.servicemap';
 import { pointsEn } from './i18n.points';
 import { volunteeringEn } from './i18n.volunteering';
 import { adminEn } from './i18n.admin';
-import { notificationsEn } from './i18n.notifications';
-import { projectsEn } from './i18n.projects';
 import { needsEn } from './i18n.needs';
 import { matchingEn } from './i18n.matching';
+import { notificationsEn } from './i18n.notifications';
+import { projectsEn } from './i18n.projects';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
@@ -23,8 +23,8 @@ export const en: Record<MessageKey, string> = {
   ...mallEn,
   ...serviceMapEn,
   ...adminEn,
-  ...notificationsEn,
-  ...projectsEn,
   ...needsEn,
   ...matchingEn,
+  ...notificationsEn,
+  ...projectsEn,
 };

@@ -12,10 +12,10 @@ import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
 import { serviceMapZh } from './i18n.servicemap';
 import { adminZh } from './i18n.admin';
-import { notificationsZh } from './i18n.notifications';
-import { projectsZh } from './i18n.projects';
 import { needsZh } from './i18n.needs';
 import { matchingZh } from './i18n.matching';
+import { notificationsZh } from './i18n.notifications';
+import { projectsZh } from './i18n.projects';
 
 export type { Locale } from '../shared/i18n';
 
@@ -205,10 +205,10 @@ const zh = /* @__PURE__ */ (() => ({
   ...mallZh,
   ...serviceMapZh,
   ...adminZh,
-  ...notificationsZh,
-  ...projectsZh,
   ...needsZh,
   ...matchingZh,
+  ...notificationsZh,
+  ...projectsZh,
 }))();
 
 export type MessageKey = keyof typeof zh;

@@ -65,6 +65,28 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'servicepoint.update': { zh: '修改服务点', en: 'Update service point' },
   'servicepoint.archive': { zh: '停用服务点', en: 'Archive service point' },
   'servicepoint.restore': { zh: '恢复服务点', en: 'Restore service point' },
+  'need.create_proxy': { zh: '代录需求', en: 'Record a need for a resident' },
+  'need.transition': { zh: '需求状态变更', en: 'Change need state' },
+  'need.link_project': { zh: '需求转入项目', en: 'Link need to project' },
+  'need.invite': { zh: '邀请志愿者', en: 'Invite volunteers' },
+  'need.complete': { zh: '确认需求完成', en: 'Confirm need done' },
+  'project.create': { zh: '新建项目', en: 'Create project' },
+  'project.update': { zh: '修改项目', en: 'Update project' },
+  'project.publish': { zh: '发布项目', en: 'Publish project' },
+  'project.start': { zh: '项目开始实施', en: 'Start project' },
+  'project.finish': { zh: '项目完成', en: 'Finish project' },
+  'project.withdraw': { zh: '撤回项目', en: 'Withdraw project' },
+  'project.activity': { zh: '由项目生成活动', en: 'Create activity from project' },
+  'project.claim': { zh: '认领项目', en: 'Claim project' },
+  'project.claim.approve': { zh: '通过项目认领', en: 'Approve project claim' },
+  'project.claim.reject': { zh: '驳回项目认领', en: 'Reject project claim' },
+  'project.claim.withdraw': { zh: '撤回项目认领', en: 'Withdraw project claim' },
+  'resource.create': { zh: '新增资源', en: 'Add resource' },
+  'resource.update': { zh: '修改资源', en: 'Update resource' },
+  'resource.archive': { zh: '停用资源', en: 'Archive resource' },
+  'suggestion.answer': { zh: '答复意见', en: 'Answer suggestion' },
+  'suggestion.to_need': { zh: '意见转为需求', en: 'Turn suggestion into need' },
+  'suggestion.to_project': { zh: '意见转为项目', en: 'Turn suggestion into project' },
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, Label> = {
@@ -83,6 +105,11 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   catalog_item: { zh: '商品', en: 'Item' },
   voucher: { zh: '兑换券', en: 'Voucher' },
   service_point: { zh: '服务点', en: 'Service point' },
+  need: { zh: '需求', en: 'Need' },
+  project: { zh: '项目', en: 'Project' },
+  project_claim: { zh: '项目认领', en: 'Project claim' },
+  resource: { zh: '资源', en: 'Resource' },
+  suggestion: { zh: '意见', en: 'Suggestion' },
 };
 
 function pick(l: Label, locale: Locale): string {

@@ -11,8 +11,8 @@ export const text = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, { message: `v.name:${max}` })
-    .max(max, { message: `v.name:${max}` });
+    .min(1, { message: `v.text:${max}` })
+    .max(max, { message: `v.text:${max}` });
 export const statementParams = id.extend({ month });
 
 // ------------------------------------------------------------------------------------------------ responses

@@ -197,7 +197,9 @@ export async function transitionNeed(
   opts: { actorId: string | null; reason?: string | null; actor?: Actor; patch?: Updateable<NeedTable> },
 ): Promise<repo.NeedRow> {
   const from = need.status as NeedState;
-  if (!canTransition(from, to)) throw new AppError('NEED_STATE', { status: `need_${from}`, action: `need_to_${to}` });
+  // The words for the refused move ({action} of NEED_STATE), e.g. need_to_matched → 匹配.
+  const move = `need_to_${to}`;
+  if (!canTransition(from, to)) throw new AppError('NEED_STATE', { status: `need_${from}`, action: move });
   const now = iso(clock.now());
   const set: Updateable<NeedTable> = {
     ...opts.patch,

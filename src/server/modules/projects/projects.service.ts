@@ -77,7 +77,9 @@ export async function loadManagedProject(db: Executor, actor: Actor, id: string)
 /** The state after an action, or PROJECT_STATE naming the current state and the action. */
 export function projectStep(p: { status: string }, action: ProjectAction): ProjectState {
   const next = nextProjectState(p.status as ProjectState, action);
-  if (!next) throw new AppError('PROJECT_STATE', { status: `project_${p.status}`, action: `project_${action}` });
+  // The words for the refused step ({action} of PROJECT_STATE), e.g. project_publish → 发布.
+  const step = `project_${action}`;
+  if (!next) throw new AppError('PROJECT_STATE', { status: `project_${p.status}`, action: step });
   return next;
 }
 
