@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { antdLocale, useI18n } from './i18n';
+import { antdLocale, extendZh, useI18n } from './i18n';
 import { useMe } from './features/account/queries';
 import { LoginPage } from './features/account/LoginPage';
 import { ConsoleLayout } from './layout/ConsoleLayout';
@@ -10,12 +10,15 @@ import { OrgPage } from './features/org/OrgPage';
 import { PointsPage } from './features/points/lazy';
 import { MallPage } from './features/mall/lazy';
 import { LoadError } from './layout/LoadError';
-import { reloadOnce } from '../shared/lazyPages';
+import { loadPageStringsWith, reloadOnce } from '../shared/lazyPages';
 import { lazyPage } from './lib/lazyPages';
 import { isStaff } from './lib/roles';
 import { PRIMARY_COLOR } from './theme';
 
 // Every page group but the org page (where the console opens) is loaded on first use, as its own chunk.
+
+// The strings only lazy pages use load with the first of them (i18n.pages.ts), not with the app.
+loadPageStringsWith(() => import('./i18n.pages').then((m) => extendZh(m.pageStringsZh)));
 const PeoplePage = lazyPage(
   () => import('./features/people/PeoplePage'),
   (m) => m.PeoplePage,

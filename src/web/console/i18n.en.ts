@@ -16,6 +16,15 @@ import { projectsEn } from './i18n.projects';
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
 
+import { adminPagesEn } from './i18n.admin.pages';
+import { mallPagesEn } from './i18n.mall.pages';
+import { matchingPagesEn } from './i18n.matching.pages';
+import { needsPagesEn } from './i18n.needs.pages';
+import { pointsPagesEn } from './i18n.points.pages';
+import { projectsPagesEn } from './i18n.projects.pages';
+import { serviceMapPagesEn } from './i18n.servicemap.pages';
+import { volunteeringPagesEn } from './i18n.volunteering.pages';
+
 export const en: Record<MessageKey, string> = {
   ...baseEn,
   ...volunteeringEn,
@@ -27,4 +36,12 @@ export const en: Record<MessageKey, string> = {
   ...matchingEn,
   ...notificationsEn,
   ...projectsEn,
+  ...adminPagesEn,
+  ...mallPagesEn,
+  ...matchingPagesEn,
+  ...needsPagesEn,
+  ...pointsPagesEn,
+  ...projectsPagesEn,
+  ...serviceMapPagesEn,
+  ...volunteeringPagesEn,
 };

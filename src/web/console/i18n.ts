@@ -1,12 +1,14 @@
 // UI strings of the staff console (zh-CN first, English second); the provider machinery is shared
 // (../shared/i18n.tsx). The Chinese halves of the dictionaries are merged here, the English halves in i18n.en.ts,
-// which is loaded only when English is chosen.
+// which is loaded only when English is chosen. Strings only lazily loaded pages use sit in i18n.<area>.pages.ts and
+// arrive with the first lazy page (i18n.pages.ts); a string any first-load file uses belongs in i18n.<area>.ts.
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import antdZh from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createElement, type ReactNode } from 'react';
 import { createI18n, type I18nValue, type Locale } from '../shared/i18n';
+import type { PageMessageKey } from './i18n.pages';
 import { volunteeringZh } from './i18n.volunteering';
 import { pointsZh } from './i18n.points';
 import { mallZh } from './i18n.mall';
@@ -211,7 +213,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...projectsZh,
 }))();
 
-export type MessageKey = keyof typeof zh;
+export type MessageKey = keyof typeof zh | PageMessageKey;
 
 /** English base strings; bundled into the English chunk only (see i18n.en.ts). */
 export const baseEn: Record<keyof typeof baseZh, string> = {
@@ -394,7 +396,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
 };
 
 export function hasMessage(key: string): key is MessageKey {
-  return key in zh;
+  return i18n.has(key);
 }
 
 let antdEn: AntdLocale | undefined; // set with the English dictionary
@@ -413,6 +415,11 @@ const i18n = /* @__PURE__ */ createI18n<MessageKey>({
   storageKey: 'linli.console.locale',
   onApply: (locale) => dayjs.locale(locale === 'en' ? 'en' : 'zh-cn'),
 });
+
+/** Adds the Chinese strings of lazily loaded pages (i18n.pages.ts) when a page group loads. */
+export function extendZh(part: Readonly<Partial<Record<MessageKey, string>>>): void {
+  i18n.extendZh(part);
+}
 
 /** Holds the UI locale for the whole app (and keeps API messages in step). */
 export function I18nProvider({ children }: { children: ReactNode }) {

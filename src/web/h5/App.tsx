@@ -7,9 +7,9 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Loading } from './components/QueryStates';
 import { RequireAuth } from './components/RequireAuth';
 import { TabLayout } from './components/TabLayout';
-import { lazyPages } from '../shared/lazyPages';
+import { lazyPages, loadPageStringsWith } from '../shared/lazyPages';
 import { ElderModeProvider } from './elder';
-import { I18nProvider, useI18n } from './i18n';
+import { extendZh, I18nProvider, useI18n } from './i18n';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MePage } from './pages/MePage';
@@ -18,6 +18,8 @@ import { ActivitiesPage } from './pages/activities/ActivitiesPage';
 
 // Route groups loaded on first use, each its own chunk: the first load carries the home, activity and account
 // pages; most residents never open the leader or merchant pages.
+// The strings only lazy pages use load with the first of them (i18n.pages.ts), not with the app.
+loadPageStringsWith(() => import('./i18n.pages').then((m) => extendZh(m.pageStringsZh)));
 const loading = <Loading />;
 const MallPages = lazyPages(
   () => import('./pages/mall/pages'),

@@ -8,10 +8,6 @@ export const adminZh = {
     '请联系您所在社区的工作人员（社区居委会或网格员），核实身份后可为您重置密码。工作人员会告诉您一个临时密码，用它登录后请立即设置新密码。',
   'login.forgotSms': '开通短信服务后，也可以用手机验证码自行找回密码。',
   'login.forgotOk': '知道了',
-  'password.forcedTitle': '请设置新密码',
-  'password.forcedNote': '您正在使用工作人员提供的临时密码。为了账号安全，请先设置只有您自己知道的新密码。',
-  'field.temporaryPassword': '临时密码',
-  'ph.temporaryPassword': '请输入工作人员告诉您的临时密码',
 } as const;
 
 export const adminEn: Record<keyof typeof adminZh, string> = {
@@ -21,9 +17,4 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
     'Ask the staff of your community (the residents’ committee or your grid worker). After checking who you are they can reset your password and tell you a temporary one; sign in with it and set a new password straight away.',
   'login.forgotSms': 'Once SMS is available you will also be able to reset it yourself with a text message code.',
   'login.forgotOk': 'Got it',
-  'password.forcedTitle': 'Set a new password',
-  'password.forcedNote':
-    'You signed in with a temporary password from the staff. To keep your account safe, set a new password only you know first.',
-  'field.temporaryPassword': 'Temporary password',
-  'ph.temporaryPassword': 'The temporary password the staff gave you',
 };

@@ -13,6 +13,16 @@ import { matchingEn } from './i18n.matching';
 import { projectsEn } from './i18n.projects';
 import { notificationsEn } from './i18n.notifications';
 
+import { adminPagesEn } from './i18n.admin.pages';
+import { mallPagesEn } from './i18n.mall.pages';
+import { matchingPagesEn } from './i18n.matching.pages';
+import { needsPagesEn } from './i18n.needs.pages';
+import { notificationsPagesEn } from './i18n.notifications.pages';
+import { pointsPagesEn } from './i18n.points.pages';
+import { projectsPagesEn } from './i18n.projects.pages';
+import { serviceMapPagesEn } from './i18n.servicemap.pages';
+import { volunteeringPagesEn } from './i18n.volunteering.pages';
+
 export const en: Record<MessageKey, string> = {
   ...baseEn,
   ...volunteeringEn,
@@ -24,4 +34,13 @@ export const en: Record<MessageKey, string> = {
   ...needsEn,
   ...matchingEn,
   ...projectsEn,
+  ...adminPagesEn,
+  ...mallPagesEn,
+  ...matchingPagesEn,
+  ...needsPagesEn,
+  ...notificationsPagesEn,
+  ...pointsPagesEn,
+  ...projectsPagesEn,
+  ...serviceMapPagesEn,
+  ...volunteeringPagesEn,
 };

@@ -1,9 +1,12 @@
 // UI strings of the resident H5 in zh-CN (default) and English; the provider machinery is shared
 // (../shared/i18n.tsx). The volunteering strings live in i18n.volunteering.ts, the points-bank ones in
 // i18n.points.ts, the points-mall ones in i18n.mall.ts; the Chinese halves are merged here, the English halves in
-// i18n.en.ts, which is loaded only when English is chosen.
+// i18n.en.ts, which is loaded only when English is chosen. Strings only lazily loaded pages use sit in
+// i18n.<area>.pages.ts and arrive with the first lazy page (i18n.pages.ts), outside the first load; a string any
+// first-load file uses belongs in i18n.<area>.ts.
 import { createElement, type ReactNode } from 'react';
 import { createI18n, type I18nValue, type Vars } from '../shared/i18n';
+import type { PageMessageKey } from './i18n.pages';
 import type { Role } from '../shared/types';
 import { mallZh } from './i18n.mall';
 import { serviceMapZh } from './i18n.servicemap';
@@ -175,7 +178,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...projectsZh,
   }) as const)();
 
-export type MessageKey = keyof typeof zhCN;
+export type MessageKey = keyof typeof zhCN | PageMessageKey;
 
 /** English base strings; bundled into the English chunk only (see i18n.en.ts). */
 export const baseEn: Record<keyof typeof baseZh, string> = {
@@ -334,6 +337,11 @@ const i18n = /* @__PURE__ */ createI18n<MessageKey>({
   loadEn: () => import('./i18n.en').then((m) => m.en),
   storageKey: 'linli.h5.locale',
 });
+
+/** Adds the Chinese strings of lazily loaded pages (i18n.pages.ts) when a page group loads. */
+export function extendZh(part: Readonly<Partial<Record<MessageKey, string>>>): void {
+  i18n.extendZh(part);
+}
 
 /** Holds the UI locale for the whole app (and keeps API messages in step). */
 export function I18nProvider({ children }: { children: ReactNode }) {

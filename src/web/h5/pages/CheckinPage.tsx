@@ -14,9 +14,12 @@ import type { MySignup } from '../features/activities/types';
 import { useAttendanceFlow, type AttendanceAction } from '../features/activities/useAttendanceFlow';
 import { useI18n } from '../i18n';
 import { chinaMidnight, formatRange, isChinaToday } from '../lib/time';
+import { reloadOnce } from '../../shared/lazyPages';
 
 // The decoder is loaded only when someone opens the camera.
-const QrScanner = lazy(() => import('../features/activities/QrScanner').then((m) => ({ default: m.QrScanner })));
+const QrScanner = lazy(
+  reloadOnce(() => import('../features/activities/QrScanner').then((m) => ({ default: m.QrScanner }))),
+);
 
 // Same window as the server: check-in opens 30 min before the start, attendance closes 2 h after the end.
 const OPENS_BEFORE_MS = 30 * 60_000;

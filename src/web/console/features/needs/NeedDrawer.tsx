@@ -10,9 +10,10 @@ import { errorMessage } from '../../lib/errors';
 import { LoadError } from '../../layout/LoadError';
 import { STATUS_COLOR, URGENCIES, URGENCY_COLOR } from './labels';
 import { useNeed, useNeedCategories, useTriageNeed } from './queries';
+import { reloadOnce } from '../../../shared/lazyPages';
 
 // The matching helper's panel, in its own chunk so the board does not carry it.
-const MatchingPanel = lazy(() => import('./MatchingPanel').then((m) => ({ default: m.MatchingPanel })));
+const MatchingPanel = lazy(reloadOnce(() => import('./MatchingPanel').then((m) => ({ default: m.MatchingPanel }))));
 
 interface TriageValues {
   category: string;

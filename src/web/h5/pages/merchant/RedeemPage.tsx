@@ -18,8 +18,11 @@ import { useKeyedWrite } from '../../features/mall/useKeyedWrite';
 import { isUncertainFailure } from '../../features/points/idempotency';
 import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
+import { reloadOnce } from '../../../shared/lazyPages';
 
-const QrScanner = lazy(() => import('../../features/activities/QrScanner').then((m) => ({ default: m.QrScanner })));
+const QrScanner = lazy(
+  reloadOnce(() => import('../../features/activities/QrScanner').then((m) => ({ default: m.QrScanner }))),
+);
 
 type Mode = 'scan' | 'type';
 type Step =

@@ -1,0 +1,27 @@
+// The UI strings only lazily loaded pages use (i18n.<area>.pages.ts), kept out of the first load: every lazy page
+// group loads this chunk with its code and registers them (App.tsx, shared/lazyPages.ts loadPageStringsWith).
+// A key used by any first-load file belongs in i18n.<area>.ts instead (it would show as a raw key until a lazy
+// page had loaded).
+import { adminPagesZh } from './i18n.admin.pages';
+import { mallPagesZh } from './i18n.mall.pages';
+import { matchingPagesZh } from './i18n.matching.pages';
+import { needsPagesZh } from './i18n.needs.pages';
+import { notificationsPagesZh } from './i18n.notifications.pages';
+import { pointsPagesZh } from './i18n.points.pages';
+import { projectsPagesZh } from './i18n.projects.pages';
+import { serviceMapPagesZh } from './i18n.servicemap.pages';
+import { volunteeringPagesZh } from './i18n.volunteering.pages';
+
+export const pageStringsZh = {
+  ...adminPagesZh,
+  ...mallPagesZh,
+  ...matchingPagesZh,
+  ...needsPagesZh,
+  ...notificationsPagesZh,
+  ...pointsPagesZh,
+  ...projectsPagesZh,
+  ...serviceMapPagesZh,
+  ...volunteeringPagesZh,
+};
+
+export type PageMessageKey = keyof typeof pageStringsZh;
