@@ -13,7 +13,7 @@ import {
   startNeedTask,
   taskMinutes,
 } from '../../src/server/modules/needs/invitations.service.js';
-import { triageNeed } from '../../src/server/modules/needs/needs.service.js';
+import { triageNeed, withdrawNeed } from '../../src/server/modules/needs/needs.service.js';
 import { acceptServiceRecords } from '../../src/server/modules/records/index.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
 import {
@@ -136,6 +136,33 @@ describe.each(DIALECTS)('need invitations on %s', (dialect) => {
     await expect(
       respondInvitation(env.deps, plainActor(b!.id), invitationOf(a!.id), false, 'zh-CN'),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a need withdrawn by its requester takes back the unanswered invitations; answering one then is refused', async () => {
+    const { resident, need, volunteers } = await dispatchable(2, 2);
+    const invited = await inviteVolunteers(
+      env.deps,
+      adminActor,
+      need.id,
+      { userIds: volunteers.map((v) => v.id) },
+      'zh-CN',
+    );
+    const [a, b] = volunteers;
+    const idOf = (userId: string) => invited.items.find((i) => i.userId === userId)!.id;
+    await respondInvitation(env.deps, plainActor(a!.id), idOf(a!.id), true, 'zh-CN');
+    await withdrawNeed(env.deps, plainActor(resident.id), need.id, { reason: '家人已经帮忙买好了' });
+    const rows = await env.deps.db
+      .selectFrom('need_invitations')
+      .select(['user_id', 'status'])
+      .where('need_id', '=', need.id)
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.user_id, r.status]))).toEqual({
+      [a!.id]: 'accepted',
+      [b!.id]: 'withdrawn',
+    });
+    await expect(respondInvitation(env.deps, plainActor(b!.id), idOf(b!.id), true, 'zh-CN')).rejects.toMatchObject({
+      code: 'INVITATION_STATE',
+    });
   });
 
   it('8 invited, 2 places, all accept at once: exactly 2 get the task', async () => {

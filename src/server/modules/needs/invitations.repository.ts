@@ -151,6 +151,23 @@ export async function updateInvitationIf(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Withdraws every still-unanswered invitation of a need (it was closed or withdrawn); returns how many. */
+export async function withdrawPendingInvitations(
+  db: Executor,
+  districtId: string,
+  needId: string,
+  now: string,
+): Promise<number> {
+  const res = await db
+    .updateTable('need_invitations')
+    .set({ status: 'withdrawn', updated_at: now })
+    .where('district_id', '=', districtId)
+    .where('need_id', '=', needId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** Changes one invitation (its task's start, finish, minutes or record). */
 export async function updateInvitation(
   db: Executor,

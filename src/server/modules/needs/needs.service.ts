@@ -25,6 +25,7 @@ import {
   scopePathOf,
 } from './needs.policy.js';
 import * as repo from './needs.repository.js';
+import * as invitationsRepo from './invitations.repository.js';
 import {
   type BeneficiaryGroup,
   canRate,
@@ -211,6 +212,8 @@ export async function transitionNeed(
   if (!(await repo.updateNeedAtVersion(trx, need.district_id, need.id, need.version, set)))
     throw new AppError('NEED_CHANGED');
   const version = need.version + 1;
+  // A closed need takes back the invitations nobody answered: they leave the volunteers' inboxes as 已撤回.
+  if (to === 'closed') await invitationsRepo.withdrawPendingInvitations(trx, need.district_id, need.id, now);
   await needStatusChanged.emit(trx, clock, {
     districtId: need.district_id,
     refId: statusChangeRef(need.id, version),
