@@ -16,7 +16,7 @@ export {
   type NeedSummary,
 } from './needs.service.js';
 // The suggestion box turns a suggestion into a need (staff on the author's behalf).
-export { createNeed } from './needs.service.js';
+export { createNeed, createNeedIn } from './needs.service.js';
 export { canTransition, NEED_STATES, type NeedState, type Urgency } from './needs.rules.js';
 // Matching, invitations and need tasks (matching.*, invitations.*).
 export { invitationRoutes } from './invitations.routes.js';

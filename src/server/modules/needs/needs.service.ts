@@ -288,104 +288,107 @@ export interface CreateNeedInput {
 }
 
 /** Raises a need: a resident for themself, or staff with need.manage on a resident's behalf (audited as proxy). */
-export async function createNeed(deps: Deps, actor: Actor, input: CreateNeedInput): Promise<Need> {
-  return inTransaction(deps.db, async ({ trx }) => {
-    let requesterId = actor.userId;
-    if (input.requesterPhone) {
-      const id = await findPersonIdByPhoneIndex(trx, deps.cipher.blindIndex('phone', input.requesterPhone));
-      if (!id) throw notFound('person');
-      requesterId = id;
-    } else if (input.requesterUserId) {
-      requesterId = input.requesterUserId;
-    }
-    const proxy = requesterId !== actor.userId;
-    const home = await homeOf(trx, requesterId);
-    if (proxy && !home && !(await findPersonHome(trx, requesterId))) throw notFound('person');
+export function createNeed(deps: Deps, actor: Actor, input: CreateNeedInput): Promise<Need> {
+  return inTransaction(deps.db, ({ trx }) => createNeedIn(deps, trx, actor, input));
+}
 
-    let community = home?.community ?? null;
-    let districtId = home?.districtId ?? null;
-    if (proxy && input.communityId && input.communityId !== community?.id) {
-      const c = await findNode(trx, input.communityId);
-      if (!c || c.kind !== 'community' || c.archived_at) throw notFound('org_node');
-      community = { id: c.id, path: c.path, name: c.name };
-      districtId = c.district_id;
-    }
-    if (!community || !districtId) {
-      if (proxy) throw invalid('communityId', 'v.needCommunity');
-      throw new AppError('NEED_NO_HOME');
-    }
-    const atHome = home?.community?.id === community.id;
-    const grid = atHome ? home.grid : null;
-    const building = atHome ? home.building : null;
-    if (proxy && !canManageAt(actor, { districtId, gridPath: grid?.path ?? null, communityPath: community.path }))
-      throw notFound('org_node');
+/** createNeed inside the caller's transaction (a suggestion turned into a need: claim, need and link commit together). */
+export async function createNeedIn(deps: Deps, trx: Executor, actor: Actor, input: CreateNeedInput): Promise<Need> {
+  let requesterId = actor.userId;
+  if (input.requesterPhone) {
+    const id = await findPersonIdByPhoneIndex(trx, deps.cipher.blindIndex('phone', input.requesterPhone));
+    if (!id) throw notFound('person');
+    requesterId = id;
+  } else if (input.requesterUserId) {
+    requesterId = input.requesterUserId;
+  }
+  const proxy = requesterId !== actor.userId;
+  const home = await homeOf(trx, requesterId);
+  if (proxy && !home && !(await findPersonHome(trx, requesterId))) throw notFound('person');
 
-    const cats = await categoriesOf(trx, districtId);
-    const category = cats.get(input.category);
-    if (!category) throw invalid('category', 'v.needCategory');
-    const windowStart = input.windowStart ?? null;
-    const windowEnd = input.windowEnd ?? null;
-    if (windowProblem(windowStart, windowEnd)) throw invalid('windowEnd', 'v.needWindow');
+  let community = home?.community ?? null;
+  let districtId = home?.districtId ?? null;
+  if (proxy && input.communityId && input.communityId !== community?.id) {
+    const c = await findNode(trx, input.communityId);
+    if (!c || c.kind !== 'community' || c.archived_at) throw notFound('org_node');
+    community = { id: c.id, path: c.path, name: c.name };
+    districtId = c.district_id;
+  }
+  if (!community || !districtId) {
+    if (proxy) throw invalid('communityId', 'v.needCommunity');
+    throw new AppError('NEED_NO_HOME');
+  }
+  const atHome = home?.community?.id === community.id;
+  const grid = atHome ? home.grid : null;
+  const building = atHome ? home.building : null;
+  if (proxy && !canManageAt(actor, { districtId, gridPath: grid?.path ?? null, communityPath: community.path }))
+    throw notFound('org_node');
 
-    const now = iso(deps.clock.now());
-    const id = newId();
-    const title = input.title?.trim() || defaultTitle(category.name, input.description);
-    const urgency = input.urgency ?? 'normal';
-    const place =
-      input.place?.trim() || [community.name, grid?.name, building?.name].filter((s) => s !== undefined).join(' ');
-    await repo.insertNeed(trx, {
-      district_id: districtId,
-      id,
-      community_id: community.id,
-      grid_id: grid?.id ?? null,
-      building_id: building?.id ?? null,
-      requester_user_id: requesterId,
-      recorded_by_user_id: proxy ? actor.userId : null,
-      category: category.key,
-      title,
-      description: input.description,
-      urgency,
-      beneficiary_group: input.beneficiaryGroup ?? 'other',
-      place,
-      window_start: windowStart,
-      window_end: windowEnd,
-      privacy: input.privacy ?? 'community',
-      people_needed: input.peopleNeeded ?? 1,
-      status: 'submitted',
-      status_reason: null,
-      project_id: null,
-      triaged_by: null,
-      triaged_at: null,
-      triage_note: null,
-      done_at: null,
-      rating: null,
-      rating_comment: null,
-      rated_at: null,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    });
-    await needSubmitted.emit(trx, deps.clock, {
-      districtId,
-      refId: id,
-      payload: { needId: id, communityId: community.id, category: category.key, urgency, title },
-    });
-    if (proxy) {
-      await recordAudit(trx, deps.clock, actor, {
-        districtId,
-        action: 'need.create_proxy',
-        targetType: 'need',
-        targetId: id,
-        scopeNodeId: grid?.id ?? community.id,
-        scopePath: grid?.path ?? community.path,
-        details: { category: category.key, urgency, title },
-        onBehalfOfId: requesterId,
-      });
-    }
-    const row = await repo.findNeedById(trx, id);
-    if (!row) throw new Error('internal: the need just written is missing');
-    return presentOne(deps, trx, actor, row);
+  const cats = await categoriesOf(trx, districtId);
+  const category = cats.get(input.category);
+  if (!category) throw invalid('category', 'v.needCategory');
+  const windowStart = input.windowStart ?? null;
+  const windowEnd = input.windowEnd ?? null;
+  if (windowProblem(windowStart, windowEnd)) throw invalid('windowEnd', 'v.needWindow');
+
+  const now = iso(deps.clock.now());
+  const id = newId();
+  const title = input.title?.trim() || defaultTitle(category.name, input.description);
+  const urgency = input.urgency ?? 'normal';
+  const place =
+    input.place?.trim() || [community.name, grid?.name, building?.name].filter((s) => s !== undefined).join(' ');
+  await repo.insertNeed(trx, {
+    district_id: districtId,
+    id,
+    community_id: community.id,
+    grid_id: grid?.id ?? null,
+    building_id: building?.id ?? null,
+    requester_user_id: requesterId,
+    recorded_by_user_id: proxy ? actor.userId : null,
+    category: category.key,
+    title,
+    description: input.description,
+    urgency,
+    beneficiary_group: input.beneficiaryGroup ?? 'other',
+    place,
+    window_start: windowStart,
+    window_end: windowEnd,
+    privacy: input.privacy ?? 'community',
+    people_needed: input.peopleNeeded ?? 1,
+    status: 'submitted',
+    status_reason: null,
+    project_id: null,
+    triaged_by: null,
+    triaged_at: null,
+    triage_note: null,
+    done_at: null,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
   });
+  await needSubmitted.emit(trx, deps.clock, {
+    districtId,
+    refId: id,
+    payload: { needId: id, communityId: community.id, category: category.key, urgency, title },
+  });
+  if (proxy) {
+    await recordAudit(trx, deps.clock, actor, {
+      districtId,
+      action: 'need.create_proxy',
+      targetType: 'need',
+      targetId: id,
+      scopeNodeId: grid?.id ?? community.id,
+      scopePath: grid?.path ?? community.path,
+      details: { category: category.key, urgency, title },
+      onBehalfOfId: requesterId,
+    });
+  }
+  const row = await repo.findNeedById(trx, id);
+  if (!row) throw new Error('internal: the need just written is missing');
+  return presentOne(deps, trx, actor, row);
 }
 
 export interface ListNeedsQuery {

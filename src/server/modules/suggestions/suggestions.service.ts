@@ -12,7 +12,7 @@ import { type Actor, can, grantsFor } from '../../platform/permissions.js';
 import { publicPersonName } from '../../platform/privacy.js';
 import { inTransaction, type Executor, type Tx } from '../../db/transaction.js';
 import { findPersonHome } from '../accounts/index.js';
-import { createNeed } from '../needs/index.js';
+import { createNeedIn } from '../needs/index.js';
 import { findNode, listCommunitiesWithin } from '../org/index.js';
 import { insertProject } from '../projects/index.js';
 import * as repo from './suggestions.repository.js';
@@ -238,8 +238,7 @@ async function claimConversion(
       scopePath: c.path,
       details: { key },
     });
-    // A need is raised after this commits and may still be refused (the claim is then released): its event waits
-    // for the link.
+    // A need's answer is announced with its link (in `extra`), once the need exists.
     if (kind === 'to_project')
       await suggestionAnswered.emit(trx, deps.clock, {
         districtId: s.district_id,
@@ -262,14 +261,11 @@ function sameConversion(row: repo.SuggestionRow, kind: 'to_need' | 'to_project',
   throw new AppError('SUGGESTION_STATE', { status: `suggestion_${row.status}`, action: actionTerm(kind) });
 }
 
-const WAIT_STEP_MS = 100;
-const WAIT_MAX_MS = 10_000;
-
 /**
  * Turns a suggestion into a need with its author as requester (staff record it on their behalf, audited by the needs
- * module). Retry-safe: the same idempotency key answers the same need, even when the twins arrive at once. The
- * suggestion is claimed first, then the need is raised (the needs module opens its own transaction), then linked; a
- * need that fails validation releases the claim.
+ * module). One transaction claims the suggestion, raises the need and links it, so a crash or a refused need leaves
+ * the suggestion as it was. Retry-safe: the same idempotency key answers the same need, even when twins arrive at once
+ * (the second waits for the first's claim and then answers its result).
  */
 export async function suggestionToNeed(
   deps: Deps,
@@ -277,59 +273,32 @@ export async function suggestionToNeed(
   id: string,
   input: SuggestionToNeed,
 ): Promise<Suggestion> {
-  let s: repo.SuggestionRow;
   try {
-    s = await claimConversion(deps, actor, id, 'to_need', input.idempotencyKey, input.answer);
-  } catch (e) {
-    if (!(e instanceof AlreadyConverted)) throw e;
-    sameConversion(e.row, 'to_need', input.idempotencyKey);
-    // The twin that claimed it is raising the need: wait for its link.
-    for (let waited = 0; waited < WAIT_MAX_MS; waited += WAIT_STEP_MS) {
-      const row = must(await repo.findSuggestion(deps.db, id), `suggestion ${id}`);
-      if (row.need_id) return presentOne(deps, actor, id);
-      if (row.convert_key !== input.idempotencyKey) break;
-      await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
-    }
-    return presentOne(deps, actor, id);
-  }
-  let needId: string;
-  try {
-    needId = (
-      await createNeed(deps, actor, {
+    await claimConversion(deps, actor, id, 'to_need', input.idempotencyKey, input.answer, async (trx, s) => {
+      const need = await createNeedIn(deps, trx, actor, {
         category: input.category,
         title: input.title ?? null,
         description: s.content,
         urgency: input.urgency,
         requesterUserId: s.user_id,
         communityId: s.community_id,
-      })
-    ).id;
-  } catch (e) {
-    await inTransaction(deps.db, async ({ trx }) => {
-      await repo.updateSuggestion(trx, s.district_id, s.id, {
-        status: s.status,
-        convert_key: null,
-        answer: s.answer,
-        answered_by: s.answered_by,
-        answered_at: s.answered_at,
-        updated_at: iso(deps.clock.now()),
+      });
+      await repo.updateSuggestion(trx, s.district_id, s.id, { need_id: need.id, updated_at: iso(deps.clock.now()) });
+      await suggestionAnswered.emit(trx, deps.clock, {
+        districtId: s.district_id,
+        refId: `${s.id}:need:${need.id}`,
+        payload: {
+          suggestionId: s.id,
+          userId: s.user_id,
+          status: 'to_need',
+          answer: input.answer || DEFAULT_CONVERT_ANSWER.to_need,
+        },
       });
     });
-    throw e;
+  } catch (e) {
+    if (!(e instanceof AlreadyConverted)) throw e;
+    sameConversion(e.row, 'to_need', input.idempotencyKey);
   }
-  await inTransaction(deps.db, async ({ trx }) => {
-    await repo.updateSuggestion(trx, s.district_id, s.id, { need_id: needId, updated_at: iso(deps.clock.now()) });
-    await suggestionAnswered.emit(trx, deps.clock, {
-      districtId: s.district_id,
-      refId: `${s.id}:need:${needId}`,
-      payload: {
-        suggestionId: s.id,
-        userId: s.user_id,
-        status: 'to_need',
-        answer: input.answer || DEFAULT_CONVERT_ANSWER.to_need,
-      },
-    });
-  });
   return presentOne(deps, actor, id);
 }
 
