@@ -217,7 +217,7 @@ export function installHttpPlatform(app: FastifyInstance): void {
  * Errors the router raises before any hook runs (Fastify's `frameworkErrors`): a path that is not valid percent
  * encoding, or a path parameter longer than the router allows. Answered in the one error shape, in the asked language.
  */
-export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const locale = pickLocale(req.headers['accept-language']);
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
   const summary =
@@ -228,7 +228,7 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
       : tooLong
         ? '网址中的参数过长'
         : '网址格式无效';
-  return sendError(
+  void sendError(
     reply,
     tooLong ? 414 : 400,
     'VALIDATION_FAILED',
