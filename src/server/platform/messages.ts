@@ -513,6 +513,24 @@ export const MATCH_REASON_TEXTS: Texts = {
   declined: { zh: '已婉拒，谢谢您告知', en: 'Declined — thank you for letting us know' },
 };
 
+/** Resource matching's reasons in words ("因为：适用于 就医陪护；同一社区；长期可用"), by ResourceMatchReason key. */
+export const RESOURCE_MATCH_TEXTS: Texts = {
+  'category.named': { zh: '适用于 {category}', en: 'serves {category}' },
+  'category.kind.venue': { zh: '场地可用于此类需求', en: 'a venue suited to this kind of need' },
+  'category.kind.professionals': { zh: '有专业人员', en: 'trained people for it' },
+  'category.kind.goods': { zh: '物资可用于此类需求', en: 'goods suited to this kind of need' },
+  'category.kind.funds': { zh: '资金可用于此类需求', en: 'funds for this kind of need' },
+  'category.kind.courses': { zh: '有相关课程', en: 'a course on it' },
+  'distance.community': { zh: '同一社区', en: 'same community' },
+  'distance.street': { zh: '同一街道', en: 'same street' },
+  'availability.open': { zh: '长期可用', en: 'available any time' },
+  'availability.window': { zh: '需求时段内可用', en: 'available when needed' },
+  'availability.now': { zh: '目前可用', en: 'available now' },
+  'quantity.enough': { zh: '数量够用（{quantity}{unit}）', en: 'enough ({quantity} {unit})' },
+  'quantity.some': { zh: '尚有 {quantity}{unit}', en: '{quantity} {unit} available' },
+  'quantity.funds': { zh: '资金 {yuan} 元', en: 'funds ¥{yuan}' },
+};
+
 /** Words that fill {status}, {action} and {what} in messages. */
 export const TERM_TEXTS: Texts = {
   pending: { zh: '待审核', en: 'pending' },

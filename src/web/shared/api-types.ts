@@ -122,6 +122,8 @@ export type {
   ClaimProjectInput,
   ReviewClaimInput,
   MyPartnerUnit,
+  MatchedResource,
+  ResourceMatch,
 } from '../../server/modules/projects/projects.schemas';
 export type {
   ResourceKind,

@@ -49,6 +49,7 @@ export async function seedProjects(deps: Deps, password: string, communityId: st
         availableTo: '2027-06-30',
         conditions: '提前一周预约，学期考试周暂停',
         contact: '陈老师',
+        needCategories: ['phone_help', 'visit'],
       }),
     );
   }
@@ -66,6 +67,7 @@ export async function seedProjects(deps: Deps, password: string, communityId: st
         availability: '每月第二个周四下午',
         conditions: '需社区提供场地',
         contact: '林医生',
+        needCategories: ['escort', 'visit'],
       }),
     );
   }
@@ -80,6 +82,7 @@ export async function seedProjects(deps: Deps, password: string, communityId: st
     availability: '工作日白天，周末需预约',
     conditions: '活动结束后恢复桌椅',
     contact: '社区服务站',
+    needCategories: ['phone_help', 'childcare', 'counselling'],
   });
   const fund = await createResource(deps, admin, {
     communityId,
@@ -91,6 +94,7 @@ export async function seedProjects(deps: Deps, password: string, communityId: st
     availability: '2027 年度',
     conditions: '用于居民议定的小微项目，需公示',
     contact: '社区服务站',
+    needCategories: ['environment', 'repair'],
   });
 
   // Two needs of elders in the community, bundled into one project for a partner unit to take on.

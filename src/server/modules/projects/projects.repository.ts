@@ -71,6 +71,22 @@ export function listResources(db: Executor, f: ResourceFilter, beforeId: string 
   return q.orderBy('r.id', 'desc').limit(limit).execute();
 }
 
+/** The active resources of some communities of one district (matching reads them all: a street's worth). */
+export function listActiveResourcesIn(
+  db: Executor,
+  districtId: string,
+  communityIds: readonly string[],
+): Promise<ResourceRow[]> {
+  if (communityIds.length === 0) return Promise.resolve([]);
+  return resources(db)
+    .where('r.district_id', '=', districtId)
+    .where('r.community_id', 'in', [...communityIds])
+    .where('r.status', '=', 'active')
+    .orderBy('r.id')
+    .limit(2000)
+    .execute();
+}
+
 export async function insertResource(db: Executor, row: Insertable<ResourceTable>): Promise<void> {
   await db.insertInto('resources').values(row).execute();
 }

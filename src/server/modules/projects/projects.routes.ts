@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/http.js';
 import { countedPageOf, errors } from '../../platform/schemas.js';
 import * as s from './projects.schemas.js';
 import * as resources from './resources.service.js';
+import { matchNeedResources } from './resources.ranking.js';
 import * as projects from './projects.service.js';
 import * as claims from './claims.service.js';
 
@@ -57,6 +58,17 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: s.resourceSchema, ...errors(400, 401, 404) },
     },
     handler: (req) => resources.updateResource(deps, requireActor(req), req.params.id, req.body),
+  });
+
+  r.get('/api/v1/needs/:id/resources', {
+    schema: {
+      operationId: 'matchNeedResources',
+      tags: ['projects'],
+      summary: '为需求匹配可用资源：按类别适配、距离、可用时间、数量排序（前 10 项），每项附理由',
+      params: s.idParams,
+      response: { 200: s.resourceMatchSchema, ...errors(401, 404) },
+    },
+    handler: (req) => matchNeedResources(deps, requireActor(req), req.params.id, req.locale),
   });
 
   r.post('/api/v1/projects', {

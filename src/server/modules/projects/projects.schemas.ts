@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { cursorSchema, idSchema, limitSchema, nameSchema } from '../../platform/schemas.js';
 import { CLAIM_STATES, PROJECT_STATES, PROVIDER_KINDS, RESOURCE_KINDS, RESOURCE_STATES } from './projects.rules.js';
+import { RESOURCE_MATCH_FACTORS } from './resources.rules.js';
 
 const isoDate = z
   .string()
@@ -10,6 +11,8 @@ const text = (max: number) => z.string().trim().max(max);
 const fen = z.number().int().min(0).max(100_000_000_000);
 
 export const idParams = z.object({ id: idSchema });
+/** Need category keys (checked against the district's categories by the service). */
+const needCategoryKeys = z.array(z.string().trim().min(1).max(40)).max(20);
 
 // ---- resources ----
 
@@ -33,6 +36,8 @@ export const resourceSchema = z
     availableTo: z.string().nullable(),
     conditions: z.string(),
     contact: z.string(),
+    /** Need category keys the resource serves (适用需求类别). */
+    needCategories: z.array(z.string()),
     status: z.enum(RESOURCE_STATES),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -55,6 +60,7 @@ export const createResourceBody = z.object({
   availableTo: isoDate.nullable().optional(),
   conditions: text(500).default(''),
   contact: text(100).default(''),
+  needCategories: needCategoryKeys.default([]),
 });
 
 export const updateResourceBody = z.object({
@@ -68,6 +74,7 @@ export const updateResourceBody = z.object({
   availableTo: isoDate.nullable().optional(),
   conditions: text(500).optional(),
   contact: text(100).optional(),
+  needCategories: needCategoryKeys.optional(),
   status: z.enum(RESOURCE_STATES).optional(),
 });
 
@@ -80,6 +87,31 @@ export const listResourcesQuery = z.object({
   cursor: cursorSchema,
   limit: limitSchema(20, 100),
 });
+
+// ---- resources for a need (matchNeedResources) ----
+
+const score = z.number().int().min(0).max(100);
+
+export const matchedResourceSchema = z
+  .object({
+    resource: resourceSchema,
+    total: score.describe('weighted score 0–100'),
+    fit: z.enum(['named', 'kind']).describe('named: the resource lists the category; kind: fits by its kind'),
+    distance: z.enum(['community', 'street']),
+    factors: z.object({ category: score, distance: score, availability: score, quantity: score }),
+    reasons: z.array(z.object({ factor: z.enum(RESOURCE_MATCH_FACTORS), key: z.string(), text: z.string() })),
+    because: z.string().describe('因为：适用于 就医陪护；同一社区；长期可用'),
+  })
+  .describe('MatchedResource');
+
+export const resourceMatchSchema = z
+  .object({
+    needId: z.string(),
+    /** Active resources in scope that were scored (before dropping those that do not fit). */
+    considered: z.number().int(),
+    items: z.array(matchedResourceSchema),
+  })
+  .describe('ResourceMatch');
 
 // ---- projects ----
 
@@ -218,6 +250,8 @@ export type UpdateResource = z.output<typeof updateResourceBody>;
 export type UpdateResourceInput = z.input<typeof updateResourceBody>;
 export type ListResources = z.output<typeof listResourcesQuery>;
 export type Resource = z.output<typeof resourceSchema>;
+export type MatchedResource = z.output<typeof matchedResourceSchema>;
+export type ResourceMatch = z.output<typeof resourceMatchSchema>;
 export type CreateProject = z.output<typeof createProjectBody>;
 export type CreateProjectInput = z.input<typeof createProjectBody>;
 export type UpdateProject = z.output<typeof updateProjectBody>;

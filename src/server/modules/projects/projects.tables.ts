@@ -25,6 +25,8 @@ export interface ResourceTable {
   available_to: string | null;
   conditions: string;
   contact: string;
+  /** JSON array of the district's need category keys the resource serves (matching ranks by them), '[]' for none. */
+  need_categories: string;
   /** active | archived */
   status: string;
   created_by: string;

@@ -11,11 +11,23 @@ import type { Actor } from '../../platform/permissions.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findFiledMerchant } from '../mall/index.js';
 import { findNode, findPartnerUnit } from '../org/index.js';
+import { getNeedSettings } from '../settings/index.js';
 import * as repo from './projects.repository.js';
 import { managesProjects, staffReaches } from './projects.policy.js';
 import { communitiesWithin, idsByDistrict, type Located, locate, locateOne } from './projects.scope.js';
 import { type ProviderKind, type ResourceKind, resourceAmountProblem, type ResourceState } from './projects.rules.js';
 import type { CreateResource, ListResources, Resource, UpdateResource } from './projects.schemas.js';
+
+/** The need category keys stored on a resource (a JSON array; anything else reads as none). */
+export function parseNeedCategories(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Presents a resource row. */
 export function toResource(r: Located<repo.ResourceRow>): Resource {
@@ -38,6 +50,7 @@ export function toResource(r: Located<repo.ResourceRow>): Resource {
     availableTo: r.available_to,
     conditions: r.conditions,
     contact: r.contact,
+    needCategories: parseNeedCategories(r.need_categories),
     status: r.status as ResourceState,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -66,6 +79,16 @@ function checkAmounts(kind: ResourceKind, quantity: number | null, amountFen: nu
   if (problem === 'amountFen')
     throw fieldError('amountFen', kind === 'funds' ? '资金须填写金额（分）' : '只有资金类资源填写金额');
   if (problem === 'quantity') throw fieldError('quantity', '资金类资源不填数量，请填写金额');
+}
+
+/** The keys, without repeats, each one of the district's need categories (400 naming the first unknown one). */
+async function checkNeedCategories(db: Executor, districtId: string, keys: readonly string[]): Promise<string[]> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return unique;
+  const known = new Set((await getNeedSettings(db, districtId)).categories.map((c) => c.key));
+  const unknown = unique.find((k) => !known.has(k));
+  if (unknown !== undefined) throw fieldError('needCategories', `没有这个需求类别：${unknown}`);
+  return unique;
 }
 
 function checkDates(from: string | null, to: string | null): void {
@@ -106,6 +129,7 @@ export async function createResource(deps: Deps, actor: Actor, input: CreateReso
     const amountFen = input.amountFen ?? null;
     checkAmounts(input.kind, quantity, amountFen);
     checkDates(input.availableFrom ?? null, input.availableTo ?? null);
+    const needCategories = await checkNeedCategories(trx, community.district_id, input.needCategories);
     const id = newId();
     const now = iso(deps.clock.now());
     await repo.insertResource(trx, {
@@ -126,6 +150,7 @@ export async function createResource(deps: Deps, actor: Actor, input: CreateReso
       available_to: input.availableTo ?? null,
       conditions: input.conditions,
       contact: input.contact,
+      need_categories: JSON.stringify(needCategories),
       status: 'active',
       created_by: actor.userId,
       created_at: now,
@@ -162,6 +187,10 @@ export async function updateResource(deps: Deps, actor: Actor, id: string, patch
     const from = patch.availableFrom !== undefined ? patch.availableFrom : r.available_from;
     const to = patch.availableTo !== undefined ? patch.availableTo : r.available_to;
     checkDates(from, to);
+    const needCategories =
+      patch.needCategories !== undefined
+        ? JSON.stringify(await checkNeedCategories(trx, r.district_id, patch.needCategories))
+        : r.need_categories;
     await repo.updateResource(trx, r.district_id, r.id, {
       title: patch.title ?? r.title,
       description: patch.description ?? r.description,
@@ -173,6 +202,7 @@ export async function updateResource(deps: Deps, actor: Actor, id: string, patch
       available_to: to,
       conditions: patch.conditions ?? r.conditions,
       contact: patch.contact ?? r.contact,
+      need_categories: needCategories,
       status: patch.status ?? r.status,
       updated_at: iso(deps.clock.now()),
     });

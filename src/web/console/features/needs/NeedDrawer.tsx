@@ -14,6 +14,9 @@ import { reloadOnce } from '../../../shared/lazyPages';
 
 // The matching helper's panel, in its own chunk so the board does not carry it.
 const MatchingPanel = lazy(reloadOnce(() => import('./MatchingPanel').then((m) => ({ default: m.MatchingPanel }))));
+const ResourceMatchPanel = lazy(
+  reloadOnce(() => import('./ResourceMatchPanel').then((m) => ({ default: m.ResourceMatchPanel }))),
+);
 
 interface TriageValues {
   category: string;
@@ -173,6 +176,9 @@ function NeedBody({ need }: { need: NeedDetail }) {
 
       <Suspense fallback={null}>
         <MatchingPanel needId={need.id} need={need} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ResourceMatchPanel need={need} />
       </Suspense>
 
       <h3 style={{ marginTop: 24 }}>{t('needs.timeline')}</h3>

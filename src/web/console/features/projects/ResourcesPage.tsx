@@ -27,6 +27,7 @@ import {
   type ResourceFilter,
   useCommunityPartners,
   useCreateResource,
+  useNeedCategoryChoices,
   useResources,
   useUpdateResource,
 } from './queries';
@@ -67,6 +68,7 @@ interface FormValues {
   dates?: [Dayjs | null, Dayjs | null] | null;
   conditions?: string;
   contact?: string;
+  needCategories?: string[];
 }
 
 function ResourceModal({ open, editing, onClose }: { open: boolean; editing: Resource | null; onClose: () => void }) {
@@ -79,6 +81,7 @@ function ResourceModal({ open, editing, onClose }: { open: boolean; editing: Res
   const kind = Form.useWatch('kind', form);
   const partners = useCommunityPartners(providerKind === 'partner' ? communityId : undefined);
   const merchants = useMerchants(providerKind === 'merchant' ? scope.districtId : null);
+  const needCategories = useNeedCategoryChoices(editing?.districtId ?? scope.districtId);
   const create = useCreateResource();
   const update = useUpdateResource();
 
@@ -103,6 +106,7 @@ function ResourceModal({ open, editing, onClose }: { open: boolean; editing: Res
         ],
         conditions: editing.conditions,
         contact: editing.contact,
+        needCategories: editing.needCategories,
       });
     } else {
       form.setFieldsValue({ providerKind: 'community', kind: 'venue', communityId: scope.onlyCommunityId });
@@ -122,9 +126,10 @@ function ResourceModal({ open, editing, onClose }: { open: boolean; editing: Res
       availableTo: v.dates?.[1]?.format('YYYY-MM-DD') ?? null,
       conditions: v.conditions ?? '',
       contact: v.contact ?? '',
+      needCategories: v.needCategories ?? [],
     };
     const onError = (err: unknown) => {
-      const fields = ['communityId', 'providerId', 'title', 'quantity', 'availableTo'];
+      const fields = ['communityId', 'providerId', 'title', 'quantity', 'availableTo', 'needCategories'];
       if (!applyFieldErrors(form, err, fields)) message.error(errorMessage(err));
     };
     if (editing) {
@@ -240,6 +245,15 @@ function ResourceModal({ open, editing, onClose }: { open: boolean; editing: Res
         )}
         <Form.Item name="description" label={t('res.description')}>
           <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="needCategories" label={t('res.needCategories')} extra={t('res.needCategoriesHelp')}>
+          <Select
+            mode="multiple"
+            allowClear
+            loading={needCategories.isPending && needCategories.fetchStatus !== 'idle'}
+            options={(needCategories.data ?? []).map((c) => ({ value: c.key, label: c.name }))}
+            optionFilterProp="label"
+          />
         </Form.Item>
         <Space wrap size={12}>
           <Form.Item name="availability" label={t('res.availability')}>

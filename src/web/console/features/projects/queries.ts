@@ -17,6 +17,7 @@ import type {
   ProviderKind,
   Resource,
   ResourceKind,
+  ResourceMatch,
   ReviewClaimInput,
   UpdateProjectInput,
   UpdateResourceInput,
@@ -184,3 +185,27 @@ export function useCreateProjectActivity() {
 }
 
 export type { ClaimProjectInput };
+
+/** The district's need categories (key and name): the resource form's 适用需求类别 choices. */
+export function useNeedCategoryChoices(districtId: string | null | undefined) {
+  return useQuery({
+    queryKey: ['projects', 'needCategories', districtId ?? ''] as const,
+    enabled: !!districtId,
+    queryFn: async () =>
+      (
+        await api<{ categories: { key: string; name: string }[] }>(
+          'GET',
+          `/api/v1/districts/${encodeURIComponent(districtId ?? '')}/need-settings`,
+        )
+      ).categories,
+    staleTime: 60_000,
+  });
+}
+
+/** The resources ranked for a need (staff who manage the need). */
+export function useNeedResourceMatches(needId: string) {
+  return useQuery({
+    queryKey: ['projects', 'needResources', needId] as const,
+    queryFn: () => api<ResourceMatch>('GET', `/api/v1/needs/${encodeURIComponent(needId)}/resources`),
+  });
+}
