@@ -137,6 +137,14 @@ describe.each(DIALECTS)('resources for a need (%s)', (dialect) => {
     expect(en.items[2]!.because).toBe('Because: trained people for it; same street; available any time; enough (1 人)');
   });
 
+  it('a grid worker sees their community’s resources (not the street’s other community)', async () => {
+    const grid = await clientFor(
+      app,
+      await makeUser(env.deps, { role: 'grid_worker', roleNode: w.tree.gridA, home: w.tree.communityA }),
+    );
+    expect((await match(grid)).items.map((i) => i.resource.title)).toEqual(['陪诊医生', '轮椅']);
+  });
+
   it('never shows archived resources, nor another street’s or district’s', async () => {
     const titles = (await match(street)).items.map((i) => i.resource.title);
     for (const t of ['已停用的陪诊', '乙社区陪诊', '别区陪诊', '活动室']) expect(titles).not.toContain(t);

@@ -285,6 +285,8 @@ export function ResourcesPage() {
   const update = useUpdateResource();
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
+  const categories = useNeedCategoryChoices(scope.districtId);
+  const categoryName = useMemo(() => new Map((categories.data ?? []).map((c) => [c.key, c.name])), [categories.data]);
 
   const toggle = (r: Resource) =>
     update.mutate(
@@ -361,7 +363,7 @@ export function ResourcesPage() {
         loading={list.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1410 }}
         locale={{ emptyText: list.isError ? errorMessage(list.error) : t('res.empty') }}
         columns={[
           {
@@ -396,6 +398,18 @@ export function ResourcesPage() {
             ),
           },
           { title: t('res.quantity'), key: 'amount', width: 120, render: (_: unknown, r) => amountText(r) },
+          {
+            title: t('res.needCategories'),
+            key: 'needCategories',
+            width: 160,
+            render: (_: unknown, r) => (
+              <Space size={[0, 4]} wrap>
+                {r.needCategories.map((k) => (
+                  <Tag key={k}>{categoryName.get(k) ?? k}</Tag>
+                ))}
+              </Space>
+            ),
+          },
           {
             title: t('res.availability'),
             key: 'availability',
