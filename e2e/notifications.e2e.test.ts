@@ -57,7 +57,7 @@ describe.skipIf(!canRunBrowser)('notifications journey in Chromium', () => {
           await admin.reload();
           return admin.getByTestId('notification-bell').getAttribute('aria-label');
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toMatch(/^消息（\d+ 条未读）$/);
     await admin.getByTestId('notification-bell').click();
@@ -77,7 +77,7 @@ describe.skipIf(!canRunBrowser)('notifications journey in Chromium', () => {
           await messagesTab.waitFor();
           return badgeOf();
         },
-        { timeout: 20_000 },
+        { timeout: 60_000 },
       )
       .toBe(before + 1);
     await shot(resident, 'n02-badge');
