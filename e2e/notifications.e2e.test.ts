@@ -54,7 +54,7 @@ describe.skipIf(!canRunBrowser)('notifications journey in Chromium', () => {
     await expect
       .poll(
         async () => {
-          await admin.reload();
+          await admin.reload({ waitUntil: 'networkidle' });
           return admin.getByTestId('notification-bell').getAttribute('aria-label');
         },
         { timeout: 60_000 },

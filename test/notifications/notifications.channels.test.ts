@@ -2,7 +2,7 @@
 // backoff and logged as failed after the last attempt; with nothing configured no delivery row exists at all.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestEnv, DIALECTS, makeTree, makeUser, type TestEnv, type Tree } from '../support.js';
 import { inTransaction } from '../../src/server/db/transaction.js';
 import { processNotificationEvents } from '../../src/server/modules/notifications/notifications.consumer.js';
@@ -76,7 +76,9 @@ describe.each(DIALECTS)('notification channels on %s', (dialect) => {
     let sms: Awaited<ReturnType<typeof stubProvider>>;
     let wechat: Awaited<ReturnType<typeof stubProvider>>;
 
-    beforeAll(async () => {
+    // A fresh database and fresh stubs per test: the WeChat stub answers a fixed sequence of failures, and a
+    // delivery left pending by one test would be retried in another (the tests run in any order).
+    beforeEach(async () => {
       sms = await stubProvider([]);
       wechat = await stubProvider([503, 500, 502]);
       env = await createTestEnv(dialect);
@@ -94,7 +96,7 @@ describe.each(DIALECTS)('notification channels on %s', (dialect) => {
       };
       tree = await makeTree(env.deps);
     });
-    afterAll(async () => {
+    afterEach(async () => {
       await env.close();
       await sms.close();
       await wechat.close();
