@@ -73,7 +73,7 @@ describe.skipIf(!canRunBrowser)('notifications journey in Chromium', () => {
     await expect
       .poll(
         async () => {
-          await resident.goto(`${url}/`);
+          await resident.goto(`${url}/`, { waitUntil: 'networkidle' });
           await messagesTab.waitFor();
           return badgeOf();
         },
