@@ -2,10 +2,11 @@
 import type { Expression, Selectable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import { nodeFieldOf, nodesWithin } from '../org/index.js';
-import type { RoleAssignmentTable, SessionTable, UserTable } from './accounts.tables.js';
+import type { LoginThrottleTable, RoleAssignmentTable, SessionTable, UserTable } from './accounts.tables.js';
 
 export type UserRow = Selectable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
+export type ThrottleRow = Selectable<LoginThrottleTable>;
 export type RoleRow = Selectable<RoleAssignmentTable> & { node_name: string; node_kind: string; node_path: string };
 
 export interface Reach {
@@ -51,15 +52,43 @@ export async function updateUser(db: Executor, id: string, patch: Partial<UserRo
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
-/** Counts a failed login and returns the new count. */
-export async function incrementFailedLogins(db: Executor, id: string, at: string): Promise<number> {
+/** The sign-in throttle rows of these keys ('phone:…', 'ip:…'). */
+export function findThrottles(db: Executor, keys: string[]): Promise<ThrottleRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db.selectFrom('login_throttle').selectAll().where('key', 'in', keys).execute();
+}
+
+/** Makes sure a throttle row exists (no failures yet), so the compare-and-set below always has a row to change. */
+export async function ensureThrottle(db: Executor, key: string, epoch: string): Promise<void> {
   await db
-    .updateTable('users')
-    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1), updated_at: at }))
-    .where('id', '=', id)
+    .insertInto('login_throttle')
+    .values({ key, failures: 0, last_failure_at: epoch, blocked_until: null })
+    .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await db.selectFrom('users').select('failed_logins').where('id', '=', id).executeTakeFirstOrThrow();
-  return row.failed_logins;
+}
+
+/**
+ * Changes a throttle row only if it still holds what was read (failures and last failure): true when it did. Two
+ * processes counting at once never lose a failure; the loser reads again.
+ */
+export async function compareAndSetThrottle(
+  db: Executor,
+  seen: Pick<ThrottleRow, 'key' | 'failures' | 'last_failure_at'>,
+  next: Pick<ThrottleRow, 'failures' | 'last_failure_at' | 'blocked_until'>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('login_throttle')
+    .set(next)
+    .where('key', '=', seen.key)
+    .where('failures', '=', seen.failures)
+    .where('last_failure_at', '=', seen.last_failure_at)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Forgets the failures of a key (a successful sign-in, a staff unlock or password reset). */
+export async function deleteThrottle(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
 
 export async function insertSession(db: Executor, row: SessionRow): Promise<void> {

@@ -38,7 +38,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'login',
       tags: ['auth'],
-      summary: '手机号 + 密码登录；连续 5 次错误锁定 15 分钟',
+      summary: '手机号 + 密码登录；错误过多时按手机号和来源地址逐步延迟（1、2、4… 最长 30 分钟）',
       body: s.loginBody,
       response: { 200: s.sessionReply, ...errors(400, 401, 423, 429) },
     },
@@ -141,6 +141,21 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: s.resetPasswordReply, ...errors(401, 403, 404) },
     },
     handler: (req) => people.resetPassword(deps, requireActor(req), req.params.id),
+  });
+
+  r.post('/api/v1/people/:id/unlock', {
+    config: { audit: ['person.unlocked'] },
+    schema: {
+      operationId: 'unlockAccount',
+      tags: ['people'],
+      summary: '解除登录延迟：清除该手机号累计的密码错误次数（记入审计日志）',
+      params: s.idParams,
+      response: { 204: z.null(), ...errors(401, 403, 404) },
+    },
+    handler: async (req, reply) => {
+      await people.unlockAccount(deps, requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
   });
 
   r.post('/api/v1/districts', {

@@ -12,14 +12,8 @@ import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { findNode } from '../org/index.js';
 import * as repo from './accounts.repository.js';
-import {
-  LOCK_MINUTES,
-  lockMinutesLeft,
-  MAX_FAILED_LOGINS,
-  SESSION_IDLE_MS,
-  SESSION_MAX_MS,
-  SESSION_REFRESH_MS,
-} from './accounts.rules.js';
+import { admitAttempt, attemptSucceeded } from './accounts.throttle.js';
+import { SESSION_IDLE_MS, SESSION_MAX_MS, SESSION_REFRESH_MS } from './accounts.rules.js';
 
 export interface RoleAssignment {
   id: string;
@@ -190,36 +184,29 @@ export async function register(
   });
 }
 
-/** Checks phone and password, with a 15-minute lock after 5 failures in a row. */
+/**
+ * Checks phone and password under progressive delays per phone number and per client address (accounts.rules.ts,
+ * accounts.throttle.ts). An unknown number is counted and answered exactly like a wrong password of a known one.
+ */
 export async function login(
   deps: Deps,
   input: { phone: string; password: string },
   meta: { ip?: string; userAgent?: string } = {},
 ): Promise<SessionStart> {
-  const user = await repo.findUserByPhoneIndex(deps.db, deps.cipher.blindIndex('phone', input.phone));
-  if (!user) {
-    await verifyPassword(await dummyHash(), input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  const phoneIndex = deps.cipher.blindIndex('phone', input.phone);
   const now = deps.clock.now();
-  const left = lockMinutesLeft(user.locked_until, now);
-  if (left > 0) throw new AppError('ACCOUNT_LOCKED', { minutes: left });
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok) {
-    const lockedFor = await inTransaction(deps.db, async ({ trx }) => {
-      const failures = await repo.incrementFailedLogins(trx, user.id, iso(now));
-      if (failures < MAX_FAILED_LOGINS) return 0;
-      await repo.updateUser(trx, user.id, {
-        failed_logins: 0,
-        locked_until: iso(new Date(now.getTime() + LOCK_MINUTES * 60000)),
-      });
-      return LOCK_MINUTES;
-    });
-    if (lockedFor) throw new AppError('ACCOUNT_LOCKED', { minutes: lockedFor });
+  const attempt = await admitAttempt(deps, phoneIndex, meta.ip, now);
+  if (!attempt.allowed) throw new AppError('ACCOUNT_LOCKED', { minutes: attempt.minutes });
+  const user = await repo.findUserByPhoneIndex(deps.db, phoneIndex);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, input.password);
+  else await verifyPassword(await dummyHash(), input.password); // the same time as a wrong password
+  if (!user || !ok) {
+    if (attempt.minutes > 0) throw new AppError('ACCOUNT_LOCKED', { minutes: attempt.minutes });
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await attemptSucceeded(deps, phoneIndex, meta.ip);
   return inTransaction(deps.db, async ({ trx }) => {
-    await repo.updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     const s = await startSession(deps, trx, user.id, meta);
     return { ...s, me: await presentMe(deps, trx, user) };
   });

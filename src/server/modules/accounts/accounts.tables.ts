@@ -54,7 +54,19 @@ export interface PlatformAdminTable {
   granted_at: string;
 }
 
+/**
+ * Failed sign-ins per phone number ('phone:' + its blind index, known or not) and per client address ('ip:' + address):
+ * the progressive delays of accounts.rules.ts. Global like users.
+ */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  blocked_until: string | null;
+}
+
 export interface AccountTables {
+  login_throttle: LoginThrottleTable;
   platform_admins: PlatformAdminTable;
   users: UserTable;
   sessions: SessionTable;

@@ -24,6 +24,7 @@ import { findNode, nodeNamesOf } from '../org/index.js';
 import * as repo from './accounts.repository.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { newTemporaryPassword, type RoleAssignment, toRoleAssignment } from './accounts.service.js';
+import { delaysOf, phoneKey } from './accounts.throttle.js';
 
 export interface Person {
   id: string;
@@ -65,7 +66,11 @@ async function presentPeople(deps: Deps, db: Executor, users: repo.UserRow[]): P
     ))
       names.set(id, name);
   }
-  const now = iso(deps.clock.now());
+  const delays = await delaysOf(
+    db,
+    users.map((u) => u.phone_index),
+    deps.clock.now(),
+  );
   return users.map((u) => ({
     id: u.id,
     displayName: u.display_name,
@@ -76,7 +81,7 @@ async function presentPeople(deps: Deps, db: Executor, users: repo.UserRow[]): P
     homeNodeName: u.home_node_id ? (names.get(u.home_node_id) ?? null) : null,
     roles: roles.filter((r) => r.user_id === u.id).map(toRoleAssignment),
     createdAt: u.created_at,
-    lockedUntil: u.locked_until && u.locked_until > now ? u.locked_until : null,
+    lockedUntil: delays.get(u.phone_index) ?? null,
   }));
 }
 
@@ -187,10 +192,9 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string): Promi
     await repo.updateUser(trx, user.id, {
       password_hash: hash,
       must_change_password: 1,
-      failed_logins: 0,
-      locked_until: null,
       updated_at: iso(deps.clock.now()),
     });
+    await repo.deleteThrottle(trx, phoneKey(user.phone_index));
     await repo.deleteAllSessions(trx, user.id);
     const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
     const scope =
@@ -208,6 +212,33 @@ export async function resetPassword(deps: Deps, actor: Actor, id: string): Promi
     });
   });
   return { temporaryPassword };
+}
+
+/**
+ * Staff (people.reset in scope) lift a person's sign-in delay at once: the failures counted against their phone number
+ * are forgotten (a delay on an attacker's address stays). Audited as person.unlocked.
+ */
+export async function unlockAccount(deps: Deps, actor: Actor, id: string): Promise<void> {
+  const user = await getPersonInScope(deps, actor, id, 'people.reset');
+  const grant = must(grantsFor(actor, 'people.reset')[0], 'a grant of people.reset'); // checked in scope above
+  const lockedUntil = (await delaysOf(deps.db, [user.phone_index], deps.clock.now())).get(user.phone_index) ?? null;
+  await inTransaction(deps.db, async ({ trx }) => {
+    await repo.deleteThrottle(trx, phoneKey(user.phone_index));
+    const home = user.home_node_id ? await findNode(trx, user.home_node_id) : undefined;
+    const scope =
+      home && can(actor, 'people.reset', { districtId: home.district_id, path: home.path })
+        ? { districtId: home.district_id, nodeId: home.id, path: home.path }
+        : { districtId: grant.districtId, nodeId: grant.nodeId, path: grant.path };
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: scope.districtId,
+      action: 'person.unlocked',
+      targetType: 'person',
+      targetId: user.id,
+      scopeNodeId: scope.nodeId,
+      scopePath: scope.path,
+      details: { personName: user.display_name, lockedUntil },
+    });
+  });
 }
 
 /** Grants a role on a node, inside the caller's transaction, without permission checks (demo seed, CLI). */
