@@ -36,6 +36,7 @@ import { suggestionRoutes } from './modules/suggestions/index.js';
 import { notificationRoutes, startNotificationWorker } from './modules/notifications/index.js';
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 import { invitationRoutes, needRoutes } from './modules/needs/index.js';
+import { mediationRoutes } from './modules/mediation/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
 
 // Ports: lower modules declare what they need from upper ones; the upper modules' functions are plugged in here,
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   notificationRoutes(app, deps);
   needRoutes(app, deps);
   invitationRoutes(app, deps);
+  mediationRoutes(app, deps);
   serviceMapRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {

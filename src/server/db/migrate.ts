@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_need_invitations.js';
 import * as m0015 from './migrations/0015_append_only_hardening.js';
 import * as m0016 from './migrations/0016_resource_categories.js';
 import * as m0020 from './migrations/0020_login_throttle.js';
+import * as m0022 from './migrations/0022_mediation.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_append_only_hardening': m0015,
   '0016_resource_categories': m0016,
   '0020_login_throttle': m0020,
+  '0022_mediation': m0022,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -9,6 +9,7 @@ import type { NotificationTables } from '../modules/notifications/notifications.
 import type { OrgTables } from '../modules/org/org.tables.js';
 import type { ProjectTables } from '../modules/projects/projects.tables.js';
 import type { SuggestionTables } from '../modules/suggestions/suggestions.tables.js';
+import type { MediationTables } from '../modules/mediation/mediation.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
@@ -33,4 +34,5 @@ export interface DB
     InvitationTables,
     NotificationTables,
     ProjectTables,
+    MediationTables,
     SuggestionTables {}

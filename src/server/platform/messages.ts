@@ -217,6 +217,16 @@ export const ERROR_TEXTS: Texts = {
     zh: '还没有志愿者开始服务，暂不能确认完成',
     en: 'No volunteer has started the service yet, so it cannot be confirmed as done',
   },
+  // mediation (调解)
+  MEDIATION_STATE: {
+    zh: '该调解案件当前为“{status}”，不能{action}',
+    en: 'The mediation case is {status}; cannot {action}',
+  },
+  MEDIATION_NOT_MEDIATOR: {
+    zh: '“{name}”不是本社区的调解员，请先在人员管理中授予调解员角色',
+    en: '"{name}" is not a mediator of this community; grant the mediator role first',
+  },
+  MEDIATION_PARTY_SELF: { zh: '另一方当事人不能是您自己', en: 'The other party cannot be yourself' },
   INTERNAL: {
     zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please retry (request {requestId})',
@@ -248,6 +258,9 @@ export const ENTITY_TEXTS: Texts = {
   service_point: { zh: '服务点', en: 'Service point' },
   need: { zh: '需求', en: 'Need' },
   need_invitation: { zh: '邀请', en: 'Invitation' },
+  mediation_case: { zh: '调解案件', en: 'Mediation case' },
+  mediation_party: { zh: '当事人', en: 'Party' },
+  mediation_stats: { zh: '调解统计', en: 'Mediation statistics' },
 };
 
 /** Texts for validation keys used in schemas as `{ message: 'v.xxx' }`. */
@@ -294,6 +307,18 @@ export const VALIDATION_TEXTS: Texts = {
   'v.suggestion': { zh: '请写下您的意见（5至1000字）', en: 'Write your suggestion (5–1,000 characters)' },
   'v.answer': { zh: '请填写答复（不超过1000字）', en: 'Write the answer (up to 1,000 characters)' },
   'v.date': { zh: '日期格式应为 YYYY-MM-DD 或 ISO 时间', en: 'Dates must be YYYY-MM-DD or ISO timestamps' },
+  'v.mediationTerms': {
+    zh: '达成协议时请写明协议内容（不超过4000字）',
+    en: 'Write the terms of the agreement (up to 4,000 characters)',
+  },
+  'v.mediationReferral': {
+    zh: '转交时请写明转交给谁（不超过100字）',
+    en: 'Name who the case is referred to (up to 100 characters)',
+  },
+  'v.mediationParty': {
+    zh: '请填写另一方当事人的称呼（不超过30字）',
+    en: "Give the other party's name (up to 30 characters)",
+  },
   'v.needCategory': { zh: '请选择本区已有的需求类别', en: "Choose one of the district's need categories" },
   'v.needCommunity': { zh: '请选择需求所在的社区', en: 'Choose the community of the need' },
   'v.needWindow': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
@@ -399,6 +424,24 @@ export const FIELD_TEXTS: Texts = {
   rating: { zh: '评分', en: 'rating' },
   requesterPhone: { zh: '居民手机号', en: "resident's phone" },
   note: { zh: '备注', en: 'note' },
+  // mediation
+  type: { zh: '纠纷类型', en: 'dispute type' },
+  parties: { zh: '当事人', en: 'parties' },
+  otherParties: { zh: '另一方当事人', en: 'other party' },
+  applicant: { zh: '申请人', en: 'applicant' },
+  mediatorIds: { zh: '调解员', en: 'mediators' },
+  partyId: { zh: '当事人', en: 'party' },
+  body: { zh: '消息内容', en: 'message' },
+  heldAt: { zh: '调解时间', en: 'time' },
+  mode: { zh: '方式', en: 'mode' },
+  attendees: { zh: '参加人员', en: 'attendees' },
+  notes: { zh: '调解记录', en: 'notes' },
+  outcome: { zh: '调解结果', en: 'outcome' },
+  terms: { zh: '协议内容', en: 'terms' },
+  referredTo: { zh: '转交单位', en: 'referred to' },
+  myPhone: { zh: '我的联系电话', en: 'my phone' },
+  from: { zh: '开始月份', en: 'from month' },
+  to: { zh: '结束月份', en: 'to month' },
 };
 
 export const KIND_TEXTS: Texts = {
@@ -421,6 +464,7 @@ export const ROLE_TEXTS: Texts = {
   merchant_staff: { zh: '商户', en: 'Merchant staff' },
   partner_contact: { zh: '共建单位', en: 'Partner unit contact' },
   mediator: { zh: '调解员', en: 'Mediator' },
+  mediation_lead: { zh: '调解负责人', en: 'Mediation lead' },
   platform_admin: { zh: '平台运营', en: 'Platform operator' },
 };
 
@@ -625,6 +669,22 @@ export const TERM_TEXTS: Texts = {
   invitation_withdrawn: { zh: '撤回', en: 'withdrawn' },
   task_start: { zh: '开始', en: 'started' },
   task_finish: { zh: '完成', en: 'finished' },
+  // mediation (调解): states and actions
+  mediation_opened: { zh: '待分派调解员', en: 'waiting for mediators' },
+  mediation_assigned: { zh: '已分派调解员', en: 'assigned' },
+  mediation_in_mediation: { zh: '调解中', en: 'in mediation' },
+  mediation_agreement: { zh: '已达成协议', en: 'settled by agreement' },
+  mediation_referred: { zh: '已转交', en: 'referred' },
+  mediation_failed: { zh: '调解未成功', en: 'not settled' },
+  mediation_withdrawn: { zh: '已撤回', en: 'withdrawn' },
+  mediation_do_assign: { zh: '分派调解员', en: 'assign mediators' },
+  mediation_do_message: { zh: '发送消息', en: 'send messages' },
+  mediation_do_session: { zh: '记录调解会', en: 'record a session' },
+  mediation_do_close: { zh: '结案', en: 'close it' },
+  mediation_do_withdraw: {
+    zh: '撤回（调解员已分派，请联系调解员）',
+    en: 'withdraw it (mediators are assigned; talk to them)',
+  },
 };
 
 /** Picks the locale from an Accept-Language header: English only when asked for first. */

@@ -202,6 +202,13 @@ describe('org kinds and role names', () => {
     );
   });
   it('shows in the console only the roles holding a permission', () => {
-    expect(STAFF_ROLES).toEqual(['social_worker', 'grid_worker', 'community_admin', 'street_admin', 'district_admin']);
+    expect(STAFF_ROLES).toEqual([
+      'social_worker',
+      'grid_worker',
+      'community_admin',
+      'street_admin',
+      'district_admin',
+      'mediation_lead',
+    ]);
   });
 });

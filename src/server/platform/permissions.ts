@@ -13,6 +13,7 @@ export const ROLES = [
   'merchant_staff',
   'partner_contact',
   'mediator',
+  'mediation_lead',
   'platform_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -38,6 +39,10 @@ export type Permission =
   | 'need.manage'
   /** Resources and projects (资源清单/项目清单), project claims, suggestion answers. */
   | 'project.manage'
+  /** The community's mediation lead (调解负责人): sees its mediation cases, assigns mediators. Nobody else holds it. */
+  | 'mediation.lead'
+  /** Anonymous mediation statistics (counts by type, outcome and month, small counts hidden); never a case. */
+  | 'mediation.stats'
   /** The service map's points (15分钟服务圈). */
   | 'servicepoint.manage';
 
@@ -57,6 +62,7 @@ const ADMIN: Permission[] = [
   'mall.manage',
   'need.manage',
   'project.manage',
+  'mediation.stats',
   'servicepoint.manage',
 ];
 
@@ -66,12 +72,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   street_admin: ADMIN,
   community_admin: ADMIN,
   grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage'],
-  social_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'project.manage'],
+  social_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'project.manage', 'mediation.stats'],
   team_leader: [],
   volunteer: [],
   merchant_staff: [],
   partner_contact: [],
+  // Mediators act on the cases they are assigned to (mediation module), with no permission over a scope.
   mediator: [],
+  // A community admin does not read mediation cases: only the parties, the assigned mediators and this lead do.
+  mediation_lead: ['mediation.lead', 'mediation.stats'],
   // Platform operators hold no district data: they may only start new districts (isPlatformAdmin).
   platform_admin: [],
 };
@@ -88,6 +97,7 @@ export const ROLE_NODE_KINDS: Record<Role, readonly OrgKind[]> = {
   merchant_staff: ['street', 'community'],
   partner_contact: ['street', 'community'],
   mediator: ['community'],
+  mediation_lead: ['community'],
   // Held on no node: granted with `linli platform-admin --phone …` (table platform_admins), never in the console.
   platform_admin: [],
 };
@@ -105,6 +115,7 @@ const RANK: Record<Role, number> = {
   merchant_staff: 0,
   partner_contact: 0,
   mediator: 0,
+  mediation_lead: 0,
 };
 
 /** Roles shown in the staff console (they hold at least one permission). */

@@ -89,6 +89,7 @@ const baseZh = {
   'role.merchant_staff': '商户',
   'role.partner_contact': '共建单位联系人',
   'role.mediator': '调解员',
+  'role.mediation_lead': '调解负责人',
   'role.platform_admin': '平台运营',
 
   'org.tree': '组织架构树',
@@ -284,6 +285,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'role.merchant_staff': 'Merchant staff',
   'role.partner_contact': 'Partner contact',
   'role.mediator': 'Mediator',
+  'role.mediation_lead': 'Mediation lead',
   'role.platform_admin': 'Platform operator',
 
   'org.tree': 'Organisation tree',

@@ -160,6 +160,7 @@ const baseZh = {
   'role.merchant_staff': '商户',
   'role.partner_contact': '共建单位',
   'role.mediator': '调解员',
+  'role.mediation_lead': '调解负责人',
   'role.platform_admin': '平台运营',
 } as const;
 
@@ -323,6 +324,7 @@ export const baseEn: Record<keyof typeof baseZh, string> = {
   'role.merchant_staff': 'Merchant',
   'role.partner_contact': 'Partner unit',
   'role.mediator': 'Mediator',
+  'role.mediation_lead': 'Mediation lead',
   'role.platform_admin': 'Platform operator',
 };
 
