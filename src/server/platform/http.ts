@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { collectWriteRoutes } from './auditDeclaration.js';
 import { AppError } from './errors.js';
 import { ERROR_TEXTS, FIELD_TEXTS, type Locale, pickLocale, translate, VALIDATION_TEXTS } from './messages.js';
 import type { Actor } from './permissions.js';
@@ -140,6 +141,7 @@ export function redactUrl(url: string): string {
 
 /** Installs the request decorations, CSRF check and the error and not-found handlers. */
 export function installHttpPlatform(app: FastifyInstance): void {
+  collectWriteRoutes(app); // every write route's audit declaration, checked by test/security/audit-coverage.test.ts
   app.decorateRequest('actor', null);
   app.decorateRequest('auth', null);
   app.decorateRequest('locale', 'zh-CN');

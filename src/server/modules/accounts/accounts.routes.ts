@@ -16,7 +16,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/auth/register', {
-    config: { public: true, csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    config: {
+      audit: { exempt: 'a person signing themselves up (public form)' },
+      public: true,
+      csrf: false,
+      rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' },
+    },
     schema: {
       operationId: 'register',
       tags: ['auth'],
@@ -34,7 +39,12 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/auth/login', {
-    config: { public: true, csrf: false, rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' } },
+    config: {
+      audit: { exempt: 'signing in; failures are counted in login_throttle, not audited' },
+      public: true,
+      csrf: false,
+      rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' },
+    },
     schema: {
       operationId: 'login',
       tags: ['auth'],
@@ -52,7 +62,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/auth/logout', {
-    config: { public: true, csrf: false },
+    config: { audit: { exempt: "ending one's own session" }, public: true, csrf: false },
     schema: { operationId: 'logout', tags: ['auth'], summary: '退出登录', response: { 204: z.null() } },
     handler: async (req, reply) => {
       if (req.auth) await accounts.logout(deps, req.auth.sessionId);
@@ -72,6 +82,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/me', {
+    config: { audit: { exempt: 'a person acting on their own profile' } },
     schema: {
       operationId: 'updateMe',
       tags: ['auth'],
@@ -86,6 +97,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/me/password', {
+    config: { audit: ['account.password_change'] },
     schema: {
       operationId: 'changePassword',
       tags: ['auth'],
@@ -122,6 +134,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/people/:id/reveal', {
+    config: { audit: ['person.reveal'] },
     schema: {
       operationId: 'revealPerson',
       tags: ['people'],
@@ -133,6 +146,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/people/:id/password-reset', {
+    config: { audit: ['account.password_reset'] },
     schema: {
       operationId: 'resetPassword',
       tags: ['people'],
@@ -159,6 +173,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/districts', {
+    config: { audit: ['district.start'] },
     schema: {
       operationId: 'createDistrict',
       tags: ['org'],
@@ -184,6 +199,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/roles', {
+    config: { audit: ['role.grant'] },
     schema: {
       operationId: 'grantRole',
       tags: ['people'],
@@ -195,6 +211,7 @@ export function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.delete('/api/v1/roles/:id', {
+    config: { audit: ['role.revoke'] },
     schema: {
       operationId: 'revokeRole',
       tags: ['people'],

@@ -15,6 +15,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/activities', {
+    config: { audit: ['activity.create'] },
     schema: {
       operationId: 'createActivity',
       tags: ['activities'],
@@ -49,6 +50,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/publish', {
+    config: { audit: ['activity.publish'] },
     schema: {
       operationId: 'publishActivity',
       tags: ['activities'],
@@ -60,6 +62,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/cancel', {
+    config: { audit: ['activity.cancel'] },
     schema: {
       operationId: 'cancelActivity',
       tags: ['activities'],
@@ -83,6 +86,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/signups', {
+    config: { audit: ['signup.proxy'] },
     schema: {
       operationId: 'signUpActivity',
       tags: ['activities'],
@@ -98,6 +102,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.delete('/api/v1/activities/:id/signups/mine', {
+    config: { audit: { exempt: 'a person acting on their own sign-up' } },
     schema: {
       operationId: 'cancelSignUp',
       tags: ['activities'],
@@ -131,6 +136,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/attendance/check-in', {
+    config: { audit: { exempt: "a person acting on their own attendance, with the activity's code" } },
     schema: {
       operationId: 'checkIn',
       tags: ['attendance'],
@@ -142,6 +148,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/attendance/check-out', {
+    config: { audit: { exempt: "a person acting on their own attendance, with the activity's code" } },
     schema: {
       operationId: 'checkOut',
       tags: ['attendance'],
@@ -153,6 +160,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/attendance', {
+    config: { audit: ['attendance.mark'] },
     schema: {
       operationId: 'markAttendance',
       tags: ['attendance'],
@@ -167,6 +175,7 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/close', {
+    config: { audit: ['activity.close'] },
     schema: {
       operationId: 'closeActivity',
       tags: ['attendance'],
@@ -178,6 +187,9 @@ export function activityRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/backfill', {
+    config: {
+      audit: { exempt: "a volunteer declaring their own hours; the leader's confirmation is audited (record.confirm)" },
+    },
     schema: {
       operationId: 'declareBackfill',
       tags: ['attendance'],

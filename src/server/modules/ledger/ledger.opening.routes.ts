@@ -26,6 +26,7 @@ export function openingBalanceRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/points/opening-balances/import', {
+    config: { audit: ['points.opening_import'] },
     bodyLimit: 15 * 1024 * 1024,
     schema: {
       operationId: 'importOpeningBalances',

@@ -54,6 +54,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.post('/api/v1/me/points/gifts', {
+    config: { audit: { exempt: 'a person acting on their own points; the journal itself is the hash-chained record' } },
     schema: {
       operationId: 'giftPoints',
       tags: ['points'],
@@ -65,6 +66,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.post('/api/v1/me/points/donations', {
+    config: { audit: { exempt: 'a person acting on their own points; the journal itself is the hash-chained record' } },
     schema: {
       operationId: 'donatePoints',
       tags: ['points'],
@@ -101,6 +103,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.post('/api/v1/points/awards', {
+    config: { audit: ['points.award'] },
     schema: {
       operationId: 'awardPoints',
       tags: ['points'],
@@ -112,6 +115,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.post('/api/v1/points/journals/:id/reverse', {
+    config: { audit: ['points.reverse'] },
     schema: {
       operationId: 'reverseJournal',
       tags: ['points'],
@@ -124,6 +128,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.post('/api/v1/points/contributions', {
+    config: { audit: ['points.contribution'] },
     schema: {
       operationId: 'recordContribution',
       tags: ['points'],
@@ -157,6 +162,7 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
   });
 
   r.patch('/api/v1/districts/:districtId/point-rules', {
+    config: { audit: ['points.rules_update'] },
     schema: {
       operationId: 'updatePointRules',
       tags: ['points'],

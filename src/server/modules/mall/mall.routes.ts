@@ -55,6 +55,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/merchants', {
+    config: { audit: { exempt: 'a person applying for their own shop; the review is audited' } },
     schema: {
       operationId: 'applyMerchant',
       tags: ['mall'],
@@ -78,6 +79,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/merchants/:id/review', {
+    config: { audit: ['merchant.approve', 'merchant.reject'] },
     schema: {
       operationId: 'reviewMerchant',
       tags: ['mall'],
@@ -90,6 +92,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/merchants/:id/file', {
+    config: { audit: ['merchant.file'] },
     schema: {
       operationId: 'fileMerchant',
       tags: ['mall'],
@@ -102,6 +105,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/merchants/:id/evaluate', {
+    config: { audit: ['merchant.evaluate'] },
     schema: {
       operationId: 'evaluateMerchant',
       tags: ['mall'],
@@ -114,6 +118,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/catalog', {
+    config: { audit: ['catalog.create'] },
     schema: {
       operationId: 'createCatalogItem',
       tags: ['mall'],
@@ -126,6 +131,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/catalog/:id', {
+    config: { audit: ['catalog.update'] },
     schema: {
       operationId: 'updateCatalogItem',
       tags: ['mall'],
@@ -160,6 +166,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/orders', {
+    config: { audit: { exempt: 'a person acting on their own points (an order); the journal is the record' } },
     schema: {
       operationId: 'placeOrder',
       tags: ['mall'],
@@ -171,6 +178,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/orders/:id/cancel', {
+    config: { audit: { exempt: 'a person acting on their own order; the refund journal is the record' } },
     schema: {
       operationId: 'cancelOrder',
       tags: ['mall'],
@@ -204,6 +212,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/me/vouchers/:id/rating', {
+    config: { audit: { exempt: 'a person acting on their own voucher (a rating)' } },
     schema: {
       operationId: 'rateVoucher',
       tags: ['mall'],
@@ -216,6 +225,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/merchants/:id/complaints', {
+    config: { audit: { exempt: 'a person acting on their own voucher (a complaint)' } },
     schema: {
       operationId: 'complainMerchant',
       tags: ['mall'],
@@ -231,6 +241,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/vouchers/lookup', {
+    config: { audit: { exempt: 'a read sent by POST so the voucher code stays out of URLs and logs' } },
     schema: {
       operationId: 'lookupVoucher',
       tags: ['mall'],
@@ -242,6 +253,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/vouchers/redeem', {
+    config: { audit: ['voucher.redeem'] },
     schema: {
       operationId: 'redeemVoucher',
       tags: ['mall'],
@@ -274,6 +286,7 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/merchants/:id/statements/:month/close', {
+    config: { audit: ['merchant.statement_close'] },
     schema: {
       operationId: 'closeMerchantStatement',
       tags: ['mall'],

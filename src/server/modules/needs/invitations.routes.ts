@@ -27,6 +27,7 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/needs/:id/invitations', {
+    config: { audit: ['need.invite'] },
     schema: {
       operationId: 'inviteVolunteers',
       tags: ['needs'],
@@ -51,6 +52,7 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/needs/:id/complete', {
+    config: { audit: ['need.complete'] },
     schema: {
       operationId: 'completeNeed',
       tags: ['needs'],
@@ -73,6 +75,7 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/need-invitations/:id/respond', {
+    config: { audit: ['need.transition'] },
     schema: {
       operationId: 'respondInvitation',
       tags: ['needs'],
@@ -85,6 +88,7 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/need-invitations/:id/start', {
+    config: { audit: ['need.transition'] },
     schema: {
       operationId: 'startNeedTask',
       tags: ['needs'],
@@ -96,6 +100,11 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/need-invitations/:id/finish', {
+    config: {
+      audit: {
+        exempt: 'a volunteer marking their own invited task finished; the confirmation is audited (need.complete)',
+      },
+    },
     schema: {
       operationId: 'finishNeedTask',
       tags: ['needs'],
@@ -123,6 +132,7 @@ export function invitationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/districts/:districtId/match-weights', {
+    config: { audit: ['settings.update'] },
     schema: {
       operationId: 'updateMatchWeights',
       tags: ['settings'],

@@ -24,6 +24,7 @@ export function needRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/needs', {
+    config: { audit: ['need.create_proxy'] },
     schema: {
       operationId: 'createNeed',
       tags: ['needs'],
@@ -71,6 +72,7 @@ export function needRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/needs/:id/triage', {
+    config: { audit: ['need.transition'] },
     schema: {
       operationId: 'triageNeed',
       tags: ['needs'],
@@ -84,6 +86,7 @@ export function needRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/needs/:id/withdraw', {
+    config: { audit: ['need.transition'] },
     schema: {
       operationId: 'withdrawNeed',
       tags: ['needs'],
@@ -96,6 +99,7 @@ export function needRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/needs/:id/rating', {
+    config: { audit: ['need.transition'] },
     schema: {
       operationId: 'rateNeed',
       tags: ['needs'],

@@ -23,6 +23,7 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/notifications/read', {
+    config: { audit: { exempt: 'a person acting on their own inbox' } },
     schema: {
       operationId: 'markNotificationsRead',
       tags: ['notifications'],
@@ -44,6 +45,7 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.put('/api/v1/notifications/preferences', {
+    config: { audit: { exempt: 'a person acting on their own notification preferences' } },
     schema: {
       operationId: 'updateNotificationPreferences',
       tags: ['notifications'],

@@ -34,6 +34,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/org/nodes', {
+    config: { audit: ['org.create'] },
     schema: {
       operationId: 'createOrgNode',
       tags: ['org'],
@@ -45,6 +46,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/org/nodes/:id', {
+    config: { audit: ['org.update', 'org.move'] },
     schema: {
       operationId: 'updateOrgNode',
       tags: ['org'],
@@ -68,6 +70,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/org/partner-units', {
+    config: { audit: ['partner.create'] },
     schema: {
       operationId: 'createPartnerUnit',
       tags: ['org'],
@@ -80,6 +83,7 @@ export function orgRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/org/partner-units/:id', {
+    config: { audit: ['partner.update'] },
     schema: {
       operationId: 'updatePartnerUnit',
       tags: ['org'],

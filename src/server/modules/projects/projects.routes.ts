@@ -15,6 +15,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/resources', {
+    config: { audit: ['resource.create'] },
     schema: {
       operationId: 'createResource',
       tags: ['projects'],
@@ -49,6 +50,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/resources/:id', {
+    config: { audit: ['resource.update', 'resource.archive'] },
     schema: {
       operationId: 'updateResource',
       tags: ['projects'],
@@ -72,6 +74,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects', {
+    config: { audit: ['project.create'] },
     schema: {
       operationId: 'createProject',
       tags: ['projects'],
@@ -106,6 +109,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/projects/:id', {
+    config: { audit: ['project.update'] },
     schema: {
       operationId: 'updateProject',
       tags: ['projects'],
@@ -118,6 +122,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/publish', {
+    config: { audit: ['project.publish'] },
     schema: {
       operationId: 'publishProject',
       tags: ['projects'],
@@ -129,6 +134,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/start', {
+    config: { audit: ['project.start'] },
     schema: {
       operationId: 'startProject',
       tags: ['projects'],
@@ -140,6 +146,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/finish', {
+    config: { audit: ['project.finish'] },
     schema: {
       operationId: 'finishProject',
       tags: ['projects'],
@@ -151,6 +158,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/withdraw', {
+    config: { audit: ['project.withdraw'] },
     schema: {
       operationId: 'withdrawProject',
       tags: ['projects'],
@@ -163,6 +171,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/activities', {
+    config: { audit: ['project.activity'] },
     schema: {
       operationId: 'createProjectActivity',
       tags: ['projects'],
@@ -176,6 +185,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/projects/:id/claims', {
+    config: { audit: ['project.claim'] },
     schema: {
       operationId: 'claimProject',
       tags: ['projects'],
@@ -189,6 +199,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/project-claims/:id/review', {
+    config: { audit: ['project.claim.approve', 'project.claim.reject'] },
     schema: {
       operationId: 'reviewClaim',
       tags: ['projects'],
@@ -201,6 +212,7 @@ export function projectRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/project-claims/:id/withdraw', {
+    config: { audit: ['project.claim.withdraw'] },
     schema: {
       operationId: 'withdrawClaim',
       tags: ['projects'],

@@ -15,6 +15,7 @@ export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/service-records/past', {
+    config: { audit: ['record.past_service'] },
     schema: {
       operationId: 'recordPastService',
       tags: ['records'],
@@ -39,6 +40,7 @@ export function pastServiceRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/service-records/past/import', {
+    config: { audit: ['record.past_service'] },
     bodyLimit: 15 * 1024 * 1024,
     schema: {
       operationId: 'importPastService',

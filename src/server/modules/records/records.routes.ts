@@ -27,6 +27,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/service-records/confirm', {
+    config: { audit: ['record.confirm'] },
     schema: {
       operationId: 'confirmServiceRecords',
       tags: ['records'],
@@ -38,6 +39,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/service-records/accept', {
+    config: { audit: ['record.accept'] },
     schema: {
       operationId: 'acceptServiceRecords',
       tags: ['records'],
@@ -49,6 +51,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/service-records/return', {
+    config: { audit: ['record.return'] },
     schema: {
       operationId: 'returnServiceRecords',
       tags: ['records'],
@@ -62,6 +65,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/service-records/:id/correct', {
+    config: { audit: ['record.correct'] },
     schema: {
       operationId: 'correctServiceRecord',
       tags: ['records'],
@@ -88,6 +92,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/activities/:id/ratings', {
+    config: { audit: { exempt: 'a person acting on their own service record (a rating)' } },
     schema: {
       operationId: 'rateService',
       tags: ['records'],
@@ -150,6 +155,7 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/certificates/:certNo/revoke', {
+    config: { audit: ['certificate.revoke'] },
     schema: {
       operationId: 'revokeCertificate',
       tags: ['records'],

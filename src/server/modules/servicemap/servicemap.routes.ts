@@ -17,6 +17,7 @@ export function serviceMapRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   r.post('/api/v1/service-points', {
+    config: { audit: ['servicepoint.create'] },
     schema: {
       operationId: 'createServicePoint',
       tags: ['servicemap'],
@@ -81,6 +82,7 @@ export function serviceMapRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/districts/:districtId/service-points/:id', {
+    config: { audit: ['servicepoint.update'] },
     schema: {
       operationId: 'updateServicePoint',
       tags: ['servicemap'],
@@ -93,6 +95,7 @@ export function serviceMapRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/districts/:districtId/service-points/:id/archive', {
+    config: { audit: ['servicepoint.update'] },
     schema: {
       operationId: 'archiveServicePoint',
       tags: ['servicemap'],

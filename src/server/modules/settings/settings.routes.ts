@@ -34,6 +34,7 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps): void {
     },
   });
   r.patch('/api/v1/districts/:districtId/volunteering-settings', {
+    config: { audit: ['settings.update'] },
     schema: {
       operationId: 'updateVolunteeringSettings',
       tags: ['settings'],
@@ -60,6 +61,7 @@ export function settingsRoutes(app: FastifyInstance, deps: Deps): void {
     },
   });
   r.patch('/api/v1/districts/:districtId/need-settings', {
+    config: { audit: ['settings.update'] },
     schema: {
       operationId: 'updateNeedSettings',
       tags: ['settings'],

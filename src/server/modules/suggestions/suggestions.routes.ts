@@ -12,6 +12,7 @@ export function suggestionRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/suggestions', {
+    config: { audit: { exempt: 'a resident writing their own suggestion' } },
     schema: {
       operationId: 'createSuggestion',
       tags: ['suggestions'],
@@ -37,6 +38,7 @@ export function suggestionRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/suggestions/:id/answer', {
+    config: { audit: ['suggestion.answer'] },
     schema: {
       operationId: 'answerSuggestion',
       tags: ['suggestions'],
@@ -49,6 +51,7 @@ export function suggestionRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/suggestions/:id/to-need', {
+    config: { audit: ['suggestion.to_need'] },
     schema: {
       operationId: 'convertSuggestionToNeed',
       tags: ['suggestions'],
@@ -61,6 +64,7 @@ export function suggestionRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/suggestions/:id/to-project', {
+    config: { audit: ['suggestion.to_project'] },
     schema: {
       operationId: 'convertSuggestionToProject',
       tags: ['suggestions'],

@@ -21,6 +21,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/api/v1/volunteers', {
+    config: { audit: { exempt: 'a person applying to volunteer; the review is audited' } },
     schema: {
       operationId: 'applyVolunteer',
       tags: ['volunteers'],
@@ -66,6 +67,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/volunteers/import', {
+    config: { audit: ['volunteer.import'] },
     bodyLimit: 15 * 1024 * 1024,
     schema: {
       operationId: 'importVolunteers',
@@ -115,6 +117,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/volunteers/:id/review', {
+    config: { audit: ['volunteer.approve', 'volunteer.reject'] },
     schema: {
       operationId: 'reviewVolunteer',
       tags: ['volunteers'],
@@ -127,6 +130,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/volunteers/review', {
+    config: { audit: ['volunteer.approve', 'volunteer.reject'] },
     schema: {
       operationId: 'reviewVolunteers',
       tags: ['volunteers'],
@@ -138,6 +142,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/teams', {
+    config: { audit: ['team.create'] },
     schema: {
       operationId: 'createTeam',
       tags: ['teams'],
@@ -171,6 +176,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.patch('/api/v1/teams/:id', {
+    config: { audit: ['team.update'] },
     schema: {
       operationId: 'updateTeam',
       tags: ['teams'],
@@ -183,6 +189,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/teams/:id/join', {
+    config: { audit: { exempt: "a volunteer asking to join a team; the leader's review is audited" } },
     schema: {
       operationId: 'requestJoinTeam',
       tags: ['teams'],
@@ -194,6 +201,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/teams/:id/leave', {
+    config: { audit: { exempt: 'a volunteer leaving a team' } },
     schema: {
       operationId: 'leaveTeam',
       tags: ['teams'],
@@ -208,6 +216,7 @@ export function volunteerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   r.post('/api/v1/teams/:id/requests/:userId/review', {
+    config: { audit: ['team.member_approve', 'team.member_reject'] },
     schema: {
       operationId: 'reviewJoinRequest',
       tags: ['teams'],
