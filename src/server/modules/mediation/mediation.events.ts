@@ -24,7 +24,12 @@ export const mediationMediatorsAssigned = defineEvent(
 /** A message in a party's thread. refId: the message id. */
 export const mediationMessagePosted = defineEvent(
   'mediation.message_posted',
-  z.object({ caseId: z.string(), toUserIds: z.array(z.string()) }),
+  z.object({
+    caseId: z.string(),
+    toUserIds: z.array(z.string()),
+    /** Whom it is for: the case's mediators (a party wrote) or a party (a mediator answered). */
+    toRole: z.enum(['party', 'mediator']),
+  }),
 );
 
 /** A case closed with an outcome, or was withdrawn. refId: the case id. */
@@ -33,7 +38,8 @@ export const mediationCaseClosed = defineEvent(
   z.object({
     caseId: z.string(),
     status: z.string(),
-    /** Parties (with an account) and mediators, except whoever closed it. */
-    userIds: z.array(z.string()),
+    /** Parties with an account, and the mediators, except whoever closed it. */
+    partyUserIds: z.array(z.string()),
+    mediatorUserIds: z.array(z.string()),
   }),
 );

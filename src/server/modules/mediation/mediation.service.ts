@@ -538,7 +538,11 @@ export async function postMessage(
     await mediationMessagePosted.emit(trx, deps.clock, {
       districtId: s.c.district_id,
       refId: messageId,
-      payload: { caseId: s.c.id, toUserIds: recipients.filter((u) => u !== actor.userId) },
+      payload: {
+        caseId: s.c.id,
+        toUserIds: recipients.filter((u) => u !== actor.userId),
+        toRole: asMediator ? 'party' : 'mediator',
+      },
     });
     const names = await displayNamesOf(trx, [actor.userId]);
     return {
@@ -663,14 +667,16 @@ export async function closeCase(deps: Deps, actor: Actor, id: string, input: Clo
 }
 
 async function emitClosed(deps: Deps, trx: Tx, s: Standing, actor: Actor, status: MediationState): Promise<void> {
-  const users = [
-    ...s.parties.map((p) => p.user_id).filter((u): u is string => !!u),
-    ...s.mediators.map((m) => m.user_id),
-  ];
+  const others = (ids: Array<string | null>) => [...new Set(ids.filter((u): u is string => !!u && u !== actor.userId))];
   await mediationCaseClosed.emit(trx, deps.clock, {
     districtId: s.c.district_id,
     refId: s.c.id,
-    payload: { caseId: s.c.id, status, userIds: [...new Set(users)].filter((u) => u !== actor.userId) },
+    payload: {
+      caseId: s.c.id,
+      status,
+      partyUserIds: others(s.parties.map((p) => p.user_id)),
+      mediatorUserIds: others(s.mediators.map((m) => m.user_id)),
+    },
   });
 }
 

@@ -10,6 +10,12 @@ import { listRoleHoldersAbove } from '../accounts/index.js';
 import { activityCancelled, activityChanged, listSignupsStartingBetween, signupPromoted } from '../activities/index.js';
 import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
 import { invitationAnswered, listNeedsByIds, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
+import {
+  mediationCaseClosed,
+  mediationCaseOpened,
+  mediationMediatorsAssigned,
+  mediationMessagePosted,
+} from '../mediation/index.js';
 import { findNode } from '../org/index.js';
 import { projectClaimReviewed } from '../projects/index.js';
 import { suggestionAnswered } from '../suggestions/index.js';
@@ -205,6 +211,72 @@ function handlers(deps: Deps) {
         refType: 'need',
         refId: p.needId,
       });
+    }),
+    // Mediation (调解): the lead hears of a new case, mediators of their assignment, parties of each step and of
+    // messages in their thread, mediators of the parties' messages. Links only; nothing of the dispute.
+    on(mediationCaseOpened, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.communityId, 'mediation.lead', {
+        kind: 'queue_mediation',
+        params: {},
+        link: '/admin/mediation',
+        refType: 'mediation_case',
+        refId: e.payload.caseId,
+      }),
+    ),
+    on(mediationMediatorsAssigned, async (trx, e) => {
+      const p = e.payload;
+      await leftQueue(deps, trx, e, 'queue_mediation', p.caseId);
+      const base = { refType: 'mediation_case', refId: p.caseId };
+      if (p.addedUserIds.length > 0)
+        await toPerson(deps, trx, e, {
+          ...base,
+          userIds: p.addedUserIds,
+          kind: 'mediation_assigned',
+          params: {},
+          link: '/admin/mediation',
+        });
+      if (p.partyUserIds.length > 0)
+        await toPerson(deps, trx, e, {
+          ...base,
+          userIds: p.partyUserIds,
+          kind: 'mediation_status',
+          params: { mediation: 'assigned' },
+          link: `/mediation/${p.caseId}`,
+        });
+    }),
+    on(mediationMessagePosted, (trx, e) => {
+      const p = e.payload;
+      if (p.toUserIds.length === 0) return Promise.resolve();
+      return toPerson(deps, trx, e, {
+        userIds: p.toUserIds,
+        kind: 'mediation_message',
+        params: {},
+        link: p.toRole === 'mediator' ? '/admin/mediation' : `/mediation/${p.caseId}`,
+        refType: 'mediation_case',
+        refId: p.caseId,
+      });
+    }),
+    on(mediationCaseClosed, async (trx, e) => {
+      const p = e.payload;
+      if (p.status === 'withdrawn') await leftQueue(deps, trx, e, 'queue_mediation', p.caseId);
+      if (p.partyUserIds.length > 0)
+        await toPerson(deps, trx, e, {
+          userIds: p.partyUserIds,
+          kind: 'mediation_status',
+          params: { mediation: p.status },
+          link: `/mediation/${p.caseId}`,
+          refType: 'mediation_case',
+          refId: p.caseId,
+        });
+      if (p.mediatorUserIds.length > 0)
+        await toPerson(deps, trx, e, {
+          userIds: p.mediatorUserIds,
+          kind: 'mediation_status',
+          params: { mediation: p.status },
+          link: '/admin/mediation',
+          refType: 'mediation_case',
+          refId: p.caseId,
+        });
     }),
     on(needInvited, (trx, e) =>
       toPerson(deps, trx, e, {

@@ -22,6 +22,11 @@ export const NOTICE_KINDS = [
   'need_status',
   'need_invited',
   'need_task',
+  // Mediation (调解): parties and mediators; nothing of the dispute is in the text (it may go out by SMS).
+  'mediation_status',
+  'mediation_message',
+  'mediation_assigned',
+  'queue_mediation',
   'project_claim_approved',
   'project_claim_rejected',
   'suggestion_answered',
@@ -126,6 +131,25 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '帮忙任务结果', body: '{outcome}' },
     en: { title: 'Your help offer', body: '{outcome}' },
   },
+  mediation_status: {
+    zh: { title: '调解进展', body: '您的调解申请：{mediation}。' },
+    en: { title: 'Your mediation case moved on', body: 'Your mediation case: {mediation}.' },
+  },
+  mediation_message: {
+    zh: { title: '调解咨询有新消息', body: '您的调解案件有一条新的私密消息，请打开查看。' },
+    en: { title: 'A new mediation message', body: 'There is a new private message in your mediation case.' },
+  },
+  mediation_assigned: {
+    zh: { title: '您有新的调解案件', body: '调解负责人把一件调解案件分派给了您，请尽快联系当事人。' },
+    en: {
+      title: 'A mediation case for you',
+      body: 'The mediation lead assigned a case to you; contact the parties soon.',
+    },
+  },
+  queue_mediation: {
+    zh: { title: '有新的调解申请', body: '有居民申请调解，请分派调解员。' },
+    en: { title: 'A new mediation request', body: 'A resident asked for mediation; assign mediators.' },
+  },
   project_claim_approved: {
     zh: { title: '项目认领已通过', body: '「{unit}」认领的「{title}」已通过社区审核。' },
     en: { title: 'Project claim approved', body: '"{unit}" may take on "{title}".' },
@@ -154,6 +178,14 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '有新的需求待处理', body: '「{title}」（{urgency}）' },
     en: { title: 'A new need waits for triage', body: '"{title}" ({urgency})' },
   },
+};
+
+const MEDIATION_STATUS: Record<string, { zh: string; en: string }> = {
+  assigned: { zh: '已分派调解员，调解员会与您联系', en: 'mediators are assigned and will contact you' },
+  agreement: { zh: '已达成调解协议', en: 'settled by agreement' },
+  referred: { zh: '已转交有关部门处理', en: 'referred to the body that handles it' },
+  failed: { zh: '调解未成功', en: 'not settled' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
 const NEED_STATES: Record<string, { zh: string; en: string }> = {
@@ -212,6 +244,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
     const st = SUGGESTION_STATUS[value];
     return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
+  if (name === 'mediation' && typeof value === 'string') {
+    const st = MEDIATION_STATUS[value];
+    return st ? (locale === 'en' ? st.en : st.zh) : value;
+  }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];
     return u ? (locale === 'en' ? u.en : u.zh) : value;
@@ -252,6 +288,10 @@ export const KIND_LABELS: Record<NoticeKind, { zh: string; en: string }> = {
   need_status: { zh: '需求进展', en: 'Need progress' },
   need_invited: { zh: '帮忙邀请', en: 'Invitations to help' },
   need_task: { zh: '帮忙任务结果', en: 'Help task outcome' },
+  mediation_status: { zh: '调解进展', en: 'Mediation progress' },
+  mediation_message: { zh: '调解咨询消息', en: 'Mediation messages' },
+  mediation_assigned: { zh: '分派给我的调解案件', en: 'Mediation cases assigned to me' },
+  queue_mediation: { zh: '待分派的调解申请', en: 'Mediation requests to assign' },
   project_claim_approved: { zh: '项目认领通过', en: 'Project claim approved' },
   project_claim_rejected: { zh: '项目认领未通过', en: 'Project claim not approved' },
   suggestion_answered: { zh: '意见回复', en: 'Answers to suggestions' },
