@@ -20,6 +20,7 @@ import { seedMall } from './demo.mall.js';
 import { seedProjects } from './demo.projects.js';
 import { seedServiceMap } from './demo.servicemap.js';
 import { seedNeeds } from './demo.needs.js';
+import { seedMediation } from './demo.mediation.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -46,6 +47,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { phone: '13800000010', displayName: '陈老师', realName: '陈思远', role: 'partner_contact', at: 'community:0' },
   { phone: '13800000011', displayName: '刘调解', realName: '刘正义', role: 'mediator', at: 'community:0' },
   { phone: '13800000012', displayName: '黄主任', realName: '黄丽', role: 'community_admin', at: 'community:2' },
+  { phone: '13800000013', displayName: '何调解', realName: '何明德', role: 'mediation_lead', at: 'community:0' },
+  { phone: '13800000014', displayName: '马先生', realName: '马建军', role: null, at: 'community:0' },
 ];
 
 const STREETS = [
@@ -182,6 +185,7 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   await seedMall(deps, password, home.id);
   await seedServiceMap(deps, password, home.id, must(communities[1], 'the second demo community').id);
   await seedNeeds(deps, password);
+  await seedMediation(deps, password);
   await seedProjects(deps, password, home.id);
   return true;
 }
