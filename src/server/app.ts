@@ -29,9 +29,7 @@ import { pastServiceRoutes } from './modules/records/past-service.routes.js';
 import { openingBalanceRoutes } from './modules/ledger/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { serviceFacts, volunteerRoutes } from './modules/volunteers/index.js';
-import { expireLastYear, ledgerRoutes, signLedgerHeads, startLedgerWorker } from './modules/ledger/index.js';
-import { sealAuditEvents } from './platform/audit.chain.js';
-import { startWorker } from './platform/worker.js';
+import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
 import { onEventsCommitted } from './platform/events.js';
 import { projectRoutes } from './modules/projects/index.js';
 import { suggestionRoutes } from './modules/suggestions/index.js';
@@ -40,6 +38,7 @@ import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/in
 import { invitationRoutes, needRoutes } from './modules/needs/index.js';
 import { mediationRoutes } from './modules/mediation/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
+import { privacyRoutes } from './modules/privacy/index.js';
 
 // Ports: lower modules declare what they need from upper ones; the upper modules' functions are plugged in here,
 // once, at load (records show activity facts, records.ports.ts; volunteers show service facts, volunteers.ports.ts).
@@ -122,6 +121,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   invitationRoutes(app, deps);
   mediationRoutes(app, deps);
   serviceMapRoutes(app, deps);
+  privacyRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
     const worker = startLedgerWorker(
@@ -136,31 +136,6 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     app.addHook('onClose', async () => {
       off();
       await worker.stop();
-    });
-    // Issue 14: seal new audit events every few seconds (a full scan at start and hourly), sign each district's ledger
-    // head once a day (checked every ten minutes; idempotent per district and day).
-    let sealedFully = 0;
-    const sealer = startWorker({
-      everyMs: 5000,
-      onError: (err) => app.log.error({ err }, 'audit sealing failed'),
-      job: async () => {
-        const fullScan = Date.now() - sealedFully > 3600_000;
-        await sealAuditEvents(deps, { fullScan });
-        if (fullScan) sealedFully = Date.now();
-      },
-    });
-    const signer = startWorker({
-      everyMs: 600_000,
-      onError: (err) => app.log.error({ err }, 'ledger head signing failed'),
-      job: async () => {
-        for (const s of await signLedgerHeads(deps)) {
-          if (s.refused) app.log.error({ districtId: s.districtId, why: s.refused }, 'ledger head not signed');
-        }
-      },
-    });
-    app.addHook('onClose', async () => {
-      await sealer.stop();
-      await signer.stop();
     });
     // Notices from the same outbox (its own consumer), external deliveries, reminders (notifications/).
     const notifier = startNotificationWorker(deps, (err) => app.log.error({ err }, 'notifications job failed'));

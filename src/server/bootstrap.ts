@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Deps } from './platform/context.js';
 import { FieldCipher, loadOrCreateSecret } from './platform/crypto.js';
+import { sealClearNames } from './modules/privacy/index.js';
 
 export interface Runtime {
   deps: Deps;
@@ -21,5 +22,7 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
   await migrateToLatest(database.db);
   const cipher = new FieldCipher(loadOrCreateSecret(config.secret, config.dataDir));
   const deps: Deps = { db: database.db, dialect: database.dialect, clock, cipher, config };
+  // Contact names still in clear text from before migration 0018 are encrypted now that the key is at hand.
+  await sealClearNames(deps);
   return { deps, database, close: () => database.close() };
 }

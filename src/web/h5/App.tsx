@@ -122,6 +122,9 @@ const SuggestionPages = lazyPages(
   loading,
 );
 
+// 我的 → 个人信息: my own data, its download, closing my account (PIPL).
+const PrivacyPages = lazyPages(() => import('./pages/privacy/pages'), { privacy: (m) => m.PrivacyPage }, loading);
+
 const TaskPages = lazyPages(() => import('./pages/tasks/pages'), { inbox: (m) => m.TaskInboxPage }, loading);
 
 function LocalizedComponents({ children }: { children: ReactNode }) {
@@ -158,6 +161,7 @@ export function App() {
               <Route path="/messages/settings" element={<NotificationPages name="settings" />} />
               <Route path="/me/profile" element={<AccountPages name="profile" />} />
               <Route path="/me/password" element={<AccountPages name="password" />} />
+              <Route path="/me/privacy" element={<PrivacyPages name="privacy" />} />
               <Route path="/me/signups" element={<AccountPages name="signups" />} />
               <Route path="/me/hours" element={<AccountPages name="hours" />} />
               <Route path="/me/points" element={<PointsPages name="mine" />} />

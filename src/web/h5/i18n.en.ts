@@ -22,6 +22,7 @@ import { pointsPagesEn } from './i18n.points.pages';
 import { projectsPagesEn } from './i18n.projects.pages';
 import { serviceMapPagesEn } from './i18n.servicemap.pages';
 import { volunteeringPagesEn } from './i18n.volunteering.pages';
+import { privacyPagesEn } from './i18n.privacy.pages';
 
 export const en: Record<MessageKey, string> = {
   ...baseEn,
@@ -43,4 +44,5 @@ export const en: Record<MessageKey, string> = {
   ...projectsPagesEn,
   ...serviceMapPagesEn,
   ...volunteeringPagesEn,
+  ...privacyPagesEn,
 };

@@ -11,6 +11,7 @@ import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
+import { privacyPagesZh } from './i18n.privacy.pages';
 
 export const pageStringsZh = {
   ...adminPagesZh,
@@ -22,6 +23,7 @@ export const pageStringsZh = {
   ...projectsPagesZh,
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
+  ...privacyPagesZh,
 };
 
 export type PageMessageKey = keyof typeof pageStringsZh;

@@ -175,3 +175,10 @@ export type {
   RespondBody,
   UpdateMatchWeightsBody,
 } from '../../server/modules/needs/invitations.schemas';
+// The person's own data and closing their account (privacy/, PIPL).
+export type {
+  ClosedAccountReply,
+  CloseMyAccountBody,
+  MyContact,
+  MyData,
+} from '../../server/modules/privacy/privacy.schemas';

@@ -2,6 +2,7 @@
 import type { Expression, Selectable } from 'kysely';
 import type { Executor } from '../../db/transaction.js';
 import { nodeFieldOf, nodesWithin } from '../org/index.js';
+import { isClosedIndex } from './accounts.personal.js';
 import type { LoginThrottleTable, RoleAssignmentTable, SessionTable, UserTable } from './accounts.tables.js';
 
 export type UserRow = Selectable<UserTable>;
@@ -226,6 +227,8 @@ export interface PersonHome {
   realNameEnc: string | null;
   homeDistrictId: string | null;
   homeNodeId: string | null;
+  /** The account was closed (PIPL erasure): displayName is its pseudonym, shown as is. */
+  closed: boolean;
 }
 
 /** People's names and homes by id, for other modules through index.ts (the ledger names and scopes accounts by them). */
@@ -233,7 +236,7 @@ export async function listPersonHomes(db: Executor, userIds: readonly string[]):
   if (userIds.length === 0) return [];
   const rows = await db
     .selectFrom('users')
-    .select(['id', 'display_name', 'real_name_enc', 'home_district_id', 'home_node_id'])
+    .select(['id', 'display_name', 'real_name_enc', 'home_district_id', 'home_node_id', 'phone_index'])
     .where('id', 'in', [...new Set(userIds)])
     .execute();
   return rows.map((r) => ({
@@ -242,6 +245,7 @@ export async function listPersonHomes(db: Executor, userIds: readonly string[]):
     realNameEnc: r.real_name_enc,
     homeDistrictId: r.home_district_id,
     homeNodeId: r.home_node_id,
+    closed: isClosedIndex(r.phone_index),
   }));
 }
 

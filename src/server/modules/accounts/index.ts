@@ -1,5 +1,5 @@
 // The accounts module's public door.
-export { installAuth } from './accounts.auth.js';
+export { clearSessionCookies, installAuth } from './accounts.auth.js';
 export { accountRoutes } from './accounts.routes.js';
 export {
   authenticate,
@@ -34,5 +34,15 @@ export {
   usersNamedLike,
 } from './accounts.repository.js';
 export { listPersonContacts } from './accounts.repository.js';
+// The person's own data and closing their account (the privacy module: PIPL access and erasure).
+export {
+  assertOwnPassword,
+  type ClosedAccount,
+  closedAccountName,
+  closedNameOf,
+  closeUserAccount,
+  ownContactOf,
+  personalDataOf as accountsPersonalDataOf,
+} from './accounts.personal.js';
 // Staff to notify and a phone for SMS (the notifications module).
 export { findPhoneForSms, listRoleHoldersAbove } from './accounts.staff.js';

@@ -13,3 +13,5 @@ export { activityCancelled, activityChanged, signupPromoted } from './activities
 export { listSignupsStartingBetween, type UpcomingSignup } from './activities.reminders.js';
 // Attendance for the needs module's matching.
 export { attendanceStatsOf } from './activities.matching.js';
+// The person's own data (PIPL access) and closing their account (the privacy module).
+export { cancelFutureSignUpsOf, personalDataOf as activitiesPersonalDataOf } from './activities.personal.js';

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'role.grant': { zh: '授予角色', en: 'Grant role' },
   'role.revoke': { zh: '撤销角色', en: 'Revoke role' },
   'person.reveal': { zh: '查看敏感信息', en: 'View sensitive details' },
+  'person.data_exported': { zh: '导出本人数据', en: 'Export own data' },
+  'person.closed': { zh: '注销账号', en: 'Close own account' },
   'account.password_change': { zh: '修改密码', en: 'Change password' },
   'account.password_reset': { zh: '重置密码', en: 'Reset password' },
   'district.start': { zh: '开通区级平台', en: 'Start district' },

@@ -21,6 +21,11 @@ export async function publicNamesOf(
   const [people, volunteerNames] = await Promise.all([listPersonHomes(db, ids), volunteerNamesOf(db, districtId, ids)]);
   const out = new Map<string, string>();
   for (const p of people) {
+    // A closed account (PIPL erasure) is shown by its pseudonym, 已注销用户…, as it is.
+    if (p.closed) {
+      out.set(p.userId, p.displayName);
+      continue;
+    }
     const enc = p.realNameEnc ?? volunteerNames.get(p.userId);
     out.set(p.userId, publicPersonName(enc ? deps.cipher.decrypt(enc) : null, p.displayName));
   }

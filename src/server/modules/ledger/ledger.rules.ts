@@ -95,6 +95,11 @@ export interface PointRules {
   monthlyGiveLimit: number;
   /** Points older than this many years expire at year end, oldest first (null = never). */
   expiryYears: number | null;
+  /**
+   * Where a closed account's points go (PIPL erasure, privacy module): the public-welfare fund of the person's
+   * community (the default), or back to the district's issuance account (forfeit).
+   */
+  closedAccountPoints: 'community_fund' | 'forfeit';
 }
 
 export const DEFAULT_RULES: PointRules = {
@@ -116,6 +121,7 @@ export const DEFAULT_RULES: PointRules = {
   allowDonations: false,
   monthlyGiveLimit: 500,
   expiryYears: null,
+  closedAccountPoints: 'community_fund',
 };
 
 /** Points for accepted minutes: minutes × rate × multiplier, rounded down to whole points. */

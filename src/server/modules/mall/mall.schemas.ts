@@ -30,8 +30,9 @@ export const merchantSchema = z
     lng: z.number().nullable(),
     category: z.string(),
     offerSummary: z.string(),
-    contactName: z.string(),
-    contactPhoneMasked: z.string(),
+    /** Only for staff with mall.manage in the merchant's community and the shop's own people; else null. */
+    contactNameMasked: z.string().nullable(),
+    contactPhoneMasked: z.string().nullable(),
     status: z.enum(MERCHANT_STATES),
     fenPerPoint: z.number().int(),
     fundName: z.string().nullable(),

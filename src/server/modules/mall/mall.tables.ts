@@ -12,7 +12,12 @@ export interface MerchantTable {
   lng: number | null;
   category: string;
   offer_summary: string;
+  /** Emptied (''): the contact's name was clear text before 0018; privacy.seal.ts encrypts leftovers at startup. */
   contact_name: string;
+  /** The contact's real name, encrypted (null only on rows the startup step has not sealed yet). */
+  contact_name_enc: string | null;
+  /** 王** — what staff in scope see in lists. */
+  contact_name_masked: string | null;
   contact_phone_enc: string;
   applicant_user_id: string;
   status: MerchantState;

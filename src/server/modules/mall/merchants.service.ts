@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { countRows, type CountedPage, decodeCursor, toPage } from '../../platform/pagination.js';
 import { type Actor, can, canAbove, reachesOf } from '../../platform/permissions.js';
-import { maskPhone } from '../../platform/privacy.js';
+import { maskName, maskPhone } from '../../platform/privacy.js';
 import { must, onlyRow } from '../../platform/must.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { ensureRole } from '../accounts/index.js';
@@ -46,8 +46,9 @@ export interface Merchant {
   lng: number | null;
   category: string;
   offerSummary: string;
-  contactName: string;
-  contactPhoneMasked: string;
+  /** The contact's masked name and phone: staff with mall.manage in the merchant's scope and the applicant only. */
+  contactNameMasked: string | null;
+  contactPhoneMasked: string | null;
   status: MerchantState;
   fenPerPoint: number;
   fundName: string | null;
@@ -61,30 +62,36 @@ export interface Merchant {
 
 async function present(deps: Deps, db: Executor, actor: Actor | null, rows: repo.MerchantRow[]): Promise<Merchant[]> {
   const mine = actor ? new Set((await repo.shopsOf(db, actor.userId)).map((r) => r.merchant_id)) : new Set<string>();
-  return rows.map((m) => ({
-    id: m.id,
-    districtId: m.district_id,
-    communityId: m.community_id,
-    communityName: m.community_name,
-    name: m.name,
-    licenceNo: m.licence_no,
-    address: m.address,
-    lat: m.lat,
-    lng: m.lng,
-    category: m.category,
-    offerSummary: m.offer_summary,
-    contactName: m.contact_name,
-    contactPhoneMasked: maskPhone(deps.cipher.decrypt(m.contact_phone_enc)),
-    status: m.status,
-    fenPerPoint: Number(m.fen_per_point),
-    fundName: m.fund_name,
-    rejectReason: m.reject_reason,
-    filedAt: m.filed_at,
-    exitedAt: m.exited_at,
-    exitReason: m.exit_reason,
-    createdAt: m.created_at,
-    isMine: mine.has(m.id),
-  }));
+  return rows.map((m) => {
+    // The contact is personal data: staff in scope and the applicant who gave it; everyone else sees public fields.
+    const seesContact =
+      m.applicant_user_id === actor?.userId ||
+      (actor !== null && can(actor, 'mall.manage', { districtId: m.district_id, path: m.community_path }));
+    return {
+      id: m.id,
+      districtId: m.district_id,
+      communityId: m.community_id,
+      communityName: m.community_name,
+      name: m.name,
+      licenceNo: m.licence_no,
+      address: m.address,
+      lat: m.lat,
+      lng: m.lng,
+      category: m.category,
+      offerSummary: m.offer_summary,
+      contactNameMasked: seesContact ? m.contact_name_masked : null,
+      contactPhoneMasked: seesContact ? maskPhone(deps.cipher.decrypt(m.contact_phone_enc)) : null,
+      status: m.status,
+      fenPerPoint: Number(m.fen_per_point),
+      fundName: m.fund_name,
+      rejectReason: m.reject_reason,
+      filedAt: m.filed_at,
+      exitedAt: m.exited_at,
+      exitReason: m.exit_reason,
+      createdAt: m.created_at,
+      isMine: mine.has(m.id),
+    };
+  });
 }
 
 async function presentOne(deps: Deps, db: Executor, actor: Actor | null, id: string): Promise<Merchant> {
@@ -112,7 +119,9 @@ export async function applyMerchant(deps: Deps, actor: Actor, input: ApplyMercha
       lng: input.lng ?? null,
       category: input.category,
       offer_summary: input.offerSummary,
-      contact_name: input.contactName,
+      contact_name: '',
+      contact_name_enc: deps.cipher.encrypt(input.contactName),
+      contact_name_masked: maskName(input.contactName),
       contact_phone_enc: deps.cipher.encrypt(input.contactPhone),
       applicant_user_id: actor.userId,
       status: 'applied',

@@ -4,3 +4,5 @@ export { processNotificationEvents, scanScheduledNotices } from './notifications
 export { deliverDue } from './notifications.deliveries.js';
 export { startNotificationWorker } from './notifications.worker.js';
 export { HttpChannel, type NotificationChannel } from './notifications.channels.js';
+// The person's own data (PIPL access, the privacy module).
+export { personalDataOf as notificationsPersonalDataOf } from './notifications.personal.js';

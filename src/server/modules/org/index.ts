@@ -22,3 +22,5 @@ export { listPartnersWithin as listPartnerUnitsWithin } from './org.repository.j
 // Scope and names as subqueries other modules embed in their own queries (they never name org_nodes themselves).
 export { communityOnPath, nodeFieldOf, nodesAt, nodesUnder, nodesWithin } from './org.repository.js';
 export { hasAnyNode, listActiveChildren, nodeNamesByKey, partnerNamesByKey } from './org.repository.js';
+// Sealing partner-unit contact names still in clear text (the privacy module's startup step).
+export { sealClearPartnerContacts } from './org.personal.js';

@@ -125,6 +125,8 @@ const partnerColumns = [
   'p.name',
   'p.category',
   'p.contact_name',
+  'p.contact_name_enc',
+  'p.contact_name_masked',
   'p.contact_phone_enc',
   'p.archived_at',
   'p.created_at',

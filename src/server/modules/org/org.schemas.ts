@@ -54,7 +54,7 @@ export const partnerUnitSchema = z
     nodeName: z.string(),
     name: z.string(),
     category: z.enum(PARTNER_CATEGORIES),
-    contactName: z.string().nullable(),
+    contactNameMasked: z.string().nullable(),
     contactPhoneMasked: z.string().nullable(),
     archived: z.boolean(),
   })

@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { decodeCursor, type Page, toPage } from '../../platform/pagination.js';
 import { type Actor, authorize, can, canAbove, reachesOf, type OrgKind } from '../../platform/permissions.js';
 import { must } from '../../platform/must.js';
-import { maskPhone } from '../../platform/privacy.js';
+import { maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import * as repo from './org.repository.js';
 import { childPath, districtPath, fitsUnder, type PartnerCategory, parentKindOf } from './org.rules.js';
@@ -41,7 +41,8 @@ export interface PartnerUnit {
   nodeName: string;
   name: string;
   category: PartnerCategory;
-  contactName: string | null;
+  /** 林** — the contact's name is stored encrypted; lists show its masked copy only. */
+  contactNameMasked: string | null;
   contactPhoneMasked: string | null;
   archived: boolean;
 }
@@ -304,7 +305,7 @@ function toPartner(deps: Deps, r: repo.PartnerUnitRow): PartnerUnit {
     nodeName: r.node_name,
     name: r.name,
     category: r.category as PartnerCategory,
-    contactName: r.contact_name,
+    contactNameMasked: r.contact_name_masked,
     contactPhoneMasked: phone ? maskPhone(phone) : null,
     archived: r.archived_at !== null,
   };
@@ -351,7 +352,9 @@ export async function createPartnerUnit(deps: Deps, actor: Actor, input: CreateP
       node_id: node.id,
       name: input.name,
       category: input.category,
-      contact_name: input.contactName ?? null,
+      contact_name: null,
+      contact_name_enc: deps.cipher.encryptNullable(input.contactName || null),
+      contact_name_masked: input.contactName ? maskName(input.contactName) : null,
       contact_phone_enc: deps.cipher.encryptNullable(input.contactPhone),
       archived_at: null,
       created_at: now,
@@ -393,7 +396,9 @@ export async function updatePartnerUnit(
       changed.push('category');
     }
     if (input.contactName !== undefined) {
-      patch.contact_name = input.contactName;
+      patch.contact_name = null;
+      patch.contact_name_enc = deps.cipher.encryptNullable(input.contactName || null);
+      patch.contact_name_masked = input.contactName ? maskName(input.contactName) : null;
       changed.push('contactName');
     }
     if (input.contactPhone !== undefined) {

@@ -21,7 +21,12 @@ export interface PartnerUnitTable {
   node_id: string;
   name: string;
   category: string;
+  /** Emptied (null): the contact's name was clear text before 0018; privacy.seal.ts encrypts leftovers at startup. */
   contact_name: string | null;
+  /** The contact's real name, encrypted. */
+  contact_name_enc: string | null;
+  /** 林** — what lists show. */
+  contact_name_masked: string | null;
   contact_phone_enc: string | null;
   archived_at: string | null;
   created_at: string;

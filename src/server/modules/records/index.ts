@@ -33,3 +33,5 @@ export { acceptedMinutesAllTime, teamServiceTotals, volunteerRating } from './re
 export { serviceStatsOf, type ServiceStats } from './records.matching.js';
 // Service given for a need becomes a confirmed record (the needs module's completeNeed).
 export { writeNeedServiceRecord, type NeedServiceInput } from './records.needs.js';
+// The person's own data (PIPL access, the privacy module).
+export { personalDataOf as recordsPersonalDataOf } from './records.personal.js';

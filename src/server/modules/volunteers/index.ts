@@ -30,3 +30,8 @@ export {
 export { teamJoinReviewed, volunteerApplied, volunteerReviewed } from './volunteers.events.js';
 // Matching for the needs module: coarse candidates from a covering index and the profiles scored in full.
 export { listMatchCandidates, listMatchProfiles, type MatchProfile } from './volunteers.matching.js';
+// The person's own data (PIPL access) and closing their account (the privacy module).
+export {
+  erasePersonalData as eraseVolunteerData,
+  personalDataOf as volunteersPersonalDataOf,
+} from './volunteers.personal.js';

@@ -1,7 +1,7 @@
 // 我的: who I am (masked), volunteering, points, the mall, my roles, settings, the staff console link and sign-out.
 import { useNavigate } from 'react-router';
 import { Button, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
-import { LockOutline, SetOutline, UserContactOutline } from 'antd-mobile-icons';
+import { FileOutline, LockOutline, SetOutline, UserContactOutline } from 'antd-mobile-icons';
 import type { Role } from '../../shared/types';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useCurrentUser } from '../features/account/currentUser';
@@ -71,6 +71,9 @@ export function MePage() {
         </List.Item>
         <List.Item prefix={<LockOutline aria-hidden="true" />} onClick={() => navigate('/me/password')}>
           {t('me.changePassword')}
+        </List.Item>
+        <List.Item prefix={<FileOutline aria-hidden="true" />} onClick={() => navigate('/me/privacy')}>
+          {t('me.privacy')}
         </List.Item>
       </List>
 

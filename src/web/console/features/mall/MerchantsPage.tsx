@@ -349,7 +349,7 @@ function Merchants() {
             width: 116,
             render: (_, m) => (
               <span>
-                {m.contactName}
+                {m.contactNameMasked ?? t('common.none')}
                 <span style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }}>
                   {m.contactPhoneMasked}
                 </span>

@@ -91,7 +91,7 @@ export function PartnerUnits({ node }: { node: OrgNode }) {
           },
           {
             title: t('partner.contactName'),
-            dataIndex: 'contactName',
+            dataIndex: 'contactNameMasked',
             width: 120,
             render: (v: string | null) => v ?? t('common.none'),
           },
@@ -161,7 +161,8 @@ function PartnerFormModal({ node, editing, onClose }: { node: OrgNode; editing: 
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    if (unit) form.setFieldsValue({ name: unit.name, category: unit.category, contactName: unit.contactName ?? '' });
+    // The contact's name is stored encrypted and listed masked: an empty field on edit keeps it, like the phone.
+    if (unit) form.setFieldsValue({ name: unit.name, category: unit.category, contactName: '' });
   }, [editing, unit, form]);
 
   const onError = (err: unknown) => {
@@ -216,7 +217,11 @@ function PartnerFormModal({ node, editing, onClose }: { node: OrgNode; editing: 
         >
           <Select options={PARTNER_CATEGORIES.map((c) => ({ value: c, label: t(`partner.cat.${c}`) }))} />
         </Form.Item>
-        <Form.Item label={t('partner.contactName')} name="contactName">
+        <Form.Item
+          label={t('partner.contactName')}
+          name="contactName"
+          extra={unit?.contactNameMasked ? t('partner.contactNameKeep', { name: unit.contactNameMasked }) : undefined}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item

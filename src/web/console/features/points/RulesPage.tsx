@@ -11,6 +11,7 @@ import {
   Form,
   InputNumber,
   Row,
+  Select,
   Space,
   Spin,
   Switch,
@@ -45,6 +46,7 @@ interface FormValues {
   allowDonations: boolean;
   monthlyGiveLimit: number;
   expiryYears: number | null;
+  closedAccountPoints: PointRules['closedAccountPoints'];
 }
 
 function toForm(r: PointRules): FormValues {
@@ -59,6 +61,7 @@ function toForm(r: PointRules): FormValues {
     allowDonations: r.allowDonations,
     monthlyGiveLimit: r.monthlyGiveLimit,
     expiryYears: r.expiryYears,
+    closedAccountPoints: r.closedAccountPoints,
   };
 }
 
@@ -77,6 +80,7 @@ function fromForm(v: FormValues): PointRules {
     allowDonations: !!v.allowDonations,
     monthlyGiveLimit: v.monthlyGiveLimit,
     expiryYears: v.expiryYears ?? null,
+    closedAccountPoints: v.closedAccountPoints ?? 'community_fund',
   };
 }
 
@@ -380,6 +384,20 @@ function RulesForm({
                 style={{ width: '100%' }}
                 suffix={t('pts.rules.unitYears')}
                 placeholder={t('pts.rules.never')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="closedAccountPoints"
+              label={t('pts.rules.closedAccountPoints')}
+              extra={t('pts.rules.closedAccountPointsHelp')}
+            >
+              <Select
+                options={[
+                  { value: 'community_fund', label: t('pts.rules.closed.community_fund') },
+                  { value: 'forfeit', label: t('pts.rules.closed.forfeit') },
+                ]}
               />
             </Form.Item>
           </Col>

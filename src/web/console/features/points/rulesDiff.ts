@@ -23,11 +23,13 @@ const SCALARS: ScalarField[] = [
   'allowDonations',
   'monthlyGiveLimit',
   'expiryYears',
+  'closedAccountPoints',
 ];
 
 /** A rule value as shown in the history ("不限" for an empty cap, "是/否" for switches). */
-export function ruleValue(field: keyof PointRules, v: number | boolean | null | undefined, t: T): string {
+export function ruleValue(field: keyof PointRules, v: number | boolean | string | null | undefined, t: T): string {
   if (v === undefined) return t('pts.rules.none');
+  if (v === 'community_fund' || v === 'forfeit') return t(`pts.rules.closed.${v}`);
   if (v === null) return field === 'expiryYears' ? t('pts.rules.never') : t('pts.rules.unlimited');
   if (typeof v === 'boolean') return v ? t('pts.rules.yes') : t('pts.rules.no');
   if (field === 'categoryMultipliersPct') return `${v}%`;
