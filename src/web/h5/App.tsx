@@ -127,6 +127,13 @@ const PrivacyPages = lazyPages(() => import('./pages/privacy/pages'), { privacy:
 
 const TaskPages = lazyPages(() => import('./pages/tasks/pages'), { inbox: (m) => m.TaskInboxPage }, loading);
 
+// 我的调解: my mediation cases, asking for one, a case with my private thread with the mediators.
+const MediationPages = lazyPages(
+  () => import('./pages/mediation/pages'),
+  { mine: (m) => m.MyMediationPage, new: (m) => m.NewMediationPage, detail: (m) => m.MediationCasePage },
+  loading,
+);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -189,6 +196,9 @@ export function App() {
               <Route path="/needs/new" element={<NeedPages name="new" />} />
               <Route path="/needs/:id" element={<NeedPages name="detail" />} />
               <Route path="/tasks" element={<TaskPages name="inbox" />} />
+              <Route path="/mediation" element={<MediationPages name="mine" />} />
+              <Route path="/mediation/new" element={<MediationPages name="new" />} />
+              <Route path="/mediation/:id" element={<MediationPages name="detail" />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

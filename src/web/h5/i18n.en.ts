@@ -12,6 +12,8 @@ import { needsEn } from './i18n.needs';
 import { matchingEn } from './i18n.matching';
 import { projectsEn } from './i18n.projects';
 import { notificationsEn } from './i18n.notifications';
+import { mediationEn } from './i18n.mediation';
+import { mediationPagesEn } from './i18n.mediation.pages';
 
 import { adminPagesEn } from './i18n.admin.pages';
 import { mallPagesEn } from './i18n.mall.pages';
@@ -32,6 +34,8 @@ export const en: Record<MessageKey, string> = {
   ...serviceMapEn,
   ...adminEn,
   ...notificationsEn,
+  ...mediationEn,
+  ...mediationPagesEn,
   ...needsEn,
   ...matchingEn,
   ...projectsEn,

@@ -7,6 +7,7 @@ import { mallPagesZh } from './i18n.mall.pages';
 import { matchingPagesZh } from './i18n.matching.pages';
 import { needsPagesZh } from './i18n.needs.pages';
 import { notificationsPagesZh } from './i18n.notifications.pages';
+import { mediationPagesZh } from './i18n.mediation.pages';
 import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
@@ -19,6 +20,7 @@ export const pageStringsZh = {
   ...matchingPagesZh,
   ...needsPagesZh,
   ...notificationsPagesZh,
+  ...mediationPagesZh,
   ...pointsPagesZh,
   ...projectsPagesZh,
   ...serviceMapPagesZh,

@@ -17,6 +17,7 @@ import { needsZh } from './i18n.needs';
 import { matchingZh } from './i18n.matching';
 import { projectsZh } from './i18n.projects';
 import { notificationsZh } from './i18n.notifications';
+import { mediationZh } from './i18n.mediation';
 
 export type { Locale } from '../shared/i18n';
 
@@ -175,6 +176,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...serviceMapZh,
     ...adminZh,
     ...notificationsZh,
+    ...mediationZh,
     ...needsZh,
     ...matchingZh,
     ...projectsZh,

@@ -158,6 +158,28 @@ export type {
   ListServicePointsQuery,
 } from '../../server/modules/servicemap/servicemap.schemas';
 
+// Mediation (调解).
+export type {
+  CloseCaseInput as CloseMediationCaseInput,
+  MediationCandidates,
+  MediationCase,
+  MediationCasePage,
+  MediationCaseSummary,
+  MediationMessage,
+  MediationMessageList,
+  MediationParty,
+  MediationSession,
+  MediationStats,
+  OpenCaseInput as OpenMediationCaseInput,
+  PostMessageInput as PostMediationMessageInput,
+  RecordSessionInput as RecordMediationSessionInput,
+} from '../../server/modules/mediation/mediation.schemas';
+export type {
+  DisputeType,
+  MediationState,
+  Outcome as MediationOutcome,
+} from '../../server/modules/mediation/mediation.rules';
+
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;
 

@@ -4,6 +4,7 @@ import { EnvironmentOutline, GlobalOutline, LockOutline, SmileOutline, UserConta
 import { useCurrentUser } from '../features/account/currentUser';
 import { MallTiles } from '../features/mall/MallTiles';
 import { NeedTiles } from '../features/needs/NeedTiles';
+import { MediationTile } from '../features/mediation/MediationTile';
 import { PointsTiles } from '../features/points/PointsTiles';
 import { SuggestionTiles } from '../features/suggestions/SuggestionTiles';
 import { TaskInvitesCard } from '../features/needs/TaskInvitesCard';
@@ -46,6 +47,9 @@ export function HomePage() {
           {t('home.needsSection')}
         </h2>
         <NeedTiles />
+        <div className="tiles" style={{ marginTop: 8 }}>
+          <MediationTile />
+        </div>
       </section>
 
       <section className="card" aria-labelledby="home-volunteering">
