@@ -38,6 +38,7 @@ import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/in
 import { invitationRoutes, needRoutes } from './modules/needs/index.js';
 import { mediationRoutes } from './modules/mediation/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
+import { reportRoutes, startReportWorker } from './modules/reports/index.js';
 import { privacyRoutes } from './modules/privacy/index.js';
 
 // Ports: lower modules declare what they need from upper ones; the upper modules' functions are plugged in here,
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   invitationRoutes(app, deps);
   mediationRoutes(app, deps);
   serviceMapRoutes(app, deps);
+  reportRoutes(app, deps);
   privacyRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
@@ -143,6 +145,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     app.addHook('onClose', async () => {
       offNotify();
       await notifier.stop();
+    });
+    // Grid reports: overdue ones escalate, resolved ones unanswered for days are confirmed (reports/reports.jobs.ts).
+    const reportJobs = startReportWorker(deps, (err) => app.log.error({ err }, 'report jobs failed'));
+    app.addHook('onClose', async () => {
+      await reportJobs.stop();
     });
   }
 

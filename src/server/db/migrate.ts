@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_resource_categories.js';
 import * as m0018 from './migrations/0018_names_encrypted.js';
 import * as m0020 from './migrations/0020_login_throttle.js';
 import * as m0022 from './migrations/0022_mediation.js';
+import * as m0021 from './migrations/0021_reports.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_names_encrypted': m0018,
   '0020_login_throttle': m0020,
   '0022_mediation': m0022,
+  '0021_reports': m0021,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

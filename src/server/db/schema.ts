@@ -11,6 +11,7 @@ import type { ProjectTables } from '../modules/projects/projects.tables.js';
 import type { SuggestionTables } from '../modules/suggestions/suggestions.tables.js';
 import type { MediationTables } from '../modules/mediation/mediation.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
+import type { ReportTables } from '../modules/reports/reports.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
 import type { VolunteerTables } from '../modules/volunteers/volunteers.tables.js';
@@ -35,4 +36,5 @@ export interface DB
     NotificationTables,
     ProjectTables,
     MediationTables,
-    SuggestionTables {}
+    SuggestionTables,
+    ReportTables {}

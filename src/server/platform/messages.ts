@@ -227,6 +227,40 @@ export const ERROR_TEXTS: Texts = {
     en: '"{name}" is not a mediator of this community; grant the mediator role first',
   },
   MEDIATION_PARTY_SELF: { zh: '另一方当事人不能是您自己', en: 'The other party cannot be yourself' },
+  // grid reports (随手拍)
+  REPORT_STATE: { zh: '该随手拍当前为“{status}”，不能{action}', en: 'The report is {status}; cannot {action}' },
+  REPORT_CHANGED: {
+    zh: '该随手拍刚被他人处理过，请刷新后再操作',
+    en: 'Someone else has just changed this report; refresh and try again',
+  },
+  REPORT_NO_PLACE: {
+    zh: '请选择问题所在的网格或社区（或先在“我的”里设置您住在哪个社区）',
+    en: 'Choose the grid or community of the problem (or set where you live under "Me")',
+  },
+  REPORT_MERGE_TARGET: {
+    zh: '只能合并到同一社区里另一条未办结的随手拍',
+    en: 'A report can only be merged into another open report of the same community',
+  },
+  REPORT_ASSIGNEE: {
+    zh: '请选择负责这一片的网格员或社区工作人员',
+    en: 'Choose a grid worker or community staff member responsible for this place',
+  },
+  REPORT_PHOTO_USED: {
+    zh: '照片已失效或已用于其他随手拍，请重新上传',
+    en: 'The photo is gone or used by another report; upload it again',
+  },
+  PHOTO_NOT_IMAGE: {
+    zh: '这不是可以识别的照片，请上传 JPG、PNG、WebP 或 HEIC 格式的图片',
+    en: 'This is not a photo we can read; upload a JPG, PNG, WebP or HEIC image',
+  },
+  PHOTO_TOO_LARGE: {
+    zh: '照片太大了，每张不能超过 {maxMb} MB',
+    en: 'The photo is too large; each may be at most {maxMb} MB',
+  },
+  PHOTO_TOO_MANY_PIXELS: {
+    zh: '照片像素太多了（不能超过 {maxMp} 百万像素），请缩小后再上传',
+    en: 'The photo has too many pixels (at most {maxMp} megapixels); make it smaller and try again',
+  },
   INTERNAL: {
     zh: '服务器内部错误，请稍后重试（请求编号 {requestId}）',
     en: 'Internal server error; please retry (request {requestId})',
@@ -238,6 +272,8 @@ export const ENTITY_TEXTS: Texts = {
   org_node: { zh: '组织节点', en: 'Organisation node' },
   partner_unit: { zh: '共建单位', en: 'Partner unit' },
   person: { zh: '人员', en: 'Person' },
+  report: { zh: '随手拍', en: 'Report' },
+  report_photo: { zh: '照片', en: 'Photo' },
   role_assignment: { zh: '角色授权', en: 'Role assignment' },
   volunteer: { zh: '志愿者', en: 'Volunteer' },
   team: { zh: '志愿服务队', en: 'Team' },
@@ -325,6 +361,8 @@ export const VALIDATION_TEXTS: Texts = {
   'v.needWindow': { zh: '结束时间须晚于开始时间', en: 'The end must be after the start' },
   'v.pickVolunteers': { zh: '请至少选择 1 位志愿者（一次最多 50 位）', en: 'Choose 1 to 50 volunteers' },
   'v.source': { zh: '请写明积分来源（不超过100个字）', en: 'Name the source of the points (up to 100 characters)' },
+  'v.photos': { zh: '每次最多上传 {max} 张照片', en: 'At most {max} photos' },
+  'v.reportCategory': { zh: '请选择本区已有的随手拍类别', en: "Choose one of the district's report categories" },
   // service map
   'v.lat': { zh: '纬度应为 -90 到 90 之间的数字', en: 'Latitude must be a number from -90 to 90' },
   'v.lng': { zh: '经度应为 -180 到 180 之间的数字', en: 'Longitude must be a number from -180 to 180' },
@@ -481,6 +519,10 @@ export const PROBLEM_TEXTS: Texts = {
     en: 'Star thresholds must be 5 increasing positive hour counts',
   },
   skills: { zh: '技能列表不能为空，且不能重复', en: 'The skill list must be non-empty without duplicates' },
+  report_categories: {
+    zh: '随手拍类别不能为空，类别代码和名称不能重复',
+    en: 'Report categories must be non-empty, with no key or name twice',
+  },
   need_categories: {
     zh: '需求类别不能为空，类别代码和名称不能重复',
     en: 'Need categories must be non-empty, with no key or name twice',
@@ -662,6 +704,26 @@ export const TERM_TEXTS: Texts = {
     en: 'withdraw it (volunteers have taken it; call the community)',
   },
   need_rate: { zh: '评价（服务完成后才能评价）', en: 'rate it (only after the help is done)' },
+  // grid reports (随手拍): states and actions
+  report_submitted: { zh: '待受理', en: 'submitted' },
+  report_accepted: { zh: '已受理', en: 'accepted' },
+  report_assigned: { zh: '已派单', en: 'assigned' },
+  report_in_progress: { zh: '处理中', en: 'in progress' },
+  report_resolved: { zh: '已处理待确认', en: 'resolved, waiting for confirmation' },
+  report_confirmed: { zh: '已确认解决', en: 'confirmed' },
+  report_closed: { zh: '已办结', en: 'closed' },
+  report_rejected: { zh: '不予受理', en: 'rejected' },
+  report_duplicate: { zh: '已合并', en: 'merged as a duplicate' },
+  report_do_accept: { zh: '受理', en: 'accept it' },
+  report_do_assign: { zh: '派单', en: 'assign it' },
+  report_do_start: { zh: '开始处理', en: 'start work' },
+  report_do_resolve: { zh: '标记已处理', en: 'resolve it' },
+  report_do_confirm: { zh: '确认解决', en: 'confirm it' },
+  report_do_reopen: { zh: '反馈未解决', en: 'reopen it' },
+  report_do_reject: { zh: '不予受理', en: 'reject it' },
+  report_do_merge: { zh: '合并', en: 'merge it' },
+  report_do_close: { zh: '办结', en: 'close it' },
+  report_do_join: { zh: '我也反映', en: 'join it' },
   // need invitations and tasks (matching)
   invitation_pending: { zh: '待答复', en: 'waiting for an answer' },
   invitation_accepted: { zh: '接受', en: 'accepted' },

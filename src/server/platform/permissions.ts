@@ -44,7 +44,9 @@ export type Permission =
   /** Anonymous mediation statistics (counts by type, outcome and month, small counts hidden); never a case. */
   | 'mediation.stats'
   /** The service map's points (15分钟服务圈). */
-  | 'servicepoint.manage';
+  | 'servicepoint.manage'
+  /** Grid reports (随手拍): see, accept, assign, work and resolve, reject or merge, moderate flagged ones. */
+  | 'report.manage';
 
 const ADMIN: Permission[] = [
   'org.read',
@@ -64,6 +66,7 @@ const ADMIN: Permission[] = [
   'project.manage',
   'mediation.stats',
   'servicepoint.manage',
+  'report.manage',
 ];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */
@@ -71,7 +74,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: ADMIN,
   street_admin: ADMIN,
   community_admin: ADMIN,
-  grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage'],
+  grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'report.manage'],
   social_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'project.manage', 'mediation.stats'],
   team_leader: [],
   volunteer: [],

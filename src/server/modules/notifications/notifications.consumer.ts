@@ -18,6 +18,7 @@ import {
 } from '../mediation/index.js';
 import { findNode } from '../org/index.js';
 import { projectClaimReviewed } from '../projects/index.js';
+import { reportEscalated, reportStatusChanged, reportSubmitted } from '../reports/index.js';
 import { suggestionAnswered } from '../suggestions/index.js';
 import { serviceRecordAccepted, serviceRecordConfirmed, serviceRecordReturned } from '../records/index.js';
 import { teamJoinReviewed, volunteerApplied, volunteerReviewed } from '../volunteers/index.js';
@@ -323,6 +324,55 @@ function handlers(deps: Deps) {
         refId: p.suggestionId,
       });
     }),
+    // Grid reports (随手拍): the grid's staff hear of a new one, the assignee of an assignment, the reporter and the
+    // people who joined of each step someone else took, the next level's staff of an escalation.
+    on(reportSubmitted, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.gridId ?? e.payload.communityId, 'report.manage', {
+        kind: 'queue_report',
+        params: { category: e.payload.categoryName },
+        link: '/admin/reports',
+        refType: 'report',
+        refId: e.payload.reportId,
+      }),
+    ),
+    on(reportStatusChanged, async (trx, e) => {
+      const p = e.payload;
+      if (p.from === 'submitted') await leftQueue(deps, trx, e, 'queue_report', p.reportId);
+      if (p.to === 'assigned' && p.assigneeUserId && p.assigneeUserId !== p.actorUserId) {
+        await toPerson(deps, trx, e, {
+          userIds: [p.assigneeUserId],
+          kind: 'report_assigned',
+          params: { category: p.categoryName, note: p.note },
+          link: '/admin/reports',
+          refType: 'report',
+          refId: p.reportId,
+        });
+      }
+      const base = {
+        kind: 'report_status' as const,
+        link: `/reports/${p.reportId}`,
+        refType: 'report',
+        refId: p.reportId,
+      };
+      const params = { category: p.categoryName, reportStatus: p.to, note: p.note };
+      if (p.reporterUserId !== p.actorUserId)
+        await toPerson(deps, trx, e, {
+          ...base,
+          userIds: [p.reporterUserId],
+          params: { ...params, reward: p.rewardPoints && p.rewardPoints > 0 ? p.rewardPoints : null },
+        });
+      const supporters = p.supporterUserIds.filter((u) => u !== p.actorUserId && u !== p.reporterUserId);
+      if (supporters.length > 0) await toPerson(deps, trx, e, { ...base, userIds: supporters, params });
+    }),
+    on(reportEscalated, (trx, e) =>
+      toStaff(deps, trx, e, e.payload.nodeId, 'report.manage', {
+        kind: 'report_escalated',
+        params: { category: e.payload.categoryName, level: e.payload.level },
+        link: '/admin/reports',
+        refType: 'report',
+        refId: e.payload.reportId,
+      }),
+    ),
   ];
 }
 

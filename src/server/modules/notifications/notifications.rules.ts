@@ -30,11 +30,15 @@ export const NOTICE_KINDS = [
   'project_claim_approved',
   'project_claim_rejected',
   'suggestion_answered',
+  'report_status',
+  'report_assigned',
   // Staff: something landed in their review queue.
   'queue_volunteer',
   'queue_record',
   'queue_merchant',
   'queue_need',
+  'queue_report',
+  'report_escalated',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -178,6 +182,38 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '有新的需求待处理', body: '「{title}」（{urgency}）' },
     en: { title: 'A new need waits for triage', body: '"{title}" ({urgency})' },
   },
+  report_status: {
+    zh: { title: '随手拍有新进展', body: '您反映的“{category}”：{reportStatus}。{note}{reward}' },
+    en: { title: 'Your report moved on', body: 'Your "{category}" report: {reportStatus}. {note}{reward}' },
+  },
+  report_assigned: {
+    zh: { title: '有随手拍派给您处理', body: '“{category}”已派给您，请尽快处理。{note}' },
+    en: { title: 'A report is assigned to you', body: 'A "{category}" report is yours to handle. {note}' },
+  },
+  queue_report: {
+    zh: { title: '有新的随手拍待受理', body: '“{category}”，请及时受理。' },
+    en: { title: 'A new report waits', body: 'A "{category}" report waits to be accepted.' },
+  },
+  report_escalated: {
+    zh: { title: '随手拍超时升级', body: '“{category}”超过办理时限，已升级到{level}处理。' },
+    en: { title: 'An overdue report escalated', body: 'A "{category}" report is overdue and now with the {level}.' },
+  },
+};
+
+const REPORT_STATES: Record<string, { zh: string; en: string }> = {
+  accepted: { zh: '已受理', en: 'accepted' },
+  assigned: { zh: '已派单处理', en: 'assigned' },
+  in_progress: { zh: '正在处理', en: 'being handled' },
+  resolved: { zh: '已处理，请确认是否解决', en: 'resolved — please confirm it is fixed' },
+  confirmed: { zh: '已确认解决', en: 'confirmed' },
+  closed: { zh: '已办结', en: 'closed' },
+  rejected: { zh: '不予受理', en: 'not taken up' },
+  duplicate: { zh: '与已有问题合并办理', en: 'merged with an earlier report' },
+};
+
+const REPORT_LEVELS: Record<string, { zh: string; en: string }> = {
+  community: { zh: '社区', en: 'community' },
+  street: { zh: '街道', en: 'street' },
 };
 
 const MEDIATION_STATUS: Record<string, { zh: string; en: string }> = {
@@ -248,6 +284,17 @@ function paramText(name: string, value: string | number | null, locale: Locale):
     const st = MEDIATION_STATUS[value];
     return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
+  if (name === 'reportStatus' && typeof value === 'string') {
+    const s = REPORT_STATES[value];
+    return s ? (locale === 'en' ? s.en : s.zh) : value;
+  }
+  if (name === 'level' && typeof value === 'string') {
+    const l = REPORT_LEVELS[value];
+    return l ? (locale === 'en' ? l.en : l.zh) : value;
+  }
+  if (name === 'reward' && typeof value === 'number') {
+    return locale === 'en' ? ` You earned ${value} points.` : `获得 ${value} 积分。`;
+  }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];
     return u ? (locale === 'en' ? u.en : u.zh) : value;
@@ -295,10 +342,14 @@ export const KIND_LABELS: Record<NoticeKind, { zh: string; en: string }> = {
   project_claim_approved: { zh: '项目认领通过', en: 'Project claim approved' },
   project_claim_rejected: { zh: '项目认领未通过', en: 'Project claim not approved' },
   suggestion_answered: { zh: '意见回复', en: 'Answers to suggestions' },
+  report_status: { zh: '随手拍进展', en: 'Report progress' },
+  report_assigned: { zh: '派给我的随手拍', en: 'Reports assigned to me' },
   queue_volunteer: { zh: '待审核的志愿者申请', en: 'Volunteer applications to review' },
   queue_record: { zh: '待验收的服务记录', en: 'Records to accept' },
   queue_merchant: { zh: '待审核的商户申请', en: 'Merchant applications to review' },
   queue_need: { zh: '待处理的需求', en: 'Needs to triage' },
+  queue_report: { zh: '待受理的随手拍', en: 'Reports to accept' },
+  report_escalated: { zh: '超时升级的随手拍', en: 'Overdue reports escalated' },
 };
 
 /** The roles that hold a permission (staff who work a review queue). */

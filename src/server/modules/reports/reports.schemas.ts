@@ -179,6 +179,13 @@ export const reportAssigneeSchema = z
   .describe('ReportAssignee');
 export const reportAssigneeListSchema = z.object({ items: z.array(reportAssigneeSchema) }).describe('ReportAssignees');
 
+export const flagResultSchema = z
+  .object({
+    flagged: z.boolean().describe('the actor’s flag is recorded (also when they had flagged before)'),
+    hidden: z.boolean().describe('the report is now hidden from the public board'),
+  })
+  .describe('FlagResult');
+
 export const reportStatsSchema = z
   .object({
     total: z.number().int(),
@@ -260,9 +267,10 @@ export const uploadReportPhotoBody = z
     contentBase64: z
       .string()
       .min(1)
-      .max(14_000_000)
+      .max(15_000_000)
       .describe('the image file, base64 (jpeg, png, webp or heic; ≤ 10 MB, ≤ 40 megapixels)'),
     filename: z.string().max(200).nullish().describe('informative only: the type is read from the content'),
+    districtId: idSchema.nullish().describe('the district of the report (defaults to the actor’s home district)'),
   })
   .describe('UploadReportPhoto');
 
@@ -363,6 +371,7 @@ export type ReportAssigneeListView = z.output<typeof reportAssigneeListSchema>;
 export type ReportStatsView = z.output<typeof reportStatsSchema>;
 export type ReportSettingsView = z.output<typeof reportSettingsSchema>;
 export type ReportCategoriesView = z.output<typeof reportCategoriesSchema>;
+export type FlagResultView = z.output<typeof flagResultSchema>;
 
 // The routes (for the screens): POST /api/v1/reports createReport · GET /api/v1/reports listReports (staff) ·
 // GET /api/v1/reports/mine listMyReports · GET /api/v1/reports/nearby listNearbyOpenReports ·

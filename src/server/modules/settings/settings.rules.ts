@@ -103,6 +103,58 @@ export const DEFAULT_NEED_SETTINGS: NeedSettings = {
   ],
 };
 
+/** One category of grid reports (随手拍): a stable key, its name, and the reward points a confirmed report earns. */
+export interface ReportCategory {
+  key: string;
+  name: string;
+  points: number;
+}
+
+/** Per-district settings of grid reports (PRODUCT §8): categories with points, the daily cap, time limits. */
+export interface ReportSettings {
+  categories: ReportCategory[];
+  /** Report reward points a person may receive per China day. */
+  dailyCapPoints: number;
+  /** Hours a report may stay open at each level before it escalates (grid → community → street) or is overdue. */
+  gridHours: number;
+  communityHours: number;
+  streetHours: number;
+  /** A resolved report the reporter does not answer is confirmed after this many days. */
+  autoConfirmDays: number;
+  /** Flags by this many people hide a report from the public board until a moderator decides. */
+  flagThreshold: number;
+}
+
+/** The default report categories (seed 004): 市长热线 relays pay nothing unless a district configures it. */
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  categories: [
+    { key: 'hazard', name: '安全隐患', points: 5 },
+    { key: 'flying_wire', name: '飞线充电', points: 5 },
+    { key: 'sanitation', name: '环境卫生', points: 2 },
+    { key: 'facility', name: '设施损坏', points: 3 },
+    { key: 'parking', name: '占道停车', points: 2 },
+    { key: 'dispute', name: '邻里纠纷', points: 3 },
+    { key: 'hotline', name: '市长热线', points: 0 },
+    { key: 'assistance', name: '帮扶救助', points: 3 },
+    { key: 'other', name: '其他', points: 1 },
+  ],
+  dailyCapPoints: 20,
+  gridHours: 24,
+  communityHours: 72,
+  streetHours: 168,
+  autoConfirmDays: 7,
+  flagThreshold: 3,
+};
+
+/** Returns a problem key when the report settings are inconsistent (no categories, a key or name twice), else null. */
+export function checkReportSettings(s: ReportSettings): string | null {
+  const keys = s.categories.map((c) => c.key);
+  const names = s.categories.map((c) => c.name);
+  if (keys.length === 0 || new Set(keys).size !== keys.length || new Set(names).size !== names.length)
+    return 'report_categories';
+  return null;
+}
+
 /** Returns a problem key when the need categories are inconsistent (empty, or a key or name twice), else null. */
 export function checkNeedSettings(s: NeedSettings): string | null {
   const keys = s.categories.map((c) => c.key);

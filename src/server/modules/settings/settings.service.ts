@@ -8,10 +8,13 @@ import { inTransaction, type Executor } from '../../db/transaction.js';
 import { getNode } from '../org/index.js';
 import {
   checkNeedSettings,
+  checkReportSettings,
   checkVolunteering,
   DEFAULT_NEED_SETTINGS,
+  DEFAULT_REPORT_SETTINGS,
   DEFAULT_VOLUNTEERING,
   type NeedSettings,
+  type ReportSettings,
   type VolunteeringSettings,
 } from './settings.rules.js';
 
@@ -105,4 +108,21 @@ export function updateNeedSettings(
   patch: Partial<NeedSettings>,
 ): Promise<NeedSettings> {
   return writeSetting(deps, actor, districtId, NEEDS, patch);
+}
+
+const REPORTS = { key: 'reports', defaults: DEFAULT_REPORT_SETTINGS, check: checkReportSettings };
+
+/** The grid report settings of a district (defaults where unset). */
+export function getReportSettings(db: Executor, districtId: string): Promise<ReportSettings> {
+  return readSetting(db, districtId, REPORTS.key, REPORTS.defaults);
+}
+
+/** Changes a district's grid report settings (district admins). */
+export function updateReportSettings(
+  deps: Deps,
+  actor: Actor,
+  districtId: string,
+  patch: Partial<ReportSettings>,
+): Promise<ReportSettings> {
+  return writeSetting(deps, actor, districtId, REPORTS, patch);
 }
