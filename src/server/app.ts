@@ -29,7 +29,9 @@ import { pastServiceRoutes } from './modules/records/past-service.routes.js';
 import { openingBalanceRoutes } from './modules/ledger/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { serviceFacts, volunteerRoutes } from './modules/volunteers/index.js';
-import { expireLastYear, ledgerRoutes, startLedgerWorker } from './modules/ledger/index.js';
+import { expireLastYear, ledgerRoutes, signLedgerHeads, startLedgerWorker } from './modules/ledger/index.js';
+import { sealAuditEvents } from './platform/audit.chain.js';
+import { startWorker } from './platform/worker.js';
 import { onEventsCommitted } from './platform/events.js';
 import { projectRoutes } from './modules/projects/index.js';
 import { suggestionRoutes } from './modules/suggestions/index.js';
@@ -138,6 +140,31 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     app.addHook('onClose', async () => {
       off();
       await worker.stop();
+    });
+    // Issue 14: seal new audit events every few seconds (a full scan at start and hourly), sign each district's ledger
+    // head once a day (checked every ten minutes; idempotent per district and day).
+    let sealedFully = 0;
+    const sealer = startWorker({
+      everyMs: 5000,
+      onError: (err) => app.log.error({ err }, 'audit sealing failed'),
+      job: async () => {
+        const fullScan = Date.now() - sealedFully > 3600_000;
+        await sealAuditEvents(deps, { fullScan });
+        if (fullScan) sealedFully = Date.now();
+      },
+    });
+    const signer = startWorker({
+      everyMs: 600_000,
+      onError: (err) => app.log.error({ err }, 'ledger head signing failed'),
+      job: async () => {
+        for (const s of await signLedgerHeads(deps)) {
+          if (s.refused) app.log.error({ districtId: s.districtId, why: s.refused }, 'ledger head not signed');
+        }
+      },
+    });
+    app.addHook('onClose', async () => {
+      await sealer.stop();
+      await signer.stop();
     });
     // Notices from the same outbox (its own consumer), external deliveries, reminders (notifications/).
     const notifier = startNotificationWorker(deps, (err) => app.log.error({ err }, 'notifications job failed'));

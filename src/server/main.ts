@@ -11,7 +11,14 @@ import { grantPlatformAdmin, startDistrict } from './modules/accounts/index.js';
 import { restoreSqlite } from './db/restore.js';
 import { looseDataPermissions } from './platform/files.js';
 import { PHONE_RE } from './platform/privacy.js';
-import { expirePoints, processLedgerEvents, verifyLedger } from './modules/ledger/index.js';
+import {
+  expirePoints,
+  getLedgerPublicKey,
+  processLedgerEvents,
+  signLedgerHeads,
+  verifyLedger,
+} from './modules/ledger/index.js';
+import { verifyAuditChain } from './platform/audit.chain.js';
 import { expireVouchers } from './modules/mall/index.js';
 import { deliverDue, processNotificationEvents, scanScheduledNotices } from './modules/notifications/index.js';
 
@@ -29,6 +36,10 @@ Usage: linli <command>
                         password is printed once and must be changed at first login
   platform-admin --phone <phone>  let a registered person start new districts from the API (createDistrict)
   verify-ledger         recompute every hash chain and balance, reconcile accepted hours with earnings; exits 1 naming each problem
+  verify-audit [--no-seal]  seal pending audit events, then recompute the audit log's hash chain; exits 1 naming
+                        each event changed or missing, seal rewritten, or event left unsealed too long
+  sign-ledger-head [--district <id>]  sign today's ledger head of each district with the installation's key (the
+                        server does it daily); prints the public key
   process-events        turn accepted service records into points and events into notices now, send due
                         SMS/WeChat deliveries and reminders (the server also does it continuously)
   expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
@@ -251,6 +262,50 @@ async function main(argv: string[]): Promise<number> {
       }
       console.log('ledger verified: every chain and balance is intact');
       return 0;
+    }
+    case 'verify-audit': {
+      const rt = await openRuntime(config);
+      try {
+        const report = await verifyAuditChain(rt.deps, {
+          locale: /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN',
+          seal: !args.includes('--no-seal'),
+        });
+        for (const d of report.districts)
+          console.log(`district ${d.districtId}: ${d.seals} audit events sealed, head ${d.headHash}`);
+        if (!report.ok) {
+          for (const p of report.problems) {
+            console.error(
+              `BAD ${p.districtId}${p.eventId ? ` event ${p.eventId}` : ''}${p.seq ? ` (seal ${p.seq})` : ''}: ${p.problem}`,
+            );
+          }
+          return 1;
+        }
+        console.log('审计日志核验通过 / audit log verified: every sealed event is intact');
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    }
+    case 'sign-ledger-head': {
+      const rt = await openRuntime(config);
+      try {
+        const outcomes = await signLedgerHeads(rt.deps, { districtId: option(args, '--district') });
+        let refused = 0;
+        for (const o of outcomes) {
+          if (o.refused) {
+            refused += 1;
+            console.error(`BAD ${o.districtId}: 链未能从上次签名的链头延续，未签名 / not signed: ${o.refused}`);
+          } else if (o.head) {
+            console.log(
+              `${o.created ? 'signed' : 'already signed'} ${o.districtId} ${o.head.day}: seq ${o.head.seq} ${o.head.hash} (key ${o.head.keyId})`,
+            );
+          }
+        }
+        console.log(`public key / 公钥: ${getLedgerPublicKey(rt.deps).publicKey}`);
+        return refused ? 1 : 0;
+      } finally {
+        await rt.close();
+      }
     }
     case 'process-events': {
       const rt = await openRuntime(config);

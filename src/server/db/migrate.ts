@@ -16,6 +16,7 @@ import * as m0012 from './migrations/0012_projects.js';
 import * as m0014 from './migrations/0014_need_invitations.js';
 import * as m0015 from './migrations/0015_append_only_hardening.js';
 import * as m0016 from './migrations/0016_resource_categories.js';
+import * as m0017 from './migrations/0017_audit_chain.js';
 import * as m0018 from './migrations/0018_names_encrypted.js';
 import * as m0020 from './migrations/0020_login_throttle.js';
 import * as m0022 from './migrations/0022_mediation.js';
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_need_invitations': m0014,
   '0015_append_only_hardening': m0015,
   '0016_resource_categories': m0016,
+  '0017_audit_chain': m0017,
   '0018_names_encrypted': m0018,
   '0020_login_throttle': m0020,
   '0022_mediation': m0022,

@@ -2,6 +2,7 @@
 import type { AccountTables } from '../modules/accounts/accounts.tables.js';
 import type { ActivityTables } from '../modules/activities/activities.tables.js';
 import type { LedgerTables } from '../modules/ledger/ledger.tables.js';
+import type { LedgerSigningTables } from '../modules/ledger/ledger.signing.tables.js';
 import type { MallTables } from '../modules/mall/mall.tables.js';
 import type { NeedTables } from '../modules/needs/needs.tables.js';
 import type { InvitationTables } from '../modules/needs/invitations.tables.js';
@@ -16,6 +17,7 @@ import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.j
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
 import type { VolunteerTables } from '../modules/volunteers/volunteers.tables.js';
 import type { AuditTables } from '../platform/audit.tables.js';
+import type { AuditChainTables } from '../platform/audit.chain.tables.js';
 import type { EventTables } from '../platform/events.tables.js';
 
 export interface DB
@@ -23,12 +25,14 @@ export interface DB
     OrgTables,
     AccountTables,
     AuditTables,
+    AuditChainTables,
     EventTables,
     SettingsTables,
     VolunteerTables,
     ActivityTables,
     RecordTables,
     LedgerTables,
+    LedgerSigningTables,
     MallTables,
     ServiceMapTables,
     NeedTables,

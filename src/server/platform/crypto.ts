@@ -29,10 +29,20 @@ export function loadOrCreateSecret(configured: string | null, dataDir: string): 
 export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly indexKey: Buffer;
+  private readonly signingKeySeed: Buffer;
 
   constructor(secret: Buffer) {
     this.encKey = Buffer.from(hkdfSync('sha256', secret, 'linli', 'field-encryption-v1', 32));
     this.indexKey = Buffer.from(hkdfSync('sha256', secret, 'linli', 'blind-index-v1', 32));
+    this.signingKeySeed = Buffer.from(hkdfSync('sha256', secret, 'linli', 'ledger-head-signing-ed25519-v1', 32));
+  }
+
+  /**
+   * The 32-byte seed of the installation's Ed25519 key that signs ledger heads (modules/ledger/ledger.signing.ts),
+   * derived from the same secret under its own label: no second key file to keep or lose.
+   */
+  signingSeed(): Buffer {
+    return Buffer.from(this.signingKeySeed);
   }
 
   /** Encrypts a string as `v1.<iv>.<tag>.<ciphertext>` (base64url). */

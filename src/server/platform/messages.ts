@@ -570,6 +570,58 @@ export const LEDGER_PROBLEM_TEXTS: Texts = {
     zh: '服务记录 {record} 从未验收，却获得了积分',
     en: 'points were earned for service record {record} that was never accepted',
   },
+  signed_head_mismatch: {
+    zh: '{day} 签名公示的链头（第 {seq} 笔，{hash}…）与重算的第 {seq} 笔流水（{actual}…）不符：该笔或之前的流水已被改写',
+    en: 'the head signed on {day} (seq {seq}, {hash}…) does not match journal {seq} recomputed ({actual}…): it or an earlier journal was rewritten',
+  },
+  signed_head_missing: {
+    zh: '{day} 签名公示的链头为第 {seq} 笔，但链上只有 {count} 笔流水（有流水被删除）',
+    en: 'the head signed on {day} is journal {seq}, but the chain holds only {count} journals (journals were removed)',
+  },
+  signed_head_bad_signature: {
+    zh: '{day} 的链头签名无效（签名记录被改动，或不是本系统的密钥 {keyId} 所签）',
+    en: 'the signature of the head of {day} is not valid (the record was altered, or not signed by this installation’s key {keyId})',
+  },
+};
+
+/** Problems verify-audit names (platform/audit.chain.ts), by code. */
+export const AUDIT_PROBLEM_TEXTS: Texts = {
+  seal_sequence_gap: {
+    zh: '审计封存序号为 {seq}，应为 {expected}（有封存记录缺失）',
+    en: 'audit seal {seq} where {expected} was expected (a seal is missing)',
+  },
+  seal_link_mismatch: {
+    zh: '审计封存与上一条封存的哈希链接不符（封存记录被改写）',
+    en: 'audit seal does not link to the seal before it (a seal was rewritten)',
+  },
+  seal_rewritten: {
+    zh: '审计封存记录与其哈希不符（封存被改写）',
+    en: 'audit seal does not match its hash (rewritten)',
+  },
+  event_missing: {
+    zh: '封存指向的审计事件已不存在（被删除）',
+    en: 'the sealed audit event is gone (deleted)',
+  },
+  event_changed: {
+    zh: '审计事件（{action}）的内容与封存时不符（已被改动）',
+    en: 'audit event ({action}) differs from what was sealed (altered)',
+  },
+  event_sealed_late: {
+    zh: '审计事件（{at}）在写入 {minutes} 分钟后才封存（封存延误，或事后补写）',
+    en: 'audit event ({at}) was sealed {minutes} minutes after it was written (sealing stalled, or it was inserted later)',
+  },
+  event_unsealed: {
+    zh: '审计事件（{at}）超时仍未封存',
+    en: 'audit event ({at}) has been left unsealed too long',
+  },
+  seal_head_mismatch: {
+    zh: '审计链头（{headSeq}，{headHash}…）与最后一条封存（{count}，{lastHash}…）不符',
+    en: 'audit chain head ({headSeq}, {headHash}…) does not match the last seal ({count}, {lastHash}…)',
+  },
+  more_problems: {
+    zh: '另有 {more} 个同类问题（{code}）未列出',
+    en: '{more} more problems of this kind ({code}) not listed',
+  },
 };
 
 /** Matching's reasons in words ("因为：技能匹配 医护；同一网格；周六上午有空；近30天服务较少"), by MatchReason key. */

@@ -12,6 +12,8 @@ export { ledgerRoutes } from './ledger.routes.js';
 export type { Contributor, Contributors } from './ledger.contributors.js';
 export { refundJournal } from './ledger.refunds.js';
 export { getLedgerHead, listPublicJournals, verifyLedger } from './ledger.public.js';
+export { getLedgerPublicKey, listSignedLedgerHeads, signLedgerHeads, type SignedHead } from './ledger.signing.js';
+export { exportLedgerChain } from './ledger.export.js';
 export { awardPoints, expireLastYear, expirePoints, getMyPoints, reverseJournal } from './ledger.service.js';
 export { getPointRules } from './ledger.settings.js';
 export { openingBalanceRoutes } from './ledger.opening.routes.js';

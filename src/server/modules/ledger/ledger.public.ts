@@ -11,6 +11,7 @@ import { findNode, nodeNamesOf } from '../org/index.js';
 import { toCanonical } from './ledger.core.js';
 import { publicNamesOf } from './ledger.names.js';
 import { reconcileEarning } from './ledger.reconcile.js';
+import { signedHeadProblems, signedHeadsOf } from './ledger.signing.js';
 import * as repo from './ledger.repository.js';
 import type { PublicJournalsFilter } from './ledger.schemas.js';
 import { GENESIS_HASH, journalHash, type JournalType } from './ledger.rules.js';
@@ -219,6 +220,10 @@ export async function verifyLedger(
     let prevHash = GENESIS_HASH;
     let count = 0;
     let firstBad = false;
+    // Signed heads (ledger.signing.ts): the walk notes the recomputed hash at each signed seq.
+    const signed = await signedHeadsOf(deps.db, d);
+    const signedSeqs = new Set(signed.map((h) => h.seq));
+    const recomputed = new Map<number, string>();
     const flag = (j: repo.JournalRow | null, code: string, params: Record<string, string | number> = {}) => {
       problems.push(problem(d, j?.id ?? null, j ? Number(j.seq) : null, code, params));
       firstBad = true;
@@ -244,9 +249,13 @@ export async function verifyLedger(
         expectedSeq = seq + 1;
         prevHash = j.hash;
         count += 1;
+        if (signedSeqs.has(seq)) recomputed.set(seq, j.hash);
       }
       after = Number(must(page.at(-1), 'last journal of a page').seq);
     }
+    // A tail rewritten with recomputed hashes and head passes the walk; it no longer reaches a head signed before.
+    for (const p of signedHeadProblems(deps, signed, recomputed, count, !firstBad))
+      problems.push(problem(d, null, p.seq, p.code, p.params));
     if (!firstBad && (Number(head.seq) !== count || head.hash !== prevHash)) {
       flag(null, 'head_mismatch', {
         headSeq: Number(head.seq),

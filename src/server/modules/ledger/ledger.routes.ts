@@ -11,6 +11,8 @@ import * as svc from './ledger.service.js';
 import type { Contributors } from './ledger.contributors.js';
 import { getPointRulesWithHistory, updatePointRules } from './ledger.settings.js';
 import { exportYearSummary, getYearSummary } from './ledger.summary.js';
+import { exportLedgerChain } from './ledger.export.js';
+import { getLedgerPublicKey, listSignedLedgerHeads } from './ledger.signing.js';
 
 const journalOut = { 200: s.journalViewSchema, ...errors(400, 401, 404, 409, 422) };
 
@@ -100,6 +102,49 @@ export function ledgerRoutes(app: FastifyInstance, deps: Deps, opts: { contribut
       response: { 200: s.headSchema, ...errors(404) },
     },
     handler: (req) => pub.getLedgerHead(deps, req.params.districtId),
+  });
+
+  // Issue 14: what a citizen needs to check the chain from outside (tools/verify-chain.mjs), limited per IP.
+  const publicRead = {
+    public: true,
+    rateLimit: { max: () => deps.config.publicRateLimit, timeWindow: '1 minute' },
+  };
+
+  r.get('/api/v1/public/ledger/public-key', {
+    config: publicRead,
+    schema: {
+      operationId: 'getLedgerPublicKey',
+      tags: ['points'],
+      summary: '公示：本系统签名链头所用的 Ed25519 公钥',
+      response: { 200: s.ledgerPublicKeySchema, ...errors(429) },
+    },
+    handler: () => getLedgerPublicKey(deps),
+  });
+
+  r.get('/api/v1/public/ledger/:districtId/signed-heads', {
+    config: publicRead,
+    schema: {
+      operationId: 'listSignedLedgerHeads',
+      tags: ['points'],
+      summary: '公示：每日签名的哈希链头（可自行保存，日后证明账本未被改写）',
+      params: s.districtParams,
+      querystring: s.signedHeadsQuery,
+      response: { 200: pageOf(s.signedHeadSchema), ...errors(400, 404, 429) },
+    },
+    handler: (req) => listSignedLedgerHeads(deps, req.params.districtId, req.query),
+  });
+
+  r.get('/api/v1/public/ledger/:districtId/chain', {
+    config: publicRead,
+    schema: {
+      operationId: 'exportLedgerChain',
+      tags: ['points'],
+      summary: '公示：整条哈希链（脱敏，按序分页），可据此重算每一笔流水的哈希',
+      params: s.districtParams,
+      querystring: s.chainQuery,
+      response: { 200: s.chainPageSchema, ...errors(400, 404, 429) },
+    },
+    handler: (req) => exportLedgerChain(deps, req.params.districtId, req.query),
   });
 
   r.post('/api/v1/points/awards', {

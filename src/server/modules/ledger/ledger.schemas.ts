@@ -263,6 +263,65 @@ export const openingImportReplySchema = z.object({
   errors: z.array(z.object({ row: z.number().int(), messages: z.array(z.string()) })),
 });
 
+// Issue 14: the installation's public key, signed heads and the public chain export (ledger.signing.ts, ledger.export.ts).
+export const ledgerPublicKeySchema = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    keyId: z.string().describe('first 16 hex characters of SHA-256 of the raw public key'),
+    publicKey: z.string().describe('raw 32-byte Ed25519 public key, base64'),
+    pem: z.string().describe('the same key as SPKI PEM'),
+    message: z.string().describe('what is signed'),
+  })
+  .describe('LedgerPublicKey');
+export const signedHeadSchema = z
+  .object({
+    districtId: z.string(),
+    day: z.string().describe('China-time day the head was signed on'),
+    seq: z.number().int(),
+    hash: z.string(),
+    signedAt: z.string(),
+    keyId: z.string(),
+    signature: z.string().describe('Ed25519 signature, base64'),
+  })
+  .describe('SignedLedgerHead');
+export const signedHeadsQuery = z.object({ cursor: cursorSchema, limit: limitSchema(100, 500) });
+export const chainQuery = z.object({ cursor: cursorSchema, limit: limitSchema(500, 1000) });
+export const chainPageSchema = z
+  .object({
+    districtId: z.string(),
+    encoding: z.literal('linli-journal-v1'),
+    head: z.object({ count: z.number().int(), hash: z.string() }),
+    items: z.array(
+      z.object({
+        seq: z.number().int(),
+        id: z.string(),
+        type: z.string(),
+        reason: z.string(),
+        refType: z.string().nullable(),
+        refId: z.string().nullable(),
+        actorId: z.string().nullable(),
+        idempotencyKey: z.string(),
+        reversesId: z.string().nullable(),
+        communityId: z.string().nullable(),
+        effectiveDate: z.string(),
+        createdAt: z.string(),
+        postings: z.array(
+          z.object({
+            line: z.number().int(),
+            accountId: z.string(),
+            amount: z.number().int(),
+            accountKind: z.string(),
+            accountPurpose: z.string(),
+          }),
+        ),
+        prevHash: z.string(),
+        hash: z.string(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .describe('LedgerChainPage');
+
 // What services receive (z.output): the parsed request, defaults applied.
 export type MyJournals = z.output<typeof myJournalsQuery>;
 export type PublicJournalsFilter = z.output<typeof publicJournalsQuery>;

@@ -1,0 +1,305 @@
+// Signed ledger heads (issue 14): once a day each district's chain head (seq, hash) is signed with the installation's
+// Ed25519 key and kept in ledger_head_signatures (append-only), published at listSignedLedgerHeads. Whoever keeps a
+// signed head can later prove that the chain was rewritten below it: the journals recomputed no longer reach that
+// hash at that seq, and no one without the installation's secret can sign a new one. The key is derived from the
+// installation secret (FieldCipher.signingSeed, HKDF with its own label), so there is no second key file to lose.
+import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import type { Deps } from '../../platform/context.js';
+import { iso } from '../../platform/clock.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import { notFound } from '../../platform/errors.js';
+import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
+import { inTransaction, type Executor } from '../../db/transaction.js';
+import { findNode } from '../org/index.js';
+import { toCanonical } from './ledger.core.js';
+import * as repo from './ledger.repository.js';
+import { chinaDay, GENESIS_HASH, journalHash } from './ledger.rules.js';
+
+/** PKCS#8 DER of an Ed25519 private key is this prefix followed by the 32-byte seed (RFC 8410). */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+export interface SigningKey {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  /** The raw 32-byte public key. */
+  raw: Buffer;
+  /** First 16 hex characters of SHA-256 of the raw public key. */
+  keyId: string;
+}
+
+const keys = new WeakMap<FieldCipher, SigningKey>();
+
+/** The installation's signing key, built from the seed the secret derives. */
+export function signingKeyOf(cipher: FieldCipher): SigningKey {
+  const cached = keys.get(cipher);
+  if (cached) return cached;
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, cipher.signingSeed()]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const publicKey = createPublicKey(privateKey);
+  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+  const key = { privateKey, publicKey, raw, keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16) };
+  keys.set(cipher, key);
+  return key;
+}
+
+export interface SignedHead {
+  districtId: string;
+  day: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+/**
+ * The bytes signed (documented in docs/LEDGER.md): UTF-8 of
+ * JSON.stringify(["linli-ledger-head-v1", districtId, day, seq, hash, signedAt]).
+ */
+export function headMessage(h: Pick<SignedHead, 'districtId' | 'day' | 'seq' | 'hash' | 'signedAt'>): Buffer {
+  return Buffer.from(JSON.stringify(['linli-ledger-head-v1', h.districtId, h.day, h.seq, h.hash, h.signedAt]), 'utf8');
+}
+
+/** The installation's public key, for anyone to check signed heads with. */
+export function getLedgerPublicKey(deps: Deps) {
+  const key = signingKeyOf(deps.cipher);
+  return {
+    algorithm: 'Ed25519' as const,
+    keyId: key.keyId,
+    publicKey: key.raw.toString('base64'),
+    pem: key.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    message: 'JSON.stringify(["linli-ledger-head-v1", districtId, day, seq, hash, signedAt]) as UTF-8',
+  };
+}
+
+function toSignedHead(r: {
+  district_id: string;
+  day: string;
+  seq: number;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  signature: string;
+}): SignedHead {
+  return {
+    districtId: r.district_id,
+    day: r.day,
+    seq: Number(r.seq),
+    hash: r.hash,
+    signedAt: r.signed_at,
+    keyId: r.key_id,
+    signature: r.signature,
+  };
+}
+
+/** True when the signature is this installation's over the head's message. */
+export function signatureValid(deps: Deps, h: SignedHead): boolean {
+  try {
+    return verify(null, headMessage(h), signingKeyOf(deps.cipher).publicKey, Buffer.from(h.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Recomputes the chain from the last signed head to `upTo`: the journal at the signed seq must still have the signed
+ * hash, and every later journal must hash and link. Signing a head is thus also checking what was added since.
+ */
+async function chainExtends(
+  db: Executor,
+  districtId: string,
+  from: { seq: number; hash: string },
+  upTo: { seq: number; hash: string },
+): Promise<string | null> {
+  let prev = from.hash;
+  if (from.seq > 0) {
+    const at = await db
+      .selectFrom('journals')
+      .selectAll()
+      .where('district_id', '=', districtId)
+      .where('seq', '=', from.seq)
+      .executeTakeFirst();
+    if (!at) return `journal ${from.seq} of the last signed head is missing`;
+    const lines = await repo.postingsOf(db, districtId, [at.id]);
+    if (journalHash(toCanonical(at, lines)) !== from.hash) return `journal ${from.seq} no longer has the signed hash`;
+  }
+  let expected = from.seq + 1;
+  for (let after = from.seq; after < upTo.seq;) {
+    const page = await repo.journalsInOrder(db, districtId, after, 1000);
+    if (page.length === 0) break;
+    const postings = await repo.postingsOf(
+      db,
+      districtId,
+      page.map((j) => j.id),
+    );
+    for (const j of page) {
+      const seq = Number(j.seq);
+      if (seq > upTo.seq) break;
+      const lines = postings.filter((p) => p.journal_id === j.id);
+      if (seq !== expected || j.prev_hash !== prev || journalHash(toCanonical(j, lines)) !== j.hash)
+        return `journal ${seq} does not hash or link`;
+      prev = j.hash;
+      expected = seq + 1;
+    }
+    after = Number(page[page.length - 1]?.seq ?? upTo.seq);
+  }
+  if (expected - 1 !== upTo.seq || prev !== upTo.hash) return 'the head does not match the last journal';
+  return null;
+}
+
+export interface SigningOutcome {
+  districtId: string;
+  head: SignedHead | null;
+  /** True when this call signed it; false when the day was signed already or the chain did not extend. */
+  created: boolean;
+  /** Why the head was not signed (the chain since the last signed head does not check out). */
+  refused: string | null;
+}
+
+/**
+ * Signs today's (China time) head of every district with a ledger, or of one: at most once per district and day (the
+ * (district, day) key). The chain since the previous signed head is recomputed first; a head it does not reach is
+ * refused, not signed. Idempotent: the worker runs it every few minutes.
+ */
+export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } = {}): Promise<SigningOutcome[]> {
+  const now = deps.clock.now();
+  const day = chinaDay(now);
+  const key = signingKeyOf(deps.cipher);
+  const out: SigningOutcome[] = [];
+  for (const head of await repo.districtsWithLedger(deps.db)) {
+    const districtId = head.district_id;
+    if (opts.districtId && districtId !== opts.districtId) continue;
+    const existing = await deps.db
+      .selectFrom('ledger_head_signatures')
+      .selectAll()
+      .where('district_id', '=', districtId)
+      .where('day', '=', day)
+      .executeTakeFirst();
+    if (existing) {
+      out.push({ districtId, head: toSignedHead(existing), created: false, refused: null });
+      continue;
+    }
+    const outcome = await inTransaction(deps.db, async ({ trx }) => {
+      // The head lock: no journal is appended while we check and sign, so the head read is the chain's end.
+      const locked = await repo.lockHead(trx, districtId);
+      const last = await trx
+        .selectFrom('ledger_head_signatures')
+        .select(['seq', 'hash'])
+        .where('district_id', '=', districtId)
+        .orderBy('day', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const from = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+      const refused = await chainExtends(trx, districtId, from, { seq: Number(locked.seq), hash: locked.hash });
+      if (refused) return { districtId, head: null, created: false, refused };
+      const unsigned = { districtId, day, seq: Number(locked.seq), hash: locked.hash, signedAt: iso(now) };
+      const signed: SignedHead = {
+        ...unsigned,
+        keyId: key.keyId,
+        signature: sign(null, headMessage(unsigned), key.privateKey).toString('base64'),
+      };
+      const inserted = await trx
+        .insertInto('ledger_head_signatures')
+        .values({
+          district_id: districtId,
+          day,
+          seq: signed.seq,
+          hash: signed.hash,
+          signed_at: signed.signedAt,
+          key_id: signed.keyId,
+          signature: signed.signature,
+        })
+        .onConflict((oc) => oc.columns(['district_id', 'day']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+        return { districtId, head: signed, created: true, refused: null };
+      // Another process signed this day while we waited for the lock: answer its signature.
+      const theirs = await trx
+        .selectFrom('ledger_head_signatures')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('day', '=', day)
+        .executeTakeFirst();
+      return { districtId, head: theirs ? toSignedHead(theirs) : null, created: false, refused: null };
+    });
+    out.push(outcome);
+  }
+  return out;
+}
+
+/** A district's signed heads, newest day first, with a cursor. */
+export async function listSignedLedgerHeads(
+  deps: Deps,
+  districtId: string,
+  q: { cursor?: string; limit?: number } = {},
+): Promise<Page<SignedHead>> {
+  const district = await findNode(deps.db, districtId);
+  if (!district || district.kind !== 'district') throw notFound('org_node');
+  const limit = q.limit ?? 100;
+  const before = decodeCursor(q.cursor);
+  let query = deps.db
+    .selectFrom('ledger_head_signatures')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .orderBy('day', 'desc')
+    .limit(limit + 1);
+  if (before) query = query.where('day', '<', before);
+  const rows = await query.execute();
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return {
+    items: kept.map(toSignedHead),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.day) : null,
+  };
+}
+
+export interface SignedHeadProblem {
+  seq: number | null;
+  code: 'signed_head_mismatch' | 'signed_head_missing' | 'signed_head_bad_signature';
+  params: Record<string, string | number>;
+}
+
+/** The signed heads of a district, for verifyLedger to check against the chain it recomputes. */
+export async function signedHeadsOf(db: Executor, districtId: string): Promise<SignedHead[]> {
+  const rows = await db
+    .selectFrom('ledger_head_signatures')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .orderBy('day')
+    .execute();
+  return rows.map(toSignedHead);
+}
+
+/**
+ * Checks every signed head of a district against the chain verifyLedger recomputed: `recomputed` maps each signed
+ * seq the walk reached to the journal's recomputed hash; `walked` is how many journals checked out (`complete` false
+ * when the walk stopped at a broken journal, which verifyLedger already reports).
+ */
+export function signedHeadProblems(
+  deps: Deps,
+  heads: SignedHead[],
+  recomputed: Map<number, string>,
+  walked: number,
+  complete: boolean,
+): SignedHeadProblem[] {
+  const problems: SignedHeadProblem[] = [];
+  for (const h of heads) {
+    const base = { day: h.day, seq: h.seq, hash: h.hash.slice(0, 12) };
+    if (!signatureValid(deps, h)) {
+      problems.push({ seq: h.seq, code: 'signed_head_bad_signature', params: { ...base, keyId: h.keyId } });
+      continue;
+    }
+    if (h.seq === 0) continue;
+    const actual = recomputed.get(h.seq);
+    if (actual === undefined) {
+      if (complete && h.seq > walked)
+        problems.push({ seq: h.seq, code: 'signed_head_missing', params: { ...base, count: walked } });
+    } else if (actual !== h.hash) {
+      problems.push({ seq: h.seq, code: 'signed_head_mismatch', params: { ...base, actual: actual.slice(0, 12) } });
+    }
+  }
+  return problems;
+}
