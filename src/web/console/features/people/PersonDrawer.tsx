@@ -1,5 +1,5 @@
 // One person: details (masked, with an audited "show full details"), roles, revoke and grant.
-import { EyeOutlined, KeyOutlined } from '@ant-design/icons';
+import { EyeOutlined, KeyOutlined, UnlockOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -32,6 +32,7 @@ import {
   useRevokeRole,
   useRoleCatalog,
   useGrantRole,
+  useUnlockAccount,
   type RevealedPerson,
 } from './queries';
 import { RoleTag } from './RoleTag';
@@ -76,6 +77,7 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
   const revoke = useRevokeRole();
   const [revealed, setRevealed] = useState<RevealedPerson | null>(null);
   const reset = useResetPassword();
+  const unlock = useUnlockAccount();
   const [temporary, setTemporary] = useState<string | null>(null);
 
   const onReset = () =>
@@ -94,6 +96,12 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
     );
 
   const locked = person.lockedUntil && new Date(person.lockedUntil) > new Date();
+
+  const onUnlock = () =>
+    unlock.mutateAsync(person.id).then(
+      () => void message.success(t('people.unlockDone')),
+      (err: unknown) => void message.error(errorMessage(err)),
+    );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -134,7 +142,18 @@ function PersonBody({ personId, nodes }: { personId: string; nodes: OrgNode[] })
             key: 'lock',
             label: t('people.locked'),
             children: locked ? (
-              <Tag color="error">{t('people.lockedUntil', { time: formatDateTime(person.lockedUntil, locale) })}</Tag>
+              <Space size={8} wrap>
+                <Tag color="error">{t('people.lockedUntil', { time: formatDateTime(person.lockedUntil, locale) })}</Tag>
+                <Button
+                  size="small"
+                  icon={<UnlockOutlined aria-hidden />}
+                  loading={unlock.isPending}
+                  onClick={onUnlock}
+                  data-testid="unlock-account"
+                >
+                  {t('people.unlock')}
+                </Button>
+              </Space>
             ) : (
               <Tag color="success">{t('people.notLocked')}</Tag>
             ),

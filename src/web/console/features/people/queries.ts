@@ -60,6 +60,18 @@ export function useResetPassword() {
   });
 }
 
+/** Lifts a person's sign-in delay (staff with people.reset); the server writes person.unlocked to the audit log. */
+export function useUnlockAccount() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<null>('POST', `/api/v1/people/${encodeURIComponent(id)}/unlock`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: peopleKeys.all });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
 export function useRoleCatalog() {
   return useQuery({
     queryKey: peopleKeys.catalog,
