@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'person.closed': { zh: '注销账号', en: 'Close own account' },
   'account.password_change': { zh: '修改密码', en: 'Change password' },
   'account.password_reset': { zh: '重置密码', en: 'Reset password' },
+  'person.unlocked': { zh: '解除登录锁定', en: 'Lift sign-in delay' },
   'district.start': { zh: '开通区级平台', en: 'Start district' },
   'settings.update': { zh: '修改志愿服务设置', en: 'Change volunteering settings' },
   'volunteer.approve': { zh: '志愿者审核通过', en: 'Approve volunteer' },
