@@ -134,6 +134,17 @@ const MediationPages = lazyPages(
   loading,
 );
 
+const ReportPages = lazyPages(
+  () => import('./pages/reports/pages'),
+  {
+    mine: (m) => m.MyReportsPage,
+    new: (m) => m.NewReportPage,
+    detail: (m) => m.ReportPage,
+    public: (m) => m.PublicReportsPage,
+  },
+  loading,
+);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -157,6 +168,8 @@ export function App() {
             <Route path="/map" element={<ServiceMapPages name="map" />} />
             {/* Public: answered suggestions (意见公示), names masked. */}
             <Route path="/suggestions/public" element={<SuggestionPages name="public" />} />
+            {/* Public: the 随手拍 board (公开栏), reports and their progress without the reporter. */}
+            <Route path="/reports/public" element={<ReportPages name="public" />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />
@@ -199,6 +212,9 @@ export function App() {
               <Route path="/mediation" element={<MediationPages name="mine" />} />
               <Route path="/mediation/new" element={<MediationPages name="new" />} />
               <Route path="/mediation/:id" element={<MediationPages name="detail" />} />
+              <Route path="/reports" element={<ReportPages name="mine" />} />
+              <Route path="/reports/new" element={<ReportPages name="new" />} />
+              <Route path="/reports/:id" element={<ReportPages name="detail" />} />
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

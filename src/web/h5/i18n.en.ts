@@ -14,6 +14,8 @@ import { projectsEn } from './i18n.projects';
 import { notificationsEn } from './i18n.notifications';
 import { mediationEn } from './i18n.mediation';
 import { mediationPagesEn } from './i18n.mediation.pages';
+import { reportsEn } from './i18n.reports';
+import { reportsPagesEn } from './i18n.reports.pages';
 
 import { adminPagesEn } from './i18n.admin.pages';
 import { mallPagesEn } from './i18n.mall.pages';
@@ -48,5 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...projectsPagesEn,
   ...serviceMapPagesEn,
   ...volunteeringPagesEn,
+  ...reportsEn,
+  ...reportsPagesEn,
   ...privacyPagesEn,
 };

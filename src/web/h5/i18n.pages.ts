@@ -12,6 +12,7 @@ import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
+import { reportsPagesZh } from './i18n.reports.pages';
 import { privacyPagesZh } from './i18n.privacy.pages';
 
 export const pageStringsZh = {
@@ -25,6 +26,7 @@ export const pageStringsZh = {
   ...projectsPagesZh,
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
+  ...reportsPagesZh,
   ...privacyPagesZh,
 };
 

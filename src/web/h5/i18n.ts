@@ -18,6 +18,7 @@ import { matchingZh } from './i18n.matching';
 import { projectsZh } from './i18n.projects';
 import { notificationsZh } from './i18n.notifications';
 import { mediationZh } from './i18n.mediation';
+import { reportsZh } from './i18n.reports';
 
 export type { Locale } from '../shared/i18n';
 
@@ -180,6 +181,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...needsZh,
     ...matchingZh,
     ...projectsZh,
+    ...reportsZh,
   }) as const)();
 
 export type MessageKey = keyof typeof zhCN | PageMessageKey;

@@ -197,6 +197,45 @@ export type {
   RespondBody,
   UpdateMatchWeightsBody,
 } from '../../server/modules/needs/invitations.schemas';
+
+// Grid reports (随手拍).
+export type {
+  CreateReportBody,
+  UploadReportPhotoBody,
+  NearbyReportsQuery,
+  ListReportsQuery,
+  ListMyReportsQuery,
+  ListPublicReportsQuery,
+  StepBody as ReportStepBody,
+  AssignReportBody,
+  ResolveReportBody,
+  ReopenReportBody,
+  RejectReportBody,
+  MergeReportBody,
+  FlagReportBody,
+  ModerateReportBody,
+  ReportView as Report,
+  ReportDetailView as ReportDetail,
+  ReportStepView as ReportStep,
+  ReportPhotoView as ReportPhoto,
+  ReportListView as ReportList,
+  MyReportListView as MyReportList,
+  NearbyReportView as NearbyReport,
+  NearbyReportListView as NearbyReportList,
+  PublicReportView as PublicReport,
+  PublicReportListView as PublicReportList,
+  UploadedPhotoView as UploadedReportPhoto,
+  ReportAssigneeListView as ReportAssigneeList,
+  ReportStatsView as ReportStats,
+  ReportCategoriesView as ReportCategories,
+} from '../../server/modules/reports/reports.schemas';
+export type {
+  ReportState,
+  ReportAction,
+  ReportLevel,
+  FlagReason,
+  TimelineKind as ReportTimelineKind,
+} from '../../server/modules/reports/reports.rules';
 // The person's own data and closing their account (privacy/, PIPL).
 export type {
   ClosedAccountReply,

@@ -6,6 +6,7 @@ import { MallTiles } from '../features/mall/MallTiles';
 import { NeedTiles } from '../features/needs/NeedTiles';
 import { MediationTile } from '../features/mediation/MediationTile';
 import { PointsTiles } from '../features/points/PointsTiles';
+import { ReportTiles } from '../features/reports/ReportTiles';
 import { SuggestionTiles } from '../features/suggestions/SuggestionTiles';
 import { TaskInvitesCard } from '../features/needs/TaskInvitesCard';
 import { VolunteeringTiles } from '../features/volunteers/VolunteeringTiles';
@@ -50,6 +51,13 @@ export function HomePage() {
         <div className="tiles" style={{ marginTop: 8 }}>
           <MediationTile />
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="home-reports">
+        <h2 id="home-reports" className="card__title">
+          {t('home.reportsSection')}
+        </h2>
+        <ReportTiles />
       </section>
 
       <section className="card" aria-labelledby="home-volunteering">
