@@ -13,6 +13,7 @@ import { LoadError } from './layout/LoadError';
 import { loadPageStringsWith, reloadOnce } from '../shared/lazyPages';
 import { lazyPage } from './lib/lazyPages';
 import { isStaff } from './lib/roles';
+import { StartPage } from './features/mediation/StartPage';
 import { PRIMARY_COLOR } from './theme';
 
 // Every page group but the org page (where the console opens) is loaded on first use, as its own chunk.
@@ -67,6 +68,10 @@ const ServicePointsPage = lazyPage(
   () => import('./features/servicemap/ServicePointsPage'),
   (m) => m.ServicePointsPage,
 );
+const MediationPage = lazyPage(
+  () => import('./features/mediation/MediationPage'),
+  (m) => m.MediationPage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -120,7 +125,7 @@ export function ConsoleApp() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route element={<RequireStaff />}>
-              <Route index element={<Navigate to="/org" replace />} />
+              <Route index element={<StartPage />} />
               <Route path="/org" element={<OrgPage />} />
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/volunteers" element={<VolunteersPage />} />
@@ -144,6 +149,7 @@ export function ConsoleApp() {
               <Route path="/resources" element={<ResourcesPage />} />
               <Route path="/projects" element={<ProjectsPage />} />
               <Route path="/suggestions" element={<SuggestionsPage />} />
+              <Route path="/mediation" element={<MediationPage />} />
               <Route path="/service-map" element={<ServicePointsPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />

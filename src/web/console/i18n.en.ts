@@ -12,6 +12,8 @@ import { needsEn } from './i18n.needs';
 import { matchingEn } from './i18n.matching';
 import { notificationsEn } from './i18n.notifications';
 import { projectsEn } from './i18n.projects';
+import { mediationEn } from './i18n.mediation';
+import { mediationPagesEn } from './i18n.mediation.pages';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
@@ -36,6 +38,8 @@ export const en: Record<MessageKey, string> = {
   ...matchingEn,
   ...notificationsEn,
   ...projectsEn,
+  ...mediationEn,
+  ...mediationPagesEn,
   ...adminPagesEn,
   ...mallPagesEn,
   ...matchingPagesEn,

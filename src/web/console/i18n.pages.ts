@@ -8,6 +8,7 @@ import { matchingPagesZh } from './i18n.matching.pages';
 import { needsPagesZh } from './i18n.needs.pages';
 import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
+import { mediationPagesZh } from './i18n.mediation.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
 
@@ -18,6 +19,7 @@ export const pageStringsZh = {
   ...needsPagesZh,
   ...pointsPagesZh,
   ...projectsPagesZh,
+  ...mediationPagesZh,
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
 };

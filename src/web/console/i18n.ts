@@ -18,6 +18,7 @@ import { needsZh } from './i18n.needs';
 import { matchingZh } from './i18n.matching';
 import { notificationsZh } from './i18n.notifications';
 import { projectsZh } from './i18n.projects';
+import { mediationZh } from './i18n.mediation';
 
 export type { Locale } from '../shared/i18n';
 
@@ -215,6 +216,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...matchingZh,
   ...notificationsZh,
   ...projectsZh,
+  ...mediationZh,
 }))();
 
 export type MessageKey = keyof typeof zh | PageMessageKey;

@@ -3,6 +3,7 @@
 import {
   ApartmentOutlined,
   BulbOutlined,
+  CommentOutlined,
   DatabaseOutlined,
   ProjectOutlined,
   AuditOutlined,
@@ -25,7 +26,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../shared/types';
 import { useI18n } from '../i18n';
 import { useLogout } from '../features/account/queries';
-import { ROLE_COLOR, staffAssignments } from '../lib/roles';
+import { ROLE_COLOR, STAFF_ROLES, staffAssignments } from '../lib/roles';
+import { mediationMenu, seesMediation } from '../features/mediation/access';
 import { isPointsAdmin } from '../features/points/scope';
 import { isMallAdmin } from '../features/mall/scope';
 import { isProjectStaff } from '../features/projects/scope';
@@ -100,7 +102,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
             onOpenChange={setOpenKeys}
             style={{ borderInlineEnd: 'none' }}
             onClick={(e) => navigate(e.key)}
-            items={[
+            items={mediationMenu(me, STAFF_ROLES, [
               { key: '/org', icon: <ApartmentOutlined aria-hidden />, label: t('nav.org') },
               { key: '/people', icon: <TeamOutlined aria-hidden />, label: t('nav.people') },
               { key: '/volunteers', icon: <HeartOutlined aria-hidden />, label: t('nav.volunteers') },
@@ -148,6 +150,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
                     { key: '/suggestions', icon: <BulbOutlined aria-hidden />, label: t('nav.suggestions') },
                   ]
                 : []),
+              ...(seesMediation(me)
+                ? [{ key: '/mediation', icon: <CommentOutlined aria-hidden />, label: t('nav.mediation') }]
+                : []),
               ...(isMallAdmin(me)
                 ? [{ key: '/service-map', icon: <EnvironmentOutlined aria-hidden />, label: t('nav.serviceMap') }]
                 : []),
@@ -155,7 +160,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
               ...(districtAdmin
                 ? [{ key: '/settings', icon: <SettingOutlined aria-hidden />, label: t('nav.settings') }]
                 : []),
-            ]}
+            ])}
           />
         </nav>
       </Sider>

@@ -7,6 +7,9 @@ export const STAFF_ROLES: readonly Role[] = [
   'community_admin',
   'grid_worker',
   'social_worker',
+  // Mediation people see only the 调解 menu (features/mediation/access.ts).
+  'mediation_lead',
+  'mediator',
 ];
 
 export const ALL_ROLES: readonly Role[] = [
@@ -18,6 +21,7 @@ export const ALL_ROLES: readonly Role[] = [
   'team_leader',
   'volunteer',
   'mediator',
+  'mediation_lead',
   'merchant_staff',
   'partner_contact',
 ];

@@ -14,8 +14,9 @@ import { roleKey, useI18n } from '../i18n';
 import { ApiError } from '../../shared/api';
 
 /**
- * Staff roles the console serves. Volunteers, team leaders, merchant staff, partner contacts and mediators
- * do their work in this app (the leader desk is /leader), so the console link would only lead them nowhere.
+ * Staff roles the console serves (mediators and the mediation lead work their cases there, 调解). Volunteers, team
+ * leaders, merchant staff and partner contacts do their work in this app (the leader desk is /leader), so the
+ * console link would only lead them nowhere.
  */
 const CONSOLE_ROLES: ReadonlySet<Role> = new Set<Role>([
   'district_admin',
@@ -23,6 +24,8 @@ const CONSOLE_ROLES: ReadonlySet<Role> = new Set<Role>([
   'community_admin',
   'grid_worker',
   'social_worker',
+  'mediation_lead',
+  'mediator',
 ]);
 
 export function MePage() {
