@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app.js';
-import { openRuntime } from './bootstrap.js';
+import { openRuntime, type Runtime } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { AppError } from './platform/errors.js';
 import { ERROR_TEXTS, translate } from './platform/messages.js';
@@ -18,7 +18,7 @@ import {
   signLedgerHeads,
   verifyLedger,
 } from './modules/ledger/index.js';
-import { verifyAuditChain } from './platform/audit.chain.js';
+import { sealAuditEvents, verifyAuditChain } from './platform/audit.chain.js';
 import { expireVouchers } from './modules/mall/index.js';
 import { deliverDue, processNotificationEvents, scanScheduledNotices } from './modules/notifications/index.js';
 
@@ -76,6 +76,18 @@ async function start(config: Config): Promise<void> {
   }
 }
 
+/**
+ * Seals the audit events a command wrote (platform/audit.chain.ts; the server would within seconds, but it may not be
+ * running), then closes the database.
+ */
+async function sealAndClose(rt: Runtime): Promise<void> {
+  try {
+    await sealAuditEvents(rt.deps);
+  } finally {
+    await rt.close();
+  }
+}
+
 /** The value after a `--flag` argument, if present. */
 function option(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -108,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
       const rt = await openRuntime(config);
       const done = await seedDemo(rt.deps, config.demoPassword);
       console.log(done ? '已载入演示数据（示范区）' : '演示数据已存在，未重复载入 (demo district already present)');
-      await rt.close();
+      await sealAndClose(rt);
       return 0;
     }
     case 'backup': {
@@ -223,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
         }
         throw e;
       } finally {
-        await rt.close();
+        await sealAndClose(rt);
       }
     }
     case 'platform-admin': {
@@ -234,7 +246,7 @@ async function main(argv: string[]): Promise<number> {
       }
       const rt = await openRuntime(config);
       const done = await grantPlatformAdmin(rt.deps, phone);
-      await rt.close();
+      await sealAndClose(rt);
       if (!done) {
         console.error('该手机号尚未注册 / no account has this phone');
         return 2;
@@ -322,10 +334,10 @@ async function main(argv: string[]): Promise<number> {
       console.log(`notifications: ${notified} events, ${reminded} reminders, ${delivered} deliveries sent`);
       console.log(`processed ${handled} events${failed ? `, ${failed} failed (left for the next run)` : ''}`);
       if (failed) {
-        await rt.close();
+        await sealAndClose(rt);
         return 1;
       }
-      await rt.close();
+      await sealAndClose(rt);
       return 0;
     }
     case 'expire-points': {
@@ -346,13 +358,13 @@ async function main(argv: string[]): Promise<number> {
         const r = await expirePoints(rt.deps, d.id, year);
         console.log(`${d.name}: ${r.points} points expired in ${r.accounts} accounts`);
       }
-      await rt.close();
+      await sealAndClose(rt);
       return 0;
     }
     case 'expire-vouchers': {
       const rt = await openRuntime(config);
       console.log(`${await expireVouchers(rt.deps)} expired vouchers refunded`);
-      await rt.close();
+      await sealAndClose(rt);
       return 0;
     }
     default:

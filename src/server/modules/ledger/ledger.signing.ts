@@ -182,18 +182,27 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
       out.push({ districtId, head: toSignedHead(existing), created: false, refused: null });
       continue;
     }
+    // First, without a lock, recompute from the last signed head to the head as it is now (the long part on a big
+    // ledger); then, under the head lock, only what was appended meanwhile, and sign the locked head.
+    const last = await deps.db
+      .selectFrom('ledger_head_signatures')
+      .select(['seq', 'hash'])
+      .where('district_id', '=', districtId)
+      .orderBy('day', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const from = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
+    const current = await repo.getHead(deps.db, districtId);
+    const reached = current ? { seq: Number(current.seq), hash: current.hash } : from;
+    const refusedEarly = await chainExtends(deps.db, districtId, from, reached);
+    if (refusedEarly) {
+      out.push({ districtId, head: null, created: false, refused: refusedEarly });
+      continue;
+    }
     const outcome = await inTransaction(deps.db, async ({ trx }) => {
       // The head lock: no journal is appended while we check and sign, so the head read is the chain's end.
       const locked = await repo.lockHead(trx, districtId);
-      const last = await trx
-        .selectFrom('ledger_head_signatures')
-        .select(['seq', 'hash'])
-        .where('district_id', '=', districtId)
-        .orderBy('day', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const from = last ? { seq: Number(last.seq), hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
-      const refused = await chainExtends(trx, districtId, from, { seq: Number(locked.seq), hash: locked.hash });
+      const refused = await chainExtends(trx, districtId, reached, { seq: Number(locked.seq), hash: locked.hash });
       if (refused) return { districtId, head: null, created: false, refused };
       const unsigned = { districtId, day, seq: Number(locked.seq), hash: locked.hash, signedAt: iso(now) };
       const signed: SignedHead = {
