@@ -17,6 +17,7 @@ import {
   useClock,
 } from '../../../../test/support.js';
 import * as accounts from './accounts.service.js';
+import { purgeQuietThrottles } from './accounts.repository.js';
 import { MAX_DELAY_MINUTES } from './accounts.rules.js';
 
 let ipSeq = 0;
@@ -88,6 +89,30 @@ describe.each(DIALECTS)('sign-in delays on %s', (dialect) => {
     // A long quiet time forgives everything.
     env.clock.advance(24 * 3600_000);
     for (let i = 0; i < 5; i++) expect(await attempt(env, u.phone, 'wrong-1234', ip)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('keeps no more failures than the cap needs, so an address is free again hours after an attack, and purges', async () => {
+    const attacker = freshIp();
+    for (let i = 0; i < 60; i++) await attempt(env, nextPhone(), 'wrong-1234', attacker);
+    const row = await env.deps.db
+      .selectFrom('login_throttle')
+      .select(['failures', 'blocked_until'])
+      .where('key', '=', `ip:${attacker}`)
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(16); // 10 free + 6 doublings reach the 30-minute cap
+    // The block ends within the cap; 16 failures decay in 160 quiet minutes: ten free failures again.
+    env.clock.advance((MAX_DELAY_MINUTES + 160) * 60_000);
+    for (let i = 0; i < 10; i++)
+      expect(await attempt(env, nextPhone(), 'wrong-1234', attacker)).toBe('INVALID_CREDENTIALS');
+    // A day later the rows are gone at the next purge.
+    env.clock.advance(25 * 3600_000);
+    await purgeQuietThrottles(env.deps.db, new Date(env.clock.now().getTime() - 86_400_000).toISOString());
+    const left = await env.deps.db
+      .selectFrom('login_throttle')
+      .select('key')
+      .where('key', '=', `ip:${attacker}`)
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it('answers an unknown phone number exactly like a known one with a wrong password', async () => {

@@ -87,6 +87,15 @@ export async function compareAndSetThrottle(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Drops rows quiet since before `cutoff` (their counts have decayed to nothing), so the table does not grow. */
+export async function purgeQuietThrottles(db: Executor, cutoff: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', cutoff)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', cutoff)]))
+    .execute();
+}
+
 /** Forgets the failures of a key (a successful sign-in, a staff unlock or password reset). */
 export async function deleteThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();

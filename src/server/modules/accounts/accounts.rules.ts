@@ -53,9 +53,17 @@ export function decayedFailures(state: ThrottleState | undefined, now: Date): nu
   return Math.max(0, state.failures - forgiven);
 }
 
-/** The state after one more failure at `now`: the decayed count plus one, blocked for its delay (if any). */
+/**
+ * The most failures a key keeps: enough to reach the cap (free + 6 doublings ≥ 30 minutes). Counting further would
+ * only make the count take longer to decay, keeping a shared address on a hair trigger long after an attack.
+ */
+export function maxFailures(kind: ThrottleKind): number {
+  return (kind === 'phone' ? FREE_PHONE_FAILURES : FREE_IP_FAILURES) + 6;
+}
+
+/** The state after one more failure at `now`: the decayed count plus one (at most maxFailures), and its delay. */
 export function afterFailure(kind: ThrottleKind, state: ThrottleState | undefined, now: Date): ThrottleState {
-  const failures = decayedFailures(state, now) + 1;
+  const failures = Math.min(decayedFailures(state, now) + 1, maxFailures(kind));
   const delay = delayMinutes(kind, failures);
   const until = delay > 0 ? new Date(now.getTime() + delay * 60000).toISOString() : null;
   // A refused attempt never shortens a block already running.

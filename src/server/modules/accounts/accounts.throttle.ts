@@ -1,5 +1,6 @@
 // Progressive sign-in delays in the database (login_throttle), shared by every server process. The rules are pure
 // (accounts.rules.ts); here each failure is counted with a compare-and-set, so concurrent attempts lose no count.
+import { randomInt } from 'node:crypto';
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Executor } from '../../db/transaction.js';
@@ -14,6 +15,8 @@ import {
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const MAX_TRIES = 50;
+/** One attempt in this many also purges quiet rows. */
+const PURGE_ONE_IN = 200;
 
 /** The throttle key of a phone number's blind index (the same for a registered number and an unknown one). */
 export const phoneKey = (phoneIndex: string) => `phone:${phoneIndex}`;
@@ -64,6 +67,8 @@ export async function admitAttempt(
   now: Date,
 ): Promise<Attempt> {
   const pKey = phoneKey(phoneIndex);
+  // Now and then, rows quiet for a day go: by then every count has decayed to nothing (rules: maxFailures).
+  if (randomInt(PURGE_ONE_IN) === 0) await repo.purgeQuietThrottles(deps.db, iso(new Date(now.getTime() - 86_400_000)));
   for (let i = 0; i < MAX_TRIES; i++) {
     const phone = await read(deps.db, pKey);
     const addr = ip ? await read(deps.db, ipKey(ip)) : undefined;
