@@ -15,11 +15,14 @@ import { loadConfig } from '../../src/server/config.js';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/server/modules/demo/index.js';
 import { listPublicJournals, verifyLedger } from '../../src/server/modules/ledger/index.js';
 import * as merchants from '../../src/server/modules/mall/merchants.service.js';
+import { placeOrder } from '../../src/server/modules/mall/orders.service.js';
+import { signUpActivity } from '../../src/server/modules/activities/index.js';
 import { createPartnerUnit } from '../../src/server/modules/org/org.service.js';
 import { closeMyAccount, exportMyData, sealClearNames } from '../../src/server/modules/privacy/index.js';
-import { PG_URL } from '../support.js';
 import {
   actorOf,
+  CLOCK_START,
+  PG_URL,
   anon,
   type Client,
   clientFor,
@@ -35,7 +38,7 @@ import {
   type TestUser,
   type Tree,
 } from '../support.js';
-import { appliedMerchant, award, staffOf } from '../mall/mall.fixtures.js';
+import { appliedMerchant, award, goodsOf, staffOf } from '../mall/mall.fixtures.js';
 import { raise } from '../needs/needs.fixtures.js';
 
 /** Every text of every row of a table, as one string to search for a name in clear. */
@@ -375,6 +378,57 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
       .where('target_id', '=', me.id)
       .execute();
     expect(audited.map((a) => a.district_id)).toEqual([tree.district.id]);
+  });
+
+  it('closeMyAccount refunds active vouchers, cancels future sign-ups and promotes the waitlist', async () => {
+    const me = await personWithHistory();
+    const actor = await actorOf(env.deps, me);
+    const goods = await goodsOf(env, tree, { pricePoints: 15, stock: 3, title: `挂面${seq}` });
+    const voucher = await placeOrder(env.deps, actor, { itemId: goods.id, idempotencyKey: `close-test-${seq}` });
+    expect(await personBalance(env, tree, me.id)).toBe(25);
+    const startsAt = new Date(Date.parse(CLOCK_START) + 48 * 3600_000);
+    const created = await adminA.request('POST', '/api/v1/activities', {
+      communityId: tree.communityA.id,
+      title: `探访${seq}`,
+      category: '助老服务',
+      address: '活动室',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      slots: 1,
+      publish: true,
+    });
+    expect(created.statusCode).toBe(201);
+    const activityId = created.json<{ items: Array<{ id: string }> }>().items[0]!.id;
+    expect(await signUpActivity(env.deps, actor, activityId)).toMatchObject({ status: 'confirmed' });
+    const next = await makeVolunteer(env.deps, tree.communityA);
+    expect(await signUpActivity(env.deps, next.actor, activityId)).toMatchObject({ status: 'waitlisted' });
+    const fundBefore = await fundBalance(env, tree);
+
+    const r = await closeMyAccount(env.deps, actor, { currentPassword: PASSWORD, confirm: '注销' });
+    expect(r).toMatchObject({
+      signupsCancelled: 1,
+      vouchersCancelled: 1,
+      points: [{ points: 40, to: 'community_fund' }],
+    });
+    const order = await env.deps.db
+      .selectFrom('orders')
+      .select('status')
+      .where('id', '=', voucher.id)
+      .executeTakeFirstOrThrow();
+    expect(order.status).toBe('cancelled');
+    expect(await fundBalance(env, tree)).toBe(fundBefore + 40);
+    const signups = await env.deps.db
+      .selectFrom('signups')
+      .select(['user_id', 'status'])
+      .where('activity_id', '=', activityId)
+      .execute();
+    expect(signups).toEqual(
+      expect.arrayContaining([
+        { user_id: me.id, status: 'cancelled' },
+        { user_id: next.id, status: 'confirmed' },
+      ]),
+    );
+    expect((await verifyLedger(env.deps, { districtId: tree.district.id })).ok).toBe(true);
   });
 
   it('closeMyAccount retried moves nothing again (idempotent)', async () => {

@@ -10,4 +10,8 @@ export { itemTitlesByKey, merchantNamesByKey } from './mall.repository.js';
 export { merchantApplied, merchantReviewed } from './mall.events.js';
 export { listVouchersExpiringBetween, type ExpiringVoucher } from './mall.expiring.js';
 // The person's own data (PIPL access) and sealing clear contact names (the privacy module).
-export { personalDataOf as mallPersonalDataOf, sealClearMerchantContacts } from './mall.personal.js';
+export {
+  cancelActiveVouchersOf,
+  personalDataOf as mallPersonalDataOf,
+  sealClearMerchantContacts,
+} from './mall.personal.js';

@@ -3,8 +3,10 @@
 // contact names still in clear text from before migration 0018.
 import type { Deps } from '../../platform/context.js';
 import { type PersonalSection, personalRow } from '../../platform/personal.js';
+import type { Actor } from '../../platform/permissions.js';
 import { maskName } from '../../platform/privacy.js';
 import type { Executor } from '../../db/transaction.js';
+import { refundOneIn } from './refunds.service.js';
 
 export async function personalDataOf(deps: Deps, db: Executor, userId: string): Promise<PersonalSection[]> {
   const orders = await db
@@ -101,4 +103,21 @@ export async function sealClearMerchantContacts(deps: Deps): Promise<number> {
     sealed += Number(res.numUpdatedRows);
   }
   return sealed;
+}
+
+/**
+ * Closing an account: every active voucher is cancelled and refunded (stock and points back, as the person's own
+ * cancel does), so no voucher outlives the account and no refund lands on it later. Returns how many.
+ */
+export async function cancelActiveVouchersOf(deps: Deps, trx: Executor, actor: Actor): Promise<number> {
+  const active = await trx
+    .selectFrom('orders')
+    .select(['district_id', 'id'])
+    .where('user_id', '=', actor.userId)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute();
+  let n = 0;
+  for (const o of active) if (await refundOneIn(deps, trx, o, 'cancelled', actor)) n += 1;
+  return n;
 }

@@ -3,7 +3,7 @@
 import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Actor } from '../../platform/permissions.js';
-import { inTransaction } from '../../db/transaction.js';
+import { type Executor, inTransaction } from '../../db/transaction.js';
 import { refundJournal } from '../ledger/index.js';
 import * as repo from './mall.repository.js';
 import { refundReason, type RefundState } from './mall.rules.js';
@@ -15,23 +15,32 @@ export async function refundOne(
   to: RefundState,
   actor: Actor | null,
 ): Promise<boolean> {
-  return inTransaction(deps.db, async ({ trx }) => {
-    const now = iso(deps.clock.now());
-    // Lock order: the order row, then the item row, then (in postJournal) the ledger head, as in placeOrder.
-    if (!(await repo.refundOrderRow(trx, order.district_id, order.id, to, now))) return false;
-    const o = (await repo.findOrder(trx, order.id))!;
-    const it = (await repo.findItem(trx, o.item_id))!;
-    if (it.stock !== null) await repo.returnStock(trx, o.district_id, o.item_id);
-    const { journal } = await refundJournal(deps, trx, {
-      districtId: o.district_id,
-      journalId: o.journal_id,
-      reason: refundReason(to, o.title),
-      idempotencyKey: `refund:order:${o.id}`,
-      actorId: actor?.userId ?? null,
-    });
-    await repo.setRefundJournal(trx, o.district_id, o.id, journal.id);
-    return true;
+  return inTransaction(deps.db, ({ trx }) => refundOneIn(deps, trx, order, to, actor));
+}
+
+/** refundOne inside the caller's transaction (closing an account refunds every active voucher in its own). */
+export async function refundOneIn(
+  deps: Deps,
+  trx: Executor,
+  order: { district_id: string; id: string },
+  to: RefundState,
+  actor: Actor | null,
+): Promise<boolean> {
+  const now = iso(deps.clock.now());
+  // Lock order: the order row, then the item row, then (in postJournal) the ledger head, as in placeOrder.
+  if (!(await repo.refundOrderRow(trx, order.district_id, order.id, to, now))) return false;
+  const o = (await repo.findOrder(trx, order.id))!;
+  const it = (await repo.findItem(trx, o.item_id))!;
+  if (it.stock !== null) await repo.returnStock(trx, o.district_id, o.item_id);
+  const { journal } = await refundJournal(deps, trx, {
+    districtId: o.district_id,
+    journalId: o.journal_id,
+    reason: refundReason(to, o.title),
+    idempotencyKey: `refund:order:${o.id}`,
+    actorId: actor?.userId ?? null,
   });
+  await repo.setRefundJournal(trx, o.district_id, o.id, journal.id);
+  return true;
 }
 
 /** Refunds active vouchers: expired ones (job and command), or all of an exited merchant. Idempotent; returns how many. */

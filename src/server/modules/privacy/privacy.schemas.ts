@@ -35,6 +35,7 @@ export const closeMyAccountReply = z
     /** False when the account had already been closed (a retried request): nothing moved this time. */
     closedNow: z.boolean(),
     signupsCancelled: z.number().int(),
+    vouchersCancelled: z.number().int(),
     needsWithdrawn: z.number().int(),
     rolesEnded: z.number().int(),
     points: z.array(

@@ -20,7 +20,7 @@ import {
 import { activitiesPersonalDataOf, cancelFutureSignUpsOf } from '../activities/index.js';
 import { auditPersonalDataOf } from '../audit/index.js';
 import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from '../ledger/index.js';
-import { mallPersonalDataOf } from '../mall/index.js';
+import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
 import { needsPersonalDataOf, withdrawOpenNeedsOf } from '../needs/index.js';
 import { notificationsPersonalDataOf } from '../notifications/index.js';
 import { recordsPersonalDataOf } from '../records/index.js';
@@ -119,7 +119,7 @@ export async function getMyContact(deps: Deps, actor: Actor): Promise<MyContact>
 /**
  * Closes the person's account, in one transaction: personal fields replaced by a pseudonym (已注销用户…) or erased,
  * the phone released for a new registration, sessions deleted, role grants ended, volunteer profile erased, future
- * sign-ups cancelled, open needs withdrawn, points left moved where the district's rule says (once: key
+ * sign-ups cancelled, open needs withdrawn, active vouchers refunded, points left moved where the district's rule says (once: key
  * close:<account>), suggestions and ledger accounts shown under the pseudonym. Journals, service records and
  * certificates are untouched: they reference ids, so the ledger still verifies. Audited as person.closed.
  * Asks for the current password and the typed phrase 注销. A repeated close (a retry, or the loser of two at once)
@@ -132,6 +132,7 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
     pseudonym,
     closedNow: false,
     signupsCancelled: 0,
+    vouchersCancelled: 0,
     needsWithdrawn: 0,
     rolesEnded: 0,
     points: [],
@@ -149,6 +150,8 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
     await eraseVolunteerData(deps, trx, actor.userId, closed.pseudonym);
     const signupsCancelled = await cancelFutureSignUpsOf(deps, trx, actor.userId);
     const needsWithdrawn = await withdrawOpenNeedsOf(deps, trx, actor);
+    // Vouchers first: their refunds come back to the account before what is left on it is moved.
+    const vouchersCancelled = await cancelActiveVouchersOf(deps, trx, actor);
     const settled = await settleClosedAccount(deps, trx, actor.userId);
     await renameClosedAccounts(trx, actor.userId, closed.pseudonym);
     await renameClosedAuthor(trx, actor.userId, closed.pseudonym);
@@ -161,6 +164,7 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
     await audit(deps, trx, actor, scopes, 'person.closed', {
       pseudonym: closed.pseudonym,
       signupsCancelled,
+      vouchersCancelled,
       needsWithdrawn,
       rolesEnded: closed.endedRoles.length,
       points,
@@ -169,6 +173,7 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
       pseudonym: closed.pseudonym,
       closedNow: true,
       signupsCancelled,
+      vouchersCancelled,
       needsWithdrawn,
       rolesEnded: closed.endedRoles.length,
       points,
