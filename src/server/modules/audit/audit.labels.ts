@@ -90,6 +90,15 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'suggestion.answer': { zh: '答复意见', en: 'Answer suggestion' },
   'suggestion.to_need': { zh: '意见转为需求', en: 'Turn suggestion into need' },
   'suggestion.to_project': { zh: '意见转为项目', en: 'Turn suggestion into project' },
+  'mediation.opened': { zh: '申请调解', en: 'Open mediation case' },
+  'mediation.mediators_assigned': { zh: '分派调解员', en: 'Assign mediators' },
+  'mediation.message_posted': { zh: '调解咨询留言', en: 'Mediation message' },
+  'mediation.session_recorded': { zh: '记录调解', en: 'Record mediation session' },
+  'mediation.closed': { zh: '调解结案', en: 'Close mediation case' },
+  'mediation.withdrawn': { zh: '撤回调解申请', en: 'Withdraw mediation case' },
+  'mediation.case_read': { zh: '查看调解案件', en: 'Read mediation case' },
+  'mediation.thread_read': { zh: '查看调解对话', en: 'Read mediation thread' },
+  'mediation.case_listed': { zh: '调解案件出现在列表中', en: 'Mediation case listed' },
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, Label> = {
@@ -113,6 +122,7 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   project_claim: { zh: '项目认领', en: 'Project claim' },
   resource: { zh: '资源', en: 'Resource' },
   suggestion: { zh: '意见', en: 'Suggestion' },
+  mediation_case: { zh: '调解案件', en: 'Mediation case' },
 };
 
 function pick(l: Label, locale: Locale): string {

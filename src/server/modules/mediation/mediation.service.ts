@@ -108,7 +108,9 @@ async function load(db: Executor, actor: Actor, id: string): Promise<Standing> {
 }
 
 function stateError(status: string, action: string): AppError {
-  return new AppError('MEDIATION_STATE', { status: `mediation_${status}`, action: `mediation_do_${action}` });
+  // The words for the state and the refused step (messages.ts TERM_TEXTS mediation_*).
+  const doing = `mediation_do_${action}`;
+  return new AppError('MEDIATION_STATE', { status: `mediation_${status}`, action: doing });
 }
 
 function scope(s: Pick<Standing, 'c' | 'community'>) {
@@ -290,8 +292,9 @@ export async function openCase(deps: Deps, actor: Actor, input: OpenCase): Promi
       targetId: caseId,
       scopeNodeId: community.id,
       scopePath: community.path,
-      // No names or phones in the log: the parties are counted, and who has an account.
-      details: { type: input.type, parties: parties.length, onBehalf: !!input.applicant },
+      // Nothing of the dispute in the log (audit readers of the community are not all allowed to read the case): no
+      // names, phones or type; the parties are counted.
+      details: { parties: parties.length, onBehalf: !!input.applicant },
     });
     await mediationCaseOpened.emit(trx, deps.clock, {
       districtId: community.district_id,
@@ -659,7 +662,7 @@ export async function closeCase(deps: Deps, actor: Actor, id: string, input: Clo
     await recordAudit(trx, deps.clock, actor, {
       ...scope(s),
       action: 'mediation.closed',
-      details: { outcome: input.outcome },
+      details: {},
     });
     await emitClosed(deps, trx, s, actor, input.outcome);
   });
