@@ -64,6 +64,10 @@ const SuggestionsPage = lazyPage(
   () => import('./features/suggestions/SuggestionsPage'),
   (m) => m.SuggestionsPage,
 );
+const ReportsBoardPage = lazyPage(
+  () => import('./features/reports/ReportsBoardPage'),
+  (m) => m.ReportsBoardPage,
+);
 const ServicePointsPage = lazyPage(
   () => import('./features/servicemap/ServicePointsPage'),
   (m) => m.ServicePointsPage,
@@ -132,6 +136,7 @@ export function ConsoleApp() {
               <Route path="/teams" element={<TeamsPage />} />
               <Route path="/activities" element={<ActivitiesPage />} />
               <Route path="/needs" element={<NeedsBoardPage />} />
+              <Route path="/reports" element={<ReportsBoardPage />} />
               <Route path="/acceptance" element={<AcceptancePage />} />
               <Route path="/past-service" element={<PastServicePage />} />
               <Route path="/points" element={<Navigate to="/points/accounts" replace />} />

@@ -14,6 +14,8 @@ import { notificationsEn } from './i18n.notifications';
 import { projectsEn } from './i18n.projects';
 import { mediationEn } from './i18n.mediation';
 import { mediationPagesEn } from './i18n.mediation.pages';
+import { reportsEn } from './i18n.reports';
+import { reportsPagesEn } from './i18n.reports.pages';
 
 // antd's own component texts (pagination, date pickers, …) in English travel in the same chunk.
 export { default as antdEn } from 'antd/locale/en_US';
@@ -48,4 +50,6 @@ export const en: Record<MessageKey, string> = {
   ...projectsPagesEn,
   ...serviceMapPagesEn,
   ...volunteeringPagesEn,
+  ...reportsEn,
+  ...reportsPagesEn,
 };

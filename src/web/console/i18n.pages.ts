@@ -11,6 +11,7 @@ import { projectsPagesZh } from './i18n.projects.pages';
 import { mediationPagesZh } from './i18n.mediation.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
+import { reportsPagesZh } from './i18n.reports.pages';
 
 export const pageStringsZh = {
   ...adminPagesZh,
@@ -22,6 +23,7 @@ export const pageStringsZh = {
   ...mediationPagesZh,
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
+  ...reportsPagesZh,
 };
 
 export type PageMessageKey = keyof typeof pageStringsZh;

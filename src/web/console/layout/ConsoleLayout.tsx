@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   BulbOutlined,
   CommentOutlined,
+  CameraOutlined,
   DatabaseOutlined,
   ProjectOutlined,
   AuditOutlined,
@@ -31,6 +32,7 @@ import { mediationMenu, seesMediation } from '../features/mediation/access';
 import { isPointsAdmin } from '../features/points/scope';
 import { isMallAdmin } from '../features/mall/scope';
 import { isProjectStaff } from '../features/projects/scope';
+import { isReportStaff } from '../features/reports/scope';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { PRIMARY_COLOR } from '../theme';
@@ -109,6 +111,9 @@ export function ConsoleLayout({ me }: { me: Me }) {
               { key: '/teams', icon: <UsergroupAddOutlined aria-hidden />, label: t('nav.teams') },
               { key: '/activities', icon: <CalendarOutlined aria-hidden />, label: t('nav.activities') },
               { key: '/needs', icon: <SolutionOutlined aria-hidden />, label: t('nav.needs') },
+              ...(isReportStaff(me)
+                ? [{ key: '/reports', icon: <CameraOutlined aria-hidden />, label: t('nav.reports') }]
+                : []),
               { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
               { key: '/past-service', icon: <FileDoneOutlined aria-hidden />, label: t('nav.pastService') },
               ...(isPointsAdmin(me)
