@@ -17,6 +17,8 @@ import { listPublicJournals, verifyLedger } from '../../src/server/modules/ledge
 import * as merchants from '../../src/server/modules/mall/merchants.service.js';
 import { placeOrder } from '../../src/server/modules/mall/orders.service.js';
 import { signUpActivity } from '../../src/server/modules/activities/index.js';
+import { createSuggestion } from '../../src/server/modules/suggestions/index.js';
+import { SUGGESTION_CATEGORIES } from '../../src/server/modules/suggestions/suggestions.rules.js';
 import { createPartnerUnit } from '../../src/server/modules/org/org.service.js';
 import { closeMyAccount, exportMyData, sealClearNames } from '../../src/server/modules/privacy/index.js';
 import {
@@ -306,6 +308,11 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
   it('closeMyAccount: erased, login refused, points to the community fund once, journals verify, pseudonym shown', async () => {
     const me = await personWithHistory();
     const need = await raise(env.deps, me);
+    const suggestion = await createSuggestion(env.deps, plainActor(me.id), {
+      category: SUGGESTION_CATEGORIES[0],
+      content: '楼道灯坏了好几天了',
+      anonymous: false,
+    });
     const client = await clientFor(app, me);
     const fundBefore = await fundBalance(env, tree);
     // A wrong phrase or password changes nothing.
@@ -369,6 +376,21 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     const page = await listPublicJournals(env.deps, { districtId: tree.district.id, limit: 100 });
     const moved = page.items.find((j) => j.reason.includes('账户注销'));
     expect(moved?.parties.map((p) => p.name)).toContain(closed.pseudonym);
+
+    // Suggestions and the person's ledger account carry the pseudonym too.
+    const sRow = await env.deps.db
+      .selectFrom('suggestions')
+      .select('author_name_masked')
+      .where('id', '=', suggestion.id)
+      .executeTakeFirstOrThrow();
+    expect(sRow.author_name_masked).toBe(closed.pseudonym);
+    const accounts = await env.deps.db
+      .selectFrom('point_accounts')
+      .select('name')
+      .where('owner_type', '=', 'user')
+      .where('owner_id', '=', me.id)
+      .execute();
+    expect(accounts.map((a) => a.name)).toEqual([closed.pseudonym]);
 
     // Audited.
     const audited = await env.deps.db

@@ -24,4 +24,8 @@ export { invitationAnswered, needInvited } from './invitations.events.js';
 export { completeNeed, inviteVolunteers, respondInvitation } from './invitations.service.js';
 export { matchNeed } from './matching.service.js';
 // The person's own data (PIPL access) and closing their account (the privacy module).
-export { personalDataOf as needsPersonalDataOf, withdrawOpenNeedsOf } from './needs.personal.js';
+export {
+  personalDataOf as needsPersonalDataOf,
+  renameClosedVolunteerInvitations,
+  withdrawOpenNeedsOf,
+} from './needs.personal.js';

@@ -75,3 +75,12 @@ export async function withdrawOpenNeedsOf(deps: Deps, trx: Executor, actor: Acto
   }
   return withdrawn;
 }
+
+/** Closing an account: invitations name the volunteer by the pseudonym instead of their masked real name. */
+export async function renameClosedVolunteerInvitations(
+  trx: Executor,
+  userId: string,
+  pseudonym: string,
+): Promise<void> {
+  await trx.updateTable('need_invitations').set({ volunteer_name: pseudonym }).where('user_id', '=', userId).execute();
+}

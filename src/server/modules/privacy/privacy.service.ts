@@ -21,7 +21,7 @@ import { activitiesPersonalDataOf, cancelFutureSignUpsOf } from '../activities/i
 import { auditPersonalDataOf } from '../audit/index.js';
 import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from '../ledger/index.js';
 import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
-import { needsPersonalDataOf, withdrawOpenNeedsOf } from '../needs/index.js';
+import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeedsOf } from '../needs/index.js';
 import { notificationsPersonalDataOf } from '../notifications/index.js';
 import { recordsPersonalDataOf } from '../records/index.js';
 import { renameClosedAuthor, suggestionsPersonalDataOf } from '../suggestions/index.js';
@@ -155,6 +155,7 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
     const settled = await settleClosedAccount(deps, trx, actor.userId);
     await renameClosedAccounts(trx, actor.userId, closed.pseudonym);
     await renameClosedAuthor(trx, actor.userId, closed.pseudonym);
+    await renameClosedVolunteerInvitations(trx, actor.userId, closed.pseudonym);
     const points = settled.map((s) => ({
       districtId: s.districtId,
       points: s.points,
