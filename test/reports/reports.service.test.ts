@@ -321,7 +321,8 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     expect(esc1).toBeGreaterThanOrEqual(1);
     expect(await escalateOverdueReports(env.deps)).toBe(0);
     let v = await svc.getReport(env.deps, adminA, r.id);
-    expect(v).toMatchObject({ level: 'community', overdue: false, dueAt: '2026-11-29T03:00:00.000Z' });
+    // Escalated: a fresh deadline at the new level, and shown overdue (it missed the grid's).
+    expect(v).toMatchObject({ level: 'community', overdue: true, dueAt: '2026-11-29T03:00:00.000Z' });
     expect(v.timeline.at(-1)).toMatchObject({ kind: 'escalate', actorKind: 'system' });
     env.clock.advance(73 * 3600_000);
     await escalateOverdueReports(env.deps);

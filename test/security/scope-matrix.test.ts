@@ -29,6 +29,9 @@ const PUBLIC: Record<string, string> = {
   findNearbyServicePoints: 'the 15-minute service map is public',
   getServicePoint: 'the 15-minute service map is public',
   getServiceMapConfig: 'the map tiles configuration',
+  listPublicReports: 'the 随手拍 public board (公开栏): public reports without the reporter',
+  getPublicReport: 'the 随手拍 public board (公开栏): one public report without the reporter',
+  getReportPhoto: 'photos of reports on the public board; any other photo answers 404 without a session',
 };
 
 /** Reads by id that are meant to be visible across districts, and why. */
@@ -40,6 +43,8 @@ const READABLE_ELSEWHERE: Record<string, string> = {
   getActivityRatings: 'the public ratings of a published activity',
   getCatalogItem: 'the points mall shows items per their own visibility rule (visible_to), checked in mall tests',
   getTeam: 'the team card (name, leader, counts) is public; its roster is not — checked below',
+  getPublicReport: 'the 随手拍 public board: public reports are meant for anyone (private and hidden ones answer 404)',
+  getReportPhoto: 'photos of reports on the public board are public (others answer 404, checked in test/reports)',
 };
 
 type Send = (method: string, url: string, body?: unknown) => Promise<LightMyRequestResponse>;

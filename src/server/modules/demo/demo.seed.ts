@@ -20,6 +20,7 @@ import { seedMall } from './demo.mall.js';
 import { seedProjects } from './demo.projects.js';
 import { seedServiceMap } from './demo.servicemap.js';
 import { seedNeeds } from './demo.needs.js';
+import { seedReports } from './demo.reports.js';
 import { seedMediation } from './demo.mediation.js';
 
 export const DEMO_DISTRICT = '示范区';
@@ -185,6 +186,11 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
   await seedMall(deps, password, home.id);
   await seedServiceMap(deps, password, home.id, must(communities[1], 'the second demo community').id);
   await seedNeeds(deps, password);
+  await seedReports(
+    deps,
+    password,
+    must(grids[0], "the first community's grids").map((g) => g.id),
+  );
   await seedMediation(deps, password);
   await seedProjects(deps, password, home.id);
   return true;

@@ -107,10 +107,16 @@ export function reportsFiltered(db: Executor, f: ReportFilter) {
   if (f.level) q = q.where('r.level', '=', f.level);
   if (f.overdueAt) {
     const at = f.overdueAt;
+    // Past the current deadline, or escalated beyond the level it started at (see showsOverdue in the rules).
     q = q
       .where('r.status', 'in', ['submitted', 'accepted', 'assigned', 'in_progress'])
-      .where('r.due_at', 'is not', null)
-      .where('r.due_at', '<', at);
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('r.due_at', 'is not', null), eb('r.due_at', '<', at)]),
+          eb('r.level', '=', 'street'),
+          eb.and([eb('r.level', '=', 'community'), eb('r.grid_id', 'is not', null)]),
+        ]),
+      );
   }
   if (f.flagged) q = q.where('r.flag_count', '>', 0);
   if (f.communityId) q = q.where('r.community_id', '=', f.communityId);

@@ -14,6 +14,7 @@ import {
   type ReportState,
   rewardKey,
   rewardPoints,
+  showsOverdue,
   stepTarget,
 } from './reports.rules.js';
 
@@ -97,6 +98,15 @@ describe('escalation', () => {
     expect(isOverdue('accepted', due, new Date('2026-11-26T01:59:59Z'))).toBe(false);
     expect(isOverdue('resolved', due, new Date('2026-12-26T00:00:00Z'))).toBe(false);
     expect(isOverdue('in_progress', null, new Date('2026-12-26T00:00:00Z'))).toBe(false);
+  });
+  it('shows escalated open reports as overdue, closed ones never', () => {
+    const now = new Date('2026-11-25T02:00:00Z');
+    const later = '2026-11-28T02:00:00.000Z';
+    expect(showsOverdue('accepted', later, 'grid', true, now)).toBe(false);
+    expect(showsOverdue('accepted', later, 'community', true, now)).toBe(true);
+    expect(showsOverdue('accepted', later, 'community', false, now)).toBe(false);
+    expect(showsOverdue('accepted', later, 'street', false, now)).toBe(true);
+    expect(showsOverdue('resolved', later, 'street', true, now)).toBe(false);
   });
 });
 

@@ -145,9 +145,29 @@ export function deadlineAt(level: ReportLevel, since: Date, limits: TimeLimits):
   return new Date(since.getTime() + hours * 3_600_000);
 }
 
-/** Overdue: still open and past its level's deadline. */
+/** Past due: still open and past its current level's deadline (the escalation job moves it up). */
 export function isOverdue(status: ReportState, dueAt: string | null, now: Date): boolean {
   return isOpen(status) && dueAt !== null && dueAt < now.toISOString();
+}
+
+/** The level a report starts at: its grid's, or its community's when it has no grid. */
+export function startLevel(hasGrid: boolean): ReportLevel {
+  return hasGrid ? 'grid' : 'community';
+}
+
+/**
+ * Overdue as the console shows it (in red): still open, and either past its current deadline or already escalated
+ * beyond the level it started at (it missed a deadline on the way).
+ */
+export function showsOverdue(
+  status: ReportState,
+  dueAt: string | null,
+  level: ReportLevel,
+  hasGrid: boolean,
+  now: Date,
+): boolean {
+  if (!isOpen(status)) return false;
+  return isOverdue(status, dueAt, now) || REPORT_LEVELS.indexOf(level) > REPORT_LEVELS.indexOf(startLevel(hasGrid));
 }
 
 /** A resolved report counts as "solved within the grid" (小事不出网格) when it never left grid level. */
