@@ -7,3 +7,5 @@ export {
   mediationMessagePosted,
 } from './mediation.events.js';
 export { assignMediators, closeCase, openCase, postMessage, recordSession } from './mediation.service.js';
+// The person's own data (PIPL access): for the privacy module's list of parts.
+export { personalDataOf as mediationPersonalDataOf } from './mediation.personal.js';
