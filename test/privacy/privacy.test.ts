@@ -278,6 +278,26 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     expect(audited.map((a) => (JSON.parse(a.details) as { format: string }).format).sort()).toEqual(['json', 'xlsx']);
   });
 
+  it('verify-ledger names an account by its id, never by a name', async () => {
+    const other = await makeTree(env.deps, `核对区${seq++}`);
+    const name = realName();
+    const person = await makeUser(env.deps, { home: other.communityA, displayName: name, realName: name });
+    await award(env, other, person.id, 12);
+    const acc = await env.deps.db
+      .selectFrom('point_accounts')
+      .select(['id', 'name'])
+      .where('owner_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    // A balance out of step with its postings (as after tampering) is the one problem that used to print the name.
+    await env.deps.db.updateTable('point_accounts').set({ balance: 13 }).where('id', '=', acc.id).execute();
+    const report = await verifyLedger(env.deps, { districtId: other.district.id });
+    const p = report.problems.find((x) => x.code === 'balance_mismatch');
+    expect(p?.problem).toContain(acc.id);
+    expect(p?.params).not.toHaveProperty('name');
+    expect(p?.problem).not.toContain(acc.name);
+    expect(p?.problem).not.toContain(name.slice(0, 1));
+  });
+
   it('exportMyData is refused without a login, and limited to ten copies an hour per person', async () => {
     expect((await anon(app, 'GET', '/api/v1/me/data')).statusCode).toBe(401);
     const client = await clientFor(app, await makeUser(env.deps, { home: tree.communityA }));
