@@ -256,6 +256,16 @@ describe.each(DIALECTS)('sign-in delays on %s', (dialect) => {
     expect(answers.filter((a) => a === 'ACCOUNT_LOCKED:1')).toHaveLength(3);
     const phoneRows = throttle.filter((r) => r.key.startsWith('phone:') && r.failures === 6);
     expect(phoneRows.length).toBeGreaterThanOrEqual(1);
+
+    // Under the free count, from as many addresses at once: the number's row counts every one.
+    const other = await makeUser(env.deps);
+    const before = new Set(throttle.map((r) => r.key));
+    const four = await Promise.all(Array.from({ length: 4 }, () => attempt(env, other.phone, 'wrong-1234', freshIp())));
+    expect(four).toEqual(Array(4).fill('INVALID_CREDENTIALS'));
+    const fresh = (await env.deps.db.selectFrom('login_throttle').select(['key', 'failures']).execute()).filter(
+      (r) => r.key.startsWith('phone:') && !before.has(r.key) && r.failures > 0,
+    );
+    expect(fresh.map((r) => r.failures)).toEqual([4]);
   });
 });
 
