@@ -88,9 +88,18 @@ function signatureValid(keyBase64, h) {
 }
 
 async function getJson(url) {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${url} → HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-  return res.json();
+  // Public reads are rate limited per address: on 429 wait as told (Retry-After, else 10 s) and try again.
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(url, { headers: { accept: 'application/json' } });
+    if (res.status === 429 && attempt < 30) {
+      const wait = Math.min(Math.max(Number(res.headers.get('retry-after')) || 10, 1), 120);
+      console.log(`服务器限流，${wait} 秒后继续 / rate limited, continuing in ${wait} s`);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+      continue;
+    }
+    if (!res.ok) throw new Error(`${url} → HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    return res.json();
+  }
 }
 
 /** Downloads everything (and writes it to `save` when given). */

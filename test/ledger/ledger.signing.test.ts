@@ -126,6 +126,17 @@ describe.each(DIALECTS)('signed ledger heads on %s', (dialect) => {
     expect(next[0]!.refused).toMatch(/no longer has the signed hash/);
   });
 
+  it('signs once when several signers race, all answering the one stored signature', async () => {
+    await award(5, `race-${dialect}-${tree.district.id}`);
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4].map(() => signLedgerHeads(env.deps, { districtId: tree.district.id })),
+    );
+    const flat = outcomes.flat();
+    expect(flat.filter((o) => o.created)).toHaveLength(1);
+    expect(flat.every((o) => o.refused === null && o.head?.signature === flat[0]!.head?.signature)).toBe(true);
+    expect((await verifyHere()).ok).toBe(true);
+  });
+
   it('names a signature record that was altered', async () => {
     await award(5, `sig-${dialect}-${tree.district.id}`);
     await signLedgerHeads(env.deps, { districtId: tree.district.id });

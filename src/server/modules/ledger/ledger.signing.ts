@@ -202,6 +202,16 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
     const outcome = await inTransaction(deps.db, async ({ trx }) => {
       // The head lock: no journal is appended while we check and sign, so the head read is the chain's end.
       const locked = await repo.lockHead(trx, districtId);
+      // Another signer may have signed this day while we waited for the lock (a new statement sees its commit on
+      // PostgreSQL): answer its signature. Checked here rather than by ON CONFLICT, which SQLite's append-only
+      // BEFORE INSERT trigger (migration 0017) refuses before the conflict is seen.
+      const theirs = await trx
+        .selectFrom('ledger_head_signatures')
+        .selectAll()
+        .where('district_id', '=', districtId)
+        .where('day', '=', day)
+        .executeTakeFirst();
+      if (theirs) return { districtId, head: toSignedHead(theirs), created: false, refused: null };
       const refused = await chainExtends(trx, districtId, reached, { seq: Number(locked.seq), hash: locked.hash });
       if (refused) return { districtId, head: null, created: false, refused };
       const unsigned = { districtId, day, seq: Number(locked.seq), hash: locked.hash, signedAt: iso(now) };
@@ -210,7 +220,7 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
         keyId: key.keyId,
         signature: sign(null, headMessage(unsigned), key.privateKey).toString('base64'),
       };
-      const inserted = await trx
+      await trx
         .insertInto('ledger_head_signatures')
         .values({
           district_id: districtId,
@@ -221,18 +231,8 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
           key_id: signed.keyId,
           signature: signed.signature,
         })
-        .onConflict((oc) => oc.columns(['district_id', 'day']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
-        return { districtId, head: signed, created: true, refused: null };
-      // Another process signed this day while we waited for the lock: answer its signature.
-      const theirs = await trx
-        .selectFrom('ledger_head_signatures')
-        .selectAll()
-        .where('district_id', '=', districtId)
-        .where('day', '=', day)
-        .executeTakeFirst();
-      return { districtId, head: theirs ? toSignedHead(theirs) : null, created: false, refused: null };
+        .execute();
+      return { districtId, head: signed, created: true, refused: null };
     });
     out.push(outcome);
   }
