@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/server/bootstrap.js';
 import { loadConfig } from '../../src/server/config.js';
+import { maskPersonAccountNames } from '../../src/server/db/migrations/0018_names_encrypted.js';
 import { DEMO_ACCOUNTS, seedDemo } from '../../src/server/modules/demo/index.js';
 import { listPublicJournals, verifyLedger } from '../../src/server/modules/ledger/index.js';
 import * as merchants from '../../src/server/modules/mall/merchants.service.js';
@@ -139,6 +140,22 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     }
     // Nor anywhere in users (the real name is encrypted; the nickname is the person's choice, so skip it there).
     expect(await tableText(env, 'point_accounts')).toContain(`欧${'*'.repeat(Array.from(name).length - 2)}`);
+  });
+
+  it('migration 0018 gives person accounts left with a plain nickname (by 0008) their public name', async () => {
+    const nick = realName();
+    const person = await makeUser(env.deps, { home: tree.communityA, displayName: nick });
+    await award(env, tree, person.id, 5);
+    // As 0008 left it for a person without a real name on file: the plain nickname.
+    await env.deps.db.updateTable('point_accounts').set({ name: nick }).where('owner_id', '=', person.id).execute();
+    await maskPersonAccountNames(env.deps.db as unknown as Kysely<unknown>);
+    const acc = await env.deps.db
+      .selectFrom('point_accounts')
+      .select('name')
+      .where('owner_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(acc.name).toBe(`欧${'*'.repeat(Array.from(nick).length - 2)}${Array.from(nick).at(-1)}`);
+    expect(await tableText(env, 'point_accounts')).not.toContain(nick);
   });
 
   it('seals contact names left in clear by older versions at startup, once (idempotent)', async () => {

@@ -13,6 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).addColumn('contact_name_enc', 'text').execute();
     await db.schema.alterTable(table).addColumn('contact_name_masked', 'text').execute();
   }
+  await maskPersonAccountNames(db);
+}
+
+/** Person accounts named anything but their public name (the plain nickname 0008 left) take the public name. */
+export async function maskPersonAccountNames(db: Kysely<unknown>): Promise<void> {
   const { rows } = await sql<{
     district_id: string;
     id: string;
