@@ -350,6 +350,42 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
       content: '楼道灯坏了好几天了',
       anonymous: false,
     });
+    // An SMS still waiting to go out to the person.
+    const at = new Date(CLOCK_START).toISOString();
+    await env.deps.db
+      .insertInto('notices')
+      .values({
+        district_id: tree.district.id,
+        id: `N${me.id}`,
+        user_id: me.id,
+        kind: 'activity_reminder',
+        params: '{}',
+        link: null,
+        ref_type: null,
+        ref_id: null,
+        source_key: `test:${me.id}`,
+        event_id: null,
+        created_at: at,
+        read_at: null,
+      })
+      .execute();
+    await env.deps.db
+      .insertInto('notification_deliveries')
+      .values({
+        district_id: tree.district.id,
+        id: `D${me.id}`,
+        notice_id: `N${me.id}`,
+        user_id: me.id,
+        channel: 'sms',
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: at,
+        provider_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     const client = await clientFor(app, me);
     const fundBefore = await fundBalance(env, tree);
     // A wrong phrase or password changes nothing.
@@ -413,6 +449,14 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     const page = await listPublicJournals(env.deps, { districtId: tree.district.id, limit: 100 });
     const moved = page.items.find((j) => j.reason.includes('账户注销'));
     expect(moved?.parties.map((p) => p.name)).toContain(closed.pseudonym);
+
+    // Nothing more goes out to them.
+    const delivery = await env.deps.db
+      .selectFrom('notification_deliveries')
+      .select(['status', 'last_error'])
+      .where('id', '=', `D${me.id}`)
+      .executeTakeFirstOrThrow();
+    expect(delivery).toEqual({ status: 'failed', last_error: 'account closed' });
 
     // Suggestions and the person's ledger account carry the pseudonym too.
     const sRow = await env.deps.db

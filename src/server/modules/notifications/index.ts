@@ -5,4 +5,4 @@ export { deliverDue } from './notifications.deliveries.js';
 export { startNotificationWorker } from './notifications.worker.js';
 export { HttpChannel, type NotificationChannel } from './notifications.channels.js';
 // The person's own data (PIPL access, the privacy module).
-export { personalDataOf as notificationsPersonalDataOf } from './notifications.personal.js';
+export { dropPendingDeliveriesOf, personalDataOf as notificationsPersonalDataOf } from './notifications.personal.js';

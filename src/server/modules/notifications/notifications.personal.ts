@@ -1,4 +1,5 @@
-// What the inbox holds about one person (their copy, PIPL access): notices, mutes and delivery attempts.
+// What the inbox holds about one person (their copy, PIPL access): notices, mutes and delivery attempts; and the
+// deliveries still waiting when they close their account.
 import type { Deps } from '../../platform/context.js';
 import { type PersonalSection, personalRow } from '../../platform/personal.js';
 import type { Executor } from '../../db/transaction.js';
@@ -28,4 +29,14 @@ export async function personalDataOf(deps: Deps, db: Executor, userId: string): 
     { key: 'notifications.preferences', title: '消息设置', rows: rows(mutes) },
     { key: 'notifications.deliveries', title: '短信微信发送', rows: rows(deliveries) },
   ];
+}
+
+/** Closing an account: SMS and WeChat messages still waiting to go to the person are dropped (marked failed). */
+export async function dropPendingDeliveriesOf(trx: Executor, userId: string, at: string): Promise<void> {
+  await trx
+    .updateTable('notification_deliveries')
+    .set({ status: 'failed', last_error: 'account closed', next_attempt_at: null, updated_at: at })
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .execute();
 }

@@ -22,7 +22,7 @@ import { auditPersonalDataOf } from '../audit/index.js';
 import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from '../ledger/index.js';
 import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
 import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeedsOf } from '../needs/index.js';
-import { notificationsPersonalDataOf } from '../notifications/index.js';
+import { dropPendingDeliveriesOf, notificationsPersonalDataOf } from '../notifications/index.js';
 import { recordsPersonalDataOf } from '../records/index.js';
 import { renameClosedAuthor, suggestionsPersonalDataOf } from '../suggestions/index.js';
 import { eraseVolunteerData, volunteersPersonalDataOf } from '../volunteers/index.js';
@@ -156,6 +156,7 @@ export async function closeMyAccount(deps: Deps, actor: Actor, input: CloseMyAcc
     await renameClosedAccounts(trx, actor.userId, closed.pseudonym);
     await renameClosedAuthor(trx, actor.userId, closed.pseudonym);
     await renameClosedVolunteerInvitations(trx, actor.userId, closed.pseudonym);
+    await dropPendingDeliveriesOf(trx, actor.userId, iso(deps.clock.now()));
     const points = settled.map((s) => ({
       districtId: s.districtId,
       points: s.points,
