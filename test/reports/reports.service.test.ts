@@ -9,14 +9,18 @@ import {
   escalateOverdueReports,
   flagReport,
   joinReport,
+  removeUnattachedPhotos,
   reporterStep,
   staffStep,
+  uploadReportPhoto,
 } from '../../src/server/modules/reports/index.js';
+import { processNotificationEvents } from '../../src/server/modules/notifications/index.js';
+import { renderNotice } from '../../src/server/modules/notifications/notifications.rules.js';
 import * as svc from '../../src/server/modules/reports/reports.service.js';
 import { AppError } from '../../src/server/platform/errors.js';
 import type { Actor } from '../../src/server/platform/permissions.js';
-import { actorOf, DIALECTS, makeUser, makeTree, type TestEnv, type Tree, useClock } from '../support.js';
-import { reportEnv, residentAt, submit } from './reports.fixtures.js';
+import { actorOf, DIALECTS, makeUser, makeTree, type Tree, useClock } from '../support.js';
+import { filesUnder, pngOf, reportEnv, residentAt, submit } from './reports.fixtures.js';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -29,7 +33,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe.each(DIALECTS)('reports on %s', (dialect) => {
-  let env: TestEnv;
+  let env: Awaited<ReturnType<typeof reportEnv>>;
   let tree: Tree;
   let gridWorkerA: Actor;
   let gridWorkerB: Actor;
@@ -505,5 +509,73 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
       role: 'grid_worker',
       nodeName: '甲一网格',
     });
+  });
+  it('answers twin submissions with the same key (raced) with one report', async () => {
+    const me = await residentAt(env.deps, tree.gridA);
+    const twins = await Promise.all(
+      [1, 2, 3].map(() => submit(env.deps, me, { idempotencyKey: 'twin-key-0001', description: '路面塌陷' })),
+    );
+    expect(new Set(twins.map((t) => t.id)).size).toBe(1);
+    const rows = await env.deps.db
+      .selectFrom('reports')
+      .select('id')
+      .where('reporter_user_id', '=', me.userId)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('removes photos nobody attached within a day, keeps the attached ones', async () => {
+    const me = await residentAt(env.deps, tree.gridA);
+    const used = await uploadReportPhoto(env.deps, me, { contentBase64: (await pngOf(40, 30)).toString('base64') });
+    const left = await uploadReportPhoto(env.deps, me, { contentBase64: (await pngOf(40, 30)).toString('base64') });
+    await submit(env.deps, me, { photoIds: [used.id] });
+    const uploads = `${env.dataDir}/uploads`;
+    const has = (id: string) => filesUnder(uploads).some((f) => f.includes(id));
+    expect(has(left.id) && has(used.id)).toBe(true);
+    env.clock.advance(23 * 3600_000);
+    await removeUnattachedPhotos(env.deps);
+    expect(has(left.id)).toBe(true);
+    env.clock.advance(2 * 3600_000);
+    expect(await removeUnattachedPhotos(env.deps)).toBeGreaterThanOrEqual(1);
+    expect(has(left.id)).toBe(false);
+    expect(has(used.id)).toBe(true);
+    const rows = await env.deps.db
+      .selectFrom('report_photos')
+      .select('id')
+      .where('id', 'in', [used.id, left.id])
+      .execute();
+    expect(rows.map((r) => r.id)).toEqual([used.id]);
+  });
+
+  it('tells the grid’s worker of a new report, the assignee of an assignment, the reporter of each step and reward', async () => {
+    const me = await residentAt(env.deps, tree.gridA);
+    const r = await submit(env.deps, me, { category: 'hazard' });
+    await processNotificationEvents(env.deps);
+    const noticesOf = (userId: string) =>
+      env.deps.db
+        .selectFrom('notices')
+        .select(['kind', 'params', 'link', 'read_at'])
+        .where('user_id', '=', userId)
+        .where('ref_id', '=', r.id)
+        .orderBy('id')
+        .execute();
+    expect((await noticesOf(gridWorkerA.userId)).map((n) => n.kind)).toEqual(['queue_report']);
+    expect(await noticesOf(gridWorkerB.userId)).toEqual([]);
+    await staffStep(env.deps, adminA, r.id, 'accept', {});
+    await staffStep(env.deps, adminA, r.id, 'assign', { assigneeUserId: gridWorkerA.userId });
+    await staffStep(env.deps, gridWorkerA, r.id, 'start', {});
+    await staffStep(env.deps, gridWorkerA, r.id, 'resolve', { note: '已处理' });
+    await reporterStep(env.deps, me, r.id, 'confirm', {});
+    await processNotificationEvents(env.deps);
+    const worker = await noticesOf(gridWorkerA.userId);
+    expect(worker.map((n) => n.kind)).toEqual(['queue_report', 'report_assigned']);
+    expect(worker[0]!.read_at).not.toBeNull();
+    const mine = await noticesOf(me.userId);
+    expect(mine.map((n) => n.kind)).toEqual(['report_status', 'report_status', 'report_status', 'report_status']);
+    expect(mine.every((n) => n.link === `/reports/${r.id}`)).toBe(true);
+    const texts = mine.map((n) => renderNotice('report_status', JSON.parse(n.params) as never, 'zh-CN').body);
+    expect(texts.at(-1)).toBe('您反映的“安全隐患”：已处理，请确认是否解决。已处理');
+    // Steps the reporter takes themself (confirming) make no notice to them.
+    expect(texts.some((t) => t.includes('获得'))).toBe(false);
   });
 });

@@ -1,7 +1,13 @@
 // The reports module's one door (随手拍): what app.ts, notifications and the demo may use.
 export { reportRoutes } from './reports.routes.js';
 export { reportEscalated, reportStatusChanged, reportSubmitted } from './reports.events.js';
-export { runReportJobs, startReportWorker, escalateOverdueReports, autoConfirmReports } from './reports.jobs.js';
+export {
+  autoConfirmReports,
+  escalateOverdueReports,
+  removeUnattachedPhotos,
+  runReportJobs,
+  startReportWorker,
+} from './reports.jobs.js';
 export {
   createReport,
   reporterStep,

@@ -2,6 +2,7 @@
 // - escalation: an open report past its level's deadline goes up a level (grid → community → street) with a fresh
 //   deadline, a timeline entry, an event the notifications module turns into a notice for that level's staff, and an
 //   audit entry; each report in its own transaction, written at its version, so a twin run changes nothing twice;
+// - unattached photos (uploaded, never used by a report within a day) are removed, row then files;
 // - auto-confirmation: a resolved report its reporter has not answered within the district's days is confirmed by the
 //   system — through the same step as the reporter's, so the reward is paid exactly once (the version check lets one
 //   of two racing confirmations through, and the ledger key `report-reward:<id>` refuses a second journal).
@@ -10,6 +11,7 @@ import { iso } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { uploadsStorage } from '../../platform/storage.js';
 import { startWorker, type Worker } from '../../platform/worker.js';
 import { inTransaction } from '../../db/transaction.js';
 import { getReportSettings } from '../settings/index.js';
@@ -134,11 +136,36 @@ export async function autoConfirmReports(deps: Deps): Promise<number> {
   return done;
 }
 
+/** Photos uploaded but never attached to a report are removed after this long (files, then the row). */
+export const UNATTACHED_PHOTO_MS = 24 * 3600_000;
+
+/** Removes photos nobody attached within a day: the row first (only if still unattached), then its files. */
+export async function removeUnattachedPhotos(deps: Deps): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - UNATTACHED_PHOTO_MS).toISOString();
+  const storage = uploadsStorage(deps.config.dataDir);
+  let done = 0;
+  for (;;) {
+    const rows = await repo.unattachedPhotosBefore(deps.db, cutoff, BATCH);
+    if (rows.length === 0) return done;
+    for (const p of rows) {
+      const gone = await inTransaction(deps.db, ({ trx }) => repo.deleteUnattachedPhoto(trx, p.district_id, p.id));
+      if (!gone) continue;
+      await storage.delete(p.storage_key);
+      await storage.delete(p.thumb_key);
+      done += 1;
+    }
+    if (rows.length < BATCH) return done;
+  }
+}
+
 /** One tick of the report jobs. */
-export async function runReportJobs(deps: Deps): Promise<{ escalated: number; confirmed: number }> {
+export async function runReportJobs(
+  deps: Deps,
+): Promise<{ escalated: number; confirmed: number; photosRemoved: number }> {
   const escalated = await escalateOverdueReports(deps);
   const confirmed = await autoConfirmReports(deps);
-  return { escalated, confirmed };
+  const photosRemoved = await removeUnattachedPhotos(deps);
+  return { escalated, confirmed, photosRemoved };
 }
 
 /** Starts the report jobs every minute (escalation and auto-confirmation); `stop` on shutdown. */

@@ -48,6 +48,21 @@ export function findReportByKey(
     .executeTakeFirst();
 }
 
+/**
+ * Whether an error is the unique violation of `reports_key_uq` (district, reporter, idempotency key): a twin submission
+ * with the same key committed first.
+ */
+export function isReportKeyClash(e: unknown): boolean {
+  const err = e as { code?: unknown; constraint?: unknown; message?: unknown } | null;
+  if (!err || typeof err !== 'object') return false;
+  if (err.code === '23505') return err.constraint === 'reports_key_uq';
+  return (
+    typeof err.message === 'string' &&
+    err.message.includes('UNIQUE constraint failed') &&
+    err.message.includes('reports.idempotency_key')
+  );
+}
+
 export async function insertReport(db: Executor, row: Insertable<ReportTable>): Promise<void> {
   await db.insertInto('reports').values(row).execute();
 }
@@ -321,6 +336,29 @@ export async function attachPhotos(
     .where('report_id', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
+}
+
+/** Photos nobody attached to a report, uploaded before the cutoff (the cleanup job removes them). */
+export function unattachedPhotosBefore(db: Executor, cutoff: string, limit: number): Promise<PhotoRow[]> {
+  return db
+    .selectFrom('report_photos')
+    .selectAll()
+    .where('report_id', 'is', null)
+    .where('created_at', '<', cutoff)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Removes a photo's row if it is still unattached; false when a report took it meanwhile. */
+export async function deleteUnattachedPhoto(db: Executor, districtId: string, id: string): Promise<boolean> {
+  const res = await db
+    .deleteFrom('report_photos')
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .where('report_id', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
 }
 
 /** The photos of reports of a district, oldest first. */

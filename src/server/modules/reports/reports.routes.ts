@@ -55,7 +55,10 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
 
   r.post('/api/v1/report-photos', {
     bodyLimit: 16 * 1024 * 1024,
-    config: { audit: { exempt: 'a person uploading a photo for their own report or step' } },
+    config: {
+      audit: { exempt: 'a person uploading a photo for their own report or step' },
+      rateLimit: { max: 60, timeWindow: '1 minute' },
+    },
     schema: {
       operationId: 'uploadReportPhoto',
       tags: ['reports'],

@@ -636,8 +636,24 @@ async function resolvePlace(db: Executor, actor: Actor, input: CreateReportInput
   return place;
 }
 
-/** Submits a report (a resident, a rider, a grid worker): placed, photos attached, announced to the grid's staff. */
+/**
+ * Submits a report (a resident, a rider, a grid worker): placed, photos attached, announced to the grid's staff. A
+ * twin submission with the same key that loses the race to the unique key is answered with the winner's report.
+ */
 export async function createReport(deps: Deps, actor: Actor, input: CreateReportInput): Promise<ReportView> {
+  try {
+    return await createReportOnce(deps, actor, input);
+  } catch (err) {
+    const key = input.idempotencyKey;
+    if (!key || !repo.isReportKeyClash(err)) throw err;
+    const place = await resolvePlace(deps.db, actor, input);
+    const twin = await repo.findReportByKey(deps.db, place.districtId, actor.userId, key);
+    if (!twin) throw err;
+    return presentOne(deps, deps.db, actor, twin);
+  }
+}
+
+function createReportOnce(deps: Deps, actor: Actor, input: CreateReportInput): Promise<ReportView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const place = await resolvePlace(trx, actor, input);
     const key = input.idempotencyKey ?? null;
