@@ -62,7 +62,10 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
 
       // The rider registers in 周网格's community and lives in her grid (set up through the API).
       const worker = await apiAs(url, '13800000004');
-      const workerMe = await worker<{ roles: { role: string; nodeId: string }[] }>('GET', '/api/v1/me');
+      const workerMe = await worker<{ roles: { role: string; nodeId: string; districtId: string }[] }>(
+        'GET',
+        '/api/v1/me',
+      );
       const gridId = workerMe.roles.find((r) => r.role === 'grid_worker')!.nodeId;
       const nodes = await worker<{ items: { id: string; parentId: string }[] }>('GET', '/api/v1/org/nodes');
       const grid = nodes.items.find((n) => n.id === gridId)!;
@@ -134,6 +137,8 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await desk.getByRole('menuitem', { name: '随手拍' }).click();
       await desk.waitForURL('**/admin/reports');
       await expect.poll(() => desk.getByTestId('report-figures').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => desk.getByRole('row', { name: `飞线充电：${DESCRIPTION}` }).isVisible(), WAIT).toBe(true);
+      await snap(desk, 'reports-03a-board');
       await desk.getByRole('row', { name: `飞线充电：${DESCRIPTION}` }).click();
       const drawer = desk.locator('.ant-drawer-section');
       await expect.poll(() => drawer.getByText(RIDER_NAME).first().isVisible(), WAIT).toBe(true);
@@ -215,6 +220,34 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await queue.getByRole('button', { name: '恢复公开' }).click();
       await expect.poll(() => desk.getByText('已处理举报').isVisible(), WAIT).toBe(true);
       await desk.context().close();
+
+      // The community admin sees the whole community: the demo report left past the grid's 24 hours is red.
+      const admin = await desktopPage(browser);
+      await consoleLogin(admin, url, '13800000002');
+      await admin.goto(`${url}/admin/reports`);
+      await expect.poll(() => admin.getByTestId('report-figures').isVisible(), WAIT).toBe(true);
+      await expect.poll(() => admin.locator('tr[data-overdue="true"]').count(), WAIT).toBeGreaterThan(0);
+      await snap(admin, 'reports-11-community-overdue');
+      await admin.context().close();
+
+      // The district admin sets the reward of a category and the daily cap (随手拍 → 设置).
+      const district = await desktopPage(browser);
+      await consoleLogin(district, url, '13800000001');
+      await district.goto(`${url}/admin/reports?tab=settings`);
+      const form = district.getByTestId('report-settings');
+      await expect.poll(() => form.getByRole('textbox', { name: '名称' }).nth(1).inputValue(), WAIT).toBe('飞线充电');
+      await form.getByRole('spinbutton', { name: '奖励积分' }).nth(1).fill('8');
+      await form.getByLabel('每人每天最多（积分）').fill('30');
+      await form.getByRole('button', { name: '保存' }).click();
+      await expect.poll(() => district.getByText('已保存随手拍设置').isVisible(), WAIT).toBe(true);
+      await snap(district, 'reports-12-settings');
+      const saved = await worker<{ categories: { key: string; points: number }[]; dailyCapPoints: number }>(
+        'GET',
+        `/api/v1/districts/${workerMe.roles[0]!.districtId}/report-settings`,
+      );
+      expect(saved.categories.find((c) => c.key === 'flying_wire')?.points).toBe(8);
+      expect(saved.dailyCapPoints).toBe(30);
+      await district.context().close();
       await phone.context().close();
     },
   );

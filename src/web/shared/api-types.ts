@@ -228,6 +228,8 @@ export type {
   ReportAssigneeListView as ReportAssigneeList,
   ReportStatsView as ReportStats,
   ReportCategoriesView as ReportCategories,
+  ReportSettingsView as ReportSettings,
+  UpdateReportSettingsBody,
 } from '../../server/modules/reports/reports.schemas';
 export type {
   ReportState,

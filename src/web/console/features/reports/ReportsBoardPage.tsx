@@ -8,12 +8,15 @@ import type { Report, ReportState } from '../../../shared/api-types';
 import { useI18n } from '../../i18n';
 import { LoadError } from '../../layout/LoadError';
 import { formatChina } from '../../lib/chinaTime';
-import { useVolunteeringScope } from '../org/scope';
+import { isDistrictAdmin, useVolunteeringScope } from '../org/scope';
 import { LEVEL_COLOR, LEVEL_LABEL, REPORT_STATES, STATUS_COLOR, STATUS_LABEL } from './labels';
 import { BOARD_LIMIT, type ReportFilter, useReportBoard, useReportCategories, useReportStats } from './queries';
 import { ReportDrawer } from './ReportDrawer';
+import { ReportSettingsCard } from './ReportSettingsCard';
 
 const OVERDUE_RED = '#cf1322';
+/** Dates in the table: the year is the current one almost always (the drawer shows it in full). */
+const SHORT = 'MM-DD HH:mm';
 
 function Figures({ communityId }: { communityId?: string }) {
   const { t } = useI18n();
@@ -52,7 +55,9 @@ export function ReportsBoardPage() {
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<ReportFilter>({});
   const [typed, setTyped] = useState('');
-  const tab = params.get('tab') === 'flagged' ? 'flagged' : 'all';
+  const canSet = isDistrictAdmin(scope.me) && !!scope.districtId;
+  const asked = params.get('tab');
+  const tab = asked === 'flagged' ? 'flagged' : asked === 'settings' && canSet ? 'settings' : 'all';
   const openId = params.get('report');
   const setOpen = (id: string | null) => {
     const next = new URLSearchParams(params);
@@ -95,7 +100,7 @@ export function ReportsBoardPage() {
     {
       title: t('rpt.col.place'),
       key: 'place',
-      width: 180,
+      width: 200,
       render: (_: unknown, r: Report) => [r.communityName, r.gridName].filter(Boolean).join(' · '),
     },
     {
@@ -118,14 +123,18 @@ export function ReportsBoardPage() {
     {
       title: t('rpt.col.due'),
       dataIndex: 'dueAt',
-      width: 170,
+      width: 150,
       render: (v: string | null, r: Report) =>
         r.overdue ? (
-          <Typography.Text strong style={{ color: OVERDUE_RED }}>
-            {t('rpt.overdue')} · {formatChina(v)}
-          </Typography.Text>
+          // Past a deadline (an escalated report has a new one, further off, at its new level).
+          <Space orientation="vertical" size={0}>
+            <Typography.Text strong style={{ color: OVERDUE_RED }}>
+              {t('rpt.overdue')}
+            </Typography.Text>
+            {v && <Typography.Text>{formatChina(v, SHORT)}</Typography.Text>}
+          </Space>
         ) : v ? (
-          formatChina(v)
+          formatChina(v, SHORT)
         ) : (
           '—'
         ),
@@ -143,8 +152,8 @@ export function ReportsBoardPage() {
     {
       title: t('rpt.col.createdAt'),
       dataIndex: 'createdAt',
-      width: 150,
-      render: (v: string) => formatChina(v),
+      width: 120,
+      render: (v: string) => formatChina(v, SHORT),
     },
   ];
 
@@ -153,109 +162,118 @@ export function ReportsBoardPage() {
       <Figures communityId={filter.communityId} />
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams(k === 'flagged' ? { tab: 'flagged' } : {}, { replace: true })}
+        onChange={(k) => setParams(k === 'all' ? {} : { tab: k }, { replace: true })}
         items={[
           { key: 'all', label: t('rpt.tab.all') },
           {
             key: 'flagged',
             label: t('rpt.tab.flagged', { n: flaggedCount.data?.total ?? 0 }),
           },
+          ...(canSet ? [{ key: 'settings', label: t('rpt.tab.settings') }] : []),
         ]}
       />
-      <Space wrap size={12} style={{ marginBottom: 12 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('rpt.search')}
-          aria-label={t('rpt.search')}
-          style={{ width: 200 }}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
-        />
-        <Select<ReportState>
-          allowClear
-          aria-label={t('rpt.filter.status')}
-          placeholder={t('rpt.filter.status')}
-          style={{ width: 140 }}
-          value={filter.status}
-          onChange={(v?: ReportState) => setFilter((f) => ({ ...f, status: v ?? undefined }))}
-          options={REPORT_STATES.map((s) => ({
-            value: s,
-            label: `${t(STATUS_LABEL(s))}${board.data?.byStatus[s] ? ` (${board.data.byStatus[s]})` : ''}`,
-          }))}
-        />
-        <Select<string>
-          allowClear
-          aria-label={t('rpt.filter.category')}
-          placeholder={t('rpt.filter.category')}
-          style={{ width: 140 }}
-          value={filter.category}
-          onChange={(v?: string) => setFilter((f) => ({ ...f, category: v ?? undefined }))}
-          options={(categories.data?.categories ?? []).map((c) => ({ value: c.key, label: c.name }))}
-        />
-        {scope.communities.length > 1 && (
-          <TreeSelect
-            allowClear
-            aria-label={t('rpt.filter.community')}
-            placeholder={t('rpt.filter.community')}
-            style={{ width: 200 }}
-            value={filter.communityId}
-            onChange={(v?: string) => setFilter((f) => ({ ...f, communityId: v ?? undefined, gridId: undefined }))}
-            treeData={scope.communityTree}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-          />
-        )}
-        {grids.length > 0 && (
-          <Select<string>
-            allowClear
-            aria-label={t('rpt.filter.grid')}
-            placeholder={t('rpt.filter.grid')}
-            style={{ width: 160 }}
-            value={filter.gridId}
-            onChange={(v?: string) => setFilter((f) => ({ ...f, gridId: v ?? undefined }))}
-            options={grids.map((g) => ({ value: g.id, label: g.name }))}
-          />
-        )}
-        <Checkbox
-          checked={!!filter.overdue}
-          onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked || undefined }))}
-        >
-          <span style={{ color: OVERDUE_RED }}>
-            {t('rpt.filter.overdue')}
-            {board.data ? ` (${board.data.overdueCount})` : ''}
-          </span>
-        </Checkbox>
-        {board.data && <Typography.Text type="secondary">{t('rpt.total', { n: board.data.total })}</Typography.Text>}
-      </Space>
-      {tab === 'flagged' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('rpt.flaggedIntro')} />
-      )}
-      {board.data?.nextCursor && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('rpt.truncated', { n: BOARD_LIMIT })} />
-      )}
-      {board.isError ? (
-        <LoadError error={board.error} onRetry={() => board.refetch()} />
+      {tab === 'settings' && scope.districtId ? (
+        <ReportSettingsCard districtId={scope.districtId} />
       ) : (
-        <Table<Report>
-          rowKey="id"
-          size="middle"
-          loading={board.isPending}
-          dataSource={board.data?.items ?? []}
-          columns={columns}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-          data-testid="reports-table"
-          onRow={(r) => ({
-            onClick: () => setOpen(r.id),
-            style: {
-              cursor: 'pointer',
-              ...(r.overdue ? { background: '#fff1f0', boxShadow: `inset 4px 0 0 ${OVERDUE_RED}` } : {}),
-            },
-            'aria-label': `${r.categoryName}：${r.description}`,
-            'data-overdue': r.overdue ? 'true' : undefined,
-          })}
-          locale={{ emptyText: t('rpt.empty') }}
-        />
+        <>
+          <Space wrap size={12} style={{ marginBottom: 12 }}>
+            <Input.Search
+              allowClear
+              placeholder={t('rpt.search')}
+              aria-label={t('rpt.search')}
+              style={{ width: 200 }}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
+            />
+            <Select<ReportState>
+              allowClear
+              aria-label={t('rpt.filter.status')}
+              placeholder={t('rpt.filter.status')}
+              style={{ width: 140 }}
+              value={filter.status}
+              onChange={(v?: ReportState) => setFilter((f) => ({ ...f, status: v ?? undefined }))}
+              options={REPORT_STATES.map((s) => ({
+                value: s,
+                label: `${t(STATUS_LABEL(s))}${board.data?.byStatus[s] ? ` (${board.data.byStatus[s]})` : ''}`,
+              }))}
+            />
+            <Select<string>
+              allowClear
+              aria-label={t('rpt.filter.category')}
+              placeholder={t('rpt.filter.category')}
+              style={{ width: 140 }}
+              value={filter.category}
+              onChange={(v?: string) => setFilter((f) => ({ ...f, category: v ?? undefined }))}
+              options={(categories.data?.categories ?? []).map((c) => ({ value: c.key, label: c.name }))}
+            />
+            {scope.communities.length > 1 && (
+              <TreeSelect
+                allowClear
+                aria-label={t('rpt.filter.community')}
+                placeholder={t('rpt.filter.community')}
+                style={{ width: 200 }}
+                value={filter.communityId}
+                onChange={(v?: string) => setFilter((f) => ({ ...f, communityId: v ?? undefined, gridId: undefined }))}
+                treeData={scope.communityTree}
+                treeDefaultExpandAll
+                showSearch={{ treeNodeFilterProp: 'title' }}
+              />
+            )}
+            {grids.length > 0 && (
+              <Select<string>
+                allowClear
+                aria-label={t('rpt.filter.grid')}
+                placeholder={t('rpt.filter.grid')}
+                style={{ width: 160 }}
+                value={filter.gridId}
+                onChange={(v?: string) => setFilter((f) => ({ ...f, gridId: v ?? undefined }))}
+                options={grids.map((g) => ({ value: g.id, label: g.name }))}
+              />
+            )}
+            <Checkbox
+              checked={!!filter.overdue}
+              onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked || undefined }))}
+            >
+              <span style={{ color: OVERDUE_RED }}>
+                {t('rpt.filter.overdue')}
+                {board.data ? ` (${board.data.overdueCount})` : ''}
+              </span>
+            </Checkbox>
+            {board.data && (
+              <Typography.Text type="secondary">{t('rpt.total', { n: board.data.total })}</Typography.Text>
+            )}
+          </Space>
+          {tab === 'flagged' && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('rpt.flaggedIntro')} />
+          )}
+          {board.data?.nextCursor && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('rpt.truncated', { n: BOARD_LIMIT })} />
+          )}
+          {board.isError ? (
+            <LoadError error={board.error} onRetry={() => board.refetch()} />
+          ) : (
+            <Table<Report>
+              rowKey="id"
+              size="middle"
+              loading={board.isPending}
+              dataSource={board.data?.items ?? []}
+              columns={columns}
+              pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+              data-testid="reports-table"
+              onRow={(r) => ({
+                onClick: () => setOpen(r.id),
+                style: {
+                  cursor: 'pointer',
+                  ...(r.overdue ? { background: '#fff1f0', boxShadow: `inset 4px 0 0 ${OVERDUE_RED}` } : {}),
+                },
+                'aria-label': `${r.categoryName}：${r.description}`,
+                'data-overdue': r.overdue ? 'true' : undefined,
+              })}
+              locale={{ emptyText: t('rpt.empty') }}
+            />
+          )}
+        </>
       )}
       <ReportDrawer reportId={openId} onClose={() => setOpen(null)} />
     </Card>
