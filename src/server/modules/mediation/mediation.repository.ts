@@ -24,20 +24,26 @@ export async function insertCase(db: Executor, row: Insertable<MediationCaseTabl
   await db.insertInto('mediation_cases').values(row).execute();
 }
 
-/** Changes a case only at the version read (optimistic): true when this call changed it. */
-export async function updateCaseAt(
+/**
+ * Changes a case only while it is still in `from` (a conditional UPDATE, which also locks the row on PostgreSQL until
+ * the transaction ends: every write to a case goes through here, so a message, a session or an assignment waits for
+ * a concurrent close and then finds the case closed). Returns the new version, or null when the case moved on.
+ */
+export async function updateCaseFrom(
   db: Executor,
-  c: Pick<CaseRow, 'district_id' | 'id' | 'version'>,
+  c: Pick<CaseRow, 'district_id' | 'id'>,
+  from: string,
   set: Updateable<MediationCaseTable>,
-): Promise<boolean> {
-  const r = await db
+): Promise<number | null> {
+  const row = await db
     .updateTable('mediation_cases')
-    .set({ ...set, version: c.version + 1 })
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
     .where('district_id', '=', c.district_id)
     .where('id', '=', c.id)
-    .where('version', '=', c.version)
+    .where('status', '=', from)
+    .returning('version')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return row?.version ?? null;
 }
 
 export async function insertParty(db: Executor, row: Insertable<MediationPartyTable>): Promise<void> {

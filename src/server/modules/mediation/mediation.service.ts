@@ -403,21 +403,32 @@ export function listCases(deps: Deps, actor: Actor, q: ListCases): Promise<Page<
   });
 }
 
-/** Moves the case to `to` at the version read; a concurrent change answers the state error of what it is now. */
+/**
+ * Moves the case to the state `target` gives for its current state (or keeps it), only while it is still in the state
+ * read, locking its row: every write to a case starts here. When a concurrent change got there first, the step is
+ * judged again against the state the case is in now (a second assignment is still fine after the first; a message
+ * after a closing is not). Returns the state it was in and the new version.
+ */
 async function moveCase(
   trx: Tx,
   s: Standing,
-  to: MediationState,
+  target: (from: MediationState) => MediationState | null,
   action: string,
   set: Partial<repo.CaseRow>,
   now: string,
-): Promise<number> {
-  const ok = await repo.updateCaseAt(trx, s.c, { ...set, status: to, updated_at: now });
-  if (!ok) {
+): Promise<{ from: MediationState; version: number }> {
+  let row: repo.CaseRow = s.c;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const from = row.status as MediationState;
+    const to = target(from);
+    if (!to) throw stateError(from, action);
+    const version = await repo.updateCaseFrom(trx, row, from, { ...set, status: to, updated_at: now });
+    if (version !== null) return { from, version };
     const fresh = await repo.findCase(trx, s.c.id);
-    throw stateError(fresh?.status ?? s.c.status, action);
+    if (!fresh) throw notFound('mediation_case');
+    row = fresh;
   }
-  return s.c.version + 1;
+  throw stateError(row.status, action);
 }
 
 /** The lead assigns the case's mediators (replacing the set): people holding the mediator role over its community. */
@@ -430,9 +441,7 @@ export async function assignMediators(
   await inTransaction(deps.db, async ({ trx }) => {
     const s = await load(trx, actor, id);
     if (!s.isLead) throw notFound('mediation_case');
-    const status = s.c.status as MediationState;
-    const to = assignTarget(status);
-    if (!to) throw stateError(status, 'assign');
+    if (!assignTarget(s.c.status as MediationState)) throw stateError(s.c.status, 'assign');
     const holders = new Set(
       (await listRoleHoldersAbove(trx, s.c.district_id, s.community.path, ['mediator'])).map((h) => h.userId),
     );
@@ -443,8 +452,9 @@ export async function assignMediators(
       if (!holders.has(u) || partyUsers.has(u))
         throw new AppError('MEDIATION_NOT_MEDIATOR', { name: names.get(u) ?? u });
     const now = iso(deps.clock.now());
+    // The row lock first: a concurrent assignment waits here, then reads the mediators this one set.
+    const { from, version } = await moveCase(trx, s, assignTarget, 'assign', {}, now);
     const { added, removed } = await repo.setMediators(trx, s.c.district_id, s.c.id, wanted, actor.userId, now);
-    const version = await moveCase(trx, s, to, 'assign', {}, now);
     await recordAudit(trx, deps.clock, actor, {
       ...scope(s),
       action: 'mediation.mediators_assigned',
@@ -456,7 +466,7 @@ export async function assignMediators(
       payload: {
         caseId: s.c.id,
         addedUserIds: added,
-        partyUserIds: status === 'opened' ? [...partyUsers] : [],
+        partyUserIds: from === 'opened' ? [...partyUsers] : [],
       },
     });
   });
@@ -496,7 +506,6 @@ export async function postMessage(
 ): Promise<MediationMessageList['items'][number]> {
   return inTransaction(deps.db, async ({ trx }) => {
     const s = await load(trx, actor, id);
-    const status = s.c.status as MediationState;
     const asMediator = s.isMediator && input.partyId !== undefined && input.partyId !== s.myParty?.id;
     let party: repo.PartyRow;
     let recipients: string[];
@@ -504,14 +513,12 @@ export async function postMessage(
     if (asMediator) {
       const p = s.parties.find((x) => x.id === input.partyId);
       if (!p) throw notFound('mediation_party');
-      const to = startTarget(status);
-      if (!to) throw stateError(status, 'message');
-      if (to !== status) await moveCase(trx, s, to, 'message', {}, now);
+      await moveCase(trx, s, startTarget, 'message', {}, now);
       party = p;
       recipients = p.user_id ? [p.user_id] : [];
     } else if (s.myParty) {
       if (input.partyId !== undefined && input.partyId !== s.myParty.id) throw notFound('mediation_party');
-      if (!partyMayWrite(status)) throw stateError(status, 'message');
+      await moveCase(trx, s, (from) => (partyMayWrite(from) ? from : null), 'message', {}, now);
       party = s.myParty;
       recipients = s.mediators.map((m) => m.user_id);
     } else if (s.isMediator) {
@@ -610,11 +617,8 @@ export async function recordSession(
   await inTransaction(deps.db, async ({ trx }) => {
     const s = await load(trx, actor, id);
     if (!s.isMediator) throw notFound('mediation_case');
-    const status = s.c.status as MediationState;
-    const to = startTarget(status);
-    if (!to) throw stateError(status, 'session');
     const now = iso(deps.clock.now());
-    if (to !== status) await moveCase(trx, s, to, 'session', {}, now);
+    await moveCase(trx, s, startTarget, 'session', {}, now);
     const sessionId = newId();
     await repo.insertSession(trx, {
       district_id: s.c.district_id,
@@ -642,13 +646,11 @@ export async function closeCase(deps: Deps, actor: Actor, id: string, input: Clo
   await inTransaction(deps.db, async ({ trx }) => {
     const s = await load(trx, actor, id);
     if (!s.isMediator && !s.isLead) throw notFound('mediation_case');
-    const status = s.c.status as MediationState;
-    if (!canTransition(status, input.outcome)) throw stateError(status, 'close');
     const now = iso(deps.clock.now());
     await moveCase(
       trx,
       s,
-      input.outcome,
+      (from) => (canTransition(from, input.outcome) ? input.outcome : null),
       'close',
       {
         outcome_terms: input.outcome === 'agreement' ? (input.terms ?? null) : null,
@@ -688,10 +690,15 @@ export async function withdrawCase(deps: Deps, actor: Actor, id: string): Promis
   await inTransaction(deps.db, async ({ trx }) => {
     const s = await load(trx, actor, id);
     if (s.c.opened_by !== actor.userId) throw notFound('mediation_case');
-    const status = s.c.status as MediationState;
-    if (!canWithdraw(status)) throw stateError(status, 'withdraw');
     const now = iso(deps.clock.now());
-    await moveCase(trx, s, 'withdrawn', 'withdraw', { closed_by: actor.userId, closed_at: now }, now);
+    await moveCase(
+      trx,
+      s,
+      (from) => (canWithdraw(from) ? 'withdrawn' : null),
+      'withdraw',
+      { closed_by: actor.userId, closed_at: now },
+      now,
+    );
     await recordAudit(trx, deps.clock, actor, { ...scope(s), action: 'mediation.withdrawn', details: {} });
     await emitClosed(deps, trx, s, actor, 'withdrawn');
   });
