@@ -95,7 +95,6 @@ export const reportsPagesZh = {
   'rep.mine.empty': '您还没有反映过问题',
   'rep.mine.created': '{at} 提交',
   'rep.mine.joinedTag': '我也反映',
-  'rep.mine.pleaseConfirm': '请您确认',
   'rep.mine.reward': '得 {n} 积分',
 
   'rep.detail.title': '随手拍详情',
@@ -231,7 +230,6 @@ export const reportsPagesEn: Record<keyof typeof reportsPagesZh, string> = {
   'rep.mine.empty': 'You have not reported any problem yet',
   'rep.mine.created': 'sent {at}',
   'rep.mine.joinedTag': 'Me too',
-  'rep.mine.pleaseConfirm': 'Please confirm',
   'rep.mine.reward': '+{n} points',
 
   'rep.detail.title': 'Report',

@@ -1,5 +1,5 @@
 // 我的随手拍 (/reports): what I reported (or joined), newest first, each with its state in plain words; tap one for
-// its progress. A resolved one waits for me: 请确认.
+// its progress. A resolved one says 已处理，请确认.
 import { Link, useNavigate } from 'react-router';
 import { Button, InfiniteScroll, Tag } from 'antd-mobile';
 import { Empty, LoadError, Loading } from '../../components/QueryStates';
@@ -42,9 +42,6 @@ export function MyReportsPage() {
                       <Tag color={REPORT_STATUS_COLOR[r.status]} style={{ fontSize: '0.95em', padding: '3px 8px' }}>
                         {t(REPORT_STATUS_LABEL[r.status])}
                       </Tag>
-                      {r.status === 'resolved' && r.mine && (
-                        <strong className="rep-row__ask"> {t('rep.mine.pleaseConfirm')}</strong>
-                      )}
                       {r.rewardPoints !== null && r.rewardPoints > 0 && (
                         <span className="rep-row__reward"> {t('rep.mine.reward', { n: r.rewardPoints })}</span>
                       )}
@@ -64,7 +61,7 @@ export function MyReportsPage() {
   }
   return (
     <SubPage title={t('rep.mine.title')} backTo="/">
-      <div className="two-buttons" style={{ marginTop: 0, marginBottom: 12 }}>
+      <div className="two-buttons rep-mine__top">
         <Button block color="primary" size="large" onClick={() => void navigate('/reports/new')}>
           {t('rep.mine.new')}
         </Button>
