@@ -89,6 +89,29 @@ export async function updateReportAtVersion(
   return Number(res.numUpdatedRows) === 1;
 }
 
+/**
+ * Sets fields that stand beside the state graph (the reward paid, hidden by flags or a moderator) without bumping the
+ * version: they never race a step of the graph.
+ */
+export async function setReportFields(
+  db: Executor,
+  districtId: string,
+  id: string,
+  set: Pick<Updateable<ReportTable>, 'reward_points' | 'rewarded_at' | 'hidden' | 'moderation' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('reports').set(set).where('district_id', '=', districtId).where('id', '=', id).execute();
+}
+
+/** One more person joined the report. */
+export async function bumpSupporterCount(db: Executor, districtId: string, id: string): Promise<void> {
+  await db
+    .updateTable('reports')
+    .set((eb) => ({ supporter_count: eb('supporter_count', '+', 1) }))
+    .where('district_id', '=', districtId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export interface ReportFilter {
   /** Staff reaches (report.manage): a report is inside when its grid's path (else its community's) starts with one. */
   reaches: Reach[];

@@ -625,7 +625,7 @@ async function resolvePlace(db: Executor, actor: Actor, input: CreateReportInput
   for (const [field, id, kind] of given) {
     if (!id) continue;
     const node = await findNode(db, id);
-    if (!node || node.kind !== kind || node.archived_at) throw invalid(field, 'v.text:0');
+    if (!node || node.kind !== kind || node.archived_at) throw invalid(field, 'v.reportPlace');
     const place = await placeOf(db, id);
     if (!place) throw new AppError('REPORT_NO_PLACE');
     return place;
@@ -793,7 +793,8 @@ async function payReward(deps: Deps, trx: Executor, r: repo.ReportRow, now: Date
   const { created } = await postJournal(deps, trx, {
     districtId: r.district_id,
     type: 'award',
-    reason: `随手拍奖励：${category?.name ?? r.category}`,
+    // The public ledger shows the reason: an anonymous report's reward does not name its category.
+    reason: r.anonymous === 1 ? '随手拍奖励' : `随手拍奖励：${category?.name ?? r.category}`,
     refType: 'report',
     refId: r.id,
     actorId: null,
@@ -888,12 +889,7 @@ export async function stepReport(
   let reward: number | null = null;
   if (action === 'confirm') {
     reward = await payReward(deps, trx, next, now);
-    await trx
-      .updateTable('reports')
-      .set({ reward_points: reward, rewarded_at: at })
-      .where('district_id', '=', row.district_id)
-      .where('id', '=', row.id)
-      .execute();
+    await repo.setReportFields(trx, row.district_id, row.id, { reward_points: reward, rewarded_at: at });
     next = { ...next, reward_points: reward, rewarded_at: at };
   }
 
@@ -1029,12 +1025,7 @@ export function joinReport(deps: Deps, actor: Actor, id: string): Promise<Report
         created_at: at,
       })
     ) {
-      await trx
-        .updateTable('reports')
-        .set((eb) => ({ supporter_count: eb('supporter_count', '+', 1) }))
-        .where('district_id', '=', row.district_id)
-        .where('id', '=', row.id)
-        .execute();
+      await repo.bumpSupporterCount(trx, row.district_id, row.id);
     }
     return presentOne(deps, trx, actor, must(await repo.findReportById(trx, id)));
   });
@@ -1067,12 +1058,7 @@ export function flagReport(
     const count = await repo.bumpFlagCount(trx, row.district_id, row.id);
     const settings = await getReportSettings(trx, row.district_id);
     if (row.hidden === 0 && hiddenByFlags(count, settings.flagThreshold, row.moderation === 'show')) {
-      await trx
-        .updateTable('reports')
-        .set({ hidden: 1 })
-        .where('district_id', '=', row.district_id)
-        .where('id', '=', row.id)
-        .execute();
+      await repo.setReportFields(trx, row.district_id, row.id, { hidden: 1 });
       await repo.insertStep(trx, {
         district_id: row.district_id,
         id: newId(),
@@ -1103,12 +1089,11 @@ export function moderateReport(
     if (!row || !canManageReport(actor, row)) throw notFound('report');
     const at = iso(deps.clock.now());
     const note = input.note?.trim() || null;
-    await trx
-      .updateTable('reports')
-      .set({ hidden: input.decision === 'hide' ? 1 : 0, moderation: input.decision, updated_at: at })
-      .where('district_id', '=', row.district_id)
-      .where('id', '=', row.id)
-      .execute();
+    await repo.setReportFields(trx, row.district_id, row.id, {
+      hidden: input.decision === 'hide' ? 1 : 0,
+      moderation: input.decision,
+      updated_at: at,
+    });
     await repo.insertStep(trx, {
       district_id: row.district_id,
       id: newId(),
