@@ -30,7 +30,7 @@ import { openingBalanceRoutes } from './modules/ledger/index.js';
 import { settingsRoutes } from './modules/settings/index.js';
 import { serviceFacts, volunteerRoutes } from './modules/volunteers/index.js';
 import { expireLastYear, ledgerRoutes, signLedgerHeads, startLedgerWorker } from './modules/ledger/index.js';
-import { sealAuditEvents } from './platform/audit.chain.js';
+import { sealAuditEvents, signAuditHeads } from './platform/audit.chain.js';
 import { startWorker } from './platform/worker.js';
 import { onEventsCommitted } from './platform/events.js';
 import { projectRoutes } from './modules/projects/index.js';
@@ -159,6 +159,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       job: async () => {
         for (const s of await signLedgerHeads(deps)) {
           if (s.refused) app.log.error({ districtId: s.districtId, why: s.refused }, 'ledger head not signed');
+        }
+        await sealAuditEvents(deps);
+        for (const s of await signAuditHeads(deps)) {
+          if (s.refused) app.log.error({ districtId: s.districtId, why: s.refused }, 'audit head not signed');
         }
       },
     });

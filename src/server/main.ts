@@ -18,7 +18,7 @@ import {
   signLedgerHeads,
   verifyLedger,
 } from './modules/ledger/index.js';
-import { sealAuditEvents, verifyAuditChain } from './platform/audit.chain.js';
+import { sealAuditEvents, signAuditHeads, type SignedAuditHead, verifyAuditChain } from './platform/audit.chain.js';
 import { expireVouchers } from './modules/mall/index.js';
 import { deliverDue, processNotificationEvents, scanScheduledNotices } from './modules/notifications/index.js';
 
@@ -36,10 +36,11 @@ Usage: linli <command>
                         password is printed once and must be changed at first login
   platform-admin --phone <phone>  let a registered person start new districts from the API (createDistrict)
   verify-ledger         recompute every hash chain and balance, reconcile accepted hours with earnings; exits 1 naming each problem
-  verify-audit [--no-seal]  seal pending audit events, then recompute the audit log's hash chain; exits 1 naming
-                        each event changed or missing, seal rewritten, or event left unsealed too long
-  sign-ledger-head [--district <id>]  sign today's ledger head of each district with the installation's key (the
-                        server does it daily); prints the public key
+  verify-audit [--no-seal] [--kept <file>]  seal pending audit events, then recompute the audit log's hash chain
+                        and check its signed heads (and those kept in <file>); exits 1 naming each event changed or
+                        missing, seal rewritten, head not reached, or event left unsealed too long
+  sign-ledger-head [--district <id>]  sign today's ledger and audit heads of each district with the installation's
+                        key (the server does it daily); prints the audit heads as JSON to keep, and the public key
   process-events        turn accepted service records into points and events into notices now, send due
                         SMS/WeChat deliveries and reminders (the server also does it continuously)
   expire-points [--year YYYY]     expire points per each district's policy at the end of YYYY (default: last year)
@@ -86,6 +87,19 @@ async function sealAndClose(rt: Runtime): Promise<void> {
   } finally {
     await rt.close();
   }
+}
+
+/** Audit heads kept in a file: the JSON lines (or one JSON value, or an array) `sign-ledger-head` printed. */
+function keptAuditHeads(file: string | undefined): SignedAuditHead[] | undefined {
+  if (!file) return undefined;
+  const text = fs.readFileSync(file, 'utf8').trim();
+  const values = text.startsWith('[')
+    ? (JSON.parse(text) as unknown[])
+    : text
+        .split('\n')
+        .filter((l) => l.includes('{'))
+        .map((l) => JSON.parse(l.slice(l.indexOf('{'))) as unknown);
+  return values.flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v])) as SignedAuditHead[];
 }
 
 /** The value after a `--flag` argument, if present. */
@@ -281,6 +295,7 @@ async function main(argv: string[]): Promise<number> {
         const report = await verifyAuditChain(rt.deps, {
           locale: /^en/i.test(process.env.LANG ?? '') ? 'en' : 'zh-CN',
           seal: !args.includes('--no-seal'),
+          kept: keptAuditHeads(option(args, '--kept')),
         });
         for (const d of report.districts)
           console.log(`district ${d.districtId}: ${d.seals} audit events sealed, head ${d.headHash}`);
@@ -312,6 +327,17 @@ async function main(argv: string[]): Promise<number> {
               `${o.created ? 'signed' : 'already signed'} ${o.districtId} ${o.head.day}: seq ${o.head.seq} ${o.head.hash} (key ${o.head.keyId})`,
             );
           }
+        }
+        // The audit chain's heads too (sealed first): printed as JSON lines an auditor can keep for verify-audit --kept.
+        await sealAuditEvents(rt.deps, { districtId: option(args, '--district'), fullScan: true });
+        for (const o of await signAuditHeads(rt.deps, { districtId: option(args, '--district') })) {
+          if (o.refused) {
+            refused += 1;
+            console.error(
+              `BAD ${o.districtId}: 审计链未能从上次签名的链头延续，未签名 / audit head not signed: ${o.refused}`,
+            );
+          } else if (o.head)
+            console.log(`audit head ${o.created ? 'signed' : 'already signed'}: ${JSON.stringify(o.head)}`);
         }
         console.log(`public key / 公钥: ${getLedgerPublicKey(rt.deps).publicKey}`);
         return refused ? 1 : 0;

@@ -11,6 +11,7 @@ import {
   auditEventHash,
   auditSealHash,
   sealAuditEvents,
+  signAuditHeads,
   verifyAuditChain,
 } from '../../src/server/platform/audit.chain.js';
 import { newId } from '../../src/server/platform/ids.js';
@@ -201,5 +202,83 @@ describe.each(DIALECTS)('audit chain on %s', (dialect) => {
       await expect(sql`truncate ledger_head_signatures`.execute(env.deps.db)).rejects.toThrow(/append-only/);
     }
     expect((await verifyAuditChain(env.deps, { districtId: d })).ok).toBe(true);
+  });
+
+  /**
+   * The careful rewrite: event `eventId` changed, its seal and every later seal recomputed, the head moved — what
+   * someone with database access (and the source) would do so that the chain on its own verifies again.
+   */
+  async function rewriteAndReseal(d: string, eventId: string) {
+    await withoutGuards(env, ['audit_events', 'audit_seals'], async () => {
+      await env.deps.db
+        .updateTable('audit_events')
+        .set({ details: JSON.stringify({ decision: 'rejected' }) })
+        .where('district_id', '=', d)
+        .where('id', '=', eventId)
+        .execute();
+      const seals = await env.deps.db
+        .selectFrom('audit_seals')
+        .selectAll()
+        .where('district_id', '=', d)
+        .orderBy('seq')
+        .execute();
+      let prev = '0'.repeat(64);
+      for (const s of seals) {
+        const ev = await env.deps.db
+          .selectFrom('audit_events')
+          .selectAll()
+          .where('district_id', '=', d)
+          .where('id', '=', s.event_id)
+          .executeTakeFirstOrThrow();
+        const forged = { ...s, event_hash: auditEventHash(ev), prev_hash: prev };
+        const hash = auditSealHash(forged);
+        await env.deps.db
+          .updateTable('audit_seals')
+          .set({ event_hash: forged.event_hash, prev_hash: prev, hash })
+          .where('district_id', '=', d)
+          .where('seq', '=', s.seq)
+          .execute();
+        prev = hash;
+      }
+      await env.deps.db.updateTable('audit_seal_heads').set({ hash: prev }).where('district_id', '=', d).execute();
+    });
+  }
+
+  it('a resealed rewrite passes without a signed head, and is named by the head signed before it', async () => {
+    // Without a signed head the chain alone cannot tell (the gap signing closes).
+    const bare = newId();
+    const bareIds = await writeEvents(bare, 3);
+    await sealAuditEvents(env.deps, { districtId: bare });
+    await rewriteAndReseal(bare, bareIds[0]!);
+    expect((await verifyAuditChain(env.deps, { districtId: bare })).ok).toBe(true);
+
+    const d = newId();
+    const ids = await writeEvents(d, 3);
+    await sealAuditEvents(env.deps, { districtId: d });
+    const [signed] = await signAuditHeads(env.deps, { districtId: d });
+    expect(signed).toMatchObject({ created: true, refused: null, head: { seq: 3 } });
+    expect((await signAuditHeads(env.deps, { districtId: d }))[0]).toMatchObject({ created: false });
+    expect((await verifyAuditChain(env.deps, { districtId: d })).ok).toBe(true);
+    await rewriteAndReseal(d, ids[0]!);
+    const report = await verifyAuditChain(env.deps, { districtId: d, locale: 'en' });
+    expect(codes(report)).toEqual(['signed_head_mismatch']);
+    expect(report.problems[0]!.problem).toMatch(/the audit log was rewritten/);
+    // The next day's signing refuses a chain that no longer reaches the signed head.
+    env.clock.advance(24 * 3600_000);
+    const next = await signAuditHeads(env.deps, { districtId: d });
+    expect(next[0]).toMatchObject({ created: false, head: null });
+
+    // The stored signatures deleted too: a head an auditor kept still names the rewrite.
+    await withoutGuards(env, ['audit_head_signatures'], () =>
+      env.deps.db.deleteFrom('audit_head_signatures').where('district_id', '=', d).execute(),
+    );
+    expect((await verifyAuditChain(env.deps, { districtId: d })).ok).toBe(true);
+    const kept = await verifyAuditChain(env.deps, { districtId: d, kept: [signed!.head!] });
+    expect(codes(kept)).toEqual(['kept_head_mismatch']);
+    const forged = await verifyAuditChain(env.deps, {
+      districtId: d,
+      kept: [{ ...signed!.head!, hash: 'f'.repeat(64) }],
+    });
+    expect(codes(forged)).toEqual(['kept_head_bad_signature']);
   });
 });

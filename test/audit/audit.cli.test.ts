@@ -30,6 +30,19 @@ describe('linli verify-audit and sign-ledger-head', () => {
         const signed = await run('node', [BIN, 'sign-ledger-head'], { env });
         expect(signed.stdout).toMatch(/^signed /m);
         expect((await run('node', [BIN, 'sign-ledger-head'], { env })).stdout).toMatch(/^already signed /m);
+        // The audit heads it printed, kept by an auditor, check out against the chain.
+        expect(signed.stdout).toMatch(/^audit head signed: \{/m);
+        const kept = path.join(dir, 'kept-audit-heads.txt');
+        fs.writeFileSync(kept, signed.stdout);
+        const withKept = await run('node', [BIN, 'verify-audit', '--kept', kept], { env });
+        expect(withKept.stdout).toMatch(/audit log verified/);
+        const forged = path.join(dir, 'forged.txt');
+        fs.writeFileSync(forged, signed.stdout.replace(/"hash":"[0-9a-f]{4}/, '"hash":"ffff'));
+        const bad = await run('node', [BIN, 'verify-audit', '--kept', forged], { env }).catch(
+          (e: { code: number; stderr: string }) => e,
+        );
+        expect((bad as { code: number }).code).toBe(1);
+        expect((bad as { stderr: string }).stderr).toMatch(/you kept is not valid/);
 
         const db = new SQLite(path.join(dir, 'linli.db'));
         db.exec('drop trigger audit_events_no_update');

@@ -19,7 +19,21 @@ export interface AuditSealHeadTable {
   hash: string;
 }
 
+/** The audit chain's head signed once a day with the installation's key (append-only). */
+export interface AuditHeadSignatureTable {
+  district_id: string;
+  /** China-time day (YYYY-MM-DD): at most one per district and day. */
+  day: string;
+  seq: number;
+  hash: string;
+  signed_at: string;
+  key_id: string;
+  /** Ed25519 (base64) of JSON.stringify(["linli-audit-head-v1", districtId, day, seq, hash, signedAt]). */
+  signature: string;
+}
+
 export interface AuditChainTables {
   audit_seals: AuditSealTable;
   audit_seal_heads: AuditSealHeadTable;
+  audit_head_signatures: AuditHeadSignatureTable;
 }

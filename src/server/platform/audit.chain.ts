@@ -11,8 +11,10 @@ import type { DB } from '../db/schema.js';
 import { inTransaction, type Executor } from '../db/transaction.js';
 import type { AuditEventTable } from './audit.tables.js';
 import type { Clock } from './clock.js';
-import { iso } from './clock.js';
+import { chinaDate, iso } from './clock.js';
+import type { FieldCipher } from './crypto.js';
 import { AUDIT_PROBLEM_TEXTS, type Locale, translate } from './messages.js';
+import { signatureOk, signingKeyOf, signMessage } from './signing.js';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -206,8 +208,16 @@ const PROBLEM_CAP = 50;
  * With `seal` (the default) pending events are sealed first.
  */
 export async function verifyAuditChain(
-  deps: { db: Kysely<DB>; clock: Clock },
-  opts: { districtId?: string; locale?: Locale; seal?: boolean; unsealedLimitMinutes?: number; pageSize?: number } = {},
+  deps: { db: Kysely<DB>; clock: Clock; cipher?: FieldCipher },
+  opts: {
+    districtId?: string;
+    locale?: Locale;
+    seal?: boolean;
+    unsealedLimitMinutes?: number;
+    pageSize?: number;
+    /** Signed audit heads someone kept (printed by `linli sign-ledger-head`), checked like the stored ones. */
+    kept?: SignedAuditHead[];
+  } = {},
 ): Promise<AuditReport> {
   const locale = opts.locale ?? 'zh-CN';
   const limitMs = (opts.unsealedLimitMinutes ?? UNSEALED_LIMIT_MINUTES) * 60_000;
@@ -246,6 +256,13 @@ export async function verifyAuditChain(
     let expectedSeq = 1;
     let prevHash = AUDIT_GENESIS_HASH;
     let genesisAt: number | null = null;
+    // Signed heads, stored and kept: the walk notes the recomputed seal hash at each signed seq.
+    const signedHeads = [
+      ...(deps.cipher ? (await signedAuditHeadsOf(deps.db, d)).map((h) => ({ h, kept: false })) : []),
+      ...(opts.kept ?? []).filter((h) => h.districtId === d).map((h) => ({ h, kept: true })),
+    ];
+    const signedSeqs = new Set(signedHeads.map((x) => x.h.seq));
+    const recomputed = new Map<number, string>();
     for (let after = 0; ;) {
       const seals = await deps.db
         .selectFrom('audit_seals')
@@ -272,7 +289,9 @@ export async function verifyAuditChain(
         genesisAt ??= Date.parse(s.sealed_at);
         if (seq !== expectedSeq) flag('seal_sequence_gap', s.event_id, seq, { seq, expected: expectedSeq });
         else if (s.prev_hash !== prevHash) flag('seal_link_mismatch', s.event_id, seq);
-        if (auditSealHash(s) !== s.hash) flag('seal_rewritten', s.event_id, seq);
+        const sealHash = auditSealHash(s);
+        if (sealHash !== s.hash) flag('seal_rewritten', s.event_id, seq);
+        if (signedSeqs.has(seq)) recomputed.set(seq, sealHash);
         const e = byId.get(s.event_id);
         if (!e) flag('event_missing', s.event_id, seq);
         else {
@@ -287,8 +306,18 @@ export async function verifyAuditChain(
       }
       after = Number(seals[seals.length - 1]?.seq ?? after);
     }
-    const head = heads.get(d);
     const sealedCount = expectedSeq - 1;
+    for (const { h, kept } of signedHeads) {
+      const which = kept ? 'kept' : 'signed';
+      const base = { day: h.day, seq: h.seq, hash: h.hash.slice(0, 12) };
+      if (!deps.cipher || !signatureOk(deps.cipher, auditHeadMessage(h), h.signature))
+        flag(`${which}_head_bad_signature`, null, h.seq, { ...base, keyId: h.keyId });
+      else if (h.seq > 0 && !recomputed.has(h.seq))
+        flag(`${which}_head_missing`, null, h.seq, { ...base, count: sealedCount });
+      else if (h.seq > 0 && recomputed.get(h.seq) !== h.hash)
+        flag(`${which}_head_mismatch`, null, h.seq, { ...base, actual: (recomputed.get(h.seq) ?? '').slice(0, 12) });
+    }
+    const head = heads.get(d);
     if (head ? Number(head.seq) !== sealedCount || head.hash !== prevHash : sealedCount > 0) {
       flag('seal_head_mismatch', null, null, {
         headSeq: head ? Number(head.seq) : 0,
@@ -314,4 +343,128 @@ export async function verifyAuditChain(
     districts.push({ districtId: d, seals: sealedCount, headHash: prevHash, unsealed: Number(pending?.n ?? 0) });
   }
   return { ok: problems.length === 0, districts, problems };
+}
+
+export interface SignedAuditHead {
+  districtId: string;
+  day: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+/** The bytes signed: UTF-8 of JSON.stringify(["linli-audit-head-v1", districtId, day, seq, hash, signedAt]). */
+export function auditHeadMessage(h: Pick<SignedAuditHead, 'districtId' | 'day' | 'seq' | 'hash' | 'signedAt'>): Buffer {
+  return Buffer.from(JSON.stringify(['linli-audit-head-v1', h.districtId, h.day, h.seq, h.hash, h.signedAt]), 'utf8');
+}
+
+function toSignedAuditHead(r: DB['audit_head_signatures']): SignedAuditHead {
+  return {
+    districtId: r.district_id,
+    day: r.day,
+    seq: Number(r.seq),
+    hash: r.hash,
+    signedAt: r.signed_at,
+    keyId: r.key_id,
+    signature: r.signature,
+  };
+}
+
+async function signedAuditHeadsOf(db: Executor, districtId: string): Promise<SignedAuditHead[]> {
+  const rows = await db
+    .selectFrom('audit_head_signatures')
+    .selectAll()
+    .where('district_id', '=', districtId)
+    .orderBy('day')
+    .execute();
+  return rows.map(toSignedAuditHead);
+}
+
+/**
+ * Signs today's (China time) audit chain head of every district, or of one, with the installation's key: at most
+ * once per district and day, under the seal head lock, after checking that the seals since the last signed head
+ * still recompute and link. A head that does not extend the last signed one is refused (`refused` says why).
+ */
+export async function signAuditHeads(
+  deps: { db: Kysely<DB>; clock: Clock; cipher: FieldCipher },
+  opts: { districtId?: string } = {},
+): Promise<Array<{ districtId: string; head: SignedAuditHead | null; created: boolean; refused: string | null }>> {
+  const now = deps.clock.now();
+  const day = chinaDate(now);
+  let q = deps.db.selectFrom('audit_seal_heads').select('district_id').orderBy('district_id');
+  if (opts.districtId) q = q.where('district_id', '=', opts.districtId);
+  const out = [];
+  for (const { district_id: districtId } of await q.execute()) {
+    out.push(
+      await inTransaction(deps.db, async ({ trx }) => {
+        const head = await lockSealHead(trx, districtId);
+        const theirs = await trx
+          .selectFrom('audit_head_signatures')
+          .selectAll()
+          .where('district_id', '=', districtId)
+          .where('day', '=', day)
+          .executeTakeFirst();
+        if (theirs) return { districtId, head: toSignedAuditHead(theirs), created: false, refused: null };
+        const last = (await signedAuditHeadsOf(trx, districtId)).at(-1);
+        let prev = last?.hash ?? AUDIT_GENESIS_HASH;
+        let expected = (last?.seq ?? 0) + 1;
+        if (last && last.seq > 0) {
+          const at = await trx
+            .selectFrom('audit_seals')
+            .selectAll()
+            .where('district_id', '=', districtId)
+            .where('seq', '=', last.seq)
+            .executeTakeFirst();
+          if (!at || auditSealHash(at) !== last.hash)
+            return {
+              districtId,
+              head: null,
+              created: false,
+              refused: `seal ${last.seq} no longer has the signed hash`,
+            };
+        }
+        for (;;) {
+          const seals = await trx
+            .selectFrom('audit_seals')
+            .selectAll()
+            .where('district_id', '=', districtId)
+            .where('seq', '>=', expected)
+            .orderBy('seq')
+            .limit(2000)
+            .execute();
+          if (seals.length === 0) break;
+          for (const s of seals) {
+            if (Number(s.seq) !== expected || s.prev_hash !== prev || auditSealHash(s) !== s.hash)
+              return { districtId, head: null, created: false, refused: `seal ${Number(s.seq)} does not hash or link` };
+            prev = s.hash;
+            expected += 1;
+          }
+        }
+        if (expected - 1 !== head.seq || prev !== head.hash)
+          return { districtId, head: null, created: false, refused: 'the head does not match the last seal' };
+        const unsigned = { districtId, day, seq: head.seq, hash: head.hash, signedAt: iso(now) };
+        const signed: SignedAuditHead = {
+          ...unsigned,
+          keyId: signingKeyOf(deps.cipher).keyId,
+          signature: signMessage(deps.cipher, auditHeadMessage(unsigned)),
+        };
+        await trx
+          .insertInto('audit_head_signatures')
+          .values({
+            district_id: districtId,
+            day,
+            seq: signed.seq,
+            hash: signed.hash,
+            signed_at: signed.signedAt,
+            key_id: signed.keyId,
+            signature: signed.signature,
+          })
+          .execute();
+        return { districtId, head: signed, created: true, refused: null };
+      }),
+    );
+  }
+  return out;
 }

@@ -619,6 +619,30 @@ export const AUDIT_PROBLEM_TEXTS: Texts = {
     zh: '审计链头（{headSeq}，{headHash}…）与最后一条封存（{count}，{lastHash}…）不符',
     en: 'audit chain head ({headSeq}, {headHash}…) does not match the last seal ({count}, {lastHash}…)',
   },
+  signed_head_mismatch: {
+    zh: '{day} 签名的审计链头（第 {seq} 条，{hash}…）与重算的第 {seq} 条封存（{actual}…）不符：审计日志已被改写',
+    en: 'the audit head signed on {day} (seal {seq}, {hash}…) does not match seal {seq} recomputed ({actual}…): the audit log was rewritten',
+  },
+  signed_head_missing: {
+    zh: '{day} 签名的审计链头为第 {seq} 条，但只有 {count} 条封存（封存被删除）',
+    en: 'the audit head signed on {day} is seal {seq}, but there are only {count} seals (seals were removed)',
+  },
+  signed_head_bad_signature: {
+    zh: '{day} 的审计链头签名无效（签名记录被改动，或不是本系统的密钥 {keyId} 所签）',
+    en: 'the signature of the audit head of {day} is not valid (altered, or not signed by this installation’s key {keyId})',
+  },
+  kept_head_mismatch: {
+    zh: '您保存的 {day} 审计链头（第 {seq} 条，{hash}…）与重算的第 {seq} 条封存（{actual}…）不符：审计日志已被改写',
+    en: 'the audit head of {day} you kept (seal {seq}, {hash}…) does not match seal {seq} recomputed ({actual}…): the audit log was rewritten',
+  },
+  kept_head_missing: {
+    zh: '您保存的 {day} 审计链头为第 {seq} 条，但只有 {count} 条封存（封存被删除）',
+    en: 'the audit head of {day} you kept is seal {seq}, but there are only {count} seals (seals were removed)',
+  },
+  kept_head_bad_signature: {
+    zh: '您保存的 {day} 审计链头签名无效（被改动，或不是本系统的密钥所签）',
+    en: 'the signature of the audit head of {day} you kept is not valid (altered, or not signed by this installation’s key)',
+  },
   more_problems: {
     zh: '另有 {more} 个同类问题（{code}）未列出',
     en: '{more} more problems of this kind ({code}) not listed',

@@ -4,12 +4,13 @@
 //   audit_seal_heads is the per-district head the sealer locks while it seals (the only mutable row).
 // - ledger_head_signatures: a district's ledger head (seq, hash) signed once a day with the installation's Ed25519
 //   key (modules/ledger/ledger.signing.ts), published, so a rewrite of the chain below a head someone kept is provable.
+// - audit_head_signatures: the audit chain's head signed once a day the same way (platform/audit.chain.ts).
 // Both new tables are append-only like 0001 and 0015: UPDATE and DELETE refused by row triggers, SQLite INSERT OR
 // REPLACE refused by a BEFORE INSERT trigger, PostgreSQL TRUNCATE by a statement trigger.
 import { type Kysely, sql } from 'kysely';
 import { forbidChanges, isSqlite } from './0001_platform.js';
 
-export const CHAIN_APPEND_ONLY_TABLES = ['audit_seals', 'ledger_head_signatures'] as const;
+export const CHAIN_APPEND_ONLY_TABLES = ['audit_seals', 'ledger_head_signatures', 'audit_head_signatures'] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -46,6 +47,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key_id', 'text', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ledger_head_signatures_pk', ['district_id', 'day'])
+    .execute();
+
+  await db.schema
+    .createTable('audit_head_signatures')
+    .addColumn('district_id', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .addColumn('signed_at', 'text', (c) => c.notNull())
+    .addColumn('key_id', 'text', (c) => c.notNull())
+    .addColumn('signature', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('audit_head_signatures_pk', ['district_id', 'day'])
     .execute();
 
   for (const table of CHAIN_APPEND_ONLY_TABLES) {

@@ -2,11 +2,10 @@
 // Ed25519 key and kept in ledger_head_signatures (append-only), published at listSignedLedgerHeads. Whoever keeps a
 // signed head can later prove that the chain was rewritten below it: the journals recomputed no longer reach that
 // hash at that seq, and no one without the installation's secret can sign a new one. The key is derived from the
-// installation secret (FieldCipher.signingSeed, HKDF with its own label), so there is no second key file to lose.
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+// installation secret (platform/signing.ts), so there is no second key file to lose.
 import type { Deps } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
-import type { FieldCipher } from '../../platform/crypto.js';
+import { signatureOk, signingKeyOf, signMessage } from '../../platform/signing.js';
 import { notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -14,36 +13,6 @@ import { findNode } from '../org/index.js';
 import { toCanonical } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, GENESIS_HASH, journalHash } from './ledger.rules.js';
-
-/** PKCS#8 DER of an Ed25519 private key is this prefix followed by the 32-byte seed (RFC 8410). */
-const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-
-export interface SigningKey {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-  /** The raw 32-byte public key. */
-  raw: Buffer;
-  /** First 16 hex characters of SHA-256 of the raw public key. */
-  keyId: string;
-}
-
-const keys = new WeakMap<FieldCipher, SigningKey>();
-
-/** The installation's signing key, built from the seed the secret derives. */
-export function signingKeyOf(cipher: FieldCipher): SigningKey {
-  const cached = keys.get(cipher);
-  if (cached) return cached;
-  const privateKey = createPrivateKey({
-    key: Buffer.concat([ED25519_PKCS8_PREFIX, cipher.signingSeed()]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const publicKey = createPublicKey(privateKey);
-  const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
-  const key = { privateKey, publicKey, raw, keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16) };
-  keys.set(cipher, key);
-  return key;
-}
 
 export interface SignedHead {
   districtId: string;
@@ -97,11 +66,7 @@ function toSignedHead(r: {
 
 /** True when the signature is this installation's over the head's message. */
 export function signatureValid(deps: Deps, h: SignedHead): boolean {
-  try {
-    return verify(null, headMessage(h), signingKeyOf(deps.cipher).publicKey, Buffer.from(h.signature, 'base64'));
-  } catch {
-    return false;
-  }
+  return signatureOk(deps.cipher, headMessage(h), h.signature);
 }
 
 /**
@@ -218,7 +183,7 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
       const signed: SignedHead = {
         ...unsigned,
         keyId: key.keyId,
-        signature: sign(null, headMessage(unsigned), key.privateKey).toString('base64'),
+        signature: signMessage(deps.cipher, headMessage(unsigned)),
       };
       await trx
         .insertInto('ledger_head_signatures')
