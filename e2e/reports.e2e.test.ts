@@ -92,6 +92,14 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await phone.waitForURL('**/reports/new');
       await phone.getByRole('button', { name: '飞线充电' }).click();
       await phone.getByPlaceholder(/例如：3号楼楼道里/).fill(DESCRIPTION);
+      // A file that only pretends to be a photo is refused in plain words and leaves nothing behind.
+      await phone.getByTestId('report-gallery').setInputFiles({
+        name: 'photo.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('this is not a picture at all'),
+      });
+      await expect.poll(() => phone.getByText(/这不是可以识别的照片/).isVisible(), WAIT).toBe(true);
+      await expect.poll(() => phone.getByRole('img', { name: /张照片/ }).count(), WAIT).toBe(0);
       await phone.getByTestId('report-camera').setInputFiles({
         name: 'IMG_0001.jpg',
         mimeType: 'image/jpeg',
