@@ -124,6 +124,7 @@ async function download(base, districtId, save) {
     cursor = page.nextCursor;
   } while (cursor);
   const chain = [];
+  let head;
   cursor = null;
   n = 0;
   do {
@@ -132,9 +133,10 @@ async function download(base, districtId, save) {
     );
     write(`chain-${String(++n).padStart(6, '0')}.json`, page);
     chain.push(...page.items);
+    head = page.head;
     cursor = page.nextCursor;
   } while (cursor);
-  return { districtId, key, heads, chain };
+  return { districtId, key, heads, chain, head };
 }
 
 /** Reads pages saved with --save. */
@@ -146,10 +148,10 @@ function readDir(dir) {
   const pages = files.filter((f) => f.startsWith('chain-')).map(read);
   const districtId = pages[0]?.districtId ?? heads[0]?.districtId;
   if (!districtId) throw new Error(`${dir} holds no chain pages`);
-  return { districtId, key, heads, chain: pages.flatMap((p) => p.items) };
+  return { districtId, key, heads, chain: pages.flatMap((p) => p.items), head: pages.at(-1)?.head ?? null };
 }
 
-function check({ districtId, key, heads, chain }, kept) {
+function check({ districtId, key, heads, chain, head }, kept) {
   const problems = [];
   const bad = (zh, en) => problems.push(`${zh} / ${en}`);
   // 1. Every hash and link.
@@ -180,6 +182,12 @@ function check({ districtId, key, heads, chain }, kept) {
     expected += 1;
   }
   const count = expected - 1;
+  // The published head (read with the last page, before its journals): the chain must reach it.
+  if (head && head.count > 0 && count === chain.length && hashAt.get(head.count) !== head.hash)
+    bad(
+      `公布的链头（第 ${head.count} 笔，${head.hash.slice(0, 12)}…）与链上的流水不符`,
+      `the published head (journal ${head.count}, ${head.hash.slice(0, 12)}…) is not on the chain`,
+    );
   // 2. Every published signed head.
   const checkHead = (h, keyBase64, label) => {
     if (h.districtId !== districtId) {

@@ -95,6 +95,17 @@ describe.each(DIALECTS)('verify-chain.mjs against a real server on %s', (dialect
     expect(withKept.stderr).toMatch(/您保存的链头/);
   });
 
+  it('fails when the published head is not on the chain', async () => {
+    await env.deps.db
+      .updateTable('ledger_heads')
+      .set({ hash: 'e'.repeat(64) })
+      .where('district_id', '=', tree.district.id)
+      .execute();
+    const res = await runTool([base, tree.district.id]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/the published head \(journal 3, eeeeeeeeeeee…\) is not on the chain/);
+  });
+
   it('fails on a journal altered without recomputing, and on a forged kept head', async () => {
     await withoutGuards(env, ['journals'], () =>
       env.deps.db
