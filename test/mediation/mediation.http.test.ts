@@ -7,6 +7,7 @@ import {
   anon,
   type Client,
   clientFor,
+  CLOCK_START,
   createTestEnv,
   DIALECTS,
   makeTree,
@@ -382,6 +383,16 @@ describe.each(DIALECTS)('mediation API on %s', (dialect) => {
     expect(v.isParty).toBe(false);
     expect(v.isLead).toBe(true);
     expect(v.parties.map((p) => p.side)).toEqual(['applicant', 'respondent']);
+  });
+
+  it('lets a person open at most five cases a day', async () => {
+    const someone = await clientFor(app, await makeUser(env.deps, { home: tree.communityA }));
+    for (let i = 0; i < 5; i += 1)
+      expect((await someone.request('POST', '/api/v1/mediation/cases', openBody(nextPhone()))).statusCode).toBe(201);
+    const sixth = await someone.request('POST', '/api/v1/mediation/cases', openBody(nextPhone()));
+    expect(sixth.statusCode).toBe(429);
+    env.clock.set(new Date(Date.parse(CLOCK_START) + 25 * 3600_000));
+    expect((await someone.request('POST', '/api/v1/mediation/cases', openBody(nextPhone()))).statusCode).toBe(201);
   });
 
   it('gives anonymous statistics to staff of the community and above, hiding counts below three', async () => {

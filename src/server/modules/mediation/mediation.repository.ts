@@ -210,3 +210,14 @@ export function listCaseFacts(
     .where('created_at', '<', toAt)
     .execute();
 }
+
+/** How many cases the person opened since `since` (the daily limit). */
+export async function countOpenedSince(db: Executor, userId: string, since: string): Promise<number> {
+  const rows = await db
+    .selectFrom('mediation_cases')
+    .select('id')
+    .where('opened_by', '=', userId)
+    .where('created_at', '>', since)
+    .execute();
+  return rows.length;
+}

@@ -19,7 +19,7 @@ export function mediationRoutes(app: FastifyInstance, deps: Deps): void {
       tags: ['mediation'],
       summary: '申请调解（居民本人，或调解负责人代为登记）：纠纷类型、情况说明、另一方当事人',
       body: s.openCaseBody,
-      response: { 201: s.caseSchema, ...errors(400, 401, 404, 422) },
+      response: { 201: s.caseSchema, ...errors(400, 401, 404, 422, 429) },
     },
     handler: async (req, reply) => reply.status(201).send(await svc.openCase(deps, requireActor(req), req.body)),
   });

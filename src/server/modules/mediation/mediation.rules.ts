@@ -93,6 +93,9 @@ export function canWithdraw(s: MediationState): boolean {
   return canTransition(s, 'withdrawn');
 }
 
+/** A person opens at most this many cases in 24 hours (a dispute needs one; more is a mistake or abuse). */
+export const DAILY_OPEN_LIMIT = 5;
+
 /** Statistics cells below this count are hidden (shown as “<3”), so no one is identified by a rare combination. */
 export const MIN_CELL = 3;
 

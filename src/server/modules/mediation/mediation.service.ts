@@ -32,6 +32,7 @@ import {
   canTransition,
   canWithdraw,
   chinaMonth,
+  DAILY_OPEN_LIMIT,
   type DisputeType,
   MIN_CELL,
   type MediationState,
@@ -244,6 +245,9 @@ export async function openCase(deps: Deps, actor: Actor, input: OpenCase): Promi
       const phone = input.myPhone ?? (contact ? deps.cipher.decrypt(contact.phone_enc) : null);
       parties.push({ userId: actor.userId, name: realName || person.displayName, phone, side: 'applicant' });
     }
+    const dayAgo = iso(new Date(deps.clock.now().getTime() - 24 * 3600_000));
+    if ((await repo.countOpenedSince(trx, actor.userId, dayAgo)) >= DAILY_OPEN_LIMIT)
+      throw new AppError('RATE_LIMITED');
     for (const p of input.otherParties) parties.push(await partyRow(deps, trx, p, 'respondent'));
     const seen = new Set<string>();
     for (const p of parties) {
