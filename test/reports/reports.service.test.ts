@@ -578,4 +578,14 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     // Steps the reporter takes themself (confirming) make no notice to them.
     expect(texts.some((t) => t.includes('获得'))).toBe(false);
   });
+  it('takes a photo uploaded at home into a report made in another district', async () => {
+    const rider = await residentAt(env.deps, tree.gridA);
+    const elsewhere = await makeTree(env.deps, `丙区${Date.now() % 100000}`);
+    const photo = await uploadReportPhoto(env.deps, rider, { contentBase64: (await pngOf(40, 30)).toString('base64') });
+    const r = await submit(env.deps, rider, { gridId: elsewhere.gridA.id, photoIds: [photo.id] });
+    expect(r).toMatchObject({ districtId: elsewhere.district.id, photos: [{ id: photo.id }] });
+    const pub = await svc.getPublicReport(env.deps, r.id);
+    expect(pub.photos.map((p) => p.id)).toEqual([photo.id]);
+    expect((await svc.getReportPhoto(env.deps, null, photo.id, 'thumb')).length).toBeGreaterThan(100);
+  });
 });

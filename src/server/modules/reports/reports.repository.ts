@@ -336,8 +336,9 @@ export function findPhoto(db: Executor, id: string): Promise<PhotoRow | undefine
 }
 
 /**
- * Attaches a person's unattached photos to a report (and a step); returns how many were attached, so the caller can
- * refuse when some were missing, someone else's or already used.
+ * Attaches a person's unattached photos to a report (and a step), moving them into the report's district (a rider may
+ * upload at home and report elsewhere); returns how many were attached, so the caller can refuse when some were
+ * missing, someone else's or already used.
  */
 export async function attachPhotos(
   db: Executor,
@@ -352,8 +353,7 @@ export async function attachPhotos(
   if (input.ids.length === 0) return 0;
   const res = await db
     .updateTable('report_photos')
-    .set({ report_id: input.reportId, step_id: input.stepId })
-    .where('district_id', '=', input.districtId)
+    .set({ district_id: input.districtId, report_id: input.reportId, step_id: input.stepId })
     .where('id', 'in', [...new Set(input.ids)])
     .where('uploader_user_id', '=', input.uploaderUserId)
     .where('report_id', 'is', null)
