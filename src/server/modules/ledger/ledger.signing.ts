@@ -100,10 +100,12 @@ async function chainExtends(
       districtId,
       page.map((j) => j.id),
     );
+    const byJournal = new Map<string, repo.PostingRow[]>();
+    for (const p of postings) byJournal.set(p.journal_id, [...(byJournal.get(p.journal_id) ?? []), p]);
     for (const j of page) {
       const seq = Number(j.seq);
       if (seq > upTo.seq) break;
-      const lines = postings.filter((p) => p.journal_id === j.id);
+      const lines = byJournal.get(j.id) ?? [];
       if (seq !== expected || j.prev_hash !== prev || journalHash(toCanonical(j, lines)) !== j.hash)
         return `journal ${seq} does not hash or link`;
       prev = j.hash;
