@@ -11,7 +11,6 @@ export const privacyPagesZh = {
   'privacy.reveal': '显示完整',
   'privacy.hide': '隐藏',
   'privacy.held': '平台保存的内容',
-  'privacy.rows': '{count} 条',
   'privacy.download': '下载我的数据（Excel）',
   'privacy.downloadJson': '下载 JSON',
   'privacy.downloadNote':
@@ -43,7 +42,6 @@ export const privacyPagesEn: Record<keyof typeof privacyPagesZh, string> = {
   'privacy.reveal': 'Show',
   'privacy.hide': 'Hide',
   'privacy.held': 'What is kept',
-  'privacy.rows': '{count}',
   'privacy.download': 'Download my data (Excel)',
   'privacy.downloadJson': 'Download JSON',
   'privacy.downloadNote':
