@@ -364,8 +364,6 @@ export const VALIDATION_TEXTS: Texts = {
   'v.photos': { zh: '每次最多上传 {max} 张照片', en: 'At most {max} photos' },
   'v.reportCategory': { zh: '请选择本区已有的随手拍类别', en: "Choose one of the district's report categories" },
   'v.reportPlace': { zh: '请重新选择问题所在的网格、楼栋或社区', en: 'Choose the grid, building or community again' },
-  'v.photos': { zh: '每次最多上传 {max} 张照片', en: 'At most {max} photos' },
-  'v.reportCategory': { zh: '请选择本区已有的随手拍类别', en: "Choose one of the district's report categories" },
   // service map
   'v.lat': { zh: '纬度应为 -90 到 90 之间的数字', en: 'Latitude must be a number from -90 to 90' },
   'v.lng': { zh: '经度应为 -180 到 180 之间的数字', en: 'Longitude must be a number from -180 to 180' },
