@@ -10,7 +10,6 @@ import {
   Empty,
   Form,
   Input,
-  Modal,
   Radio,
   Select,
   Space,
@@ -272,12 +271,12 @@ interface CloseValues {
 
 function Close({ c }: { c: MediationCase }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const close = useCloseCase();
   const [form] = Form.useForm<CloseValues>();
   const outcome = Form.useWatch('outcome', form);
   const submit = (v: CloseValues) =>
-    Modal.confirm({
+    modal.confirm({
       content: t('med.close.confirm'),
       onOk: async () => {
         try {
@@ -339,7 +338,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
   const query = useMediationCase(id);
   const c = query.data;
   return (
-    <Drawer open={!!id} onClose={onClose} width={720} title={t('med.drawer.title')} destroyOnHidden>
+    <Drawer open={!!id} onClose={onClose} size={720} title={t('med.drawer.title')} destroyOnHidden>
       {query.isError ? (
         <LoadError error={query.error} onRetry={() => query.refetch()} />
       ) : !c ? (
@@ -354,7 +353,7 @@ export function CaseDrawer({ id, onClose }: { id: string | null; onClose: () => 
             <Descriptions.Item label={t('med.col.community')}>{c.communityName}</Descriptions.Item>
             <Descriptions.Item label={t('med.col.createdAt')}>{formatChina(c.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('med.field.parties')} span={2}>
-              <Space direction="vertical" size={2}>
+              <Space orientation="vertical" size={2}>
                 {c.parties.map((p) => (
                   <span key={p.id}>
                     {p.name}（{t(p.side === 'applicant' ? 'med.side.applicant' : 'med.side.respondent')}）{' '}

@@ -81,7 +81,7 @@ export function MediationPage() {
   ];
   return (
     <Card title={t('med.title')}>
-      <Alert type="info" showIcon message={t('med.privacy')} style={{ marginBottom: 12 }} />
+      <Alert type="info" showIcon title={t('med.privacy')} style={{ marginBottom: 12 }} />
       <Tabs items={tabs} />
     </Card>
   );
