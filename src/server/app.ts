@@ -142,7 +142,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       await worker.stop();
     });
     // Issue 14: seal new audit events every few seconds (a full scan at start and hourly), sign each district's ledger
-    // head once a day (checked every ten minutes; idempotent per district and day).
+    // and audit heads once a day (checked every ten minutes; idempotent per district and day).
     let sealedFully = 0;
     const sealer = startWorker({
       everyMs: 5000,
