@@ -264,6 +264,27 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     const data = res.json<{ userId: string; sections: Array<{ key: string; rows: Array<Record<string, unknown>> }> }>();
     expect(data.userId).toBe(me.id);
+    // Every module's part is there, also when empty.
+    expect(data.sections.map((x) => x.key)).toEqual(
+      expect.arrayContaining([
+        'accounts.profile',
+        'accounts.roles',
+        'accounts.sessions',
+        'volunteers.profiles',
+        'volunteers.teams',
+        'activities.signups',
+        'records.serviceRecords',
+        'records.certificates',
+        'ledger.accounts',
+        'ledger.journals',
+        'mall.orders',
+        'needs.needs',
+        'projects.claims',
+        'suggestions',
+        'notifications.notices',
+        'audit.events',
+      ]),
+    );
     const section = (key: string) => data.sections.find((s) => s.key === key)?.rows ?? [];
     expect(section('accounts.profile')[0]).toMatchObject({ id: me.id, phone: me.phone, realName: me.realName });
     expect(section('accounts.profile')[0]).not.toHaveProperty('passwordHash');

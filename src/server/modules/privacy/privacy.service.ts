@@ -23,6 +23,7 @@ import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from 
 import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
 import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeedsOf } from '../needs/index.js';
 import { dropPendingDeliveriesOf, notificationsPersonalDataOf } from '../notifications/index.js';
+import { projectsPersonalDataOf } from '../projects/index.js';
 import { recordsPersonalDataOf } from '../records/index.js';
 import { renameClosedAuthor, suggestionsPersonalDataOf } from '../suggestions/index.js';
 import { eraseVolunteerData, volunteersPersonalDataOf } from '../volunteers/index.js';
@@ -45,6 +46,7 @@ const PARTS: PersonalPart[] = [
   ledgerPersonalDataOf,
   mallPersonalDataOf,
   needsPersonalDataOf,
+  projectsPersonalDataOf,
   suggestionsPersonalDataOf,
   notificationsPersonalDataOf,
   auditPersonalDataOf,

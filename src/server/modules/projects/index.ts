@@ -4,3 +4,5 @@ export { createResource } from './resources.service.js';
 export { createProject, getProject, insertProject, publishProject, type NewProject } from './projects.service.js';
 export { claimProject, reviewClaim } from './claims.service.js';
 export { projectClaimReviewed } from './projects.events.js';
+// The person's own data (PIPL access, the privacy module).
+export { personalDataOf as projectsPersonalDataOf } from './projects.personal.js';
