@@ -322,18 +322,27 @@ async function summaries(
   rows: repo.CaseRow[],
   cursor: string | null,
 ): Promise<Page<MediationCaseSummary>> {
+  // Batched: the parties, mediators, their names and the communities of the whole page at once.
+  const parties: repo.PartyRow[] = [];
+  const allMediators: repo.MediatorRow[] = [];
+  for (const districtId of new Set(rows.map((r) => r.district_id))) {
+    const ids = rows.filter((r) => r.district_id === districtId).map((r) => r.id);
+    parties.push(...(await repo.listParties(trx, districtId, ids)));
+    allMediators.push(...(await repo.listMediators(trx, districtId, ids)));
+  }
+  const names = await displayNamesOf(
+    trx,
+    allMediators.map((m) => m.user_id),
+  );
+  const communities = new Map<string, Node | undefined>();
+  for (const id of new Set(rows.map((r) => r.community_id))) communities.set(id, await findNode(trx, id));
   const items: MediationCaseSummary[] = [];
   for (const c of rows) {
-    const community = await findNode(trx, c.community_id);
-    if (!community) continue;
-    const parties = await repo.listParties(trx, c.district_id, [c.id]);
-    const mediators = await repo.listMediators(trx, c.district_id, [c.id]);
-    const names = await displayNamesOf(
-      trx,
-      mediators.map((m) => m.user_id),
-    );
+    const community = communities.get(c.community_id);
+    if (!community || community.district_id !== c.district_id) continue;
+    const mediators = allMediators.filter((m) => m.case_id === c.id && m.district_id === c.district_id);
     const isMediator = mediators.some((m) => m.user_id === actor.userId) && holdsMediatorRole(actor, community);
-    const isParty = parties.some((p) => p.user_id === actor.userId);
+    const isParty = parties.some((p) => p.case_id === c.id && p.user_id === actor.userId);
     const isLead = isLeadOf(actor, community);
     if (!isParty && !isMediator && !isLead) continue;
     items.push({
