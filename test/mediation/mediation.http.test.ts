@@ -79,6 +79,10 @@ describe.each(DIALECTS)('mediation API on %s', (dialect) => {
       ['lead of another community', (await client({ role: 'mediation_lead', roleNode: tree.communityB })).c],
       ['mediator of another community', (await client({ role: 'mediator', roleNode: tree.communityB })).c],
       ['admin of another street', (await client({ role: 'street_admin', roleNode: tree.streetB })).c],
+      [
+        'admin of another district',
+        (await client({ role: 'district_admin', roleNode: (await makeTree(env.deps, '乙区')).district })).c,
+      ],
     ];
 
     // A case in mediation: opened by the applicant against the respondent (found by phone) and a neighbour without
