@@ -150,6 +150,19 @@ describe.each(DIALECTS)('reports over HTTP on %s', (dialect) => {
     expect((await anon(app, 'GET', p.url)).statusCode).toBe(404);
   });
 
+  it('accepts WebP and HEIF-family (AVIF) photos by their content, stored as JPEG', async () => {
+    const base = sharp({ create: { width: 120, height: 80, channels: 3, background: '#36c' } });
+    for (const [data, name] of [
+      [await base.clone().webp().toBuffer(), 'a.webp'],
+      [await base.clone().avif().toBuffer(), 'b.heic'],
+    ] as const) {
+      const res = await upload(rider, data, name);
+      expect(res.statusCode, res.body).toBe(201);
+      const got = await rider.request('GET', res.json<{ url: string }>().url);
+      expect((await sharp(got.rawPayload).metadata()).format).toBe('jpeg');
+    }
+  });
+
   it('runs the whole flow: report with a photo, resolve with a photo, confirm once, public board without the rider', async () => {
     const photo = (await upload(rider, await jpegWithGps())).json<{ id: string; url: string }>();
     const nearby = await rider.request(
