@@ -232,6 +232,28 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
     expect(await find(mine, '&mine=true')).toMatchObject({ contactNameMasked: '王*傅' });
   });
 
+  it('revealMerchantContact: the full contact for staff in scope, audited; 404 for anyone else', async () => {
+    const shop = await appliedMerchant(env, tree.communityA, `粮油${seq++}`);
+    const resident = await clientFor(app, await makeUser(env.deps, { home: tree.communityA }));
+    const adminB = await clientFor(
+      app,
+      await makeUser(env.deps, { role: 'community_admin', roleNode: tree.communityB }),
+    );
+    const url = `/api/v1/merchants/${shop.merchantId}/contact/reveal`;
+    expect((await resident.request('POST', url)).statusCode).toBe(404);
+    expect((await adminB.request('POST', url)).statusCode).toBe(404);
+    const res = await adminA.request('POST', url);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ contactName: '王师傅', contactPhone: '13912340000' });
+    const audited = await env.deps.db
+      .selectFrom('audit_events')
+      .select(['actor_id'])
+      .where('action', '=', 'merchant.contact_reveal')
+      .where('target_id', '=', shop.merchantId)
+      .execute();
+    expect(audited).toEqual([{ actor_id: adminUser.id }]);
+  });
+
   /** A person with points, a service record, a need and a sign-up-free history; and another person alike. */
   async function personWithHistory(): Promise<TestUser & { realName: string; recordId: string }> {
     const name = realName();

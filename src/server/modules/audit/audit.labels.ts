@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'merchant.approve': { zh: '商户审核通过', en: 'Approve merchant' },
   'merchant.reject': { zh: '驳回商户申请', en: 'Reject merchant' },
   'merchant.file': { zh: '商户备案', en: 'File merchant' },
+  'merchant.contact_reveal': { zh: '查看商户联系人', en: 'View merchant contact' },
   'merchant.exit': { zh: '商户退出', en: 'Merchant exit' },
   'merchant.evaluate': { zh: '商户年度评议', en: 'Annual merchant review' },
   'merchant.statement_close': { zh: '商户月度关账', en: 'Close merchant month' },

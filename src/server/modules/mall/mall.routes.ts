@@ -23,6 +23,7 @@ import {
   listMerchantsQuery,
   listMyVouchersQuery,
   lookupVoucherBody,
+  merchantContactSchema,
   merchantPage,
   merchantSchema,
   placeOrderBody,
@@ -76,6 +77,18 @@ export function mallRoutes(app: FastifyInstance, deps: Deps): void {
       response: { 200: merchantPage, ...errors(400, 401) },
     },
     handler: (req) => merchants.listMerchants(deps, requireActor(req), req.query),
+  });
+
+  r.post('/api/v1/merchants/:id/contact/reveal', {
+    config: { audit: ['merchant.contact_reveal'] },
+    schema: {
+      operationId: 'revealMerchantContact',
+      tags: ['mall'],
+      summary: '查看商户联系人完整姓名和电话（本社区商户管理人员；记入审计日志）',
+      params: id,
+      response: { 200: merchantContactSchema, ...errors(401, 404) },
+    },
+    handler: (req) => merchants.revealMerchantContact(deps, requireActor(req), req.params.id),
   });
 
   r.post('/api/v1/merchants/:id/review', {

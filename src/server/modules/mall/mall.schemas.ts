@@ -45,6 +45,11 @@ export const merchantSchema = z
   })
   .describe('Merchant');
 
+/** A merchant's contact in full, for staff with mall.manage in its scope (audited as merchant.contact_reveal). */
+export const merchantContactSchema = z
+  .object({ contactName: z.string().nullable(), contactPhone: z.string() })
+  .describe('MerchantContact');
+
 export const itemSchema = z
   .object({
     id: z.string(),

@@ -309,3 +309,32 @@ export async function listMerchants(deps: Deps, actor: Actor, q: ListMerchants):
   );
   return { items: await present(deps, deps.db, actor, page.items), nextCursor: page.nextCursor, total };
 }
+
+/**
+ * A merchant's contact name and phone in full, for staff with mall.manage in the merchant's community (to call the
+ * shop); anyone else gets NOT_FOUND. A sensitive read: every call lands in the audit log (merchant.contact_reveal).
+ */
+export async function revealMerchantContact(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<{ contactName: string | null; contactPhone: string }> {
+  return inTransaction(deps.db, async ({ trx }) => {
+    const m = await repo.findMerchant(trx, id);
+    if (!m || !can(actor, 'mall.manage', { districtId: m.district_id, path: m.community_path }))
+      throw notFound('merchant');
+    await recordAudit(trx, deps.clock, actor, {
+      districtId: m.district_id,
+      action: 'merchant.contact_reveal',
+      targetType: 'merchant',
+      targetId: m.id,
+      scopeNodeId: m.community_id,
+      scopePath: m.community_path,
+      details: { name: m.name, fields: ['contactName', 'contactPhone'] },
+    });
+    return {
+      contactName: deps.cipher.decryptNullable(m.contact_name_enc),
+      contactPhone: deps.cipher.decrypt(m.contact_phone_enc),
+    };
+  });
+}

@@ -25,7 +25,7 @@ import { useVolunteeringScope } from '../org/scope';
 import { EvaluateMerchantModal } from './EvaluateMerchantModal';
 import { FileMerchantModal } from './FileMerchantModal';
 import { MallGate } from './MallGate';
-import { useMerchantList, useReviewMerchant } from './queries';
+import { useMerchantList, useRevealMerchantContact, useReviewMerchant } from './queries';
 import { mallDistrictId, mallRights, type MallRights } from './scope';
 import { MERCHANT_STATUS_COLOR, type Merchant, type MerchantStatus } from './types';
 import { yuanPerPointText } from './money';
@@ -74,6 +74,14 @@ function Merchants() {
   const [evaluating, setEvaluating] = useState<Merchant | null>(null);
   const list = useMerchantList(districtId);
   const review = useReviewMerchant();
+  const revealContact = useRevealMerchantContact();
+  // Contacts shown in full on request (each request is audited); never kept beyond this page.
+  const [revealed, setRevealed] = useState<Record<string, { contactName: string | null; contactPhone: string }>>({});
+  const onReveal = (m: Merchant) =>
+    revealContact.mutateAsync(m.id).then(
+      (c) => setRevealed((r) => ({ ...r, [m.id]: c })),
+      (err: unknown) => void message.error(errorMessage(err)),
+    );
 
   const nodeById = useMemo(() => new Map(scope.nodes.map((n) => [n.id, n])), [scope.nodes]);
   const rightsOf = (m: Merchant): MallRights => mallRights(scope.me, nodeById.get(m.communityId));
@@ -349,10 +357,15 @@ function Merchants() {
             width: 116,
             render: (_, m) => (
               <span>
-                {m.contactNameMasked ?? t('common.none')}
+                {revealed[m.id]?.contactName ?? m.contactNameMasked ?? t('common.none')}
                 <span style={{ display: 'block', fontFamily: 'monospace', fontSize: 12, color: '#888' }}>
-                  {m.contactPhoneMasked}
+                  {revealed[m.id]?.contactPhone ?? m.contactPhoneMasked}
                 </span>
+                {m.contactPhoneMasked && !revealed[m.id] && (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => void onReveal(m)}>
+                    {t('mall.m.contactReveal')}
+                  </Button>
+                )}
               </span>
             ),
           },

@@ -77,6 +77,17 @@ export function useReviewMerchant() {
   });
 }
 
+/** A merchant's contact in full (staff in scope; the server writes merchant.contact_reveal to the audit log). */
+export function useRevealMerchantContact() {
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<{ contactName: string | null; contactPhone: string }>(
+        'POST',
+        `/api/v1/merchants/${encodeURIComponent(id)}/contact/reveal`,
+      ),
+  });
+}
+
 export function useFileMerchant() {
   const invalidate = useInvalidateMall();
   return useMutation({
