@@ -588,4 +588,27 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     expect(pub.photos.map((p) => p.id)).toEqual([photo.id]);
     expect((await svc.getReportPhoto(env.deps, null, photo.id, 'thumb')).length).toBeGreaterThan(100);
   });
+  it('tells the community’s staff of an escalation, then the street’s', async () => {
+    const me = await residentAt(env.deps, tree.gridA);
+    const r = await submit(env.deps, me, { category: 'sanitation' });
+    const kindsOf = async (userId: string) =>
+      (
+        await env.deps.db
+          .selectFrom('notices')
+          .select('kind')
+          .where('user_id', '=', userId)
+          .where('ref_id', '=', r.id)
+          .orderBy('id')
+          .execute()
+      ).map((n) => n.kind);
+    env.clock.advance(25 * 3600_000);
+    await escalateOverdueReports(env.deps);
+    await processNotificationEvents(env.deps);
+    expect(await kindsOf(adminA.userId)).toEqual(['report_escalated']);
+    expect(await kindsOf(streetAdminA.userId)).toEqual([]);
+    env.clock.advance(73 * 3600_000);
+    await escalateOverdueReports(env.deps);
+    await processNotificationEvents(env.deps);
+    expect(await kindsOf(streetAdminA.userId)).toEqual(['report_escalated']);
+  });
 });
