@@ -82,6 +82,14 @@ export const mediationPagesZh = {
   'med.stats.small': '<{min}',
   'med.stats.empty': '这段时间没有调解案件',
   'med.stats.range': '统计月份',
+  'med.open.title': '登记调解',
+  'med.open.applicantName': '申请人称呼',
+  'med.open.applicantPhone': '申请人手机号（有账号的居民可在手机上看到进展）',
+  'med.open.otherName': '另一方当事人称呼',
+  'med.open.otherPhone': '另一方手机号（知道的话）',
+  'med.open.phoneFormat': '请输入 11 位手机号码',
+  'med.open.submit': '登记',
+  'med.open.done': '已登记，请分派调解员',
 } as const;
 
 export const mediationPagesEn: Record<keyof typeof mediationPagesZh, string> = {
@@ -167,4 +175,12 @@ export const mediationPagesEn: Record<keyof typeof mediationPagesZh, string> = {
   'med.stats.small': '<{min}',
   'med.stats.empty': 'No mediation cases in this period',
   'med.stats.range': 'Months',
+  'med.open.title': 'Register a case',
+  'med.open.applicantName': "Applicant's name",
+  'med.open.applicantPhone': "Applicant's mobile (a resident with an account follows it on the phone)",
+  'med.open.otherName': "Other party's name",
+  'med.open.otherPhone': "Other party's mobile (if known)",
+  'med.open.phoneFormat': 'Enter an 11-digit mobile number',
+  'med.open.submit': 'Register',
+  'med.open.done': 'Registered; now assign mediators',
 };

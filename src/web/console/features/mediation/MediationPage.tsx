@@ -1,6 +1,6 @@
 // 调解: the mediation lead's cases of their community and a mediator's own (a drawer per case: parties, threads,
 // sessions, assignment, closing), and the anonymous statistics for staff of a community and above.
-import { Alert, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MediationCaseSummary, MediationState } from '../../../shared/api-types';
 import { useI18n } from '../../i18n';
@@ -9,14 +9,18 @@ import { LoadError } from '../../layout/LoadError';
 import { useCurrentMe } from '../org/scope';
 import { handlesCases, readsStats } from './access';
 import { CaseDrawer } from './CaseDrawer';
+import { OpenCaseModal } from './OpenCaseModal';
 import { STATES, STATUS_COLOR, statusKey, typeKey } from './labels';
 import { useMediationCases } from './queries';
 import { StatsPanel } from './StatsPanel';
 
 function CasesTab() {
   const { t } = useI18n();
+  const me = useCurrentMe();
   const [status, setStatus] = useState<MediationState | undefined>(undefined);
   const [open, setOpen] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
+  const lead = me.roles.some((r) => r.role === 'mediation_lead');
   const cases = useMediationCases(status);
   const items = cases.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -32,6 +36,11 @@ function CasesTab() {
             ...STATES.map((s) => ({ value: s, label: t(statusKey(s)) })),
           ]}
         />
+        {lead && (
+          <Button type="primary" onClick={() => setRegistering(true)}>
+            {t('med.open.title')}
+          </Button>
+        )}
       </Space>
       {cases.isError ? (
         <LoadError error={cases.error} onRetry={() => cases.refetch()} />
@@ -68,6 +77,14 @@ function CasesTab() {
         />
       )}
       <CaseDrawer id={open} onClose={() => setOpen(null)} />
+      <OpenCaseModal
+        me={me}
+        open={registering}
+        onClose={(id) => {
+          setRegistering(false);
+          if (id) setOpen(id);
+        }}
+      />
     </>
   );
 }

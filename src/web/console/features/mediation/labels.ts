@@ -1,6 +1,17 @@
 // Words and colours for mediation's types and states in the console (keys of i18n.mediation.pages.ts).
-import type { MediationState } from '../../../shared/api-types';
+import type { DisputeType, MediationState } from '../../../shared/api-types';
 import type { MessageKey } from '../../i18n';
+
+export const DISPUTE_TYPES: DisputeType[] = [
+  'neighbour',
+  'renovation_noise',
+  'property_fee',
+  'family',
+  'parking',
+  'water_leak',
+  'pets',
+  'other',
+];
 
 export const STATES: MediationState[] = [
   'opened',

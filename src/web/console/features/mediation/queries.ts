@@ -11,6 +11,7 @@ import type {
   MediationMessageList,
   MediationState,
   MediationStats,
+  OpenMediationCaseInput,
   RecordMediationSessionInput,
 } from '../../../shared/api-types';
 
@@ -65,6 +66,15 @@ function useCaseMutation<B, R = MediationCase>(method: string, suffix: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: B }) => api<R>(method, `${path(id)}${suffix}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: mediationKeys.all }),
+  });
+}
+
+/** The lead registers a case for an applicant (登记调解). */
+export function useOpenCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OpenMediationCaseInput) => api<MediationCase>('POST', '/api/v1/mediation/cases', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: mediationKeys.all }),
   });
 }
