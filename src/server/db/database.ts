@@ -4,6 +4,8 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ensurePrivateFile } from '../platform/files.js';
 import { guardDialect, setGuardToken } from './guard.js';
+import { shardRecorderOptions } from './shardRecorder.js';
+import { cacheStatements } from './statementCache.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -38,7 +40,11 @@ export function createDatabase(opts: DatabaseOptions): Database {
       options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     });
     const token = {};
-    const db = new Kysely<DB>({ dialect: guardDialect(new PostgresDialect({ pool }), token) });
+    // LINLI_SHARD_CHECK=<file> records every statement for the shard-key report (db/shardRecorder.ts).
+    const db = new Kysely<DB>({
+      dialect: guardDialect(new PostgresDialect({ pool }), token),
+      ...shardRecorderOptions(),
+    });
     setGuardToken(db, token);
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
@@ -54,7 +60,9 @@ export function createDatabase(opts: DatabaseOptions): Database {
   handle.pragma('recursive_triggers = ON');
   handle.pragma('busy_timeout = 5000');
   const token = {};
-  const db = new Kysely<DB>({ dialect: guardDialect(new SqliteDialect({ database: handle }), token) });
+  // Kysely prepares every query afresh; the cache hands back the statement prepared before for the same SQL.
+  const database = cacheStatements(handle);
+  const db = new Kysely<DB>({ dialect: guardDialect(new SqliteDialect({ database }), token) });
   setGuardToken(db, token);
   return { db, dialect: 'sqlite', sqlite: handle, close: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 // Queries of the accounts module: users, sessions and role assignments.
-import type { Expression, Selectable } from 'kysely';
+import type { CompiledQuery, Expression, Kysely, Selectable } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import { nodeFieldOf, nodesWithin } from '../org/index.js';
 import { isClosedIndex } from './accounts.personal.js';
@@ -107,6 +108,75 @@ export async function insertSession(db: Executor, row: SessionRow): Promise<void
 
 export function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One row per live role of the session's person (or one row with null role fields): see findSessionActor. */
+export interface SessionActorRow {
+  session_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  display_name: string;
+  must_change_password: number;
+  /** Set when the person is a platform operator. */
+  platform_admin_id: string | null;
+  role_id: string | null;
+  role: string | null;
+  role_district_id: string | null;
+  role_node_id: string | null;
+  role_node_path: string | null;
+}
+
+function sessionActorQuery(db: Kysely<DB>, sessionId: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('platform_admins as pa', 'pa.user_id', 's.user_id')
+    .leftJoin('role_assignments as r', (join) =>
+      join
+        .onRef('r.user_id', '=', 's.user_id')
+        .on('r.revoked_at', 'is', null)
+        .on((eb) => eb(nodeFieldOf(db, 'archived_at', eb.ref('r.district_id'), eb.ref('r.node_id')), 'is', null)),
+    )
+    .select([
+      's.id as session_id',
+      's.user_id',
+      's.csrf_token',
+      's.created_at',
+      's.last_seen_at',
+      's.expires_at',
+      'u.display_name',
+      'u.must_change_password',
+      'pa.user_id as platform_admin_id',
+      'r.id as role_id',
+      'r.role',
+      'r.district_id as role_district_id',
+      'r.node_id as role_node_id',
+    ])
+    .select((eb) => nodeFieldOf(db, 'path', eb.ref('r.district_id'), eb.ref('r.node_id')).as('role_node_path'))
+    .where('s.id', '=', sessionId)
+    .orderBy('r.id');
+}
+
+// The session lookup runs on every request: built and compiled once per database handle, then run with the id.
+const compiledSessionActor = new WeakMap<object, CompiledQuery<SessionActorRow>>();
+const SESSION_ID_SLOT = '\u0000session-id';
+
+/**
+ * A session with its person, platform-operator grant and live role assignments (on nodes not archived, with their
+ * paths) in one statement, ordered by role id; no rows when the session (or its person) does not exist.
+ */
+export async function findSessionActor(db: Kysely<DB>, sessionId: string): Promise<SessionActorRow[]> {
+  let compiled = compiledSessionActor.get(db);
+  if (!compiled) {
+    compiled = sessionActorQuery(db, SESSION_ID_SLOT).compile();
+    compiledSessionActor.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((p) => (p === SESSION_ID_SLOT ? sessionId : p));
+  const result = await db.executeQuery<SessionActorRow>({ ...compiled, parameters });
+  return result.rows;
 }
 
 export async function touchSession(db: Executor, id: string, lastSeen: string, expires: string): Promise<void> {

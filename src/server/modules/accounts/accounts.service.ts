@@ -228,7 +228,9 @@ export interface Authenticated {
 /** Resolves a session token to the actor behind it, or null when unknown or expired. */
 export async function authenticate(deps: Deps, token: string, requestId: string | null): Promise<Authenticated | null> {
   const sessionId = hashToken(token);
-  const session = await repo.findSession(deps.db, sessionId);
+  // Session, person, platform grant and live roles in one statement (one row per role).
+  const rows = await repo.findSessionActor(deps.db, sessionId);
+  const session = rows[0];
   const now = deps.clock.now();
   if (!session) return null;
   // Idle expiry slides with use; the absolute lifetime does not, so a stolen session cannot be kept alive forever.
@@ -236,25 +238,24 @@ export async function authenticate(deps: Deps, token: string, requestId: string 
     await repo.deleteSession(deps.db, sessionId);
     return null;
   }
-  const user = await repo.findUserById(deps.db, session.user_id);
-  if (!user) return null;
   if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_REFRESH_MS) {
     await repo.touchSession(deps.db, sessionId, iso(now), iso(new Date(now.getTime() + SESSION_IDLE_MS)));
   }
-  const roles = await repo.listActiveRoles(deps.db, [user.id]);
-  const actorRoles: ActorRole[] = roles
-    .filter((r) => isRole(r.role))
-    .map((r) => ({
-      assignmentId: r.id,
-      role: r.role as Role,
-      districtId: r.district_id,
-      nodeId: r.node_id,
-      path: r.node_path,
-    }));
-  // A platform operator's role sits on no node: an empty district matches no district data (see permissions.ts).
-  if (await repo.findPlatformAdmin(deps.db, user.id)) {
+  const actorRoles: ActorRole[] = [];
+  for (const r of rows) {
+    if (r.role_id === null || r.role === null || !isRole(r.role)) continue;
     actorRoles.push({
-      assignmentId: `platform:${user.id}`,
+      assignmentId: r.role_id,
+      role: r.role,
+      districtId: r.role_district_id ?? '',
+      nodeId: r.role_node_id ?? '',
+      path: r.role_node_path ?? '',
+    });
+  }
+  // A platform operator's role sits on no node: an empty district matches no district data (see permissions.ts).
+  if (session.platform_admin_id !== null) {
+    actorRoles.push({
+      assignmentId: `platform:${session.user_id}`,
       role: 'platform_admin',
       districtId: '',
       nodeId: '',
@@ -262,10 +263,10 @@ export async function authenticate(deps: Deps, token: string, requestId: string 
     });
   }
   return {
-    actor: { userId: user.id, displayName: user.display_name, roles: actorRoles, requestId },
+    actor: { userId: session.user_id, displayName: session.display_name, roles: actorRoles, requestId },
     sessionId,
     csrfToken: session.csrf_token,
-    mustChangePassword: user.must_change_password === 1,
+    mustChangePassword: session.must_change_password === 1,
   };
 }
 
