@@ -302,6 +302,7 @@ describe.each(DIALECTS)('real names and PIPL rights on %s', (dialect) => {
         'mall.orders',
         'needs.needs',
         'projects.claims',
+        'mediation.cases',
         'suggestions',
         'notifications.notices',
         'audit.events',

@@ -21,6 +21,7 @@ import { activitiesPersonalDataOf, cancelFutureSignUpsOf } from '../activities/i
 import { auditPersonalDataOf } from '../audit/index.js';
 import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from '../ledger/index.js';
 import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
+import { mediationPersonalDataOf } from '../mediation/index.js';
 import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeedsOf } from '../needs/index.js';
 import { dropPendingDeliveriesOf, notificationsPersonalDataOf } from '../notifications/index.js';
 import { projectsPersonalDataOf } from '../projects/index.js';
@@ -46,6 +47,7 @@ const PARTS: PersonalPart[] = [
   ledgerPersonalDataOf,
   mallPersonalDataOf,
   needsPersonalDataOf,
+  mediationPersonalDataOf,
   projectsPersonalDataOf,
   suggestionsPersonalDataOf,
   notificationsPersonalDataOf,
