@@ -77,6 +77,9 @@ export const reportsPagesZh = {
   'rep.new.nearbyConfirm': '附近 50 米内已有 {n} 条同类问题正在处理。您看到的是新问题吗？',
   'rep.new.nearbyNew': '是新问题，提交',
   'rep.new.nearbyLook': '回去看看',
+  'rep.new.community': '在哪个社区？',
+  'rep.new.communityRequired': '请选一下问题在哪个社区',
+  'rep.new.communityFirst': '先选好社区，再拍照片',
   'rep.new.noHome': '请先在“我的资料”里选好您住的社区，再来随手拍。',
   'rep.new.setHome': '去设置',
 
@@ -212,6 +215,9 @@ export const reportsPagesEn: Record<keyof typeof reportsPagesZh, string> = {
   'rep.new.nearbyConfirm': '{n} open report(s) of the same kind within 50 m. Is yours a new problem?',
   'rep.new.nearbyNew': 'New problem, send',
   'rep.new.nearbyLook': 'Let me look',
+  'rep.new.community': 'Which community?',
+  'rep.new.communityRequired': 'Please choose the community where the problem is',
+  'rep.new.communityFirst': 'Choose the community first, then add photos',
   'rep.new.noHome': 'Please choose your community under "My profile" first.',
   'rep.new.setHome': 'Set it',
 

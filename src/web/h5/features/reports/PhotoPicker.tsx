@@ -18,6 +18,10 @@ export interface PickedPhoto {
 }
 
 interface Props {
+  /** The report's district, for someone without a home district (else the server takes the home's). */
+  districtId?: string;
+  /** Why photos cannot be added yet (e.g. the community is not chosen); the buttons wait until it is gone. */
+  blocked?: string | null;
   photos: PickedPhoto[];
   setPhotos: Dispatch<SetStateAction<PickedPhoto[]>>;
   max?: number;
@@ -26,7 +30,7 @@ interface Props {
 
 let seq = 0;
 
-export function PhotoPicker({ photos, setPhotos, max = 6, label }: Props) {
+export function PhotoPicker({ districtId, blocked, photos, setPhotos, max = 6, label }: Props) {
   const { t } = useI18n();
   const upload = useUploadReportPhoto();
   const camera = useRef<HTMLInputElement>(null);
@@ -47,7 +51,7 @@ export function PhotoPicker({ photos, setPhotos, max = 6, label }: Props) {
       previews.current.add(preview);
       setPhotos((ps) => [...ps, { key, id: null, preview }]);
       try {
-        const stored = await upload.mutateAsync(await photoPayload(file));
+        const stored = await upload.mutateAsync({ ...(await photoPayload(file)), districtId });
         setPhotos((ps) => ps.map((p) => (p.key === key ? { ...p, id: stored.id } : p)));
       } catch (err) {
         setPhotos((ps) => ps.filter((p) => p.key !== key));
@@ -74,7 +78,8 @@ export function PhotoPicker({ photos, setPhotos, max = 6, label }: Props) {
           </li>
         ))}
       </ul>
-      {room > 0 && (
+      {blocked && <p className="muted">{blocked}</p>}
+      {room > 0 && !blocked && (
         <div className="two-buttons">
           <button type="button" className="rep-photos__add" onClick={() => camera.current?.click()}>
             <CameraOutline aria-hidden="true" />

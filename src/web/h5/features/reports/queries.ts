@@ -18,7 +18,7 @@ import type {
 
 export const reportKeys = {
   all: ['reports'] as const,
-  categories: () => [...reportKeys.all, 'categories'] as const,
+  categories: (districtId?: string) => [...reportKeys.all, 'categories', districtId ?? ''] as const,
   mine: () => [...reportKeys.all, 'mine'] as const,
   detail: (id: string) => [...reportKeys.all, 'detail', id] as const,
   nearby: (category: string, lat: number, lng: number) => [...reportKeys.all, 'nearby', category, lat, lng] as const,
@@ -29,12 +29,15 @@ export const reportKeys = {
 
 const path = (id: string, action = '') => `/api/v1/reports/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
-/** The report categories of my district, with the points each earns. */
-export function useReportCategories() {
+/** The report categories of my district (or of the one given), with the points each earns. */
+export function useReportCategories(districtId?: string, enabled = true) {
   return useQuery({
-    queryKey: reportKeys.categories(),
-    queryFn: () => api<ReportCategories>('GET', '/api/v1/report-categories'),
+    queryKey: reportKeys.categories(districtId),
+    queryFn: () => api<ReportCategories>('GET', `/api/v1/report-categories${qs({ districtId })}`),
     staleTime: 10 * 60_000,
+    enabled,
+    // Another district's categories may be refused (not living there): say so at once rather than retry.
+    retry: districtId ? false : 3,
   });
 }
 
@@ -54,13 +57,18 @@ export function useReport(id: string) {
 }
 
 /** Open reports of the same category within 50 m of a point (WGS-84), offered to join instead of a new one. */
-export function useNearbyReports(category: string | undefined, at: { lat: number; lng: number } | null) {
+export function useNearbyReports(
+  category: string | undefined,
+  at: { lat: number; lng: number } | null,
+  /** The district to look in, for someone without a home (else the server takes the home's). */
+  districtId?: string,
+) {
   return useQuery({
-    queryKey: reportKeys.nearby(category ?? '', at?.lat ?? 0, at?.lng ?? 0),
+    queryKey: [...reportKeys.nearby(category ?? '', at?.lat ?? 0, at?.lng ?? 0), districtId ?? ''],
     queryFn: () =>
       api<NearbyReportList>(
         'GET',
-        `/api/v1/reports/nearby${qs({ category, lat: at?.lat, lng: at?.lng, coord: 'wgs84' })}`,
+        `/api/v1/reports/nearby${qs({ category, lat: at?.lat, lng: at?.lng, coord: 'wgs84', districtId })}`,
       ),
     enabled: !!category && !!at,
     staleTime: 30_000,
@@ -70,7 +78,7 @@ export function useNearbyReports(category: string | undefined, at: { lat: number
 /** Uploads one photo (base64 in JSON); the server checks it is an image, strips its metadata and resizes it. */
 export function useUploadReportPhoto() {
   return useMutation({
-    mutationFn: (body: { contentBase64: string; filename: string | null }) =>
+    mutationFn: (body: { contentBase64: string; filename: string | null; districtId?: string }) =>
       api<UploadedReportPhoto>('POST', '/api/v1/report-photos', body),
   });
 }

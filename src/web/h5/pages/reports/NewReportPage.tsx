@@ -12,7 +12,8 @@ import { Empty, LoadError, Loading } from '../../components/QueryStates';
 import { SubPage } from '../../components/SubPage';
 import { useCurrentUser } from '../../features/account/currentUser';
 import { getPosition, type Position } from '../../features/activities/location';
-import { useCommunityGrids } from '../../features/org/queries';
+import { CommunityPicker } from '../../features/org/CommunityPicker';
+import { useCommunities, useCommunityGrids, useDistrictOf } from '../../features/org/queries';
 import { REPORT_STATUS_COLOR, REPORT_STATUS_LABEL } from '../../features/reports/labels';
 import { type PickedPhoto, PhotoPicker } from '../../features/reports/PhotoPicker';
 import { ReportCategoryMark } from '../../features/reports/ReportCategoryMark';
@@ -26,6 +27,7 @@ type Category = ReportCategories['categories'][number];
 
 interface Values {
   category?: string;
+  communityId?: string;
   description?: string;
   address?: string;
   gridId?: string;
@@ -133,7 +135,6 @@ export function NewReportPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const categories = useReportCategories();
   // Staff may read their community's grids; for residents the list is empty and the place is their home.
   const grids = useCommunityGrids(me.homeNodeId ?? undefined, me.roles.length > 0);
   const create = useCreateReport();
@@ -143,10 +144,22 @@ export function NewReportPage() {
   const [position, setPosition] = useState<Position | null>(null);
   const [locating, setLocating] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const nearby = useNearbyReports(category, position);
+  // Someone without a home community (a rider passing through) says which community the problem is in.
+  const [communityId, setCommunityId] = useState<string | undefined>();
+  const communityDistrict = useDistrictOf(communityId);
+  const communities = useCommunities();
+  // Before a community is chosen, the categories of the first district offered (a deployment has one, mostly).
+  const firstDistrict = communities.data?.find((n) => n.kind === 'community' && !n.archived)?.districtId;
+  const noHomeDistrict = communityDistrict ?? firstDistrict;
+  const categories = useReportCategories(
+    me.homeNodeId ? undefined : noHomeDistrict,
+    !!me.homeNodeId || !!noHomeDistrict,
+  );
+  const nearby = useNearbyReports(category, position, me.homeNodeId ? undefined : communityDistrict);
   const nearbyItems = nearby.data?.items ?? [];
 
-  if (!me.homeNodeId) {
+  if (!me.homeNodeId && categories.isError) {
+    // The district does not take reports from people who do not live in it: a home comes first.
     return (
       <SubPage title={t('rep.new.title')} backTo="/">
         <Empty text={t('rep.new.noHome')}>
@@ -205,6 +218,7 @@ export function NewReportPage() {
         description: v.description!.trim(),
         photoIds: photos.flatMap((p) => (p.id ? [p.id] : [])),
         gridId: v.gridId && v.gridId !== HOME ? v.gridId : null,
+        communityId: me.homeNodeId ? null : (v.communityId ?? null),
         address: v.address?.trim() || null,
         lat: position?.lat ?? null,
         lng: position?.lng ?? null,
@@ -220,7 +234,7 @@ export function NewReportPage() {
   };
 
   const gridOptions = [
-    { value: HOME, label: t('rep.new.home', { home: me.homeNodeName ?? '' }) },
+    ...(me.homeNodeId ? [{ value: HOME, label: t('rep.new.home', { home: me.homeNodeName ?? '' }) }] : []),
     ...(grids.data ?? []).filter((g) => g.id !== me.homeNodeId).map((g) => ({ value: g.id, label: g.name })),
   ];
 
@@ -231,10 +245,11 @@ export function NewReportPage() {
         name="report-new"
         layout="vertical"
         requiredMarkStyle="none"
-        initialValues={{ gridId: HOME, anonymous: false }}
+        initialValues={{ gridId: me.homeNodeId ? HOME : undefined, anonymous: false }}
         onFinish={(v: Values) => void onFinish(v)}
         onValuesChange={(changed: Values) => {
           if ('category' in changed) setCategory(changed.category);
+          if ('communityId' in changed) setCommunityId(changed.communityId);
           if (create.error) create.reset();
         }}
         footer={
@@ -264,12 +279,29 @@ export function NewReportPage() {
         >
           <TextArea placeholder={t('rep.new.descriptionPh')} rows={3} maxLength={1000} showCount />
         </Form.Item>
+        {!me.homeNodeId && (
+          <Form.Item
+            name="communityId"
+            label={t('rep.new.community')}
+            rules={[{ required: true, message: t('rep.new.communityRequired') }]}
+          >
+            <CommunityPicker />
+          </Form.Item>
+        )}
         <Form.Item label={t('rep.new.photos')}>
-          <PhotoPicker photos={photos} setPhotos={setPhotos} label={t('rep.new.photos')} />
+          <PhotoPicker
+            districtId={me.homeNodeId ? undefined : communityDistrict}
+            blocked={me.homeNodeId || communityDistrict ? null : t('rep.new.communityFirst')}
+            photos={photos}
+            setPhotos={setPhotos}
+            label={t('rep.new.photos')}
+          />
         </Form.Item>
-        <Form.Item name="gridId" label={t('rep.new.where')}>
-          <ChipSelect<string> column label={t('rep.new.where')} options={gridOptions} />
-        </Form.Item>
+        {gridOptions.length > 0 && (
+          <Form.Item name="gridId" label={t('rep.new.where')}>
+            <ChipSelect<string> column label={t('rep.new.where')} options={gridOptions} />
+          </Form.Item>
+        )}
         <Form.Item name="address" label={t('rep.new.address')}>
           <Input placeholder={t('rep.new.addressPh')} maxLength={200} clearable />
         </Form.Item>
