@@ -7,8 +7,16 @@ import { nodeFieldOf } from '../org/index.js';
 
 export type AuditRow = Selectable<AuditEventTable> & { scope_node_name: string | null };
 
+/**
+ * Target types whose entries only some readers of the log may see: who took part in a mediation case is itself
+ * private (PRODUCT §9), so its entries show only where the reader holds `mediation.lead`.
+ */
+export const PRIVATE_TARGET_TYPES = ['mediation_case'] as const;
+
 export interface AuditFilter {
   reaches: Array<{ districtId: string; path: string }>;
+  /** Where the reader may also see entries of PRIVATE_TARGET_TYPES (their mediation.lead reaches). */
+  privateReaches: Array<{ districtId: string; path: string }>;
   action?: string;
   actorId?: string;
   targetId?: string;
@@ -26,6 +34,14 @@ export function auditEventsFiltered(db: Executor, f: AuditFilter) {
           eb.and([eb('a.district_id', '=', r.districtId), eb('a.scope_path', 'like', `${r.path}%`)]),
         ),
       ),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('a.target_type', 'not in', PRIVATE_TARGET_TYPES),
+        ...f.privateReaches.map((r) =>
+          eb.and([eb('a.district_id', '=', r.districtId), eb('a.scope_path', 'like', `${r.path}%`)]),
+        ),
+      ]),
     );
   if (f.action) q = q.where('a.action', 'like', `${f.action}%`);
   if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);

@@ -126,6 +126,7 @@ export async function listAuditEvents(
   if (reaches.length === 0) return { items: [], nextCursor: null, total: 0 };
   const filter = {
     reaches,
+    privateReaches: reachesOf(actor, 'mediation.lead'),
     action: q.action,
     actorId: q.actorId,
     targetId: q.targetId,
