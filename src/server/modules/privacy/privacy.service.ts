@@ -26,6 +26,7 @@ import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeed
 import { dropPendingDeliveriesOf, notificationsPersonalDataOf } from '../notifications/index.js';
 import { projectsPersonalDataOf } from '../projects/index.js';
 import { recordsPersonalDataOf } from '../records/index.js';
+import { reportsPersonalDataOf } from '../reports/index.js';
 import { renameClosedAuthor, suggestionsPersonalDataOf } from '../suggestions/index.js';
 import { eraseVolunteerData, volunteersPersonalDataOf } from '../volunteers/index.js';
 import {
@@ -48,6 +49,7 @@ const PARTS: PersonalPart[] = [
   mallPersonalDataOf,
   needsPersonalDataOf,
   mediationPersonalDataOf,
+  reportsPersonalDataOf,
   projectsPersonalDataOf,
   suggestionsPersonalDataOf,
   notificationsPersonalDataOf,

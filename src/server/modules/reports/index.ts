@@ -18,3 +18,4 @@ export {
   type CreateReportInput,
 } from './reports.service.js';
 export type { ReportTables } from './reports.tables.js';
+export { personalDataOf as reportsPersonalDataOf } from './reports.personal.js';
