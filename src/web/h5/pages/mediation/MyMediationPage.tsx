@@ -53,8 +53,8 @@ export function MyMediationPage() {
   }
   return (
     <SubPage title={t('med.mine.title')} backTo="/">
-      <p style={{ margin: '0 0 12px', lineHeight: 1.6 }}>{t('med.mine.intro')}</p>
-      <div style={{ marginBottom: 12 }}>
+      <p className="page-note">{t('med.mine.intro')}</p>
+      <div style={{ margin: '0 16px 12px' }}>
         <Button block color="primary" size="large" onClick={() => void navigate('/mediation/new')}>
           {t('med.mine.new')}
         </Button>
