@@ -341,9 +341,11 @@ export function findAttendance(
 export async function upsertAttendance(db: Executor, row: AttendanceRow): Promise<void> {
   const exists = await findAttendance(db, row.district_id, row.activity_id, row.user_id);
   if (exists) {
+    // The key stays out of SET: Citus refuses an UPDATE that names the distribution column (docs/SCALING.md).
+    const { district_id: _district, activity_id: _activity, user_id: _user, ...changes } = row;
     await db
       .updateTable('attendance')
-      .set(row)
+      .set(changes)
       .where('district_id', '=', row.district_id)
       .where('activity_id', '=', row.activity_id)
       .where('user_id', '=', row.user_id)

@@ -88,8 +88,9 @@ export async function applyToBalances(
   districtId: string,
   postings: Array<{ accountId: string; amount: number }>,
 ): Promise<boolean> {
-  const delta = sql<number>`(case id ${sql.join(
-    postings.map((p) => sql`when ${p.accountId} then ${p.amount}`),
+  // `case when id = …`, not `case id when …`: Citus rewrites the simple form's operand wrongly on the workers.
+  const delta = sql<number>`(case ${sql.join(
+    postings.map((p) => sql`when id = ${p.accountId} then ${p.amount}`),
     sql` `,
   )} else 0 end)`;
   const res = await db

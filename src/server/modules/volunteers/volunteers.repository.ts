@@ -258,9 +258,11 @@ export function listMembers(
 export async function upsertMember(db: Executor, row: Selectable<TeamMemberTable>): Promise<void> {
   const exists = await findMember(db, row.district_id, row.team_id, row.user_id);
   if (exists) {
+    // The key stays out of SET: Citus refuses an UPDATE that names the distribution column (docs/SCALING.md).
+    const { district_id: _district, team_id: _team, user_id: _user, ...changes } = row;
     await db
       .updateTable('team_members')
-      .set(row)
+      .set(changes)
       .where('district_id', '=', row.district_id)
       .where('team_id', '=', row.team_id)
       .where('user_id', '=', row.user_id)
