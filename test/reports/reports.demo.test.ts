@@ -1,6 +1,6 @@
 // Grid reports with the demo data, end to end through HTTP on both databases: 张阿姨 confirms the fixed street lamp
 // and earns the 设施损坏 points once; 周网格 takes the new 飞线充电 hazard from submitted to resolved and 张阿姨
-// confirms it; 李主任 sees the escalated 第二网格 report overdue; the public board (no login) shows the demo reports
+// confirms it; 李主任 sees the escalated 第二网格 report (已升级 · 网格超时); the public board (no login) shows the demo reports
 // without any reporter's name.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,11 +60,27 @@ describe.each(DIALECTS)('reports with the demo data on %s', (dialect) => {
     const states = list.body.items.map((i) => i.status).sort();
     expect(states).toEqual(['closed', 'duplicate', 'in_progress', 'rejected', 'resolved', 'submitted']);
     const li = await as('13800000002');
-    const all = await li<ReportListView>('GET', '/api/v1/reports?overdue=true');
-    expect(all.body.items).toHaveLength(1);
-    expect(all.body.items[0]).toMatchObject({ level: 'community', overdue: true, categoryName: '安全隐患' });
+    // The 第二网格 report broke the grid's 24 hours and went up to the community: escalated, with the community's
+    // 72 hours still ahead, so not overdue again.
+    const escalated = await li<ReportListView>('GET', '/api/v1/reports?escalated=true');
+    expect(escalated.body.items).toHaveLength(1);
+    expect(escalated.body.items[0]).toMatchObject({
+      level: 'community',
+      escalatedFrom: 'grid',
+      overdue: false,
+      categoryName: '安全隐患',
+    });
+    expect(escalated.body.escalatedCount).toBe(1);
+    expect((await li<ReportListView>('GET', '/api/v1/reports?overdue=true')).body.items).toHaveLength(0);
     const stats = await li<ReportStatsView>('GET', '/api/v1/reports/stats');
-    expect(stats.body).toMatchObject({ total: 7, overdue: 1, resolved: 2, resolvedWithinGrid: 2, withinGridRate: 1 });
+    expect(stats.body).toMatchObject({
+      total: 7,
+      overdue: 0,
+      escalated: 1,
+      resolved: 2,
+      resolvedWithinGrid: 2,
+      withinGridRate: 1,
+    });
     // 黄主任 of another street sees none of them.
     const huang = await as('13800000012');
     expect((await huang<ReportListView>('GET', '/api/v1/reports')).body.total).toBe(0);

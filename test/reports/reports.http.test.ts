@@ -320,4 +320,37 @@ describe.each(DIALECTS)('reports over HTTP on %s', (dialect) => {
     const cats = (await rider.request('GET', '/api/v1/report-categories')).json<{ categories: unknown[] }>();
     expect(cats.categories.length).toBeGreaterThan(5);
   });
+  it('lets a passer-by with no home list a community’s categories and grids, upload and report there', async () => {
+    const elsewhere = await makeTree(env.deps, `过路区${Date.now() % 100000}`);
+    const passer = await clientFor(app, await makeUser(env.deps));
+    expect((await passer.request('GET', '/api/v1/report-categories')).statusCode).toBe(404);
+    const cats = await passer.request('GET', `/api/v1/report-categories?communityId=${elsewhere.communityA.id}`);
+    expect(cats.statusCode).toBe(200);
+    expect(cats.json()).toMatchObject({
+      districtId: elsewhere.district.id,
+      communityId: elsewhere.communityA.id,
+      grids: [{ id: elsewhere.gridA.id, name: '甲一网格' }],
+    });
+    expect(
+      (await passer.request('GET', `/api/v1/report-categories?communityId=${elsewhere.gridA.id}`)).statusCode,
+    ).toBe(404);
+    const photo = await passer.request('POST', '/api/v1/report-photos', {
+      contentBase64: (await pngOf(40, 30)).toString('base64'),
+      communityId: elsewhere.communityA.id,
+    });
+    expect(photo.statusCode).toBe(201);
+    const near = await passer.request(
+      'GET',
+      `/api/v1/reports/nearby?category=hazard&lat=30.1&lng=114.1&communityId=${elsewhere.communityA.id}`,
+    );
+    expect(near.statusCode).toBe(200);
+    const created = await passer.request('POST', '/api/v1/reports', {
+      category: 'hazard',
+      description: '路口井盖松动，电动车压过去会翻',
+      gridId: elsewhere.gridA.id,
+      photoIds: [photo.json<{ id: string }>().id],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ districtId: elsewhere.district.id, gridId: elsewhere.gridA.id, mine: true });
+  });
 });

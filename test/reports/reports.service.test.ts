@@ -317,7 +317,7 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     expect(await journalsOf(r.id)).toHaveLength(0);
   });
 
-  it('escalates overdue reports grid → community → street, once per level, and shows them overdue', async () => {
+  it('escalates overdue reports grid → community → street, once per level: escalated, overdue only past the new deadline', async () => {
     const me = await residentAt(env.deps, tree.gridA);
     const r = await submit(env.deps, me);
     env.clock.advance(25 * 3600_000);
@@ -325,20 +325,43 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     expect(esc1).toBeGreaterThanOrEqual(1);
     expect(await escalateOverdueReports(env.deps)).toBe(0);
     let v = await svc.getReport(env.deps, adminA, r.id);
-    // Escalated: a fresh deadline at the new level, and shown overdue (it missed the grid's).
-    expect(v).toMatchObject({ level: 'community', overdue: true, dueAt: '2026-11-29T03:00:00.000Z' });
+    // Escalated: it broke the grid's limit (escalatedFrom), and has a fresh deadline at the new level, which is not
+    // past: not "overdue" above a future date.
+    expect(v).toMatchObject({
+      level: 'community',
+      escalatedFrom: 'grid',
+      overdue: false,
+      dueAt: '2026-11-29T03:00:00.000Z',
+    });
     expect(v.timeline.at(-1)).toMatchObject({ kind: 'escalate', actorKind: 'system' });
+    const ids = async (q: Partial<svc.ListReportsInput>) =>
+      (await svc.listReports(env.deps, adminA, { limit: 200, ...q })).items.map((i) => i.id);
+    expect(await ids({ escalated: true })).toContain(r.id);
+    expect(await ids({ overdue: true })).not.toContain(r.id);
+    const counts = await svc.listReports(env.deps, adminA, { communityId: tree.communityA.id, limit: 1 });
+    expect(counts.escalatedCount).toBeGreaterThanOrEqual(1);
     env.clock.advance(73 * 3600_000);
     await escalateOverdueReports(env.deps);
     v = await svc.getReport(env.deps, streetAdminA, r.id);
-    expect(v.level).toBe('street');
+    expect(v).toMatchObject({ level: 'street', escalatedFrom: 'community', overdue: false });
     env.clock.advance(169 * 3600_000);
     await escalateOverdueReports(env.deps);
     v = await svc.getReport(env.deps, streetAdminA, r.id);
-    expect(v).toMatchObject({ level: 'street', overdue: true });
+    expect(v).toMatchObject({ level: 'street', escalatedFrom: 'community', overdue: true });
     const overdue = await svc.listReports(env.deps, streetAdminA, { overdue: true, limit: 200 });
     expect(overdue.items.map((i) => i.id)).toContain(r.id);
     expect(overdue.items.every((i) => i.overdue)).toBe(true);
+    expect((await svc.getReportStats(env.deps, streetAdminA, {})).overdue).toBeGreaterThanOrEqual(1);
+    // Resolved: neither escalated nor overdue any more.
+    for (const [action, input] of [
+      ['accept', {}],
+      ['assign', { assigneeUserId: streetAdminA.userId }],
+      ['start', {}],
+      ['resolve', { note: '已修好' }],
+    ] as const)
+      await staffStep(env.deps, streetAdminA, r.id, action, input);
+    v = await svc.getReport(env.deps, streetAdminA, r.id);
+    expect(v).toMatchObject({ status: 'resolved', escalatedFrom: null, overdue: false, dueAt: null });
     expect(
       (
         await env.deps.db
@@ -422,14 +445,25 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     const board = await svc.listPublicReports(env.deps, { districtId: tree.district.id, limit: 100 });
     expect(board.items.map((i) => i.id)).not.toContain(r.id);
     const queue = await svc.listReports(env.deps, gridWorkerA, { flagged: true, limit: 200 });
-    expect(queue.items.find((i) => i.id === r.id)).toMatchObject({ hidden: true, flagCount: 3, canModerate: true });
+    expect(queue.items.find((i) => i.id === r.id)).toMatchObject({
+      hidden: true,
+      flagCount: 3,
+      canModerate: true,
+      moderation: null,
+    });
     expect(await codeOf(svc.moderateReport(env.deps, gridWorkerB, r.id, { decision: 'show' }))).toBe('NOT_FOUND');
-    await svc.moderateReport(env.deps, gridWorkerA, r.id, { decision: 'show', note: '内容属实' });
+    const shown = await svc.moderateReport(env.deps, gridWorkerA, r.id, { decision: 'show', note: '内容属实' });
+    // The drawer says what was decided; the reporter is not told the moderation.
+    expect(shown.moderation).toBe('show');
+    expect((await svc.getReport(env.deps, me, r.id)).moderation).toBe(null);
     expect((await svc.getPublicReport(env.deps, r.id)).id).toBe(r.id);
     expect(await flagReport(env.deps, flaggers[3]!, r.id, { reason: 'abusive' })).toEqual({
       flagged: true,
       hidden: false,
     });
+    // Decided: out of the moderation queue, even with a flag after the decision.
+    const after = await svc.listReports(env.deps, gridWorkerA, { flagged: true, limit: 200 });
+    expect(after.items.map((i) => i.id)).not.toContain(r.id);
     expect(await auditOf(r.id)).toEqual(['report.moderated']);
   });
 
@@ -569,6 +603,8 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     await processNotificationEvents(env.deps);
     const worker = await noticesOf(gridWorkerA.userId);
     expect(worker.map((n) => n.kind)).toEqual(['queue_report', 'report_assigned']);
+    // Staff notices open the report's drawer on the console board.
+    expect(worker.map((n) => n.link)).toEqual([`/admin/reports?report=${r.id}`, `/admin/reports?report=${r.id}`]);
     expect(worker[0]!.read_at).not.toBeNull();
     const mine = await noticesOf(me.userId);
     expect(mine.map((n) => n.kind)).toEqual(['report_status', 'report_status', 'report_status', 'report_status']);
@@ -610,5 +646,160 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
     await escalateOverdueReports(env.deps);
     await processNotificationEvents(env.deps);
     expect(await kindsOf(streetAdminA.userId)).toEqual(['report_escalated']);
+    const links = await env.deps.db
+      .selectFrom('notices')
+      .select('link')
+      .where('ref_id', '=', r.id)
+      .where('kind', '=', 'report_escalated')
+      .execute();
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.every((n) => n.link === `/admin/reports?report=${r.id}`)).toBe(true);
+  });
+  it('empties the moderation queue as a moderator decides: kept hidden leaves it too', async () => {
+    await updateReportSettings(env.deps, districtAdmin, tree.district.id, { flagThreshold: 1 });
+    try {
+      const me = await residentAt(env.deps, tree.gridA);
+      const flaggedOnly = await submit(env.deps, me);
+      const hiddenOne = await submit(env.deps, me);
+      const untouched = await submit(env.deps, me);
+      const other = await residentAt(env.deps, tree.gridB);
+      expect(await flagReport(env.deps, other, hiddenOne.id, { reason: 'privacy' })).toEqual({
+        flagged: true,
+        hidden: true,
+      });
+      const queueIds = async () =>
+        (await svc.listReports(env.deps, gridWorkerA, { flagged: true, limit: 200 })).items.map((i) => i.id);
+      // One flag below a threshold of 1 is impossible; a flag on a report that has been decided "show" does not hide.
+      await svc.moderateReport(env.deps, gridWorkerA, flaggedOnly.id, { decision: 'show' });
+      await flagReport(env.deps, other, flaggedOnly.id, { reason: 'spam' });
+      let q = await queueIds();
+      expect(q).toContain(hiddenOne.id);
+      expect(q).not.toContain(flaggedOnly.id);
+      expect(q).not.toContain(untouched.id);
+      const kept = await svc.moderateReport(env.deps, gridWorkerA, hiddenOne.id, { decision: 'hide', note: '含住址' });
+      expect(kept).toMatchObject({ hidden: true, moderation: 'hide' });
+      q = await queueIds();
+      expect(q).not.toContain(hiddenOne.id);
+      expect(await codeOf(svc.getPublicReport(env.deps, hiddenOne.id))).toBe('NOT_FOUND');
+    } finally {
+      await updateReportSettings(env.deps, districtAdmin, tree.district.id, { flagThreshold: 3 });
+    }
+  });
+
+  it('lets a rider with no home anywhere report in a community they pick: categories, grids, photos, nearby, report', async () => {
+    const elsewhere = await makeTree(env.deps, `镜园区${Date.now() % 100000}`);
+    const rider = await actorOf(env.deps, await makeUser(env.deps));
+    // Without a community (and no home), there is no district to default to.
+    expect(await codeOf(svc.reportCategoriesFor(env.deps, rider, {}))).toBe('NOT_FOUND');
+    const cats = await svc.reportCategoriesFor(env.deps, rider, { communityId: elsewhere.communityA.id });
+    expect(cats).toMatchObject({
+      districtId: elsewhere.district.id,
+      communityId: elsewhere.communityA.id,
+      grids: [{ id: elsewhere.gridA.id, name: '甲一网格' }],
+    });
+    expect(cats.categories.length).toBeGreaterThan(0);
+    // Only { id, name } of each grid: nothing else of the org tree.
+    expect(Object.keys(cats.grids[0]!).sort()).toEqual(['id', 'name']);
+    // A district named outright works too; a community and a district that disagree do not.
+    expect((await svc.reportCategoriesFor(env.deps, rider, { districtId: elsewhere.district.id })).grids).toEqual([]);
+    expect(
+      await codeOf(
+        svc.reportCategoriesFor(env.deps, rider, {
+          communityId: elsewhere.communityA.id,
+          districtId: tree.district.id,
+        }),
+      ),
+    ).toBe('VALIDATION_FAILED');
+    // Not a community, unknown, or archived: not found.
+    expect(await codeOf(svc.reportCategoriesFor(env.deps, rider, { communityId: elsewhere.gridA.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(svc.reportCategoriesFor(env.deps, rider, { communityId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }))).toBe(
+      'NOT_FOUND',
+    );
+    await env.deps.db
+      .updateTable('org_nodes')
+      .set({ archived_at: new Date().toISOString() })
+      .where('id', '=', elsewhere.communityA2.id)
+      .execute();
+    expect(await codeOf(svc.reportCategoriesFor(env.deps, rider, { communityId: elsewhere.communityA2.id }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(submit(env.deps, rider, { communityId: elsewhere.communityA2.id }))).toBe('VALIDATION_FAILED');
+
+    // A photo for that community lands in its district; nearby reports of that district are offered.
+    const photo = await uploadReportPhoto(env.deps, rider, {
+      contentBase64: (await pngOf(40, 30)).toString('base64'),
+      communityId: elsewhere.communityA.id,
+    });
+    const stored = await env.deps.db
+      .selectFrom('report_photos')
+      .select(['district_id'])
+      .where('id', '=', photo.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.district_id).toBe(elsewhere.district.id);
+    expect(
+      await codeOf(
+        uploadReportPhoto(env.deps, rider, {
+          contentBase64: (await pngOf(40, 30)).toString('base64'),
+          communityId: elsewhere.communityA2.id,
+        }),
+      ),
+    ).toBe('NOT_FOUND');
+    const local = await residentAt(env.deps, elsewhere.gridA);
+    const lat = 30.5;
+    const lng = 114.3;
+    const first = await submit(env.deps, local, { category: 'hazard', lat, lng });
+    const nearby = await svc.listNearbyOpenReports(env.deps, rider, {
+      category: 'hazard',
+      lat,
+      lng,
+      coord: 'wgs84',
+      communityId: elsewhere.communityA.id,
+    });
+    expect(nearby.items.map((i) => i.id)).toEqual([first.id]);
+    // Without naming the place, a rider with no home sees nothing (no district to look in).
+    expect(
+      (await svc.listNearbyOpenReports(env.deps, rider, { category: 'hazard', lat, lng, coord: 'wgs84' })).items,
+    ).toEqual([]);
+
+    // The report at the grid they picked, with the photo; staff of that grid see it, the rider reads their own.
+    const r = await submit(env.deps, rider, {
+      category: 'hazard',
+      gridId: cats.grids[0]!.id,
+      photoIds: [photo.id],
+      lat: lat + 0.01,
+      lng,
+    });
+    expect(r).toMatchObject({
+      districtId: elsewhere.district.id,
+      communityId: elsewhere.communityA.id,
+      gridId: elsewhere.gridA.id,
+      photos: [{ id: photo.id }],
+      mine: true,
+    });
+    expect((await svc.getReport(env.deps, rider, r.id)).mine).toBe(true);
+    const worker = await actorOf(
+      env.deps,
+      await makeUser(env.deps, { role: 'grid_worker', roleNode: elsewhere.gridA }),
+    );
+    expect((await svc.getReport(env.deps, worker, r.id)).id).toBe(r.id);
+    // Other scope rules hold: another district's staff and other residents are told "not found".
+    expect(await codeOf(svc.getReport(env.deps, gridWorkerA, r.id))).toBe('NOT_FOUND');
+    expect(await codeOf(svc.getReport(env.deps, local, r.id))).toBe('NOT_FOUND');
+    expect((await svc.listReports(env.deps, gridWorkerA, { limit: 200 })).items.map((i) => i.id)).not.toContain(r.id);
+  });
+
+  it('offers a resident their home community’s grids in the categories reply', async () => {
+    const me = await residentAt(env.deps, tree.gridA);
+    const cats = await svc.reportCategoriesFor(env.deps, me, {});
+    expect(cats).toMatchObject({
+      districtId: tree.district.id,
+      communityId: tree.communityA.id,
+      grids: [{ id: tree.gridA.id, name: '甲一网格' }],
+    });
+    const b = await svc.reportCategoriesFor(env.deps, me, { communityId: tree.communityB.id });
+    expect(b).toMatchObject({ communityId: tree.communityB.id, grids: [{ id: tree.gridB.id, name: '乙一网格' }] });
+    expect((await svc.reportCategoriesFor(env.deps, me, { communityId: tree.communityA2.id })).grids).toEqual([]);
   });
 });

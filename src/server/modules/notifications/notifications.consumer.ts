@@ -330,7 +330,7 @@ function handlers(deps: Deps) {
       toStaff(deps, trx, e, e.payload.gridId ?? e.payload.communityId, 'report.manage', {
         kind: 'queue_report',
         params: { category: e.payload.categoryName },
-        link: '/admin/reports',
+        link: `/admin/reports?report=${e.payload.reportId}`,
         refType: 'report',
         refId: e.payload.reportId,
       }),
@@ -343,7 +343,7 @@ function handlers(deps: Deps) {
           userIds: [p.assigneeUserId],
           kind: 'report_assigned',
           params: { category: p.categoryName, note: p.note },
-          link: '/admin/reports',
+          link: `/admin/reports?report=${p.reportId}`,
           refType: 'report',
           refId: p.reportId,
         });
@@ -368,7 +368,7 @@ function handlers(deps: Deps) {
       toStaff(deps, trx, e, e.payload.nodeId, 'report.manage', {
         kind: 'report_escalated',
         params: { category: e.payload.categoryName, level: e.payload.level },
-        link: '/admin/reports',
+        link: `/admin/reports?report=${e.payload.reportId}`,
         refType: 'report',
         refId: e.payload.reportId,
       }),

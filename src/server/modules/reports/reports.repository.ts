@@ -16,6 +16,9 @@ export type ReportRow = Selectable<ReportTable> & {
 export type StepRow = Selectable<ReportStepTable>;
 export type PhotoRow = Selectable<ReportPhotoTable>;
 
+/** Open states (OPEN_STATES in the rules): work is still owed. */
+const OPEN = ['submitted', 'accepted', 'assigned', 'in_progress'] as const;
+
 function reports(db: Executor) {
   return db
     .selectFrom('reports as r')
@@ -120,8 +123,11 @@ export interface ReportFilter {
   statuses?: readonly string[];
   category?: string;
   level?: string;
-  /** Only open reports past their deadline at this instant. */
+  /** Only open reports past their current deadline at this instant. */
   overdueAt?: string;
+  /** Only open reports escalated above the level they started at. */
+  escalated?: boolean;
+  /** Only the moderation queue: flagged or hidden, undecided. */
   flagged?: boolean;
   communityId?: string;
   gridId?: string;
@@ -144,19 +150,27 @@ export function reportsFiltered(db: Executor, f: ReportFilter) {
   if (f.category) q = q.where('r.category', '=', f.category);
   if (f.level) q = q.where('r.level', '=', f.level);
   if (f.overdueAt) {
-    const at = f.overdueAt;
-    // Past the current deadline, or escalated beyond the level it started at (see showsOverdue in the rules).
+    // Open and past the current level's deadline (isOverdue in the rules); escalation alone is `escalated`.
     q = q
-      .where('r.status', 'in', ['submitted', 'accepted', 'assigned', 'in_progress'])
+      .where('r.status', 'in', [...OPEN])
+      .where('r.due_at', 'is not', null)
+      .where('r.due_at', '<', f.overdueAt);
+  }
+  if (f.escalated) {
+    // Open above the level it started at (escalatedFrom in the rules): grid-less reports start at community.
+    q = q
+      .where('r.status', 'in', [...OPEN])
       .where((eb) =>
         eb.or([
-          eb.and([eb('r.due_at', 'is not', null), eb('r.due_at', '<', at)]),
           eb('r.level', '=', 'street'),
           eb.and([eb('r.level', '=', 'community'), eb('r.grid_id', 'is not', null)]),
         ]),
       );
   }
-  if (f.flagged) q = q.where('r.flag_count', '>', 0);
+  if (f.flagged) {
+    // The moderation queue: flagged or hidden, and no moderator has decided yet.
+    q = q.where((eb) => eb.or([eb('r.flag_count', '>', 0), eb('r.hidden', '=', 1)])).where('r.moderation', 'is', null);
+  }
   if (f.communityId) q = q.where('r.community_id', '=', f.communityId);
   if (f.gridId) q = q.where('r.grid_id', '=', f.gridId);
   if (f.since) q = q.where('r.created_at', '>=', f.since);

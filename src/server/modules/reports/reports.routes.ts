@@ -154,11 +154,11 @@ export function reportRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'listReportCategories',
       tags: ['reports'],
-      summary: '随手拍可选类别（本人所在区的）',
+      summary: '随手拍可选类别与网格（按所选社区所在区；路过的骑手也可）',
       querystring: reportCategoriesQuery,
       response: { 200: reportCategoriesSchema, ...errors(400, 401, 404) },
     },
-    handler: (req) => reports.reportCategoriesFor(deps, requireActor(req), req.query.districtId),
+    handler: (req) => reports.reportCategoriesFor(deps, requireActor(req), req.query),
   });
 
   r.get('/api/v1/reports/:id', {

@@ -14,7 +14,7 @@ import {
   type ReportState,
   rewardKey,
   rewardPoints,
-  showsOverdue,
+  escalatedFrom,
   stepTarget,
 } from './reports.rules.js';
 
@@ -99,14 +99,20 @@ describe('escalation', () => {
     expect(isOverdue('resolved', due, new Date('2026-12-26T00:00:00Z'))).toBe(false);
     expect(isOverdue('in_progress', null, new Date('2026-12-26T00:00:00Z'))).toBe(false);
   });
-  it('shows escalated open reports as overdue, closed ones never', () => {
+  it('says which level’s limit an escalated open report broke, closed ones none', () => {
+    expect(escalatedFrom('accepted', 'grid', true)).toBe(null);
+    expect(escalatedFrom('accepted', 'community', true)).toBe('grid');
+    expect(escalatedFrom('accepted', 'community', false)).toBe(null);
+    expect(escalatedFrom('accepted', 'street', false)).toBe('community');
+    expect(escalatedFrom('in_progress', 'street', true)).toBe('community');
+    expect(escalatedFrom('resolved', 'street', true)).toBe(null);
+  });
+  it('is overdue only past the current level’s deadline, even when escalated', () => {
     const now = new Date('2026-11-25T02:00:00Z');
-    const later = '2026-11-28T02:00:00.000Z';
-    expect(showsOverdue('accepted', later, 'grid', true, now)).toBe(false);
-    expect(showsOverdue('accepted', later, 'community', true, now)).toBe(true);
-    expect(showsOverdue('accepted', later, 'community', false, now)).toBe(false);
-    expect(showsOverdue('accepted', later, 'street', false, now)).toBe(true);
-    expect(showsOverdue('resolved', later, 'street', true, now)).toBe(false);
+    expect(isOverdue('accepted', '2026-11-28T02:00:00.000Z', now)).toBe(false);
+    expect(isOverdue('accepted', '2026-11-25T01:59:59.000Z', now)).toBe(true);
+    expect(isOverdue('resolved', '2026-11-25T01:59:59.000Z', now)).toBe(false);
+    expect(isOverdue('accepted', null, now)).toBe(false);
   });
 });
 

@@ -156,18 +156,14 @@ export function startLevel(hasGrid: boolean): ReportLevel {
 }
 
 /**
- * Overdue as the console shows it (in red): still open, and either past its current deadline or already escalated
- * beyond the level it started at (it missed a deadline on the way).
+ * Escalated, as the console shows it (已升级 · 网格超时): a report still open above the level it started at broke the
+ * time limit of the level below its current one; that level is answered (null when it was never escalated or is no
+ * longer open). Being escalated is late, but it is not "overdue" again until the current level's deadline passes too.
  */
-export function showsOverdue(
-  status: ReportState,
-  dueAt: string | null,
-  level: ReportLevel,
-  hasGrid: boolean,
-  now: Date,
-): boolean {
-  if (!isOpen(status)) return false;
-  return isOverdue(status, dueAt, now) || REPORT_LEVELS.indexOf(level) > REPORT_LEVELS.indexOf(startLevel(hasGrid));
+export function escalatedFrom(status: ReportState, level: ReportLevel, hasGrid: boolean): ReportLevel | null {
+  if (!isOpen(status)) return null;
+  const i = REPORT_LEVELS.indexOf(level);
+  return i > REPORT_LEVELS.indexOf(startLevel(hasGrid)) ? (REPORT_LEVELS[i - 1] ?? null) : null;
 }
 
 /** A resolved report counts as "solved within the grid" (小事不出网格) when it never left grid level. */

@@ -87,7 +87,11 @@ export const reportSchema = z
     status: z.enum(REPORT_STATES),
     level: z.enum(REPORT_LEVELS).describe('who handles it now: grid → community → street'),
     dueAt: z.string().nullable().describe('deadline at the current level while open'),
-    overdue: z.boolean(),
+    overdue: z.boolean().describe('open and past the current level’s deadline (dueAt)'),
+    escalatedFrom: z
+      .enum(REPORT_LEVELS)
+      .nullable()
+      .describe('open and escalated: the level whose time limit it broke (the one before `level`); else null'),
     reporterUserId: z.string().nullable().describe('null for staff when the report is anonymous'),
     reporterName: z.string().nullable().describe('null for staff when the report is anonymous'),
     mine: z.boolean().describe('the actor reported it'),
@@ -99,6 +103,10 @@ export const reportSchema = z
     photos: z.array(reportPhotoSchema),
     hidden: z.boolean().describe('hidden from the public board (flagged, awaiting a moderator, or hidden by one)'),
     flagCount: z.number().int().describe('staff only (0 for others)'),
+    moderation: z
+      .enum(MODERATION_DECISIONS)
+      .nullable()
+      .describe('staff only: a moderator’s decision on flagged content (show / hide), null while undecided'),
     rewardPoints: z.number().int().nullable().describe('the reporter only: points earned when confirmed'),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -121,7 +129,14 @@ export const reportListSchema = countedPageOf(reportSchema)
     byStatus: z
       .partialRecord(z.enum(REPORT_STATES), z.number().int())
       .describe('reports of the filtered list per state (ignoring the status filter)'),
-    overdueCount: z.number().int().describe('overdue reports of the filtered list (ignoring the status filter)'),
+    overdueCount: z
+      .number()
+      .int()
+      .describe('reports of the filtered list past their current deadline (ignoring the status filter)'),
+    escalatedCount: z
+      .number()
+      .int()
+      .describe('open reports of the filtered list escalated above their first level (ignoring the status filter)'),
   })
   .describe('ReportList');
 
@@ -190,7 +205,8 @@ export const reportStatsSchema = z
   .object({
     total: z.number().int(),
     open: z.number().int(),
-    overdue: z.number().int(),
+    overdue: z.number().int().describe('open and past the current level’s deadline'),
+    escalated: z.number().int().describe('open and escalated above the level they started at'),
     resolved: z.number().int().describe('resolved, confirmed or closed'),
     resolvedWithinGrid: z.number().int().describe('of those, never escalated beyond the grid (小事不出网格)'),
     withinGridRate: z.number().nullable().describe('resolvedWithinGrid / resolved, 0–1; null with none resolved'),
@@ -234,9 +250,16 @@ export const reportSettingsSchema = z
   })
   .describe('ReportSettings');
 
+export const reportGridSchema = z.object({ id: z.string(), name: z.string() }).describe('ReportGrid');
+
 export const reportCategoriesSchema = z
   .object({
     districtId: z.string(),
+    communityId: z
+      .string()
+      .nullable()
+      .describe('the community asked about (else the actor’s home community in that district; null without one)'),
+    grids: z.array(reportGridSchema).describe('the live grids of that community, for the place picker'),
     categories: z.array(reportCategorySchema),
   })
   .describe('ReportCategories');
@@ -271,6 +294,9 @@ export const uploadReportPhotoBody = z
       .describe('the image file, base64 (jpeg, png, webp or heic; ≤ 10 MB, ≤ 40 megapixels)'),
     filename: z.string().max(200).nullish().describe('informative only: the type is read from the content'),
     districtId: idSchema.nullish().describe('the district of the report (defaults to the actor’s home district)'),
+    communityId: idSchema
+      .nullish()
+      .describe('the community the report will be in: its district is the photo’s (anyone may name any live one)'),
   })
   .describe('UploadReportPhoto');
 
@@ -282,14 +308,16 @@ export const nearbyReportsQuery = z.object({
   lng: lngQuery,
   coord,
   districtId: idSchema.optional().describe('defaults to the actor’s home district'),
+  communityId: idSchema.optional().describe('the community the report will be in: look in its district'),
 });
 
 export const listReportsQuery = z.object({
   status: z.enum(REPORT_STATES).optional(),
   category: z.string().max(30).optional(),
   level: z.enum(REPORT_LEVELS).optional(),
-  overdue: boolQuery,
-  flagged: boolQuery.describe('only reports with flags (the moderation queue)'),
+  overdue: boolQuery.describe('only open reports past their current deadline'),
+  escalated: boolQuery.describe('only open reports escalated above the level they started at'),
+  flagged: boolQuery.describe('the moderation queue: flagged or hidden reports no moderator has decided yet'),
   communityId: idSchema.optional(),
   gridId: idSchema.optional(),
   q: z.string().max(50).optional(),
@@ -317,7 +345,12 @@ export const reportStatsQuery = z.object({
   since: z.string().optional().describe('ISO date: reports created from then on'),
 });
 
-export const reportCategoriesQuery = z.object({ districtId: idSchema.optional() });
+export const reportCategoriesQuery = z.object({
+  districtId: idSchema.optional().describe('any live district (default: the actor’s home district)'),
+  communityId: idSchema
+    .optional()
+    .describe('the community the report will be in (anyone, e.g. a rider passing through): its district and grids'),
+});
 
 export const stepBody = z.object({ note, version }).describe('ReportStepNote');
 export const assignReportBody = z
@@ -371,6 +404,7 @@ export type ReportAssigneeListView = z.output<typeof reportAssigneeListSchema>;
 export type ReportStatsView = z.output<typeof reportStatsSchema>;
 export type ReportSettingsView = z.output<typeof reportSettingsSchema>;
 export type ReportCategoriesView = z.output<typeof reportCategoriesSchema>;
+export type ReportGridView = z.output<typeof reportGridSchema>;
 export type FlagResultView = z.output<typeof flagResultSchema>;
 
 // The routes (for the screens): POST /api/v1/reports createReport · GET /api/v1/reports listReports (staff) ·

@@ -14,7 +14,7 @@ import { uploadsStorage } from '../../platform/storage.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
 import { displayNamesOf, findPersonHome, listRoleHoldersAbove } from '../accounts/index.js';
 import { accountFor, ensurePersonAccount, postJournal } from '../ledger/index.js';
-import { findNode } from '../org/index.js';
+import { communityOnPath, findNode, listActiveChildren } from '../org/index.js';
 import { getReportSettings, type ReportSettings } from '../settings/index.js';
 import { reportStatusChanged, reportSubmitted } from './reports.events.js';
 import { decodeUpload, processPhoto } from './reports.photos.js';
@@ -34,8 +34,9 @@ import {
   chinaDay,
   deadlineAt,
   fromE7,
+  escalatedFrom,
   isOpen,
-  showsOverdue,
+  isOverdue,
   NEARBY_METRES,
   type ReportAction,
   type ReportActorKind,
@@ -167,7 +168,8 @@ function present(ctx: Context, actor: Actor, r: repo.ReportRow, now: Date, coord
     status,
     level: r.level as ReportLevel,
     dueAt: isOpen(status) ? r.due_at : null,
-    overdue: showsOverdue(status, r.due_at, r.level as ReportLevel, r.grid_id !== null, now),
+    overdue: isOverdue(status, r.due_at, now),
+    escalatedFrom: escalatedFrom(status, r.level as ReportLevel, r.grid_id !== null),
     reporterUserId: showReporter ? r.reporter_user_id : null,
     reporterName: showReporter ? (ctx.names.get(r.reporter_user_id) ?? null) : null,
     mine,
@@ -179,6 +181,7 @@ function present(ctx: Context, actor: Actor, r: repo.ReportRow, now: Date, coord
     photos: (ctx.photos.get(`report:${r.id}`) ?? []).map(photoView),
     hidden: r.hidden === 1,
     flagCount: staff ? Number(r.flag_count) : 0,
+    moderation: staff ? ((r.moderation as ReportView['moderation']) ?? null) : null,
     rewardPoints: mine && r.reward_points !== null ? Number(r.reward_points) : null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -275,6 +278,7 @@ export interface ListReportsInput {
   category?: string;
   level?: ReportLevel;
   overdue?: boolean;
+  escalated?: boolean;
   flagged?: boolean;
   communityId?: string;
   gridId?: string;
@@ -291,7 +295,8 @@ function staffFilter(actor: Actor): repo.ReportFilter {
 /** Reports in the staff member's scope, newest first, with totals, per-state counts and the overdue count. */
 export async function listReports(deps: Deps, actor: Actor, q: ListReportsInput) {
   const base = staffFilter(actor);
-  if (base.reaches.length === 0) return { items: [], nextCursor: null, total: 0, byStatus: {}, overdueCount: 0 };
+  if (base.reaches.length === 0)
+    return { items: [], nextCursor: null, total: 0, byStatus: {}, overdueCount: 0, escalatedCount: 0 };
   const now = deps.clock.now();
   const f: repo.ReportFilter = {
     ...base,
@@ -299,6 +304,7 @@ export async function listReports(deps: Deps, actor: Actor, q: ListReportsInput)
     category: q.category,
     level: q.level,
     overdueAt: q.overdue ? iso(now) : undefined,
+    escalated: q.escalated,
     flagged: q.flagged,
     communityId: q.communityId,
     gridId: q.gridId,
@@ -315,18 +321,27 @@ export async function listReports(deps: Deps, actor: Actor, q: ListReportsInput)
     )?.n ?? 0,
   );
   const byStatus = Object.fromEntries(await repo.countByStatus(deps.db, f)) as Partial<Record<ReportState, number>>;
-  const overdueCount = Number(
-    (
-      await repo
-        .reportsFiltered(deps.db, { ...f, statuses: undefined, overdueAt: iso(now) })
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
+  const overdueCount = await countOf(deps.db, { ...f, statuses: undefined, overdueAt: iso(now) });
+  const escalatedCount = await countOf(deps.db, { ...f, statuses: undefined, escalated: true });
   const page = toPage(rows, q.limit, keyOf, (r) => r);
   const ctx = await contextFor(deps.db, actor, page.items);
-  return { ...page, items: page.items.map((r) => present(ctx, actor, r, now)), total, byStatus, overdueCount };
+  return {
+    ...page,
+    items: page.items.map((r) => present(ctx, actor, r, now)),
+    total,
+    byStatus,
+    overdueCount,
+    escalatedCount,
+  };
+}
+
+async function countOf(db: Executor, f: repo.ReportFilter): Promise<number> {
+  const row = await repo
+    .reportsFiltered(db, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** The actor's own reports and the ones they joined, newest first. */
@@ -345,7 +360,15 @@ export async function listMyReports(
 /** Figures for the console: open, overdue, resolved and "solved within the grid" (小事不出网格). */
 export async function getReportStats(deps: Deps, actor: Actor, q: { communityId?: string; since?: string }) {
   const base = staffFilter(actor);
-  const empty = { total: 0, open: 0, overdue: 0, resolved: 0, resolvedWithinGrid: 0, withinGridRate: null };
+  const empty = {
+    total: 0,
+    open: 0,
+    overdue: 0,
+    escalated: 0,
+    resolved: 0,
+    resolvedWithinGrid: 0,
+    withinGridRate: null,
+  };
   if (base.reaches.length === 0) return { ...empty, byStatus: {}, byLevel: {} };
   const since = q.since && !Number.isNaN(Date.parse(q.since)) ? new Date(q.since).toISOString() : undefined;
   const f: repo.ReportFilter = { ...base, communityId: q.communityId, since };
@@ -353,20 +376,14 @@ export async function getReportStats(deps: Deps, actor: Actor, q: { communityId?
   const byLevel = Object.fromEntries(await repo.countOpenByLevel(deps.db, f)) as Partial<Record<ReportLevel, number>>;
   const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
   const open = Object.values(byLevel).reduce((a, b) => a + b, 0);
-  const overdue = Number(
-    (
-      await repo
-        .reportsFiltered(deps.db, { ...f, overdueAt: iso(deps.clock.now()) })
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
+  const overdue = await countOf(deps.db, { ...f, overdueAt: iso(deps.clock.now()) });
+  const escalated = await countOf(deps.db, { ...f, escalated: true });
   const { resolved, withinGrid } = await repo.countResolved(deps.db, f);
   return {
     total,
     open,
     overdue,
+    escalated,
     resolved,
     resolvedWithinGrid: withinGrid,
     withinGridRate: resolved > 0 ? Math.round((withinGrid / resolved) * 1000) / 1000 : null,
@@ -375,22 +392,72 @@ export async function getReportStats(deps: Deps, actor: Actor, q: { communityId?
   };
 }
 
-/** The report categories a person chooses from (their home district's, or a district they belong to). */
-export async function reportCategoriesFor(deps: Deps, actor: Actor, districtId?: string) {
-  const districts = await districtsOf(deps.db, actor);
-  const chosen = districtId ? districts.find((d) => d === districtId) : districts[0];
-  if (!chosen) throw notFound('org_node');
-  const s = await getReportSettings(deps.db, chosen);
-  return { districtId: chosen, categories: s.categories };
+/** A live community anyone may name as the place of a report (a rider passing through): its district. */
+async function liveCommunity(db: Executor, communityId: string): Promise<{ id: string; districtId: string }> {
+  const node = await findNode(db, communityId);
+  if (!node || node.kind !== 'community' || node.archived_at) throw notFound('org_node');
+  return { id: node.id, districtId: node.district_id };
+}
+
+/** A live district anyone may name (its categories are on the public board anyway). */
+async function liveDistrict(db: Executor, districtId: string): Promise<string> {
+  const node = await findNode(db, districtId);
+  if (!node || node.kind !== 'district' || node.archived_at) throw notFound('org_node');
+  return node.id;
+}
+
+/**
+ * The district a report-to-be goes to: the community's named (any live one: a rider reports where they pass), else the
+ * district named (any live one), else the actor's home district (or the first of their roles'); undefined with none.
+ */
+async function targetDistrict(
+  db: Executor,
+  actor: Actor,
+  q: { communityId?: string | null; districtId?: string | null },
+): Promise<string | undefined> {
+  if (q.communityId) {
+    const c = await liveCommunity(db, q.communityId);
+    if (q.districtId && q.districtId !== c.districtId) throw invalid('districtId', 'v.reportPlace');
+    return c.districtId;
+  }
+  if (q.districtId) return liveDistrict(db, q.districtId);
+  return (await districtsOf(db, actor))[0];
+}
+
+/**
+ * What the report form chooses from: the district's categories (the one of the community named, which anyone may
+ * name, else the district named, else the home district) and the live grids of the community (the named one, else
+ * the actor's home community when it is in that district) for the place picker.
+ */
+export async function reportCategoriesFor(deps: Deps, actor: Actor, q: { districtId?: string; communityId?: string }) {
+  const districtId = await targetDistrict(deps.db, actor, q);
+  if (!districtId) throw notFound('org_node');
+  let communityId: string | null = q.communityId ?? null;
+  if (!communityId) {
+    const home = await findPersonHome(deps.db, actor.userId);
+    const homeNode = home?.homeNodeId ? await findNode(deps.db, home.homeNodeId) : undefined;
+    const community =
+      homeNode && homeNode.district_id === districtId
+        ? await communityOnPath(deps.db, districtId, homeNode.path)
+        : undefined;
+    communityId = community && !community.archived_at ? community.id : null;
+  }
+  const grids = communityId
+    ? (await listActiveChildren(deps.db, districtId, communityId, 'grid'))
+        .map((g) => ({ id: g.id, name: g.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+    : [];
+  const s = await getReportSettings(deps.db, districtId);
+  return { districtId, communityId, grids, categories: s.categories };
 }
 
 /** Open reports of the same category within 50 m: offered to join before a new one is submitted. */
 export async function listNearbyOpenReports(
   deps: Deps,
   actor: Actor,
-  q: { category: string; lat: number; lng: number; coord: Coord; districtId?: string },
+  q: { category: string; lat: number; lng: number; coord: Coord; districtId?: string; communityId?: string },
 ): Promise<{ items: NearbyReportView[]; radiusMetres: number }> {
-  const districtId = q.districtId ?? (await districtsOf(deps.db, actor))[0];
+  const districtId = await targetDistrict(deps.db, actor, q);
   if (!districtId) return { items: [], radiusMetres: NEARBY_METRES };
   const at = q.coord === 'gcj02' ? gcj02ToWgs84({ lat: q.lat, lng: q.lng }) : { lat: q.lat, lng: q.lng };
   const rows = await repo.openReportsInBox(deps.db, {
@@ -486,15 +553,10 @@ export async function getPublicReport(deps: Deps, id: string): Promise<PublicRep
 export async function uploadReportPhoto(
   deps: Deps,
   actor: Actor,
-  input: { contentBase64: string; districtId?: string | null },
+  input: { contentBase64: string; districtId?: string | null; communityId?: string | null },
 ): Promise<UploadedPhotoView> {
-  const districts = await districtsOf(deps.db, actor);
-  const districtId = input.districtId ?? districts[0];
+  const districtId = await targetDistrict(deps.db, actor, input);
   if (!districtId) throw notFound('org_node');
-  if (input.districtId) {
-    const d = await findNode(deps.db, input.districtId);
-    if (!d || d.kind !== 'district') throw notFound('org_node');
-  }
   const photo = await processPhoto(decodeUpload(input.contentBase64));
   const id = newId();
   const storage = uploadsStorage(deps.config.dataDir);
