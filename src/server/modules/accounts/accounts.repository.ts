@@ -1,5 +1,6 @@
 // Queries of the accounts module: users, sessions and role assignments.
-import type { CompiledQuery, Expression, Kysely, Selectable } from 'kysely';
+import type { Expression, Kysely, Selectable } from 'kysely';
+import { compiledOnce } from '../../db/compiledOnce.js';
 import type { DB } from '../../db/schema.js';
 import type { Executor } from '../../db/transaction.js';
 import { nodeFieldOf, nodesWithin } from '../org/index.js';
@@ -160,24 +161,14 @@ function sessionActorQuery(db: Kysely<DB>, sessionId: string) {
     .orderBy('r.id');
 }
 
-// The session lookup runs on every request: built and compiled once per database handle, then run with the id.
-const compiledSessionActor = new WeakMap<object, CompiledQuery<SessionActorRow>>();
-const SESSION_ID_SLOT = '\u0000session-id';
-
 /**
  * A session with its person, platform-operator grant and live role assignments (on nodes not archived, with their
- * paths) in one statement, ordered by role id; no rows when the session (or its person) does not exist.
+ * paths) in one statement, ordered by role id; no rows when the session (or its person) does not exist. It runs on
+ * every request, so it is built and compiled once per database handle (db/compiledOnce.ts).
  */
-export async function findSessionActor(db: Kysely<DB>, sessionId: string): Promise<SessionActorRow[]> {
-  let compiled = compiledSessionActor.get(db);
-  if (!compiled) {
-    compiled = sessionActorQuery(db, SESSION_ID_SLOT).compile();
-    compiledSessionActor.set(db, compiled);
-  }
-  const parameters = compiled.parameters.map((p) => (p === SESSION_ID_SLOT ? sessionId : p));
-  const result = await db.executeQuery<SessionActorRow>({ ...compiled, parameters });
-  return result.rows;
-}
+export const findSessionActor: (db: Kysely<DB>, sessionId: string) => Promise<SessionActorRow[]> = compiledOnce(
+  (db: Kysely<DB>, sessionId: string) => sessionActorQuery(db, sessionId),
+);
 
 export async function touchSession(db: Executor, id: string, lastSeen: string, expires: string): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expires }).where('id', '=', id).execute();
