@@ -78,6 +78,19 @@ describe('checkStatement', () => {
     expect(kinds('insert into "signups" ("district_id", "id") values ($1, $2) on conflict do nothing')).toEqual([]);
   });
 
+  it('flags a simple CASE in an UPDATE’s SET, not a searched one', () => {
+    expect(
+      kinds(
+        'update "point_accounts" set "balance" = balance + (case id when $1 then $2 when $3 then $4 else 0 end) where "district_id" = $5 and "id" in ($6, $7)',
+      ),
+    ).toEqual(['simple-case point_accounts']);
+    expect(
+      kinds(
+        'update "point_accounts" set "balance" = balance + (case when id = $1 then $2 when id = $3 then $4 else 0 end) where "district_id" = $5 and "id" in ($6, $7)',
+      ),
+    ).toEqual([]);
+  });
+
   it('flags UPDATE and DELETE without district_id', () => {
     expect(kinds('update "signups" set "status" = $1 where "id" = $2')).toEqual(['unscoped signups']);
     expect(kinds('delete from "signups" where "id" = $1 returning "id"')).toEqual(['unscoped signups']);

@@ -10,8 +10,9 @@
 //   join-mismatch   a district table joined or correlated with another without matching district_id (neither the
 //                   same equality class nor both pinned)
 //   sets-district   an UPDATE (or ON CONFLICT DO UPDATE) that sets district_id
+//   simple-case     `case x when …` in an UPDATE's SET, which Citus rewrites wrongly: write `case when x = …`
 
-export type ShardViolationKind = 'unscoped' | 'join-mismatch' | 'sets-district';
+export type ShardViolationKind = 'unscoped' | 'join-mismatch' | 'sets-district' | 'simple-case';
 
 export interface ShardViolation {
   kind: ShardViolationKind;
@@ -130,6 +131,13 @@ const KEYWORDS = new Set(
     'any some asc desc nulls first last default true false cast window over partition filter natural'
   ).split(' '),
 );
+
+/** A simple CASE (`case x when …`) anywhere in the tokens, subqueries included. */
+function hasSimpleCase(toks: Tok[]): boolean {
+  return toks.some(
+    (tok, i) => (isWord(tok, 'case') && !isWord(toks[i + 1], 'when')) || (tok.t === 'group' && hasSimpleCase(tok.v)),
+  );
+}
 
 /** Splits a token list at top-level occurrences of a separator. */
 function splitOn(toks: Tok[], sep: (tok: Tok, i: number) => boolean): Tok[][] {
@@ -400,7 +408,11 @@ class Analyzer {
       if (names.some((n) => n.v === 'district_id')) {
         this.violations.push({ kind: 'sets-district', table, detail: `UPDATE of ${table} sets district_id` });
       }
-      b.rest.push(eq < 0 ? [] : item.slice(eq + 1));
+      const value = eq < 0 ? [] : item.slice(eq + 1);
+      if (hasSimpleCase(value)) {
+        this.violations.push({ kind: 'simple-case', table, detail: `UPDATE of ${table} uses case <expr> when …` });
+      }
+      b.rest.push(value);
     }
   }
 

@@ -2,7 +2,7 @@
 // file once per process (JSON lines: {sql, at}), `at` naming the first src/ or test/ frame that issued it. Read by
 // scripts/shard-report.ts, which checks each with db/shardCheck.ts (docs/SCALING.md). Off (no cost) otherwise.
 import { appendFileSync } from 'node:fs';
-import { type Kysely, type KyselyConfig, type LogEvent, sql } from 'kysely';
+import { type Kysely, type KyselyConfig, type KyselyPlugin, type LogEvent, type QueryId, sql } from 'kysely';
 import type { Dialect } from './database.js';
 import type { DB } from './schema.js';
 
@@ -12,6 +12,7 @@ const seen = new Set<string>();
 function origin(): string {
   const frames = (new Error().stack ?? '').split('\n').slice(1);
   const ours = frames
+    .filter((line) => !line.includes('node_modules'))
     .map((line) => /(?:\/work\/[^/]+\/|\()?((?:src|test|e2e|bench)\/[^\s:)]+):(\d+)/.exec(line))
     .filter((m): m is RegExpExecArray => !!m)
     .map((m) => `${m[1] ?? ''}:${m[2] ?? ''}`)
@@ -19,16 +20,28 @@ function origin(): string {
   return ours.slice(0, 3).join(' < ');
 }
 
-/** Kysely options that record statements when LINLI_SHARD_CHECK is set; {} otherwise. */
-export function shardRecorderOptions(env: NodeJS.ProcessEnv = process.env): Pick<KyselyConfig, 'log'> {
+/**
+ * Kysely options that record statements when LINLI_SHARD_CHECK is set; {} otherwise. A plugin notes the caller's
+ * frames while the query is compiled (still in the caller's synchronous stack); the log writes the SQL once run.
+ */
+export function shardRecorderOptions(env: NodeJS.ProcessEnv = process.env): Pick<KyselyConfig, 'log' | 'plugins'> {
   const file = env.LINLI_SHARD_CHECK;
   if (!file) return {};
+  const origins = new WeakMap<QueryId, string>();
+  const plugin: KyselyPlugin = {
+    transformQuery(args) {
+      origins.set(args.queryId, origin());
+      return args.node;
+    },
+    transformResult: (args) => Promise.resolve(args.result),
+  };
   return {
+    plugins: [plugin],
     log: (event: LogEvent) => {
       const text = event.query.sql;
       if (seen.has(text)) return;
       seen.add(text);
-      appendFileSync(file, `${JSON.stringify({ sql: text, at: origin() })}\n`);
+      appendFileSync(file, `${JSON.stringify({ sql: text, at: origins.get(event.query.queryId) || origin() })}\n`);
     },
   };
 }

@@ -22,8 +22,8 @@ describe('shard report', () => {
     const text = formatReport(verdicts);
     expect(text).toContain('distinct DML statements: 4');
     expect(text).toContain('violating: 2 (app 1, test set-up 1, origin unknown 0); allowed: 1');
-    expect(text).toMatch(/org_nodes\s+1\s+1 \/ 0 \/ 0/);
-    expect(text).toMatch(/signups\s+1\s+0 \/ 0 \/ 1/);
+    expect(text).toMatch(/org_nodes\s+1\s+1 \/ 0 \/ 0 \/ 0/);
+    expect(text).toMatch(/signups\s+1\s+0 \/ 0 \/ 1 \/ 0/);
     expect(text).toContain('1  src/server/modules/org/org.service.ts:10');
   });
 });

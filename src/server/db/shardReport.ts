@@ -90,7 +90,7 @@ export function formatReport(verdicts: StatementVerdict[], opts: { all?: boolean
     }, origin unknown ${bad.filter((v) => v.origin === 'unknown').length}); allowed: ${allowed.length}`,
     `by kind (statements): ${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
     '',
-    'by table (statements violating on it: unscoped / join-mismatch / sets-district):',
+    'by table (statements violating on it: unscoped / join-mismatch / sets-district / simple-case):',
   );
   const byTable = new Map<string, Record<string, number>>();
   for (const v of bad) {
@@ -105,15 +105,28 @@ export function formatReport(verdicts: StatementVerdict[], opts: { all?: boolean
     lines.push(
       `  ${table.padEnd(28)} ${String(total(row)).padStart(4)}   ${row.unscoped ?? 0} / ${row['join-mismatch'] ?? 0} / ${
         row['sets-district'] ?? 0
-      }`,
+      } / ${row['simple-case'] ?? 0}`,
     );
   }
-  lines.push('', 'by source (where the statement was issued; first frame in src/ or test/):');
+  lines.push('', 'by source (where the statement was issued: the first frame in a module, else in src/ or test/):');
   const bySource = new Map<string, number>();
   for (const v of bad) {
-    const key = v.at.split(' < ').find((f) => f.startsWith('src/')) ?? (v.at || '(unknown)');
+    const frames = v.at.split(' < ');
+    const key =
+      frames.find((f) => f.startsWith('src/server/modules/')) ??
+      frames.find((f) => f.startsWith('src/')) ??
+      (frames[0] || '(unknown)');
     bySource.set(key, (bySource.get(key) ?? 0) + 1);
   }
+  const byFile = new Map<string, number>();
+  for (const [src, n] of bySource)
+    byFile.set(src.replace(/:\d+$/, ''), (byFile.get(src.replace(/:\d+$/, '')) ?? 0) + n);
+  lines.push(
+    `  by file: ${[...byFile]
+      .sort((a, b) => b[1] - a[1])
+      .map(([f, n]) => `${f.replace(/^src\/server\//, '')} ${n}`)
+      .join(', ')}`,
+  );
   for (const [src, n] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, opts.all ? undefined : 25)) {
     lines.push(`  ${String(n).padStart(4)}  ${src}`);
   }
