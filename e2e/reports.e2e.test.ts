@@ -2,8 +2,10 @@
 // 飞线充电 hazard with a photo (and their position); a neighbour at the same spot is offered it and joins it (我也反映)
 // instead of reporting it again; the grid worker accepts it on the console's 随手拍 board, gives it
 // to themselves, starts and resolves it with a photo of the work; the rider confirms it on the phone and sees the
-// reward there and in 我的积分; the public board (no sign-in) shows it resolved, without the rider's name.
-// Screenshots go to /tmp/shots for a person to look at.
+// reward there and in 我的积分; the public board (no sign-in) shows it resolved, without the rider's name. The grid
+// worker's notice opens the report's drawer (/admin/reports?report=<id>); a decided flag leaves the moderation
+// queue; the escalated demo report says 已升级 · 网格超时. A rider with no home at all reports in a community and grid
+// they pick. Screenshots go to /tmp/shots for a person to look at.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -147,7 +149,17 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await expect.poll(() => desk.getByTestId('report-figures').isVisible(), WAIT).toBe(true);
       await expect.poll(() => desk.getByRole('row', { name: `飞线充电：${DESCRIPTION}` }).isVisible(), WAIT).toBe(true);
       await snap(desk, 'reports-03a-board');
-      await desk.getByRole('row', { name: `飞线充电：${DESCRIPTION}` }).click();
+      // Her notice of the new report links straight to its drawer.
+      const reportId = reportUrl.split('/').at(-1)!;
+      const noticeLink = async () =>
+        (
+          await worker<{ items: { kind: string; refId: string | null; link: string | null }[] }>(
+            'GET',
+            '/api/v1/notifications?limit=50',
+          )
+        ).items.find((n) => n.kind === 'queue_report' && n.refId === reportId)?.link ?? null;
+      await expect.poll(noticeLink, WAIT).toBe(`/admin/reports?report=${reportId}`);
+      await desk.goto(`${url}${(await noticeLink())!}`);
       const drawer = desk.locator('.ant-drawer-section');
       await expect.poll(() => drawer.getByText(RIDER_NAME).first().isVisible(), WAIT).toBe(true);
       await snap(desk, 'reports-03-board');
@@ -227,14 +239,32 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await snap(desk, 'reports-10-moderation');
       await queue.getByRole('button', { name: '恢复公开' }).click();
       await expect.poll(() => desk.getByText('已处理举报').isVisible(), WAIT).toBe(true);
+      // The drawer says what was decided, and the queue empties of it.
+      await expect.poll(() => queue.getByTestId('report-moderation').textContent(), WAIT).toContain('已审核：恢复公开');
+      await desk.keyboard.press('Escape');
+      await expect.poll(() => desk.getByRole('row', { name: `飞线充电：${DESCRIPTION}` }).count(), WAIT).toBe(0);
       await desk.context().close();
 
-      // The community admin sees the whole community: the demo report left past the grid's 24 hours is red.
+      // The community admin sees the whole community: the demo report left past the grid's 24 hours went up to the
+      // community: 已升级 · 网格超时, with the community's own deadline still ahead (not 超时 above a future date).
       const admin = await desktopPage(browser);
       await consoleLogin(admin, url, '13800000002');
       await admin.goto(`${url}/admin/reports`);
       await expect.poll(() => admin.getByTestId('report-figures').isVisible(), WAIT).toBe(true);
-      await expect.poll(() => admin.locator('tr[data-overdue="true"]').count(), WAIT).toBeGreaterThan(0);
+      const escalated = admin.locator('tr[data-escalated="grid"]');
+      await expect.poll(() => escalated.count(), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => escalated.first().getByText('已升级 · 网格超时').isVisible(), WAIT).toBe(true);
+      await expect
+        .poll(
+          () =>
+            escalated
+              .first()
+              .getByText(/^社区期限 /)
+              .isVisible(),
+          WAIT,
+        )
+        .toBe(true);
+      expect(await escalated.first().getAttribute('data-overdue')).toBeNull();
       await snap(admin, 'reports-11-community-overdue');
       await admin.context().close();
 
@@ -259,4 +289,45 @@ describe.skipIf(!canRunBrowser)('grid reports journey in Chromium', () => {
       await phone.context().close();
     },
   );
+  it('lets a rider with no home report in a community and grid they pick', { timeout: 120_000 }, async () => {
+    const { url, browser } = server;
+    const phoneNo = '13900004321';
+    const registered = await fetch(`${url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: phoneNo, password: DEMO_PASSWORD, displayName: '路过的骑手' }),
+    });
+    expect(registered.status).toBeLessThan(300);
+    const phone = await phonePage(browser);
+    await h5Login(phone, url, phoneNo);
+    await phone.goto(`${url}/reports/new`);
+    // No "set your home first": the community comes first (photos wait for it), then its grids.
+    await expect.poll(() => phone.getByRole('button', { name: '飞线充电' }).isVisible(), WAIT).toBe(true);
+    expect(await phone.getByText('先选好社区，再拍照片').count()).toBeGreaterThan(0);
+    await phone.getByRole('button', { name: '飞线充电' }).click();
+    await phone.getByPlaceholder(/例如：3号楼楼道里/).fill('小区东门外井盖松了，电动车压上去会翻');
+    await phone.getByText('请选择所在社区', { exact: true }).click();
+    await phone.getByText('确定', { exact: true }).click();
+    const where = phone.getByRole('group', { name: '在哪个网格？' });
+    await expect.poll(() => where.getByText('第二网格').isVisible(), WAIT).toBe(true);
+    await where.getByText('第二网格').click();
+    await phone.getByTestId('report-camera').setInputFiles({
+      name: 'IMG_0002.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo(90, 90, 160),
+    });
+    await expect.poll(() => phone.getByRole('img', { name: '第 1 张照片' }).isVisible(), WAIT).toBe(true);
+    await expect.poll(() => phone.getByText('上传中…').count(), { timeout: 30_000 }).toBe(0);
+    await snap(phone, 'reports-13-rider-no-home');
+    await phone.getByRole('button', { name: '提交', exact: true }).click();
+    await phone.waitForURL(/\/reports\/[0-9A-Z]{26}$/);
+    const rider = await apiAs(url, phoneNo);
+    const mine = await rider<{ items: { gridName: string | null; photos: unknown[] }[] }>(
+      'GET',
+      '/api/v1/reports/mine',
+    );
+    expect(mine.items[0]).toMatchObject({ gridName: '第二网格' });
+    expect(mine.items[0]!.photos).toHaveLength(1);
+    await phone.context().close();
+  });
 });

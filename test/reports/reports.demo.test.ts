@@ -123,4 +123,14 @@ describe.each(DIALECTS)('reports with the demo data on %s', (dialect) => {
     for (const name of ['张阿姨', '张桂华', '马先生', '马建军', '孙志愿', '孙小红', '13800000009'])
       expect(res.body).not.toContain(name);
   });
+  it('offers 张阿姨 the grids of her community in order for the place picker', async () => {
+    const zhang = await as('13800000009');
+    const cats = await zhang<{ districtId: string; grids: { id: string; name: string }[] }>(
+      'GET',
+      '/api/v1/report-categories',
+    );
+    expect(cats.status).toBe(200);
+    expect(cats.body.districtId).toBe(districtId);
+    expect(cats.body.grids.map((g) => g.name)).toEqual(['第一网格', '第二网格', '第三网格']);
+  });
 });

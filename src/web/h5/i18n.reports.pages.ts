@@ -80,8 +80,7 @@ export const reportsPagesZh = {
   'rep.new.community': '在哪个社区？',
   'rep.new.communityRequired': '请选一下问题在哪个社区',
   'rep.new.communityFirst': '先选好社区，再拍照片',
-  'rep.new.noHome': '请先在“我的资料”里选好您住的社区，再来随手拍。',
-  'rep.new.setHome': '去设置',
+  'rep.new.wholeCommunity': '说不准是哪个网格（交给社区）',
 
   'rep.nearby.title': '附近已有 {n} 条同类反映',
   'rep.nearby.intro': '如果是同一个问题，点“我也反映”就行，不用再提交一次。',
@@ -218,8 +217,7 @@ export const reportsPagesEn: Record<keyof typeof reportsPagesZh, string> = {
   'rep.new.community': 'Which community?',
   'rep.new.communityRequired': 'Please choose the community where the problem is',
   'rep.new.communityFirst': 'Choose the community first, then add photos',
-  'rep.new.noHome': 'Please choose your community under "My profile" first.',
-  'rep.new.setHome': 'Set it',
+  'rep.new.wholeCommunity': 'Not sure which grid (the community handles it)',
 
   'rep.nearby.title': '{n} report(s) of the same kind nearby',
   'rep.nearby.intro': 'If it is the same problem, tap "Me too" instead of sending it again.',

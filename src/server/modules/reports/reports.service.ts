@@ -445,7 +445,8 @@ export async function reportCategoriesFor(deps: Deps, actor: Actor, q: { distric
   const grids = communityId
     ? (await listActiveChildren(deps.db, districtId, communityId, 'grid'))
         .map((g) => ({ id: g.id, name: g.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+        // In the order they were set up (ids are ULIDs): 第一网格, 第二网格, … (names sort badly in pinyin).
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     : [];
   const s = await getReportSettings(deps.db, districtId);
   return { districtId, communityId, grids, categories: s.categories };

@@ -1,7 +1,8 @@
 // One report: what, where (staff see the address and coordinates), who reported it (unless anonymous), its level
-// and deadline (red when overdue), photos, and the steps the actor may take now: 受理, 派给网格员 (a picker of staff
-// holding report.manage over it), 开始处理, 处理完成 (note + photos), 不予受理 (reason), 合并 (pick the original),
-// 办结; flagged ones get 恢复公开 / 保持隐藏. Below, the timeline with who, when, notes and photos.
+// and deadline (red when past it; 已升级 · 网格超时 when it broke a lower level's limit), photos, and the steps the
+// actor may take now: 受理, 派给网格员 (a picker of staff holding report.manage over it), 开始处理, 处理完成 (note +
+// photos), 不予受理 (reason), 合并 (pick the original), 办结; flagged ones get 恢复公开 / 保持隐藏, and once decided the
+// drawer says what was decided (the decision can still be changed). Below, the timeline with who, when, notes, photos.
 import {
   Alert,
   App,
@@ -28,7 +29,16 @@ import { useI18n } from '../../i18n';
 import { formatChina } from '../../lib/chinaTime';
 import { errorMessage } from '../../lib/errors';
 import { LoadError } from '../../layout/LoadError';
-import { ACTOR_LABEL, isOpen, LEVEL_COLOR, LEVEL_LABEL, STATUS_COLOR, STATUS_LABEL, STEP_LABEL } from './labels';
+import {
+  ACTOR_LABEL,
+  ESCALATED_COLOR,
+  isOpen,
+  LEVEL_COLOR,
+  LEVEL_LABEL,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  STEP_LABEL,
+} from './labels';
 import { PhotoUpload, photoIdsOf } from './PhotoUpload';
 import { type StepAction, useMergeCandidates, useReport, useReportAssignees, useReportStep } from './queries';
 
@@ -244,27 +254,36 @@ function Actions({ report }: { report: ReportDetail }) {
     <section aria-label={t('rpt.actions')} style={{ margin: '16px 0' }}>
       {flagged && (
         <Alert
-          type="warning"
+          type={report.moderation ? 'info' : 'warning'}
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('rpt.flaggedNote', { n: report.flagCount })}
+          data-testid="report-moderation"
+          title={
+            report.moderation
+              ? t(`rpt.moderated.${report.moderation}`, { n: report.flagCount })
+              : t('rpt.flaggedNote', { n: report.flagCount })
+          }
           action={
             <Space>
-              <Button
-                size="small"
-                loading={busy}
-                onClick={() => void run('moderate', { decision: 'show' }).catch(() => null)}
-              >
-                {t('rpt.act.show')}
-              </Button>
-              <Button
-                size="small"
-                danger
-                loading={busy}
-                onClick={() => void run('moderate', { decision: 'hide' }).catch(() => null)}
-              >
-                {t('rpt.act.hide')}
-              </Button>
+              {report.moderation !== 'show' && (
+                <Button
+                  size="small"
+                  loading={busy}
+                  onClick={() => void run('moderate', { decision: 'show' }).catch(() => null)}
+                >
+                  {t('rpt.act.show')}
+                </Button>
+              )}
+              {report.moderation !== 'hide' && (
+                <Button
+                  size="small"
+                  danger
+                  loading={busy}
+                  onClick={() => void run('moderate', { decision: 'hide' }).catch(() => null)}
+                >
+                  {t('rpt.act.hide')}
+                </Button>
+              )}
             </Space>
           }
         />
@@ -328,6 +347,9 @@ function ReportBody({ report }: { report: ReportDetail }) {
         <Tag color={STATUS_COLOR[report.status]}>{t(STATUS_LABEL(report.status))}</Tag>
         <Tag color={LEVEL_COLOR[report.level]}>{t(LEVEL_LABEL(report.level))}</Tag>
         <Tag>{report.categoryName}</Tag>
+        {report.escalatedFrom && (
+          <Tag color={ESCALATED_COLOR}>{t('rpt.escalated', { level: t(LEVEL_LABEL(report.escalatedFrom)) })}</Tag>
+        )}
         {report.overdue && <Tag color="red">{t('rpt.overdue')}</Tag>}
         {report.hidden && <Tag color="red">{t('rpt.hidden')}</Tag>}
       </Space>
@@ -352,7 +374,7 @@ function ReportBody({ report }: { report: ReportDetail }) {
         <Descriptions.Item label={t('rpt.due')}>
           {report.dueAt ? (
             <Typography.Text style={report.overdue ? { color: '#cf1322', fontWeight: 600 } : undefined}>
-              {formatChina(report.dueAt)}
+              {t('rpt.dueAt', { level: t(LEVEL_LABEL(report.level)), at: formatChina(report.dueAt) })}
             </Typography.Text>
           ) : (
             '—'

@@ -1,6 +1,8 @@
 // 随手拍: the reports in the actor's scope as one table (newest first) with filters (state, category, community,
-// grid, overdue, words), overdue ones in red, the figures on top (open, overdue, resolved, 小事不出网格), a tab with
-// the moderation queue (flagged reports), and a drawer per report with its steps.
+// grid, overdue, escalated, words), overdue ones (past the current level's deadline) in red, escalated ones marked
+// 已升级 · 网格超时 with the new level's deadline beside it, the figures on top (open, overdue, escalated, resolved,
+// 小事不出网格), a tab with the moderation queue (flagged reports no moderator has decided yet), and a drawer per
+// report with its steps (opened from ?report=<id>, where the staff notices link).
 import { Alert, Card, Checkbox, Input, Select, Space, Statistic, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -9,12 +11,13 @@ import { useI18n } from '../../i18n';
 import { LoadError } from '../../layout/LoadError';
 import { formatChina } from '../../lib/chinaTime';
 import { isDistrictAdmin, useVolunteeringScope } from '../org/scope';
-import { LEVEL_COLOR, LEVEL_LABEL, REPORT_STATES, STATUS_COLOR, STATUS_LABEL } from './labels';
+import { ESCALATED_COLOR, LEVEL_COLOR, LEVEL_LABEL, REPORT_STATES, STATUS_COLOR, STATUS_LABEL } from './labels';
 import { BOARD_LIMIT, type ReportFilter, useReportBoard, useReportCategories, useReportStats } from './queries';
 import { ReportDrawer } from './ReportDrawer';
 import { ReportSettingsCard } from './ReportSettingsCard';
 
 const OVERDUE_RED = '#cf1322';
+const ESCALATED_ORANGE = '#d4380d';
 /** Dates in the table: the year is the current one almost always (the drawer shows it in full). */
 const SHORT = 'MM-DD HH:mm';
 
@@ -34,6 +37,13 @@ function Figures({ communityId }: { communityId?: string }) {
           title={t('rpt.fig.overdue')}
           value={s.overdue}
           styles={{ content: s.overdue > 0 ? { color: OVERDUE_RED } : undefined }}
+        />
+      </Card>
+      <Card size="small" style={{ minWidth: 140 }}>
+        <Statistic
+          title={t('rpt.fig.escalated')}
+          value={s.escalated}
+          styles={{ content: s.escalated > 0 ? { color: ESCALATED_ORANGE } : undefined }}
         />
       </Card>
       <Card size="small" style={{ minWidth: 140 }}>
@@ -123,15 +133,27 @@ export function ReportsBoardPage() {
     {
       title: t('rpt.col.due'),
       dataIndex: 'dueAt',
-      width: 150,
+      width: 180,
       render: (v: string | null, r: Report) =>
-        r.overdue ? (
-          // Past a deadline (an escalated report has a new one, further off, at its new level).
+        // Escalated: it broke the lower level's limit (said so), and the current level's deadline stands apart;
+        // 超时 only once that deadline has passed too.
+        r.overdue || r.escalatedFrom ? (
           <Space orientation="vertical" size={0}>
-            <Typography.Text strong style={{ color: OVERDUE_RED }}>
-              {t('rpt.overdue')}
-            </Typography.Text>
-            {v && <Typography.Text>{formatChina(v, SHORT)}</Typography.Text>}
+            {r.escalatedFrom && (
+              <Tag color={ESCALATED_COLOR} style={{ marginInlineEnd: 0 }}>
+                {t('rpt.escalated', { level: t(LEVEL_LABEL(r.escalatedFrom)) })}
+              </Tag>
+            )}
+            {r.overdue && (
+              <Typography.Text strong style={{ color: OVERDUE_RED }}>
+                {t('rpt.overdue')}
+              </Typography.Text>
+            )}
+            {v && (
+              <Typography.Text style={r.overdue ? { color: OVERDUE_RED } : undefined}>
+                {t('rpt.dueAt', { level: t(LEVEL_LABEL(r.level)), at: formatChina(v, SHORT) })}
+              </Typography.Text>
+            )}
           </Space>
         ) : v ? (
           formatChina(v, SHORT)
@@ -240,6 +262,15 @@ export function ReportsBoardPage() {
                 {board.data ? ` (${board.data.overdueCount})` : ''}
               </span>
             </Checkbox>
+            <Checkbox
+              checked={!!filter.escalated}
+              onChange={(e) => setFilter((f) => ({ ...f, escalated: e.target.checked || undefined }))}
+            >
+              <span style={{ color: ESCALATED_ORANGE }}>
+                {t('rpt.filter.escalated')}
+                {board.data ? ` (${board.data.escalatedCount})` : ''}
+              </span>
+            </Checkbox>
             {board.data && (
               <Typography.Text type="secondary">{t('rpt.total', { n: board.data.total })}</Typography.Text>
             )}
@@ -265,10 +296,15 @@ export function ReportsBoardPage() {
                 onClick: () => setOpen(r.id),
                 style: {
                   cursor: 'pointer',
-                  ...(r.overdue ? { background: '#fff1f0', boxShadow: `inset 4px 0 0 ${OVERDUE_RED}` } : {}),
+                  ...(r.overdue
+                    ? { background: '#fff1f0', boxShadow: `inset 4px 0 0 ${OVERDUE_RED}` }
+                    : r.escalatedFrom
+                      ? { boxShadow: `inset 4px 0 0 ${ESCALATED_ORANGE}` }
+                      : {}),
                 },
                 'aria-label': `${r.categoryName}：${r.description}`,
                 'data-overdue': r.overdue ? 'true' : undefined,
+                'data-escalated': r.escalatedFrom ?? undefined,
               })}
               locale={{ emptyText: t('rpt.empty') }}
             />

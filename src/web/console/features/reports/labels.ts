@@ -34,6 +34,9 @@ export const LEVEL_LABEL = (l: ReportLevel): MessageKey => `rpt.level.${l}`;
 export const STEP_LABEL = (k: ReportStep['kind']): MessageKey => `rpt.step.${k}`;
 export const ACTOR_LABEL = (k: ReportStep['actorKind']): MessageKey => `rpt.actor.${k}`;
 
+/** 已升级 · 网格超时: an escalated report broke the time limit of the level it came from (escalatedFrom). */
+export const ESCALATED_COLOR = 'volcano';
+
 /** Still being worked on (merge targets, overdue). */
 export function isOpen(s: ReportState): boolean {
   return s === 'submitted' || s === 'accepted' || s === 'assigned' || s === 'in_progress';

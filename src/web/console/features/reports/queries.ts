@@ -21,6 +21,7 @@ export interface ReportFilter {
   communityId?: string;
   gridId?: string;
   overdue?: boolean;
+  escalated?: boolean;
   flagged?: boolean;
   q?: string;
 }
@@ -49,6 +50,7 @@ export function useReportBoard(f: ReportFilter) {
         `/api/v1/reports${qs({
           ...f,
           overdue: f.overdue ? 'true' : undefined,
+          escalated: f.escalated ? 'true' : undefined,
           flagged: f.flagged ? 'true' : undefined,
           limit: BOARD_LIMIT,
         })}`,

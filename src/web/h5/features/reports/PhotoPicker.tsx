@@ -18,8 +18,8 @@ export interface PickedPhoto {
 }
 
 interface Props {
-  /** The report's district, for someone without a home district (else the server takes the home's). */
-  districtId?: string;
+  /** The report's community when it is not my home's (the photo goes to its district; else my home's). */
+  communityId?: string;
   /** Why photos cannot be added yet (e.g. the community is not chosen); the buttons wait until it is gone. */
   blocked?: string | null;
   photos: PickedPhoto[];
@@ -30,7 +30,7 @@ interface Props {
 
 let seq = 0;
 
-export function PhotoPicker({ districtId, blocked, photos, setPhotos, max = 6, label }: Props) {
+export function PhotoPicker({ communityId, blocked, photos, setPhotos, max = 6, label }: Props) {
   const { t } = useI18n();
   const upload = useUploadReportPhoto();
   const camera = useRef<HTMLInputElement>(null);
@@ -51,7 +51,7 @@ export function PhotoPicker({ districtId, blocked, photos, setPhotos, max = 6, l
       previews.current.add(preview);
       setPhotos((ps) => [...ps, { key, id: null, preview }]);
       try {
-        const stored = await upload.mutateAsync({ ...(await photoPayload(file)), districtId });
+        const stored = await upload.mutateAsync({ ...(await photoPayload(file)), communityId });
         setPhotos((ps) => ps.map((p) => (p.key === key ? { ...p, id: stored.id } : p)));
       } catch (err) {
         setPhotos((ps) => ps.filter((p) => p.key !== key));

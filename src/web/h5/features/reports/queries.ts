@@ -1,6 +1,6 @@
 // 随手拍 (grid reports) in the resident H5: query keys, my reports, one report, the nearby open ones, the public
 // board, and the writes (upload a photo, report, join, confirm, reopen, flag).
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../shared/api';
 import type {
   CreateReportBody,
@@ -18,7 +18,8 @@ import type {
 
 export const reportKeys = {
   all: ['reports'] as const,
-  categories: (districtId?: string) => [...reportKeys.all, 'categories', districtId ?? ''] as const,
+  categories: (where: { districtId?: string; communityId?: string }) =>
+    [...reportKeys.all, 'categories', where.districtId ?? '', where.communityId ?? ''] as const,
   mine: () => [...reportKeys.all, 'mine'] as const,
   detail: (id: string) => [...reportKeys.all, 'detail', id] as const,
   nearby: (category: string, lat: number, lng: number) => [...reportKeys.all, 'nearby', category, lat, lng] as const,
@@ -29,15 +30,22 @@ export const reportKeys = {
 
 const path = (id: string, action = '') => `/api/v1/reports/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
-/** The report categories of my district (or of the one given), with the points each earns. */
-export function useReportCategories(districtId?: string, enabled = true) {
+/**
+ * The report categories (with the points each earns) and the grids of a community: of the community given (anyone may
+ * name any community: a rider reports where they pass), else of the district given, else of my home. While another
+ * community's answer loads, the previous one stays (the form keeps what was typed).
+ */
+export function useReportCategories(where: { districtId?: string; communityId?: string }, enabled = true) {
   return useQuery({
-    queryKey: reportKeys.categories(districtId),
-    queryFn: () => api<ReportCategories>('GET', `/api/v1/report-categories${qs({ districtId })}`),
+    queryKey: reportKeys.categories(where),
+    queryFn: () =>
+      api<ReportCategories>(
+        'GET',
+        `/api/v1/report-categories${qs({ districtId: where.districtId, communityId: where.communityId })}`,
+      ),
     staleTime: 10 * 60_000,
     enabled,
-    // Another district's categories may be refused (not living there): say so at once rather than retry.
-    retry: districtId ? false : 3,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -60,15 +68,15 @@ export function useReport(id: string) {
 export function useNearbyReports(
   category: string | undefined,
   at: { lat: number; lng: number } | null,
-  /** The district to look in, for someone without a home (else the server takes the home's). */
-  districtId?: string,
+  /** The community the report will be in when it is not my home's (its district is looked in). */
+  communityId?: string,
 ) {
   return useQuery({
-    queryKey: [...reportKeys.nearby(category ?? '', at?.lat ?? 0, at?.lng ?? 0), districtId ?? ''],
+    queryKey: [...reportKeys.nearby(category ?? '', at?.lat ?? 0, at?.lng ?? 0), communityId ?? ''],
     queryFn: () =>
       api<NearbyReportList>(
         'GET',
-        `/api/v1/reports/nearby${qs({ category, lat: at?.lat, lng: at?.lng, coord: 'wgs84', districtId })}`,
+        `/api/v1/reports/nearby${qs({ category, lat: at?.lat, lng: at?.lng, coord: 'wgs84', communityId })}`,
       ),
     enabled: !!category && !!at,
     staleTime: 30_000,
@@ -78,7 +86,7 @@ export function useNearbyReports(
 /** Uploads one photo (base64 in JSON); the server checks it is an image, strips its metadata and resizes it. */
 export function useUploadReportPhoto() {
   return useMutation({
-    mutationFn: (body: { contentBase64: string; filename: string | null; districtId?: string }) =>
+    mutationFn: (body: { contentBase64: string; filename: string | null; communityId?: string }) =>
       api<UploadedReportPhoto>('POST', '/api/v1/report-photos', body),
   });
 }

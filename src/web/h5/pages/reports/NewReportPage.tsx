@@ -1,19 +1,19 @@
-// 随手拍 (/reports/new): what kind of problem (big picture buttons), what one sees, up to 6 photos from the camera,
-// where (my home grid, or a grid of my community where I may see them, a few words, and optionally my position),
-// and whether my name is shown. With a position, open reports of the same kind within 50 m are shown first, each
+// 随手拍 (/reports/new): what kind of problem (big picture buttons), what one sees, which community it is in (my home's
+// by default; a rider passing through picks any), up to 6 photos from the camera, where (near my home, or one of the
+// community's grids), a few words, and optionally my position, and whether my name is shown. With a position, open reports of the same kind within 50 m are shown first, each
 // with 这是同一个问题，我也反映 (join it) instead of reporting it again.
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Button, Dialog, Form, Input, Switch, Tag, TextArea, Toast } from 'antd-mobile';
 import { LocationOutline } from 'antd-mobile-icons';
 import { ChipSelect } from '../../components/ChipSelect';
 import { FormError } from '../../components/FormError';
-import { Empty, LoadError, Loading } from '../../components/QueryStates';
+import { LoadError, Loading } from '../../components/QueryStates';
 import { SubPage } from '../../components/SubPage';
 import { useCurrentUser } from '../../features/account/currentUser';
 import { getPosition, type Position } from '../../features/activities/location';
 import { CommunityPicker } from '../../features/org/CommunityPicker';
-import { useCommunities, useCommunityGrids, useDistrictOf } from '../../features/org/queries';
+import { useCommunities } from '../../features/org/queries';
 import { REPORT_STATUS_COLOR, REPORT_STATUS_LABEL } from '../../features/reports/labels';
 import { type PickedPhoto, PhotoPicker } from '../../features/reports/PhotoPicker';
 import { ReportCategoryMark } from '../../features/reports/ReportCategoryMark';
@@ -34,7 +34,10 @@ interface Values {
   anonymous?: boolean;
 }
 
+/** The place picker's "near my home" (the server places it at my home node). */
 const HOME = 'home';
+/** The place picker's "not sure which grid" in another community (the community handles it). */
+const WHOLE = 'community';
 
 function CategoryGrid({
   categories,
@@ -135,8 +138,6 @@ export function NewReportPage() {
   const { t } = useI18n();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  // Staff may read their community's grids; for residents the list is empty and the place is their home.
-  const grids = useCommunityGrids(me.homeNodeId ?? undefined, me.roles.length > 0);
   const create = useCreateReport();
   const [form] = Form.useForm<Values>();
   const [category, setCategory] = useState<string | undefined>();
@@ -144,41 +145,35 @@ export function NewReportPage() {
   const [position, setPosition] = useState<Position | null>(null);
   const [locating, setLocating] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  // Someone without a home community (a rider passing through) says which community the problem is in.
+  // My home's district, community and its grids (people with a home).
+  const home = useReportCategories({}, !!me.homeNodeId);
+  const homeCommunityId = home.data?.communityId ?? undefined;
+  // The community picked in the form; a rider passing through (with or without a home) picks any.
   const [communityId, setCommunityId] = useState<string | undefined>();
-  const communityDistrict = useDistrictOf(communityId);
+  const elsewhere = communityId && communityId !== homeCommunityId ? communityId : undefined;
   const communities = useCommunities();
-  // Before a community is chosen, the categories of the first district offered (a deployment has one, mostly).
+  // Before someone without a home picks a community: the first district's categories (a deployment has one, mostly).
   const firstDistrict = communities.data?.find((n) => n.kind === 'community' && !n.archived)?.districtId;
-  const noHomeDistrict = communityDistrict ?? firstDistrict;
-  const categories = useReportCategories(
-    me.homeNodeId ? undefined : noHomeDistrict,
-    !!me.homeNodeId || !!noHomeDistrict,
+  const there = useReportCategories(
+    elsewhere ? { communityId: elsewhere } : { districtId: firstDistrict },
+    !!elsewhere || (!me.homeNodeId && !!firstDistrict),
   );
-  const nearby = useNearbyReports(category, position, me.homeNodeId ? undefined : communityDistrict);
+  const categories = elsewhere || !me.homeNodeId ? there : home;
+  // While another community's categories load, the home's stay on screen (the form keeps what was typed).
+  const data = categories.data ?? (me.homeNodeId ? home.data : undefined);
+  const nearby = useNearbyReports(category, position, elsewhere);
   const nearbyItems = nearby.data?.items ?? [];
 
-  if (!me.homeNodeId && categories.isError) {
-    // The district does not take reports from people who do not live in it: a home comes first.
+  if (!data) {
+    const failed = categories.isError ? categories : home.isError ? home : null;
     return (
       <SubPage title={t('rep.new.title')} backTo="/">
-        <Empty text={t('rep.new.noHome')}>
-          <Link to="/me/profile">{t('rep.new.setHome')}</Link>
-        </Empty>
+        {failed ? <LoadError error={failed.error} onRetry={() => void failed.refetch()} /> : <Loading />}
       </SubPage>
     );
   }
-  if (categories.isPending || categories.isError) {
-    return (
-      <SubPage title={t('rep.new.title')} backTo="/">
-        {categories.isPending ? (
-          <Loading />
-        ) : (
-          <LoadError error={categories.error} onRetry={() => void categories.refetch()} />
-        )}
-      </SubPage>
-    );
-  }
+  // The grids offered: those of the community picked (with "not sure"), or of my home's (with "near my home").
+  const grids = elsewhere ? (there.data?.communityId === elsewhere ? there.data.grids : []) : (home.data?.grids ?? []);
 
   const locate = async () => {
     setLocating(true);
@@ -217,8 +212,8 @@ export function NewReportPage() {
         category: v.category!,
         description: v.description!.trim(),
         photoIds: photos.flatMap((p) => (p.id ? [p.id] : [])),
-        gridId: v.gridId && v.gridId !== HOME ? v.gridId : null,
-        communityId: me.homeNodeId ? null : (v.communityId ?? null),
+        gridId: v.gridId && v.gridId !== HOME && v.gridId !== WHOLE ? v.gridId : null,
+        communityId: elsewhere ?? null,
         address: v.address?.trim() || null,
         lat: position?.lat ?? null,
         lng: position?.lng ?? null,
@@ -234,9 +229,12 @@ export function NewReportPage() {
   };
 
   const gridOptions = [
-    ...(me.homeNodeId ? [{ value: HOME, label: t('rep.new.home', { home: me.homeNodeName ?? '' }) }] : []),
-    ...(grids.data ?? []).filter((g) => g.id !== me.homeNodeId).map((g) => ({ value: g.id, label: g.name })),
+    elsewhere || !me.homeNodeId
+      ? { value: WHOLE, label: t('rep.new.wholeCommunity') }
+      : { value: HOME, label: t('rep.new.home', { home: me.homeNodeName ?? '' }) },
+    ...grids.filter((g) => g.id !== me.homeNodeId).map((g) => ({ value: g.id, label: g.name })),
   ];
+  const photosBlocked = me.homeNodeId || elsewhere ? null : t('rep.new.communityFirst');
 
   return (
     <SubPage title={t('rep.new.title')} backTo="/">
@@ -245,11 +243,20 @@ export function NewReportPage() {
         name="report-new"
         layout="vertical"
         requiredMarkStyle="none"
-        initialValues={{ gridId: me.homeNodeId ? HOME : undefined, anonymous: false }}
+        initialValues={{
+          gridId: me.homeNodeId ? HOME : WHOLE,
+          communityId: homeCommunityId,
+          anonymous: false,
+        }}
         onFinish={(v: Values) => void onFinish(v)}
         onValuesChange={(changed: Values) => {
           if ('category' in changed) setCategory(changed.category);
-          if ('communityId' in changed) setCommunityId(changed.communityId);
+          if ('communityId' in changed) {
+            setCommunityId(changed.communityId);
+            // Another community: its grids (or "not sure"); back home: near my home. Photos go to its district.
+            const away = !!changed.communityId && changed.communityId !== homeCommunityId;
+            form.setFieldValue('gridId', away || !me.homeNodeId ? WHOLE : HOME);
+          }
           if (create.error) create.reset();
         }}
         footer={
@@ -267,7 +274,7 @@ export function NewReportPage() {
           label={t('rep.new.category')}
           rules={[{ required: true, message: t('rep.new.categoryRequired') }]}
         >
-          <CategoryGrid categories={categories.data.categories} />
+          <CategoryGrid categories={data.categories} />
         </Form.Item>
         <Form.Item
           name="description"
@@ -279,25 +286,24 @@ export function NewReportPage() {
         >
           <TextArea placeholder={t('rep.new.descriptionPh')} rows={3} maxLength={1000} showCount />
         </Form.Item>
-        {!me.homeNodeId && (
-          <Form.Item
-            name="communityId"
-            label={t('rep.new.community')}
-            rules={[{ required: true, message: t('rep.new.communityRequired') }]}
-          >
-            <CommunityPicker />
-          </Form.Item>
-        )}
+        <Form.Item
+          name="communityId"
+          label={t('rep.new.community')}
+          rules={[{ required: !me.homeNodeId, message: t('rep.new.communityRequired') }]}
+        >
+          <CommunityPicker />
+        </Form.Item>
+        {elsewhere && there.isError && <FormError error={there.error} />}
         <Form.Item label={t('rep.new.photos')}>
           <PhotoPicker
-            districtId={me.homeNodeId ? undefined : communityDistrict}
-            blocked={me.homeNodeId || communityDistrict ? null : t('rep.new.communityFirst')}
+            communityId={elsewhere}
+            blocked={photosBlocked}
             photos={photos}
             setPhotos={setPhotos}
             label={t('rep.new.photos')}
           />
         </Form.Item>
-        {gridOptions.length > 0 && (
+        {gridOptions.length > 1 && (
           <Form.Item name="gridId" label={t('rep.new.where')}>
             <ChipSelect<string> column label={t('rep.new.where')} options={gridOptions} />
           </Form.Item>
