@@ -132,6 +132,19 @@ describe('checkStatement', () => {
     ).toEqual([]);
   });
 
+  it('passes the role lookup as SCALING.md proposes it, and flags today’s join on user_id only', () => {
+    expect(
+      kinds(
+        'select "r"."id", "r"."role", (select "n"."path" from "org_nodes" as "n" where "n"."district_id" = "r"."district_id" and "n"."id" = "r"."node_id") as "path" from "role_assignments" as "r" where "r"."district_id" = any($1::text[]) and "r"."user_id" = $2 and "r"."revoked_at" is null order by "r"."id"',
+      ),
+    ).toEqual([]);
+    expect(
+      kinds(
+        'select "s"."id", "r"."role" from "sessions" as "s" inner join "users" as "u" on "u"."id" = "s"."user_id" left join "role_assignments" as "r" on "r"."user_id" = "s"."user_id" and "r"."revoked_at" is null where "s"."id" = $1 order by "r"."id"',
+      ),
+    ).toEqual(['unscoped role_assignments']);
+  });
+
   it('ignores global tables, DDL and transaction control', () => {
     expect(kinds('select count(*) from "users" where "id" = $1')).toEqual([]);
     expect(kinds('begin')).toEqual([]);
