@@ -669,7 +669,7 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
       });
       const queueIds = async () =>
         (await svc.listReports(env.deps, gridWorkerA, { flagged: true, limit: 200 })).items.map((i) => i.id);
-      // One flag below a threshold of 1 is impossible; a flag on a report that has been decided "show" does not hide.
+      // Decided "show" first: a later flag neither hides it nor puts it back in the queue.
       await svc.moderateReport(env.deps, gridWorkerA, flaggedOnly.id, { decision: 'show' });
       await flagReport(env.deps, other, flaggedOnly.id, { reason: 'spam' });
       let q = await queueIds();
