@@ -36,3 +36,4 @@ export const auditActionsSchema = z.object({ items: z.array(z.object({ action: z
 
 // What clients send (z.input): the web apps import these through src/web/shared/api-types.ts.
 export type AuditEventsQuery = z.input<typeof auditEventsQuery>;
+export type AuditEvent = z.output<typeof auditEventSchema>;
