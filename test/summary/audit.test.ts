@@ -18,6 +18,7 @@ import {
   type Tree,
 } from '../support.js';
 import { AUDIT_ACTIONS, actionLabel } from '../../src/server/modules/audit/audit.labels.js';
+import { STEP_AUDIT } from '../../src/server/modules/reports/reports.service.js';
 
 let n = 0;
 
@@ -167,6 +168,12 @@ describe('audit action labels', () => {
     expect(actions.length).toBeGreaterThan(30);
     expect(actions.filter((a) => !AUDIT_ACTIONS[a])).toEqual([]);
     expect(actions.filter((a) => !AUDIT_ACTIONS[a]?.zh || !AUDIT_ACTIONS[a]?.en)).toEqual([]);
+  });
+
+  it('labels the audit actions built from tables rather than written out (随手拍 steps)', () => {
+    const built = [...Object.values(STEP_AUDIT), 'report.auto_confirm'];
+    expect(built.length).toBeGreaterThan(5);
+    expect(built.filter((a) => !AUDIT_ACTIONS[a])).toEqual([]);
   });
 
   it('shows the code itself for an action without a label', () => {

@@ -19,8 +19,8 @@ import * as m0016 from './migrations/0016_resource_categories.js';
 import * as m0017 from './migrations/0017_audit_chain.js';
 import * as m0018 from './migrations/0018_names_encrypted.js';
 import * as m0020 from './migrations/0020_login_throttle.js';
-import * as m0022 from './migrations/0022_mediation.js';
 import * as m0021 from './migrations/0021_reports.js';
+import * as m0022 from './migrations/0022_mediation.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,8 +42,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_audit_chain': m0017,
   '0018_names_encrypted': m0018,
   '0020_login_throttle': m0020,
-  '0022_mediation': m0022,
   '0021_reports': m0021,
+  '0022_mediation': m0022,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -100,6 +100,17 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'mediation.case_read': { zh: '查看调解案件', en: 'Read mediation case' },
   'mediation.thread_read': { zh: '查看调解对话', en: 'Read mediation thread' },
   'mediation.case_listed': { zh: '调解案件出现在列表中', en: 'Mediation case listed' },
+  // 随手拍: the staff steps (reports.service.ts STEP_AUDIT), the jobs' steps (report.auto_<step>) and moderation.
+  'report.accepted': { zh: '受理随手拍', en: 'Accept report' },
+  'report.assigned': { zh: '随手拍派单', en: 'Assign report' },
+  'report.started': { zh: '开始处理随手拍', en: 'Start report' },
+  'report.resolved': { zh: '随手拍处理完成', en: 'Resolve report' },
+  'report.rejected': { zh: '随手拍不予受理', en: 'Reject report' },
+  'report.merged': { zh: '随手拍合并为重复', en: 'Merge duplicate report' },
+  'report.closed': { zh: '随手拍办结', en: 'Close report' },
+  'report.auto_confirm': { zh: '随手拍超期自动确认', en: 'Report confirmed automatically' },
+  'report.escalated': { zh: '随手拍超时升级', en: 'Report escalated' },
+  'report.moderated': { zh: '随手拍内容审核', en: 'Moderate report' },
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, Label> = {
@@ -124,6 +135,7 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   resource: { zh: '资源', en: 'Resource' },
   suggestion: { zh: '意见', en: 'Suggestion' },
   mediation_case: { zh: '调解案件', en: 'Mediation case' },
+  report: { zh: '随手拍', en: 'Report' },
 };
 
 function pick(l: Label, locale: Locale): string {

@@ -280,10 +280,6 @@ function paramText(name: string, value: string | number | null, locale: Locale):
     const st = SUGGESTION_STATUS[value];
     return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
-  if (name === 'mediation' && typeof value === 'string') {
-    const st = MEDIATION_STATUS[value];
-    return st ? (locale === 'en' ? st.en : st.zh) : value;
-  }
   if (name === 'reportStatus' && typeof value === 'string') {
     const s = REPORT_STATES[value];
     return s ? (locale === 'en' ? s.en : s.zh) : value;
@@ -294,6 +290,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
   }
   if (name === 'reward' && typeof value === 'number') {
     return locale === 'en' ? ` You earned ${value} points.` : `获得 ${value} 积分。`;
+  }
+  if (name === 'mediation' && typeof value === 'string') {
+    const st = MEDIATION_STATUS[value];
+    return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];

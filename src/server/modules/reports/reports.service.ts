@@ -891,7 +891,9 @@ export async function stepReport(
 ): Promise<repo.ReportRow> {
   const from = row.status as ReportState;
   const to = stepTarget(action, from, by);
-  if (!to) throw new AppError('REPORT_STATE', { status: `report_${from}`, action: `report_do_${action}` });
+  // The refused step's message key (messages.ts report_do_*), not an audit action.
+  const stepKey = `report_do_${action}`;
+  if (!to) throw new AppError('REPORT_STATE', { status: `report_${from}`, action: stepKey });
   if (input.version !== undefined && input.version !== Number(row.version)) throw new AppError('REPORT_CHANGED');
   const now = deps.clock.now();
   const at = iso(now);
@@ -1072,13 +1074,16 @@ function roleAt(kind: string): string {
 // ------------------------------------------------------------------------------------------------ joining, flags
 
 /** Adds the actor to an open report (这是同一个问题，我也反映): they follow it and it counts one more voice. */
+/** The refused step's message key for joining (messages.ts), not an audit action. */
+const JOIN_STEP_KEY = 'report_do_join';
+
 export function joinReport(deps: Deps, actor: Actor, id: string): Promise<ReportView> {
   return inTransaction(deps.db, async ({ trx }) => {
     const row = await repo.findReportById(trx, id);
     if (!row || !(isPublic(row) || canManageReport(actor, row) || isReporter(actor, row))) throw notFound('report');
     if (isReporter(actor, row)) return presentOne(deps, trx, actor, row);
     if (!isOpen(row.status as ReportState))
-      throw new AppError('REPORT_STATE', { status: `report_${row.status}`, action: 'report_do_join' });
+      throw new AppError('REPORT_STATE', { status: `report_${row.status}`, action: JOIN_STEP_KEY });
     const at = iso(deps.clock.now());
     if (
       await repo.insertSupporter(trx, {
