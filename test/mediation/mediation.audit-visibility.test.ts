@@ -6,32 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/server/modules/audit/audit.schemas.js';
 import { seedDemo } from '../../src/server/modules/demo/index.js';
 import type { MediationCase, MediationCasePage } from '../../src/server/modules/mediation/mediation.schemas.js';
-import { createTestEnv, DIALECTS, type TestEnv, testApp } from '../support.js';
+import { createTestEnv, DIALECTS, type TestEnv, testApp, signedIn } from '../support.js';
 
 describe.each(DIALECTS)('mediation entries in the audit log on %s', (dialect) => {
   let env: TestEnv;
   let app: FastifyInstance;
 
-  const as = async (phone: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { phone, password: env.deps.config.demoPassword },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const sid = res.cookies.find((c) => c.name === 'linli_sid')?.value ?? '';
-    const csrf = res.json<{ csrfToken: string }>().csrfToken;
-    return <T>(method: string, url: string, body?: unknown) =>
-      app
-        .inject({
-          method: method as 'GET',
-          url,
-          ...(body === undefined ? {} : { payload: body as object }),
-          cookies: { linli_sid: sid },
-          headers: { 'x-csrf-token': csrf },
-        })
-        .then((r) => ({ status: r.statusCode, body: r.json<T>() }));
-  };
+  const as = (phone: string) => signedIn(app, phone, env.deps.config.demoPassword);
   const auditOf = async (phone: string) => {
     const client = await as(phone);
     const page = await client<{ items: AuditEvent[]; total: number }>('GET', '/api/v1/audit-events?limit=100');

@@ -13,7 +13,7 @@ import type {
   ReportStatsView,
   ReportView,
 } from '../../src/server/modules/reports/reports.schemas.js';
-import { DIALECTS, testApp } from '../support.js';
+import { DIALECTS, testApp, signedIn } from '../support.js';
 import { reportEnv } from './reports.fixtures.js';
 
 describe.each(DIALECTS)('reports with the demo data on %s', (dialect) => {
@@ -21,26 +21,7 @@ describe.each(DIALECTS)('reports with the demo data on %s', (dialect) => {
   let app: FastifyInstance;
   let districtId: string;
 
-  const as = async (phone: string) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { phone, password: env.deps.config.demoPassword },
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const sid = res.cookies.find((c) => c.name === 'linli_sid')?.value ?? '';
-    const csrf = res.json<{ csrfToken: string }>().csrfToken;
-    return <T>(method: string, url: string, body?: unknown) =>
-      app
-        .inject({
-          method: method as 'GET',
-          url,
-          ...(body === undefined ? {} : { payload: body as object }),
-          cookies: { linli_sid: sid },
-          headers: { 'x-csrf-token': csrf },
-        })
-        .then((r) => ({ status: r.statusCode, body: r.json<T>(), raw: r.body }));
-  };
+  const as = (phone: string) => signedIn(app, phone, env.deps.config.demoPassword);
 
   beforeAll(async () => {
     env = await reportEnv(dialect);

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/server/modules/demo/index.js';
-import { createTestEnv, DIALECTS, type TestEnv, testApp } from '../support.js';
+import { createTestEnv, DIALECTS, signedIn, type TestEnv, testApp } from '../support.js';
 
 interface Section {
   key: string;
@@ -16,18 +16,11 @@ describe.each(DIALECTS)('reports in exportMyData on %s', (dialect) => {
   let app: FastifyInstance;
 
   const exportOf = async (phone: string) => {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { phone, password: env.deps.config.demoPassword },
-    });
-    expect(login.statusCode, login.body).toBe(200);
-    const sid = login.cookies.find((c) => c.name === 'linli_sid')?.value ?? '';
-    const me = login.json<{ user: { id: string } }>().user;
-    const res = await app.inject({ method: 'GET', url: '/api/v1/me/data', cookies: { linli_sid: sid } });
-    expect(res.statusCode, res.body).toBe(200);
-    const sections = res.json<{ sections: Section[] }>().sections;
-    return { me, section: (key: string) => sections.find((s) => s.key === key)?.rows };
+    const call = await signedIn(app, phone, env.deps.config.demoPassword);
+    const me = (await call<{ id: string }>('GET', '/api/v1/me')).body;
+    const res = await call<{ sections: Section[] }>('GET', '/api/v1/me/data');
+    expect(res.status, res.raw).toBe(200);
+    return { me, section: (key: string) => res.body.sections.find((s) => s.key === key)?.rows };
   };
 
   beforeAll(async () => {
