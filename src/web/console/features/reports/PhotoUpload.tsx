@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Upload, type UploadFile } from 'antd';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../lib/errors';
-import { photoPayload } from './photoFile';
+import { photoPayload } from '../../../shared/photoFile';
 import { useUploadReportPhoto } from './queries';
 
 export const MAX_PHOTOS = 6;

@@ -6,7 +6,7 @@ import { Toast } from 'antd-mobile';
 import { CameraOutline, PictureOutline } from 'antd-mobile-icons';
 import { ApiError } from '../../../shared/api';
 import { useI18n } from '../../i18n';
-import { photoPayload } from './photoFile';
+import { photoPayload } from '../../../shared/photoFile';
 import { useUploadReportPhoto } from './queries';
 
 export interface PickedPhoto {

@@ -1,3 +1,4 @@
+// Both apps use it: the H5 report form and the console's resolve step.
 // A chosen photo as the upload route takes it: base64 of the file. A large camera photo is first scaled down on the
 // phone (max 1600 px, JPEG) so it travels fast on a weak connection; the server checks the content, strips the
 // metadata and resizes again whatever it gets. Files the browser cannot decode (HEIC on most phones) go as they are.
