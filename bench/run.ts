@@ -1,5 +1,7 @@
 // npm run bench: runs every benchmark suite (or those named: npm run bench -- foundation).
+// npm run bench -- --fuzz: the long fuzz run instead (bench/fuzz.bench.ts).
 import { runFoundationBench } from './foundation.bench.js';
+import { runFuzzBench } from './fuzz.bench.js';
 import { runSignupBench } from './signup.bench.js';
 import { runLedgerBench } from './ledger.bench.js';
 import { runMallBench } from './mall.bench.js';
@@ -15,7 +17,13 @@ const SUITES: Record<string, () => Promise<void>> = {
   servicemap: runServiceMapBench,
 };
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+if (args.includes('--fuzz')) {
+  console.log('== fuzz (long run)');
+  await runFuzzBench();
+  process.exit(process.exitCode ?? 0);
+}
+const wanted = args;
 for (const [name, run] of Object.entries(SUITES)) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
   console.log(`== ${name}`);

@@ -2,7 +2,9 @@
 // demo district, on both databases: wrong types, huge strings, NUL and other control characters, unicode edge cases,
 // negative and huge numbers, SQL and HTML fragments, extra fields, broken path ids. Never a 5xx; every refusal has
 // the error shape {code, message, details}; and a request refused as invalid (400) writes nothing.
-// Bounded here (a seeded sample per operation); `FUZZ_ROUNDS=n` runs n times as many cases.
+// Bounded here (a seeded sample per operation); `FUZZ_ROUNDS=n` runs n times as many cases, and `FUZZ_REPORT=<file>`
+// appends one JSON line per database with what was sent (the long run: `npm run bench -- --fuzz`).
+import fs from 'node:fs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,6 +279,19 @@ describe.each(DIALECTS)('fuzzing every operation on %s', (dialect) => {
         }
       }
     }
+    if (process.env.FUZZ_REPORT)
+      fs.appendFileSync(
+        process.env.FUZZ_REPORT,
+        JSON.stringify({
+          dialect,
+          rounds: ROUNDS,
+          operations: ops.length,
+          requests: total,
+          failures: failures.length,
+          statuses: [...statuses].sort(),
+          firstFailures: failures.slice(0, 20),
+        }) + '\n',
+      );
     expect(failures).toEqual([]);
     expect(total).toBeGreaterThan(ops.length * 10);
     expect([...statuses].sort()).toEqual(expect.arrayContaining([400, 404, 414]));
