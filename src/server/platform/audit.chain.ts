@@ -14,7 +14,7 @@ import type { Clock } from './clock.js';
 import { chinaDate, iso } from './clock.js';
 import type { FieldCipher } from './crypto.js';
 import { AUDIT_PROBLEM_TEXTS, type Locale, translate } from './messages.js';
-import { signatureOk, signingKeyOf, signMessage } from './signing.js';
+import { headSignatureRow, type SignedChainHead, signatureOk, signHead } from './signing.js';
 
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 
@@ -345,15 +345,7 @@ export async function verifyAuditChain(
   return { ok: problems.length === 0, districts, problems };
 }
 
-export interface SignedAuditHead {
-  districtId: string;
-  day: string;
-  seq: number;
-  hash: string;
-  signedAt: string;
-  keyId: string;
-  signature: string;
-}
+export type SignedAuditHead = SignedChainHead;
 
 /** The bytes signed: UTF-8 of JSON.stringify(["linli-audit-head-v1", districtId, day, seq, hash, signedAt]). */
 export function auditHeadMessage(h: Pick<SignedAuditHead, 'districtId' | 'day' | 'seq' | 'hash' | 'signedAt'>): Buffer {
@@ -445,23 +437,8 @@ export async function signAuditHeads(
         if (expected - 1 !== head.seq || prev !== head.hash)
           return { districtId, head: null, created: false, refused: 'the head does not match the last seal' };
         const unsigned = { districtId, day, seq: head.seq, hash: head.hash, signedAt: iso(now) };
-        const signed: SignedAuditHead = {
-          ...unsigned,
-          keyId: signingKeyOf(deps.cipher).keyId,
-          signature: signMessage(deps.cipher, auditHeadMessage(unsigned)),
-        };
-        await trx
-          .insertInto('audit_head_signatures')
-          .values({
-            district_id: districtId,
-            day,
-            seq: signed.seq,
-            hash: signed.hash,
-            signed_at: signed.signedAt,
-            key_id: signed.keyId,
-            signature: signed.signature,
-          })
-          .execute();
+        const signed = signHead(deps.cipher, unsigned, auditHeadMessage);
+        await trx.insertInto('audit_head_signatures').values(headSignatureRow(signed)).execute();
         return { districtId, head: signed, created: true, refused: null };
       }),
     );

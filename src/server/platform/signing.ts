@@ -47,3 +47,38 @@ export function signatureOk(cipher: FieldCipher, message: Buffer, signature: str
     return false;
   }
 }
+
+/** A chain head (ledger or audit) as signed: the district's position and hash on a day, with the key and signature. */
+export interface SignedChainHead {
+  districtId: string;
+  day: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+export type UnsignedChainHead = Omit<SignedChainHead, 'keyId' | 'signature'>;
+
+/** Signs a head with the installation's key over the bytes `message` makes of it. */
+export function signHead(
+  cipher: FieldCipher,
+  unsigned: UnsignedChainHead,
+  message: (h: UnsignedChainHead) => Buffer,
+): SignedChainHead {
+  return { ...unsigned, keyId: signingKeyOf(cipher).keyId, signature: signMessage(cipher, message(unsigned)) };
+}
+
+/** The stored row of a signed head (ledger_head_signatures and audit_head_signatures share the columns). */
+export function headSignatureRow(h: SignedChainHead) {
+  return {
+    district_id: h.districtId,
+    day: h.day,
+    seq: h.seq,
+    hash: h.hash,
+    signed_at: h.signedAt,
+    key_id: h.keyId,
+    signature: h.signature,
+  };
+}

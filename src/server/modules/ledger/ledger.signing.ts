@@ -5,7 +5,7 @@
 // installation secret (platform/signing.ts), so there is no second key file to lose.
 import type { Deps } from '../../platform/context.js';
 import { iso } from '../../platform/clock.js';
-import { signatureOk, signingKeyOf, signMessage } from '../../platform/signing.js';
+import { headSignatureRow, type SignedChainHead, signatureOk, signHead, signingKeyOf } from '../../platform/signing.js';
 import { notFound } from '../../platform/errors.js';
 import { decodeCursor, encodeCursor, type Page } from '../../platform/pagination.js';
 import { inTransaction, type Executor } from '../../db/transaction.js';
@@ -14,15 +14,7 @@ import { toCanonical } from './ledger.core.js';
 import * as repo from './ledger.repository.js';
 import { chinaDay, GENESIS_HASH, journalHash } from './ledger.rules.js';
 
-export interface SignedHead {
-  districtId: string;
-  day: string;
-  seq: number;
-  hash: string;
-  signedAt: string;
-  keyId: string;
-  signature: string;
-}
+export type SignedHead = SignedChainHead;
 
 /**
  * The bytes signed (documented in docs/LEDGER.md): UTF-8 of
@@ -134,7 +126,6 @@ export interface SigningOutcome {
 export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } = {}): Promise<SigningOutcome[]> {
   const now = deps.clock.now();
   const day = chinaDay(now);
-  const key = signingKeyOf(deps.cipher);
   const out: SigningOutcome[] = [];
   for (const head of await repo.districtsWithLedger(deps.db)) {
     const districtId = head.district_id;
@@ -182,23 +173,8 @@ export async function signLedgerHeads(deps: Deps, opts: { districtId?: string } 
       const refused = await chainExtends(trx, districtId, reached, { seq: Number(locked.seq), hash: locked.hash });
       if (refused) return { districtId, head: null, created: false, refused };
       const unsigned = { districtId, day, seq: Number(locked.seq), hash: locked.hash, signedAt: iso(now) };
-      const signed: SignedHead = {
-        ...unsigned,
-        keyId: key.keyId,
-        signature: signMessage(deps.cipher, headMessage(unsigned)),
-      };
-      await trx
-        .insertInto('ledger_head_signatures')
-        .values({
-          district_id: districtId,
-          day,
-          seq: signed.seq,
-          hash: signed.hash,
-          signed_at: signed.signedAt,
-          key_id: signed.keyId,
-          signature: signed.signature,
-        })
-        .execute();
+      const signed = signHead(deps.cipher, unsigned, headMessage);
+      await trx.insertInto('ledger_head_signatures').values(headSignatureRow(signed)).execute();
       return { districtId, head: signed, created: true, refused: null };
     });
     out.push(outcome);
