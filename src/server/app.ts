@@ -39,6 +39,7 @@ import { notificationRoutes, startNotificationWorker } from './modules/notificat
 import { expireVouchers, findFiledMerchant, mallRoutes } from './modules/mall/index.js';
 import { invitationRoutes, needRoutes } from './modules/needs/index.js';
 import { mediationRoutes } from './modules/mediation/index.js';
+import { careRoutes, startCareWorker } from './modules/care/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
 import { reportRoutes, startReportWorker } from './modules/reports/index.js';
 import { privacyRoutes } from './modules/privacy/index.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   needRoutes(app, deps);
   invitationRoutes(app, deps);
   mediationRoutes(app, deps);
+  careRoutes(app, deps);
   serviceMapRoutes(app, deps);
   reportRoutes(app, deps);
   privacyRoutes(app, deps);
@@ -181,6 +183,11 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     const reportJobs = startReportWorker(deps, (err) => app.log.error({ err }, 'report jobs failed'));
     app.addHook('onClose', async () => {
       await reportJobs.stop();
+    });
+    // The care registry: alert colours and one notice a day per yellow/red person (care/care.jobs.ts).
+    const careJobs = startCareWorker(deps, (err) => app.log.error({ err }, 'care jobs failed'));
+    app.addHook('onClose', async () => {
+      await careJobs.stop();
     });
   }
 

@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018_names_encrypted.js';
 import * as m0020 from './migrations/0020_login_throttle.js';
 import * as m0021 from './migrations/0021_reports.js';
 import * as m0022 from './migrations/0022_mediation.js';
+import * as m0023 from './migrations/0023_care.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_login_throttle': m0020,
   '0021_reports': m0021,
   '0022_mediation': m0022,
+  '0023_care': m0023,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -11,6 +11,7 @@ import type { OrgTables } from '../modules/org/org.tables.js';
 import type { ProjectTables } from '../modules/projects/projects.tables.js';
 import type { SuggestionTables } from '../modules/suggestions/suggestions.tables.js';
 import type { MediationTables } from '../modules/mediation/mediation.tables.js';
+import type { CareTables } from '../modules/care/care.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { ReportTables } from '../modules/reports/reports.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
@@ -40,5 +41,6 @@ export interface DB
     NotificationTables,
     ProjectTables,
     MediationTables,
+    CareTables,
     SuggestionTables,
     ReportTables {}

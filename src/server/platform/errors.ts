@@ -106,6 +106,9 @@ export const STATUS_BY_CODE = {
   MEDIATION_STATE: 409,
   MEDIATION_NOT_MEDIATOR: 422,
   MEDIATION_PARTY_SELF: 422,
+  // care registry (关爱台账)
+  CARE_CHANGED: 409,
+  CARE_VISITOR_INVALID: 422,
   // grid reports (随手拍) and their photos
   REPORT_STATE: 409,
   REPORT_CHANGED: 409,

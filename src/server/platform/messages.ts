@@ -227,6 +227,15 @@ export const ERROR_TEXTS: Texts = {
     en: '"{name}" is not a mediator of this community; grant the mediator role first',
   },
   MEDIATION_PARTY_SELF: { zh: '另一方当事人不能是您自己', en: 'The other party cannot be yourself' },
+  // care registry (关爱台账)
+  CARE_CHANGED: {
+    zh: '该关爱对象刚被他人更新过，请刷新后再操作',
+    en: 'Someone has just updated this person; refresh and try again',
+  },
+  CARE_VISITOR_INVALID: {
+    zh: '走访人应是本辖区的网格员等工作人员，或本社区已通过审核的志愿者',
+    en: "A visitor must be care staff over this person or an approved volunteer of the person's community",
+  },
   // grid reports (随手拍)
   REPORT_STATE: { zh: '该随手拍当前为“{status}”，不能{action}', en: 'The report is {status}; cannot {action}' },
   REPORT_CHANGED: {
@@ -297,6 +306,7 @@ export const ENTITY_TEXTS: Texts = {
   mediation_case: { zh: '调解案件', en: 'Mediation case' },
   mediation_party: { zh: '当事人', en: 'Party' },
   mediation_stats: { zh: '调解统计', en: 'Mediation statistics' },
+  care_subject: { zh: '关爱对象', en: 'Person in care' },
 };
 
 /** Texts for validation keys used in schemas as `{ message: 'v.xxx' }`. */

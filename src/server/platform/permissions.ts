@@ -46,7 +46,9 @@ export type Permission =
   /** The service map's points (15分钟服务圈). */
   | 'servicepoint.manage'
   /** Grid reports (随手拍): see, accept, assign, work and resolve, reject or merge, moderate flagged ones. */
-  | 'report.manage';
+  | 'report.manage'
+  /** The care registry (关爱台账): register vulnerable residents, set tiers, assign visitors, see alerts. */
+  | 'care.manage';
 
 const ADMIN: Permission[] = [
   'org.read',
@@ -67,6 +69,7 @@ const ADMIN: Permission[] = [
   'mediation.stats',
   'servicepoint.manage',
   'report.manage',
+  'care.manage',
 ];
 
 /** What each role may do within its node's subtree. Residents need no grant: they act on their own data. */
@@ -74,8 +77,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   district_admin: ADMIN,
   street_admin: ADMIN,
   community_admin: ADMIN,
-  grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'report.manage'],
-  social_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'project.manage', 'mediation.stats'],
+  grid_worker: ['org.read', 'people.read', 'volunteer.read', 'need.manage', 'report.manage', 'care.manage'],
+  social_worker: [
+    'org.read',
+    'people.read',
+    'volunteer.read',
+    'need.manage',
+    'project.manage',
+    'mediation.stats',
+    'care.manage',
+  ],
   team_leader: [],
   volunteer: [],
   merchant_staff: [],

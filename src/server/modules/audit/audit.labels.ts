@@ -100,6 +100,12 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'mediation.case_read': { zh: '查看调解案件', en: 'Read mediation case' },
   'mediation.thread_read': { zh: '查看调解对话', en: 'Read mediation thread' },
   'mediation.case_listed': { zh: '调解案件出现在列表中', en: 'Mediation case listed' },
+  'care.subject_created': { zh: '登记关爱对象', en: 'Register person in care' },
+  'care.tier_updated': { zh: '调整关爱分级', en: 'Change care tier' },
+  'care.visitor_assigned': { zh: '分派关爱走访人', en: 'Assign care visitor' },
+  'care.visit_logged': { zh: '记录关爱走访', en: 'Log care visit' },
+  'care.subject_read': { zh: '查看关爱对象', en: 'Read person in care' },
+  'care.subject_listed': { zh: '关爱对象出现在列表中', en: 'Person in care listed' },
   // 随手拍: the staff steps (reports.service.ts STEP_AUDIT), the jobs' steps (report.auto_<step>) and moderation.
   'report.accepted': { zh: '受理随手拍', en: 'Accept report' },
   'report.assigned': { zh: '随手拍派单', en: 'Assign report' },
@@ -135,6 +141,7 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   resource: { zh: '资源', en: 'Resource' },
   suggestion: { zh: '意见', en: 'Suggestion' },
   mediation_case: { zh: '调解案件', en: 'Mediation case' },
+  care_subject: { zh: '关爱对象', en: 'Person in care' },
   report: { zh: '随手拍', en: 'Report' },
 };
 

@@ -22,6 +22,7 @@ import { auditPersonalDataOf } from '../audit/index.js';
 import { ledgerPersonalDataOf, renameClosedAccounts, settleClosedAccount } from '../ledger/index.js';
 import { cancelActiveVouchersOf, mallPersonalDataOf } from '../mall/index.js';
 import { mediationPersonalDataOf } from '../mediation/index.js';
+import { carePersonalDataOf } from '../care/index.js';
 import { needsPersonalDataOf, renameClosedVolunteerInvitations, withdrawOpenNeedsOf } from '../needs/index.js';
 import { dropPendingDeliveriesOf, notificationsPersonalDataOf } from '../notifications/index.js';
 import { projectsPersonalDataOf } from '../projects/index.js';
@@ -49,6 +50,7 @@ const PARTS: PersonalPart[] = [
   mallPersonalDataOf,
   needsPersonalDataOf,
   mediationPersonalDataOf,
+  carePersonalDataOf,
   reportsPersonalDataOf,
   projectsPersonalDataOf,
   suggestionsPersonalDataOf,
