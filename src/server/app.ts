@@ -22,6 +22,7 @@ import {
   acceptedMinutesAllTime,
   activityFacts,
   recordRoutes,
+  starFacts,
   teamServiceTotals,
   volunteerRating,
 } from './modules/records/index.js';
@@ -43,6 +44,7 @@ import { careRoutes, startCareWorker } from './modules/care/index.js';
 import { serviceMapRoutes } from './modules/servicemap/index.js';
 import { reportRoutes, startReportWorker } from './modules/reports/index.js';
 import { privacyRoutes } from './modules/privacy/index.js';
+import { effectiveStarLevel, starRoutes, startStarWorker } from './modules/recognition/index.js';
 
 // Ports: lower modules declare what they need from upper ones; the upper modules' functions are plugged in here,
 // once, at load (records show activity facts, records.ports.ts; volunteers show service facts, volunteers.ports.ts).
@@ -53,6 +55,7 @@ serviceFacts.provide({
   teamActivityCount: countPublishedOfTeam,
   volunteerRating,
 });
+starFacts.provide({ effectiveLevel: effectiveStarLevel });
 
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
@@ -128,6 +131,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   serviceMapRoutes(app, deps);
   reportRoutes(app, deps);
   privacyRoutes(app, deps);
+  starRoutes(app, deps);
 
   if (opts.backgroundJobs !== false) {
     const worker = startLedgerWorker(
@@ -183,6 +187,13 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     const reportJobs = startReportWorker(deps, (err) => app.log.error({ err }, 'report jobs failed'));
     app.addHook('onClose', async () => {
       await reportJobs.stop();
+    });
+    // Star levels: accepted hours crossing a threshold start publicity (公示); ended periods take effect (recognition/).
+    const starJobs = startStarWorker(deps, (err) => app.log.error({ err }, 'star jobs failed'));
+    const offStars = onEventsCommitted(deps.db, starJobs.nudge);
+    app.addHook('onClose', async () => {
+      offStars();
+      await starJobs.stop();
     });
     // The care registry: alert colours and one notice a day per yellow/red person (care/care.jobs.ts).
     const careJobs = startCareWorker(deps, (err) => app.log.error({ err }, 'care jobs failed'));

@@ -592,7 +592,7 @@ describe.each(DIALECTS)('foundation API on %s', (dialect) => {
       const doc = res.json<{ paths: Record<string, Record<string, { operationId?: string }>> }>();
       const ids = Object.values(doc.paths).flatMap((p) => Object.values(p).map((op) => op.operationId));
       const verbs =
-        /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset|start|finish|withdraw|claim|answer|convert|triage|match|invite|complete|respond|find|archive|unlock|open|assign|post|upload|resolve|reject|merge|reopen|join|flag|moderate|log)([A-Z]\w*)?$/;
+        /^(get|list|create|update|register|login|logout|change|grant|revoke|reveal|delete|apply|review|import|export|publish|cancel|sign|check|mark|declare|confirm|accept|return|correct|rate|verify|leave|request|gift|donate|award|record|reverse|place|file|evaluate|complain|lookup|close|redeem|reset|start|finish|withdraw|claim|answer|convert|triage|match|invite|complete|respond|find|archive|unlock|open|assign|post|upload|resolve|reject|merge|reopen|join|flag|moderate|object|decide|log)([A-Z]\w*)?$/;
       expect(ids.filter((id) => typeof id !== 'string' || !verbs.test(id))).toEqual([]);
       for (const name of [
         'getHealth',

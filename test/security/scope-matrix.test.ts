@@ -32,6 +32,7 @@ const PUBLIC: Record<string, string> = {
   listPublicReports: 'the 随手拍 public board (公开栏): public reports without the reporter',
   getPublicReport: 'the 随手拍 public board (公开栏): one public report without the reporter',
   getReportPhoto: 'photos of reports on the public board; any other photo answers 404 without a session',
+  listStarPublicity: 'the star-level publicity list (星级公示) is public so residents may object: masked names only',
 };
 
 /** Reads by id that are meant to be visible across districts, and why. */

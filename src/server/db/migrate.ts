@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020_login_throttle.js';
 import * as m0021 from './migrations/0021_reports.js';
 import * as m0022 from './migrations/0022_mediation.js';
 import * as m0023 from './migrations/0023_care.js';
+import * as m0024 from './migrations/0024_star_publicity.js';
 import type { DB } from './schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021_reports': m0021,
   '0022_mediation': m0022,
   '0023_care': m0023,
+  '0024_star_publicity': m0024,
 };
 
 /** Brings the schema up to date; throws with the failing migration's name. */

@@ -14,6 +14,7 @@ import type { MediationTables } from '../modules/mediation/mediation.tables.js';
 import type { CareTables } from '../modules/care/care.tables.js';
 import type { RecordTables } from '../modules/records/records.tables.js';
 import type { ReportTables } from '../modules/reports/reports.tables.js';
+import type { StarTables } from '../modules/recognition/stars.tables.js';
 import type { ServiceMapTables } from '../modules/servicemap/servicemap.tables.js';
 import type { SettingsTables } from '../modules/settings/settings.tables.js';
 import type { VolunteerTables } from '../modules/volunteers/volunteers.tables.js';
@@ -43,4 +44,5 @@ export interface DB
     MediationTables,
     CareTables,
     SuggestionTables,
-    ReportTables {}
+    ReportTables,
+    StarTables {}

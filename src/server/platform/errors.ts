@@ -119,6 +119,10 @@ export const STATUS_BY_CODE = {
   PHOTO_NOT_IMAGE: 422,
   PHOTO_TOO_LARGE: 413,
   PHOTO_TOO_MANY_PIXELS: 422,
+  // star levels: publicity (公示) and objections
+  STAR_STATE: 409,
+  STAR_OBJECTION_TWICE: 409,
+  STAR_OBJECTION_SELF: 422,
   INTERNAL: 500,
 } as const;
 

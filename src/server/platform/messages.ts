@@ -236,6 +236,13 @@ export const ERROR_TEXTS: Texts = {
     zh: '走访人应是本辖区的网格员等工作人员，或本社区已通过审核的志愿者',
     en: "A visitor must be care staff over this person or an approved volunteer of the person's community",
   },
+  // star levels (星级公示)
+  STAR_STATE: { zh: '该星级公示当前为“{status}”，不能{action}', en: 'The star promotion is {status}; cannot {action}' },
+  STAR_OBJECTION_TWICE: {
+    zh: '您已对这条星级公示提出过异议，请等待社区处理',
+    en: 'You have already objected to this promotion; the community will decide',
+  },
+  STAR_OBJECTION_SELF: { zh: '不能对自己的星级公示提出异议', en: 'You cannot object to your own promotion' },
   // grid reports (随手拍)
   REPORT_STATE: { zh: '该随手拍当前为“{status}”，不能{action}', en: 'The report is {status}; cannot {action}' },
   REPORT_CHANGED: {
@@ -306,6 +313,7 @@ export const ENTITY_TEXTS: Texts = {
   mediation_case: { zh: '调解案件', en: 'Mediation case' },
   mediation_party: { zh: '当事人', en: 'Party' },
   mediation_stats: { zh: '调解统计', en: 'Mediation statistics' },
+  star_promotion: { zh: '星级公示', en: 'Star promotion' },
   care_subject: { zh: '关爱对象', en: 'Person in care' },
 };
 

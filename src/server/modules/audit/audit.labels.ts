@@ -117,6 +117,11 @@ export const AUDIT_ACTIONS: Record<string, Label> = {
   'report.auto_confirm': { zh: '随手拍超期自动确认', en: 'Report confirmed automatically' },
   'report.escalated': { zh: '随手拍超时升级', en: 'Report escalated' },
   'report.moderated': { zh: '随手拍内容审核', en: 'Moderate report' },
+  // Star levels (星级): the system publicises and settles, residents object, staff decide.
+  'star.publicise': { zh: '星级晋级进入公示', en: 'Star promotion publicised' },
+  'star.effective': { zh: '星级公示期满生效', en: 'Star level took effect' },
+  'star.object': { zh: '对星级公示提出异议', en: 'Object to star promotion' },
+  'star.decide': { zh: '处理星级异议', en: 'Decide star objection' },
 };
 
 export const AUDIT_TARGET_TYPES: Record<string, Label> = {
@@ -143,6 +148,7 @@ export const AUDIT_TARGET_TYPES: Record<string, Label> = {
   mediation_case: { zh: '调解案件', en: 'Mediation case' },
   care_subject: { zh: '关爱对象', en: 'Person in care' },
   report: { zh: '随手拍', en: 'Report' },
+  star_promotion: { zh: '星级晋级', en: 'Star promotion' },
 };
 
 function pick(l: Label, locale: Locale): string {

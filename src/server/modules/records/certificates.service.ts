@@ -13,8 +13,8 @@ import { maskName } from '../../platform/privacy.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findPersonContact, firstRoleHolder } from '../accounts/index.js';
 import { findNode } from '../org/index.js';
-import { getVolunteering, starLevel } from '../settings/index.js';
 import { findVolunteerRegistration } from '../volunteers/index.js';
+import { starFacts } from './certificates.ports.js';
 import * as repo from './records.repository.js';
 import { formatCertNo } from './records.rules.js';
 
@@ -27,10 +27,13 @@ export interface CertificateSnapshot {
   minutes: number;
   /** Of which recorded by staff after the fact (补记); absent in certificates issued before it existed. */
   afterTheFactMinutes?: number;
+  /** The star level held (taken effect after publicity); 0 shows no stars at all. */
   starLevel: number;
   firstDate: string | null;
   lastDate: string | null;
   content: Array<{ category: string; times: number; minutes: number }>;
+  /** One row per accepted service (absent in certificates issued before it existed); printed on request. */
+  activities?: Array<{ date: string; title: string; minutes: number }>;
   issuer: string;
   districtName: string;
   personInCharge: string;
@@ -63,6 +66,7 @@ export async function getCertificate(
   actor: Actor,
   volunteerId: string,
   publicBaseUrl: string,
+  opts: { activities?: boolean } = {},
 ): Promise<{ certNo: string; pdf: Buffer }> {
   const snapshot = await inTransaction(deps.db, async ({ trx }) => {
     const v = await findVolunteerRegistration(trx, volunteerId);
@@ -74,8 +78,12 @@ export async function getCertificate(
     const byCategory = await repo.acceptedByCategory(trx, v.district_id, v.user_id);
     const minutes = byCategory.reduce((s, c) => s + Number(c.m), 0);
     if (minutes === 0) throw new AppError('CERT_NO_HOURS');
+    const level = await starFacts.get().effectiveLevel(trx, v.district_id, v.user_id);
     const latest = await repo.latestCertificate(trx, v.district_id, v.id);
-    if (latest && latest.minutes === minutes) return JSON.parse(latest.snapshot) as CertificateSnapshot;
+    if (latest && latest.minutes === minutes) {
+      const prior = JSON.parse(latest.snapshot) as CertificateSnapshot;
+      if (prior.starLevel === level && (!opts.activities || prior.activities)) return prior;
+    }
 
     const district = await findNode(trx, v.district_id);
     const adminId = await firstRoleHolder(trx, v.district_id, community.id, 'community_admin');
@@ -86,7 +94,6 @@ export async function getCertificate(
     const now = deps.clock.now();
     const year = Number(iso(now).slice(0, 4));
     const certNo = formatCertNo(year, await nextCounter(trx, v.district_id, `cert_no:${year}`));
-    const settings = await getVolunteering(trx, v.district_id);
     const s: CertificateSnapshot = {
       certNo,
       name: deps.cipher.decrypt(v.real_name_enc),
@@ -95,7 +102,7 @@ export async function getCertificate(
       volunteerNo: v.volunteer_no,
       minutes,
       afterTheFactMinutes: byCategory.reduce((sum, c) => sum + Number(c.late), 0),
-      starLevel: starLevel(minutes, settings.starThresholdsHours),
+      starLevel: level,
       firstDate: byCategory.map((c) => c.first).sort()[0] ?? null,
       lastDate:
         byCategory
@@ -105,6 +112,7 @@ export async function getCertificate(
       content: byCategory
         .map((c) => ({ category: c.category, times: Number(c.n), minutes: Number(c.m) }))
         .sort((a, b) => b.minutes - a.minutes),
+      activities: await repo.acceptedRowsForCertificate(trx, v.district_id, v.user_id, 300),
       issuer: `${community.name}居民委员会`,
       districtName: district?.name ?? '',
       personInCharge: nameOf(admin),
@@ -135,12 +143,26 @@ export async function getCertificate(
     });
     return s;
   });
-  const pdf = await renderCertificate(snapshot, `${publicBaseUrl.replace(/\/$/, '')}/verify/${snapshot.certNo}`);
+  const pdf = await renderCertificate(snapshot, `${publicBaseUrl.replace(/\/$/, '')}/verify/${snapshot.certNo}`, {
+    activities: !!opts.activities,
+  });
   return { certNo: snapshot.certNo, pdf };
 }
 
-/** Draws the certificate. */
-export async function renderCertificate(s: CertificateSnapshot, verifyUrl: string): Promise<Buffer> {
+/** The sentence about the star level: only when one is held (never five grey stars). */
+export function starSentence(level: number): string {
+  return level > 0 ? `，星级为 ${'★'.repeat(level)}（${level}星）` : '';
+}
+
+/**
+ * Draws the certificate: the national wording (兹证明 … 特此证明), the content by category, optionally one row per
+ * service, the issuer's lines with a box for its seal (盖章处) and the QR code to the public check.
+ */
+export async function renderCertificate(
+  s: CertificateSnapshot,
+  verifyUrl: string,
+  opts: { activities?: boolean } = {},
+): Promise<Buffer> {
   const qr = await QRCode.toBuffer(verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const doc = newCjkDocument({ Title: `志愿服务记录证明 ${s.certNo}` });
   const date = (d: string | null) =>
@@ -160,8 +182,9 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
       `兹证明 ${s.name}（证件类型：${s.idType}，证件号码：${s.idNumberMasked ?? '未登记'}，志愿者编号：${s.volunteerNo}）` +
       `于 ${date(s.firstDate)} 至 ${date(s.lastDate)} 期间参加志愿服务，经${s.issuer}记录并验收，累计志愿服务时长 ${hoursText(s.minutes)}` +
       `${s.afterTheFactMinutes ? `（其中事后补记 ${hoursText(s.afterTheFactMinutes)}）` : ''}` +
-      `${s.starLevel > 0 ? `，星级为 ${'★'.repeat(s.starLevel)}（${s.starLevel}星）` : ''}。`;
+      `${starSentence(s.starLevel)}。`;
     d.text(body, left, 160, { width, lineGap: 8, indent: 26 });
+    d.text('特此证明。', left, d.y + 4, { width, indent: 26 });
     d.moveDown(1);
     d.font('cjk-bold').fontSize(12).text('服务内容', left);
     d.font('cjk').fontSize(11);
@@ -178,6 +201,23 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
     for (const c of s.content) {
       d.text(c.category, col[0], y).text(`${c.times} 次`, col[1], y).text(hoursText(c.minutes), col[2], y);
       y += 22;
+    }
+    if (opts.activities && s.activities?.length) {
+      y += 10;
+      d.font('cjk-bold').fontSize(12).fillColor('#111').text('服务明细', left, y);
+      d.font('cjk').fontSize(10);
+      y = d.y + 6;
+      for (const a of s.activities) {
+        if (y > d.page.height - 300) {
+          d.addPage();
+          y = d.page.margins.top;
+        }
+        d.text(date(a.date), left, y, { width: 110 })
+          .text(a.title, left + 110, y, { width: 260, height: 14, ellipsis: true })
+          .text(hoursText(a.minutes), left + 380, y);
+        y += 18;
+      }
+      d.fontSize(11);
     }
     y += 20;
     d.fontSize(12);
@@ -200,6 +240,24 @@ export async function renderCertificate(s: CertificateSnapshot, verifyUrl: strin
         width: qrSize,
         align: 'center',
       });
+    // The issuing organisation's seal goes here (盖章处): below the issuer's lines, left of the page's right edge.
+    let sealY = y + 24;
+    if (sealY + 110 > d.page.height - 125) {
+      d.addPage();
+      sealY = d.page.margins.top;
+    }
+    const sealX = left + width - qrSize - 170;
+    d.save()
+      .roundedRect(sealX, sealY, 150, 100, 6)
+      .dash(4, { space: 3 })
+      .lineWidth(0.8)
+      .strokeColor('#B8392B')
+      .stroke()
+      .undash()
+      .restore();
+    d.fontSize(10)
+      .fillColor('#B8392B')
+      .text(`${s.issuer}（盖章处）`, sealX + 6, sealY + 42, { width: 138, align: 'center' });
     d.fontSize(9)
       .fillColor('#777')
       .text(

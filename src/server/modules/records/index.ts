@@ -27,6 +27,8 @@ export { acceptedMinutesByCommunity, acceptedMinutesOfPeople } from './records.r
 export { recordPeopleByKey } from './records.repository.js';
 // The port activities fill (through app.ts) so records can show an activity's facts without importing activities.
 export { activityFacts, type ActivityFactField, type ActivityFacts } from './records.ports.js';
+// The port recognition fills (through app.ts) so the certificate shows the star level held after publicity.
+export { starFacts, type StarFacts } from './certificates.ports.js';
 // Service facts the volunteers module shows (app.ts fills its port with them).
 export { acceptedMinutesAllTime, teamServiceTotals, volunteerRating } from './records.repository.js';
 // Recent services and ratings for the needs module's matching.

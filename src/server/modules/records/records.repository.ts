@@ -349,6 +349,28 @@ export async function acceptedByCategory(db: Executor, districtId: string, userI
   return [...groups.values()];
 }
 
+/** A person's accepted records one per row (date, what was done, minutes), for the certificate's optional rows. */
+export async function acceptedRowsForCertificate(db: Executor, districtId: string, userId: string, limit: number) {
+  const fact = activityFacts.get().fieldOf;
+  const rows = await db
+    .selectFrom('service_records as r')
+    .select((eb) => [
+      sql<string>`coalesce(${fact(db, 'title', eb.ref('r.district_id'), eb.ref('r.activity_id'))}, r.content, r.category, '')`.as(
+        'title',
+      ),
+      'r.minutes',
+      'r.service_date',
+    ])
+    .where('r.district_id', '=', districtId)
+    .where('r.user_id', '=', userId)
+    .where('r.status', '=', 'accepted')
+    .orderBy('r.service_date')
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ date: r.service_date, title: r.title, minutes: Number(r.minutes) }));
+}
+
 /**
  * Accepted service minutes per community and person with a service date in [firstDay, lastDay] (China-time days),
  * for other modules through index.ts (the ledger's year summary).

@@ -130,11 +130,14 @@ export function recordRoutes(app: FastifyInstance, deps: Deps): void {
     schema: {
       operationId: 'getCertificate',
       tags: ['records'],
-      summary: '志愿服务记录证明（PDF，含核验二维码）',
+      summary: '志愿服务记录证明（PDF，含核验二维码；activities=1 附服务明细）',
       params: s.idParams,
+      querystring: s.certificateQuery,
     },
     handler: async (req, reply) => {
-      const { certNo, pdf } = await certs.getCertificate(deps, requireActor(req), req.params.id, publicBaseUrl(req));
+      const { certNo, pdf } = await certs.getCertificate(deps, requireActor(req), req.params.id, publicBaseUrl(req), {
+        activities: req.query.activities ?? false,
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', attachmentName(`志愿服务记录证明-${certNo}.pdf`))

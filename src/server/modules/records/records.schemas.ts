@@ -1,6 +1,6 @@
 // Request and response schemas of service-record routes.
 import { z } from 'zod';
-import { cursorSchema, limitSchema } from '../../platform/schemas.js';
+import { boolQuery, cursorSchema, limitSchema } from '../../platform/schemas.js';
 import { RECORD_STATES } from './records.rules.js';
 
 export const toRecordSchema = z
@@ -64,6 +64,9 @@ export const exportQuery = z.object({
   from: date.optional(),
   to: date.optional(),
 });
+
+/** activities=1 prints one row per accepted service under the content by category. */
+export const certificateQuery = z.object({ activities: boolQuery });
 
 export const certificateCheckSchema = z
   .object({

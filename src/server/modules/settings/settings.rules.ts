@@ -18,6 +18,14 @@ export interface VolunteeringSettings {
   graceMinutes: number;
   /** How long one rotating attendance code lasts (a code is accepted in its window and the next). */
   attendanceWindowSeconds: number;
+  /** Working days a new star level stays in publicity (公示期) before it takes effect (weekends skipped). */
+  starPublicityWorkingDays: number;
+  /** Months a falsified-hours finding blocks star promotion. */
+  starBlockMonths: number;
+  /** Extra non-working dates (public holidays, YYYY-MM-DD) the publicity period skips. */
+  nonWorkingDates: string[];
+  /** Weekend dates that are working days (调休 make-up days, YYYY-MM-DD). */
+  makeUpWorkingDates: string[];
 }
 
 export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
@@ -51,6 +59,10 @@ export const DEFAULT_VOLUNTEERING: VolunteeringSettings = {
   dailyCapMinutes: 480,
   graceMinutes: 10,
   attendanceWindowSeconds: 60,
+  starPublicityWorkingDays: 5,
+  starBlockMonths: 12,
+  nonWorkingDates: [],
+  makeUpWorkingDates: [],
 };
 
 /** Returns a problem key when the settings are inconsistent, else null. */

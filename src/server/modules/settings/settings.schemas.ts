@@ -16,6 +16,10 @@ export const volunteeringSettingsSchema = z
     dailyCapMinutes: z.number().int().min(15).max(1440),
     graceMinutes: z.number().int().min(0).max(60),
     attendanceWindowSeconds: z.number().int().min(20).max(600),
+    starPublicityWorkingDays: z.number().int().min(1).max(30),
+    starBlockMonths: z.number().int().min(0).max(60),
+    nonWorkingDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(400),
+    makeUpWorkingDates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(100),
   })
   .describe('VolunteeringSettings');
 
