@@ -22,6 +22,7 @@ import { seedServiceMap } from './demo.servicemap.js';
 import { seedNeeds } from './demo.needs.js';
 import { seedReports } from './demo.reports.js';
 import { seedMediation } from './demo.mediation.js';
+import { seedCare } from './demo.care.js';
 
 export const DEMO_DISTRICT = '示范区';
 
@@ -192,6 +193,7 @@ export async function seedDemo(deps: Deps, password: string): Promise<boolean> {
     must(grids[0], "the first community's grids").map((g) => g.id),
   );
   await seedMediation(deps, password);
+  await seedCare(deps, password, must(grids[0]?.[0], "the first community's first grid").id);
   await seedProjects(deps, password, home.id);
   return true;
 }
