@@ -76,6 +76,10 @@ const MediationPage = lazyPage(
   () => import('./features/mediation/MediationPage'),
   (m) => m.MediationPage,
 );
+const StarPromotionsPage = lazyPage(
+  () => import('./features/stars/StarPromotionsPage'),
+  (m) => m.StarPromotionsPage,
+);
 const SettingsPage = lazyPage(
   () => import('./features/settings/SettingsPage'),
   (m) => m.SettingsPage,
@@ -138,6 +142,7 @@ export function ConsoleApp() {
               <Route path="/needs" element={<NeedsBoardPage />} />
               <Route path="/reports" element={<ReportsBoardPage />} />
               <Route path="/acceptance" element={<AcceptancePage />} />
+              <Route path="/star-promotions" element={<StarPromotionsPage />} />
               <Route path="/past-service" element={<PastServicePage />} />
               <Route path="/points" element={<Navigate to="/points/accounts" replace />} />
               <Route path="/points/accounts" element={<PointsPage name="accounts" />} />

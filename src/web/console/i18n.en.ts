@@ -28,6 +28,7 @@ import { pointsPagesEn } from './i18n.points.pages';
 import { projectsPagesEn } from './i18n.projects.pages';
 import { serviceMapPagesEn } from './i18n.servicemap.pages';
 import { volunteeringPagesEn } from './i18n.volunteering.pages';
+import { starsPagesEn } from './i18n.stars.pages';
 
 export const en: Record<MessageKey, string> = {
   ...baseEn,
@@ -52,4 +53,5 @@ export const en: Record<MessageKey, string> = {
   ...volunteeringPagesEn,
   ...reportsEn,
   ...reportsPagesEn,
+  ...starsPagesEn,
 };

@@ -12,6 +12,7 @@ import { mediationPagesZh } from './i18n.mediation.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
 import { reportsPagesZh } from './i18n.reports.pages';
+import { starsPagesZh } from './i18n.stars.pages';
 
 export const pageStringsZh = {
   ...adminPagesZh,
@@ -24,6 +25,7 @@ export const pageStringsZh = {
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
   ...reportsPagesZh,
+  ...starsPagesZh,
 };
 
 export type PageMessageKey = keyof typeof pageStringsZh;

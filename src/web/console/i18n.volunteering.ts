@@ -6,6 +6,7 @@ export const volunteeringZh = {
   'nav.teams': '服务队',
   'nav.activities': '活动',
   'nav.acceptance': '验收',
+  'nav.stars': '星级公示',
   'nav.settings': '设置',
 };
 
@@ -14,5 +15,6 @@ export const volunteeringEn: Record<keyof typeof volunteeringZh, string> = {
   'nav.teams': 'Teams',
   'nav.activities': 'Activities',
   'nav.acceptance': 'Acceptance',
+  'nav.stars': 'Star levels',
   'nav.settings': 'Settings',
 };

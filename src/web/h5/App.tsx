@@ -145,6 +145,9 @@ const ReportPages = lazyPages(
   loading,
 );
 
+// 星级公示: public, with 我有异议 for signed-in residents.
+const StarPages = lazyPages(() => import('./pages/stars/pages'), { publicity: (m) => m.StarPublicityPage }, loading);
+
 function LocalizedComponents({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>{children}</ConfigProvider>;
@@ -170,6 +173,7 @@ export function App() {
             <Route path="/suggestions/public" element={<SuggestionPages name="public" />} />
             {/* Public: the 随手拍 board (公开栏), reports and their progress without the reporter. */}
             <Route path="/reports/public" element={<ReportPages name="public" />} />
+            <Route path="/stars/publicity" element={<StarPages name="publicity" />} />
             <Route element={<RequireAuth />}>
               <Route element={<TabLayout />}>
                 <Route index element={<HomePage />} />

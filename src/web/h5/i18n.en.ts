@@ -27,6 +27,7 @@ import { projectsPagesEn } from './i18n.projects.pages';
 import { serviceMapPagesEn } from './i18n.servicemap.pages';
 import { volunteeringPagesEn } from './i18n.volunteering.pages';
 import { privacyPagesEn } from './i18n.privacy.pages';
+import { starsPagesEn } from './i18n.stars.pages';
 
 export const en: Record<MessageKey, string> = {
   ...baseEn,
@@ -53,4 +54,5 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...reportsPagesEn,
   ...privacyPagesEn,
+  ...starsPagesEn,
 };

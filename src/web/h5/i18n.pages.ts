@@ -14,6 +14,7 @@ import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
 import { reportsPagesZh } from './i18n.reports.pages';
 import { privacyPagesZh } from './i18n.privacy.pages';
+import { starsPagesZh } from './i18n.stars.pages';
 
 export const pageStringsZh = {
   ...adminPagesZh,
@@ -28,6 +29,7 @@ export const pageStringsZh = {
   ...volunteeringPagesZh,
   ...reportsPagesZh,
   ...privacyPagesZh,
+  ...starsPagesZh,
 };
 
 export type PageMessageKey = keyof typeof pageStringsZh;

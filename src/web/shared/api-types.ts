@@ -245,3 +245,15 @@ export type {
   MyContact,
   MyData,
 } from '../../server/modules/privacy/privacy.schemas';
+// Star levels: my levels, the public publicity list (公示), objections and staff decisions (recognition/).
+export type {
+  StarPromotionView as StarPromotion,
+  StarLevelsView as StarLevels,
+  StarPublicityItemView as StarPublicityItem,
+  StarPublicityListView as StarPublicityList,
+  StaffStarPromotionView as StaffStarPromotion,
+  StaffStarPromotionListView as StaffStarPromotionList,
+  ObjectStarBody,
+  DecideStarBody,
+} from '../../server/modules/recognition/stars.schemas';
+export type { StarStatus, StarFinding } from '../../server/modules/recognition/stars.rules';

@@ -84,3 +84,12 @@ export const decideBody = z.object({
   finding: z.enum(STAR_FINDINGS).nullish(),
   note: z.string().trim().max(500).nullish(),
 });
+
+export type StarPromotionView = z.output<typeof starPromotionSchema>;
+export type StarLevelsView = z.output<typeof starLevelsSchema>;
+export type StarPublicityItemView = z.output<typeof publicityItemSchema>;
+export type StarPublicityListView = z.output<typeof publicityListSchema>;
+export type StaffStarPromotionView = z.output<typeof staffPromotionSchema>;
+export type StaffStarPromotionListView = z.output<typeof staffListSchema>;
+export type ObjectStarBody = z.input<typeof objectBody>;
+export type DecideStarBody = z.input<typeof decideBody>;

@@ -15,6 +15,7 @@ import {
   LogoutOutlined,
   SettingOutlined,
   ShopOutlined,
+  StarOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -115,6 +116,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
                 ? [{ key: '/reports', icon: <CameraOutlined aria-hidden />, label: t('nav.reports') }]
                 : []),
               { key: '/acceptance', icon: <FileDoneOutlined aria-hidden />, label: t('nav.acceptance') },
+              { key: '/star-promotions', icon: <StarOutlined aria-hidden />, label: t('nav.stars') },
               { key: '/past-service', icon: <FileDoneOutlined aria-hidden />, label: t('nav.pastService') },
               ...(isPointsAdmin(me)
                 ? [

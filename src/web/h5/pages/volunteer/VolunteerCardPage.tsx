@@ -6,6 +6,8 @@ import { Button, Result } from 'antd-mobile';
 import { QRCodeSVG } from 'qrcode.react';
 import { LoadError, Loading } from '../../components/QueryStates';
 import { Stars } from '../../components/Stars';
+import { HeldStars, MyStarStatus } from '../../features/stars/MyStarStatus';
+import { useStarLevels } from '../../features/stars/queries';
 import { SubPage } from '../../components/SubPage';
 import { useVolunteerStatus } from '../../features/volunteers/useVolunteerStatus';
 import { useI18n } from '../../i18n';
@@ -15,6 +17,9 @@ export function VolunteerCardPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { volunteer, approved, isLoading, error, refetch } = useVolunteerStatus();
+  // The level held after publicity (公示), with the status of a promotion under way.
+  const stars = useStarLevels(!!approved);
+  const star = stars.data?.items.find((i) => i.volunteerId === approved?.id);
 
   let body;
   if (isLoading) body = <Loading />;
@@ -64,9 +69,7 @@ export function VolunteerCardPage() {
           </div>
           <div>
             <dt>{t('card.stars')}</dt>
-            <dd>
-              <Stars level={approved.starLevel} />
-            </dd>
+            <dd>{star ? <HeldStars level={star.effectiveLevel} /> : <Stars level={approved.starLevel} />}</dd>
           </div>
           <div>
             <dt>{t('card.hours')}</dt>
@@ -75,6 +78,7 @@ export function VolunteerCardPage() {
             </dd>
           </div>
         </dl>
+        {star && <MyStarStatus item={star} />}
         {approved.id && (
           <div className="vcard__qr">
             <QRCodeSVG

@@ -1,0 +1,61 @@
+// Strings of the star-level pages (星级公示, my star level on the volunteer card), lazily loaded with the pages
+// (i18n.pages.ts); the English half travels in the English chunk.
+
+export const starsPagesZh = {
+  'stars.publicityTitle': '星级公示',
+  'stars.publicityIntro':
+    '以下志愿者按已验收的服务时长达到新的星级，正在公示。公示期内如有异议，登录后点“我有异议”并说明理由，社区会核实处理。',
+  'stars.community': '社区',
+  'stars.allCommunities': '全部社区',
+  'stars.empty': '目前没有公示中的星级',
+  'stars.period': '公示期：{from} 至 {until}（工作日）',
+  'stars.underReview': '异议核实中',
+  'stars.object': '我有异议',
+  'stars.objected': '已提出异议',
+  'stars.signInToObject': '登录后提出异议',
+  'stars.objectTitle': '对 {name} 的星级有异议',
+  'stars.objectIntro': '请写明理由，例如服务时长与实际不符。每人对每条公示只能提出一次异议。',
+  'stars.reason': '异议理由',
+  'stars.reasonPh': '请说明理由',
+  'stars.cancel': '取消',
+  'stars.send': '提交异议',
+  'stars.sent': '异议已提交，社区会核实处理',
+  'stars.myLevel': '我的星级',
+  'stars.held': '已生效星级',
+  'stars.none': '暂无星级',
+  'stars.inPublicity': '{level}星公示中，{until} 公示期满后生效',
+  'stars.objectedMine': '{level}星公示收到异议，社区核实中',
+  'stars.blocked': '因虚报服务时长，{until} 前不能晋级',
+  'stars.next': '再服务 {hours} 小时可评 {level} 星',
+  'stars.seePublicity': '查看星级公示',
+};
+
+export const starsPagesEn: Record<keyof typeof starsPagesZh, string> = {
+  'stars.publicityTitle': 'Star level publicity',
+  'stars.publicityIntro':
+    'These volunteers reached a new star level with accepted service hours and are in publicity. If you disagree, sign in and tap "I object" with your reason; the community will check.',
+  'stars.community': 'Community',
+  'stars.allCommunities': 'All communities',
+  'stars.empty': 'No star level is in publicity now',
+  'stars.period': 'Publicity: {from} to {until} (working days)',
+  'stars.underReview': 'Objection under review',
+  'stars.object': 'I object',
+  'stars.objected': 'You objected',
+  'stars.signInToObject': 'Sign in to object',
+  'stars.objectTitle': 'Objection to the star level of {name}',
+  'stars.objectIntro':
+    'Give your reason, e.g. the hours do not match what happened. Each person may object once per listing.',
+  'stars.reason': 'Reason',
+  'stars.reasonPh': 'Your reason',
+  'stars.cancel': 'Cancel',
+  'stars.send': 'Send objection',
+  'stars.sent': 'Objection sent; the community will check',
+  'stars.myLevel': 'My star level',
+  'stars.held': 'Star level held',
+  'stars.none': 'No star yet',
+  'stars.inPublicity': '★{level} in publicity; takes effect after {until}',
+  'stars.objectedMine': '★{level} in publicity received an objection; the community is checking',
+  'stars.blocked': 'Falsified hours: no promotion before {until}',
+  'stars.next': '{hours} more hours to ★{level}',
+  'stars.seePublicity': 'See the star level publicity',
+};
