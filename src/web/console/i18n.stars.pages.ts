@@ -33,6 +33,16 @@ export const starsPagesZh = {
   'starc.finding.other': '其他',
   'starc.note': '说明',
   'starc.decided': '已处理',
+  'starc.set.days': '星级公示期',
+  'starc.set.daysHelp': '新星级公示的工作日数（跳过周末和下面的节假日），期满无异议后生效。',
+  'starc.set.block': '虚报时长暂停晋级',
+  'starc.set.blockHelp': '认定虚报服务时长后，这么多个月内不能晋级。',
+  'starc.set.holidays': '节假日（不计入公示期）',
+  'starc.set.makeUp': '调休上班日（周末但计入公示期）',
+  'starc.set.datePh': '输入日期，如 2026-10-01，回车添加',
+  'starc.set.dateInvalid': '日期格式应为 2026-10-01',
+  'starc.set.unitDays': '个工作日',
+  'starc.set.unitMonths': '个月',
 };
 
 export const starsPagesEn: Record<keyof typeof starsPagesZh, string> = {
@@ -67,4 +77,15 @@ export const starsPagesEn: Record<keyof typeof starsPagesZh, string> = {
   'starc.finding.other': 'Other',
   'starc.note': 'Note',
   'starc.decided': 'Decided',
+  'starc.set.days': 'Star publicity period',
+  'starc.set.daysHelp':
+    'Working days a new star level is publicised (weekends and the holidays below skipped); it takes effect after.',
+  'starc.set.block': 'Block after falsified hours',
+  'starc.set.blockHelp': 'Months without promotion after a falsified-hours finding.',
+  'starc.set.holidays': 'Holidays (not counted in publicity)',
+  'starc.set.makeUp': 'Make-up working days (weekend days that count)',
+  'starc.set.datePh': 'Type a date such as 2026-10-01 and press Enter',
+  'starc.set.dateInvalid': 'Use the form 2026-10-01',
+  'starc.set.unitDays': 'working days',
+  'starc.set.unitMonths': 'months',
 };

@@ -8,6 +8,7 @@ import { LoadError } from '../../layout/LoadError';
 import { isDistrictAdmin, useCurrentMe } from '../org/scope';
 import { useUpdateVolunteeringSettings, useVolunteeringSettings } from './queries';
 import { NeedCategoriesCard } from '../needs/NeedCategoriesCard';
+import { StarPublicityFields } from '../stars/StarPublicityFields';
 
 const LIST_FIELDS = ['skills', 'teamCategories', 'activityCategories'] as const;
 
@@ -153,6 +154,7 @@ function SettingsForm({ districtId, districtName }: { districtId: string; distri
             </Row>
           )}
         </Form.List>
+        <StarPublicityFields />
 
         <Typography.Title level={5} style={{ marginTop: 8 }}>
           {t('set.rules')}
