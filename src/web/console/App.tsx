@@ -76,6 +76,10 @@ const MediationPage = lazyPage(
   () => import('./features/mediation/MediationPage'),
   (m) => m.MediationPage,
 );
+const CarePage = lazyPage(
+  () => import('./features/care/CarePage'),
+  (m) => m.CarePage,
+);
 const StarPromotionsPage = lazyPage(
   () => import('./features/stars/StarPromotionsPage'),
   (m) => m.StarPromotionsPage,
@@ -160,6 +164,7 @@ export function ConsoleApp() {
               <Route path="/projects" element={<ProjectsPage />} />
               <Route path="/suggestions" element={<SuggestionsPage />} />
               <Route path="/mediation" element={<MediationPage />} />
+              <Route path="/care" element={<CarePage />} />
               <Route path="/service-map" element={<ServicePointsPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />

@@ -14,6 +14,8 @@ import { notificationsEn } from './i18n.notifications';
 import { projectsEn } from './i18n.projects';
 import { mediationEn } from './i18n.mediation';
 import { mediationPagesEn } from './i18n.mediation.pages';
+import { careEn } from './i18n.care';
+import { carePagesEn } from './i18n.care.pages';
 import { reportsEn } from './i18n.reports';
 import { reportsPagesEn } from './i18n.reports.pages';
 
@@ -43,6 +45,8 @@ export const en: Record<MessageKey, string> = {
   ...projectsEn,
   ...mediationEn,
   ...mediationPagesEn,
+  ...careEn,
+  ...carePagesEn,
   ...adminPagesEn,
   ...mallPagesEn,
   ...matchingPagesEn,

@@ -9,6 +9,7 @@ import { needsPagesZh } from './i18n.needs.pages';
 import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
 import { mediationPagesZh } from './i18n.mediation.pages';
+import { carePagesZh } from './i18n.care.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
 import { volunteeringPagesZh } from './i18n.volunteering.pages';
 import { reportsPagesZh } from './i18n.reports.pages';
@@ -22,6 +23,7 @@ export const pageStringsZh = {
   ...pointsPagesZh,
   ...projectsPagesZh,
   ...mediationPagesZh,
+  ...carePagesZh,
   ...serviceMapPagesZh,
   ...volunteeringPagesZh,
   ...reportsPagesZh,

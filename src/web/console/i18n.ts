@@ -19,6 +19,7 @@ import { matchingZh } from './i18n.matching';
 import { notificationsZh } from './i18n.notifications';
 import { projectsZh } from './i18n.projects';
 import { mediationZh } from './i18n.mediation';
+import { careZh } from './i18n.care';
 import { reportsZh } from './i18n.reports';
 
 export type { Locale } from '../shared/i18n';
@@ -218,6 +219,7 @@ const zh = /* @__PURE__ */ (() => ({
   ...notificationsZh,
   ...projectsZh,
   ...mediationZh,
+  ...careZh,
   ...reportsZh,
 }))();
 

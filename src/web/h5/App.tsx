@@ -134,6 +134,13 @@ const MediationPages = lazyPages(
   loading,
 );
 
+// 我关照的人: the people in care assigned to me (visitors), logging a visit on the spot.
+const CarePages = lazyPages(
+  () => import('./pages/care/pages'),
+  { mine: (m) => m.MyCarePeoplePage, visit: (m) => m.CareVisitPage },
+  loading,
+);
+
 const ReportPages = lazyPages(
   () => import('./pages/reports/pages'),
   {
@@ -216,6 +223,8 @@ export function App() {
               <Route path="/mediation" element={<MediationPages name="mine" />} />
               <Route path="/mediation/new" element={<MediationPages name="new" />} />
               <Route path="/mediation/:id" element={<MediationPages name="detail" />} />
+              <Route path="/care" element={<CarePages name="mine" />} />
+              <Route path="/care/:id" element={<CarePages name="visit" />} />
               <Route path="/reports" element={<ReportPages name="mine" />} />
               <Route path="/reports/new" element={<ReportPages name="new" />} />
               <Route path="/reports/:id" element={<ReportPages name="detail" />} />

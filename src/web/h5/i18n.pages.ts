@@ -8,6 +8,7 @@ import { matchingPagesZh } from './i18n.matching.pages';
 import { needsPagesZh } from './i18n.needs.pages';
 import { notificationsPagesZh } from './i18n.notifications.pages';
 import { mediationPagesZh } from './i18n.mediation.pages';
+import { carePagesZh } from './i18n.care.pages';
 import { pointsPagesZh } from './i18n.points.pages';
 import { projectsPagesZh } from './i18n.projects.pages';
 import { serviceMapPagesZh } from './i18n.servicemap.pages';
@@ -23,6 +24,7 @@ export const pageStringsZh = {
   ...needsPagesZh,
   ...notificationsPagesZh,
   ...mediationPagesZh,
+  ...carePagesZh,
   ...pointsPagesZh,
   ...projectsPagesZh,
   ...serviceMapPagesZh,

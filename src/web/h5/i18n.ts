@@ -18,6 +18,7 @@ import { matchingZh } from './i18n.matching';
 import { projectsZh } from './i18n.projects';
 import { notificationsZh } from './i18n.notifications';
 import { mediationZh } from './i18n.mediation';
+import { careZh } from './i18n.care';
 import { reportsZh } from './i18n.reports';
 
 export type { Locale } from '../shared/i18n';
@@ -178,6 +179,7 @@ const zhCN = /* @__PURE__ */ (() =>
     ...adminZh,
     ...notificationsZh,
     ...mediationZh,
+    ...careZh,
     ...needsZh,
     ...matchingZh,
     ...projectsZh,

@@ -180,6 +180,18 @@ export type {
   Outcome as MediationOutcome,
 } from '../../server/modules/mediation/mediation.rules';
 
+// Care registry (关爱台账).
+export type {
+  CareSubject,
+  CareSubjectPage,
+  CareSubjectSummary,
+  CareVisit,
+  CareVisitPage,
+  CreateCareSubjectInput,
+  LogCareVisitInput,
+} from '../../server/modules/care/care.schemas';
+export type { CareAlert, CareCategory, CareTier } from '../../server/modules/care/care.rules';
+
 /** A list query as a filter form holds it: without the paging fields. */
 export type FilterOf<Q> = Omit<Q, 'cursor' | 'limit'>;
 

@@ -34,6 +34,7 @@ import { isPointsAdmin } from '../features/points/scope';
 import { isMallAdmin } from '../features/mall/scope';
 import { isProjectStaff } from '../features/projects/scope';
 import { isReportStaff } from '../features/reports/scope';
+import { isCareStaff } from '../features/care/access';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { PRIMARY_COLOR } from '../theme';
@@ -160,6 +161,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
               ...(seesMediation(me)
                 ? [{ key: '/mediation', icon: <CommentOutlined aria-hidden />, label: t('nav.mediation') }]
                 : []),
+              ...(isCareStaff(me) ? [{ key: '/care', icon: <HeartOutlined aria-hidden />, label: t('nav.care') }] : []),
               ...(isMallAdmin(me)
                 ? [{ key: '/service-map', icon: <EnvironmentOutlined aria-hidden />, label: t('nav.serviceMap') }]
                 : []),

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../features/account/currentUser';
 import { MallTiles } from '../features/mall/MallTiles';
 import { NeedTiles } from '../features/needs/NeedTiles';
 import { MediationTile } from '../features/mediation/MediationTile';
+import { CareTile } from '../features/care/CareTile';
 import { PointsTiles } from '../features/points/PointsTiles';
 import { ReportTiles } from '../features/reports/ReportTiles';
 import { SuggestionTiles } from '../features/suggestions/SuggestionTiles';
@@ -50,6 +51,7 @@ export function HomePage() {
         <NeedTiles />
         <div className="tiles" style={{ marginTop: 8 }}>
           <MediationTile />
+          <CareTile />
         </div>
       </section>
 
