@@ -7,8 +7,8 @@ export const ALERT_LABEL = {
   blue: 'care.alert.blue',
 } as const satisfies Record<CareAlert, string>;
 
-/** antd-mobile Tag colours. */
-export const ALERT_COLOR: Record<CareAlert, string> = { red: 'danger', yellow: 'warning', blue: 'primary' };
+/** antd-mobile Tag colours (the theme's primary is orange, so blue is spelled out). */
+export const ALERT_COLOR: Record<CareAlert, string> = { red: 'danger', yellow: 'warning', blue: '#1677ff' };
 
 export const TIER_LABEL = {
   key: 'care.tier.key',
