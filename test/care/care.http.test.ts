@@ -21,6 +21,7 @@ import {
   useClock,
 } from '../support.js';
 import { runCareJobs } from '../../src/server/modules/care/index.js';
+import { processNotificationEvents } from '../../src/server/modules/notifications/index.js';
 import type { CareSubject, CareSubjectPage } from '../../src/server/modules/care/care.schemas.js';
 
 const DAY = 86_400_000;
@@ -279,5 +280,17 @@ describe.each(DIALECTS)('care registry API on %s', (dialect) => {
     env.clock.advance(DAY);
     await runCareJobs(env.deps);
     expect(await events()).toBe(2);
+    // The notices: the visitor (to the visit page) and the grid's care staff (to the console list), masked name.
+    await processNotificationEvents(env.deps);
+    const notices = await env.deps.db
+      .selectFrom('notices')
+      .select(['user_id', 'link', 'params'])
+      .where('kind', '=', 'care_alert')
+      .where('ref_id', '=', s.id)
+      .execute();
+    const vol = notices.filter((n) => n.user_id === volunteer.userId);
+    expect(vol.map((n) => n.link)).toEqual([`/care/${s.id}`, `/care/${s.id}`]);
+    expect(notices.filter((n) => n.user_id === gridWorker.userId).map((n) => n.link)).toContain('/admin/care');
+    expect(notices.every((n) => n.params.includes('王*英') && !n.params.includes('王秀英'))).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ export const careAlert = defineEvent(
     subjectId: z.string(),
     communityId: z.string(),
     nodeId: z.string(),
+    /** The subject's assigned visitors (they hear of it as well as the staff over the subject). */
+    visitorIds: z.array(z.string()),
     alert: z.enum(['red', 'yellow']),
     emergency: z.boolean(),
     daysOverdue: z.number().int(),

@@ -31,6 +31,7 @@ export async function runCareJobs(deps: Deps): Promise<{ recoloured: number; ale
       if (colour === r.alert && !notice) continue;
       await inTransaction(deps.db, async ({ trx }) => {
         await repo.setAlert(trx, r.district_id, r.id, colour, notice ? day : r.alert_day);
+        const visitorIds = notice ? (await repo.listVisitors(trx, r.district_id, [r.id])).map((v) => v.user_id) : [];
         if (notice)
           await careAlert.emit(trx, deps.clock, {
             districtId: r.district_id,
@@ -39,6 +40,7 @@ export async function runCareJobs(deps: Deps): Promise<{ recoloured: number; ale
               subjectId: r.id,
               communityId: r.community_id,
               nodeId: r.node_id,
+              visitorIds,
               alert: colour === 'red' ? 'red' : 'yellow',
               emergency: Number(r.emergency) === 1,
               daysOverdue: daysOverdue(r.next_visit_at, now),

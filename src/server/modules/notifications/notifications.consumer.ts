@@ -7,6 +7,7 @@ import { consumeEvents, type DomainEvent, on } from '../../platform/events.js';
 import type { Permission } from '../../platform/permissions.js';
 import { inTransaction, type Tx } from '../../db/transaction.js';
 import { listRoleHoldersAbove } from '../accounts/index.js';
+import { careAlert } from '../care/index.js';
 import { activityCancelled, activityChanged, listSignupsStartingBetween, signupPromoted } from '../activities/index.js';
 import { listVouchersExpiringBetween, merchantApplied, merchantReviewed } from '../mall/index.js';
 import { invitationAnswered, listNeedsByIds, needInvited, needStatusChanged, needSubmitted } from '../needs/index.js';
@@ -323,6 +324,19 @@ function handlers(deps: Deps) {
         refType: 'suggestion',
         refId: p.suggestionId,
       });
+    }),
+    // Care registry (关爱台账): the daily job's alert goes to the person's visitors (to their visit page) and to the
+    // nearest care staff over them (to the console list); the name is masked.
+    on(careAlert, async (trx, e) => {
+      const p = e.payload;
+      const params = {
+        name: p.nameMasked,
+        careAlert: p.emergency ? 'emergency' : p.alert === 'red' ? 'overdue' : 'due_soon',
+      };
+      const base = { kind: 'care_alert' as const, params, refType: 'care_subject', refId: p.subjectId };
+      if (p.visitorIds.length > 0)
+        await toPerson(deps, trx, e, { ...base, userIds: p.visitorIds, link: `/care/${p.subjectId}` });
+      await toStaff(deps, trx, e, p.nodeId, 'care.manage', { ...base, link: '/admin/care' });
     }),
     // Grid reports (随手拍): the grid's staff hear of a new one, the assignee of an assignment, the reporter and the
     // people who joined of each step someone else took, the next level's staff of an escalation.

@@ -39,6 +39,8 @@ export const NOTICE_KINDS = [
   'queue_need',
   'queue_report',
   'report_escalated',
+  // Care registry (关爱台账): a person in care is due, overdue or reported in an emergency (visitors and staff).
+  'care_alert',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -198,6 +200,16 @@ const WORDS: Record<NoticeKind, Words> = {
     zh: { title: '随手拍超时升级', body: '“{category}”超过办理时限，已升级到{level}处理。' },
     en: { title: 'An overdue report escalated', body: 'A "{category}" report is overdue and now with the {level}.' },
   },
+  care_alert: {
+    zh: { title: '关爱对象需要看望', body: '{name}：{careAlert}，请尽快安排看望。' },
+    en: { title: 'A person in care needs a visit', body: '{name}: {careAlert}; please arrange a visit soon.' },
+  },
+};
+
+const CARE_ALERTS: Record<string, { zh: string; en: string }> = {
+  emergency: { zh: '走访中报告了紧急情况', en: 'an emergency was reported at a visit' },
+  overdue: { zh: '已超过走访期限', en: 'the visit is overdue' },
+  due_soon: { zh: '两天内到期', en: 'a visit is due within two days' },
 };
 
 const REPORT_STATES: Record<string, { zh: string; en: string }> = {
@@ -295,6 +307,10 @@ function paramText(name: string, value: string | number | null, locale: Locale):
     const st = MEDIATION_STATUS[value];
     return st ? (locale === 'en' ? st.en : st.zh) : value;
   }
+  if (name === 'careAlert' && typeof value === 'string') {
+    const c = CARE_ALERTS[value];
+    return c ? (locale === 'en' ? c.en : c.zh) : value;
+  }
   if (name === 'urgency' && typeof value === 'string') {
     const u = URGENCY[value];
     return u ? (locale === 'en' ? u.en : u.zh) : value;
@@ -350,6 +366,7 @@ export const KIND_LABELS: Record<NoticeKind, { zh: string; en: string }> = {
   queue_need: { zh: '待处理的需求', en: 'Needs to triage' },
   queue_report: { zh: '待受理的随手拍', en: 'Reports to accept' },
   report_escalated: { zh: '超时升级的随手拍', en: 'Overdue reports escalated' },
+  care_alert: { zh: '关爱对象到期、逾期或紧急情况', en: 'People in care due, overdue or in an emergency' },
 };
 
 /** The roles that hold a permission (staff who work a review queue). */
