@@ -171,10 +171,16 @@ export async function renderCertificate(
   return renderPdf(doc, (d) => {
     const left = d.page.margins.left;
     const width = d.page.width - left - d.page.margins.right;
-    d.rect(left - 16, 40, width + 32, d.page.height - 80)
-      .lineWidth(1.5)
-      .strokeColor('#B8392B')
-      .stroke();
+    const frame = () => {
+      d.save()
+        .rect(left - 16, 40, width + 32, d.page.height - 80)
+        .lineWidth(1.5)
+        .strokeColor('#B8392B')
+        .stroke()
+        .restore();
+      d.fillColor('#111').font('cjk').fontSize(10);
+    };
+    frame();
     d.font('cjk-bold').fontSize(24).fillColor('#B8392B').text('志愿服务记录证明', left, 80, { width, align: 'center' });
     d.font('cjk').fontSize(10).fillColor('#555').text(`证明编号：${s.certNo}`, left, 120, { width, align: 'right' });
     d.moveDown(1.5).fillColor('#111').fontSize(13);
@@ -210,6 +216,7 @@ export async function renderCertificate(
       for (const a of s.activities) {
         if (y > d.page.height - 300) {
           d.addPage();
+          frame();
           y = d.page.margins.top;
         }
         d.text(date(a.date), left, y, { width: 110 })
@@ -228,27 +235,18 @@ export async function renderCertificate(
       `联系方式：${s.contact}`,
       `出具日期：${date(issued)}`,
     ];
-    for (const l of lines) {
-      d.text(l, left, y);
-      y += 24;
-    }
+    // The issuer's lines on the left, the box for the issuing organisation's seal (盖章处) and the QR code beside them.
     const qrSize = 120;
-    d.image(qr, left + width - qrSize, y - 24 * lines.length, { width: qrSize });
-    d.fontSize(9)
-      .fillColor('#555')
-      .text('扫码核验真伪', left + width - qrSize, y - 24 * lines.length + qrSize + 4, {
-        width: qrSize,
-        align: 'center',
-      });
-    // The issuing organisation's seal goes here (盖章处): below the issuer's lines, left of the page's right edge.
-    let sealY = y + 24;
-    if (sealY + 110 > d.page.height - 125) {
-      d.addPage();
-      sealY = d.page.margins.top;
+    const sealWidth = 130;
+    const blockTop = y;
+    const textWidth = width - qrSize - sealWidth - 24;
+    for (const l of lines) {
+      d.text(l, left, y, { width: textWidth });
+      y = Math.max(y + 24, d.y + 8);
     }
-    const sealX = left + width - qrSize - 170;
+    const sealX = left + width - qrSize - sealWidth - 12;
     d.save()
-      .roundedRect(sealX, sealY, 150, 100, 6)
+      .roundedRect(sealX, blockTop, sealWidth, qrSize, 6)
       .dash(4, { space: 3 })
       .lineWidth(0.8)
       .strokeColor('#B8392B')
@@ -257,7 +255,15 @@ export async function renderCertificate(
       .restore();
     d.fontSize(10)
       .fillColor('#B8392B')
-      .text(`${s.issuer}（盖章处）`, sealX + 6, sealY + 42, { width: 138, align: 'center' });
+      .text(`${s.issuer}`, sealX + 6, blockTop + 40, { width: sealWidth - 12, align: 'center' })
+      .text('（盖章处）', sealX + 6, d.y + 2, { width: sealWidth - 12, align: 'center' });
+    d.image(qr, left + width - qrSize, blockTop, { width: qrSize });
+    d.fontSize(9)
+      .fillColor('#555')
+      .text('扫码核验真伪', left + width - qrSize, blockTop + qrSize + 4, {
+        width: qrSize,
+        align: 'center',
+      });
     d.fontSize(9)
       .fillColor('#777')
       .text(
