@@ -371,9 +371,9 @@ export async function logCareVisit(deps: Deps, actor: Actor, id: string, input: 
   });
 }
 
+/** Lists page by offset (they are ordered by urgency, which moves); a cursor that is not a sane offset starts over. */
 function offsetOf(cursor: string | undefined): number {
-  const n = cursor ? Number(cursor) : 0;
-  return Number.isInteger(n) && n >= 0 ? n : 0;
+  return cursor && /^\d{1,6}$/.test(cursor) ? Number(cursor) : 0;
 }
 
 /** Presents a page of subject rows and logs each one as listed (who saw which record, masked, in a list). */
