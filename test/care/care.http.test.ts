@@ -152,6 +152,22 @@ describe.each(DIALECTS)('care registry API on %s', (dialect) => {
     expect(tier.statusCode).toBe(404);
   });
 
+  it('takes their people from a grid worker whose role is revoked', async () => {
+    const worker = await makeUser(env.deps, { role: 'grid_worker', roleNode: tree.gridA });
+    const s = await register();
+    expect((await assign(s.id, worker.phone)).statusCode).toBe(200);
+    const before = await clientFor(app, worker);
+    expect((await before.request('GET', `/api/v1/care/subjects/${s.id}`)).statusCode).toBe(200);
+    await env.deps.db
+      .updateTable('role_assignments')
+      .set({ revoked_at: env.clock.now().toISOString() })
+      .where('user_id', '=', worker.id)
+      .execute();
+    expect((await before.request('GET', `/api/v1/care/subjects/${s.id}`)).statusCode).toBe(404);
+    const mine = await before.request('GET', '/api/v1/care/my-people');
+    expect(mine.json<CareSubjectPage>().items.map((i) => i.id)).not.toContain(s.id);
+  });
+
   it('logs every read of a care record, in full and in lists', async () => {
     const s = await register();
     await assign(s.id);

@@ -64,6 +64,26 @@ interface Standing {
   isVisitor: boolean;
 }
 
+/**
+ * Whether an assigned visitor still may visit: staff while they hold a care staff role over the person, a volunteer
+ * while their volunteering stays approved (a revoked grid worker or a suspended volunteer loses their people).
+ */
+async function stillVisits(
+  db: Executor,
+  actor: Actor,
+  v: repo.VisitorRow,
+  districtId: string,
+  path: string,
+): Promise<boolean> {
+  if (v.kind === 'volunteer') return (await findApprovedVolunteer(db, districtId, actor.userId)) !== null;
+  return actor.roles.some(
+    (r) =>
+      (STAFF_VISITOR_ROLES as readonly string[]).includes(r.role) &&
+      r.districtId === districtId &&
+      path.startsWith(r.path),
+  );
+}
+
 /** The subject as the actor stands to it; NOT_FOUND unless they manage its scope or are its assigned visitor. */
 async function load(db: Executor, actor: Actor, id: string): Promise<Standing> {
   const s = await repo.findSubject(db, id);
@@ -72,7 +92,8 @@ async function load(db: Executor, actor: Actor, id: string): Promise<Standing> {
   if (!s || !node || !community || node.district_id !== s.district_id) throw notFound('care_subject');
   const visitors = await repo.listVisitors(db, s.district_id, [s.id]);
   const isManager = can(actor, 'care.manage', { districtId: s.district_id, path: node.path });
-  const isVisitor = visitors.some((v) => v.user_id === actor.userId);
+  const mine = visitors.find((v) => v.user_id === actor.userId);
+  const isVisitor = !!mine && (await stillVisits(db, actor, mine, s.district_id, node.path));
   if (!isManager && !isVisitor) throw notFound('care_subject');
   return { s, node, community, visitors, isManager, isVisitor };
 }
@@ -485,7 +506,13 @@ export function listMyCarePeople(deps: Deps, actor: Actor, q: ListCare): Promise
     const f = filterOf(q, now);
     if (q.alert === 'yellow') f.dueBefore = new Date(now.getTime() + DUE_SOON_MS).toISOString();
     const rows = ofAlert(await repo.listSubjectsOfVisitor(trx, actor.userId, f, offset, q.limit + 1), q.alert, now);
-    return summaries(deps, trx, actor, rows, offset, q.limit);
+    const kept: repo.SubjectRow[] = [];
+    for (const r of rows) {
+      const v = (await repo.listVisitors(trx, r.district_id, [r.id])).find((x) => x.user_id === actor.userId);
+      const node = await findNode(trx, r.node_id);
+      if (v && node && (await stillVisits(trx, actor, v, r.district_id, node.path))) kept.push(r);
+    }
+    return summaries(deps, trx, actor, kept, offset, q.limit);
   });
 }
 
