@@ -117,20 +117,22 @@ export function StarPublicityPage() {
 
   return (
     <PublicShell title={t('stars.publicityTitle')}>
-      <p className="muted">{t('stars.publicityIntro')}</p>
+      <p className="muted page-note">{t('stars.publicityIntro')}</p>
       {nodes.isPending ? (
         <Loading />
       ) : (
-        <SelectField
-          id="star-community"
-          label={t('stars.community')}
-          value={chosen?.id ?? ALL}
-          options={[
-            { value: ALL, label: t('stars.allCommunities') },
-            ...communities.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          onChange={(v) => setParams(new URLSearchParams({ c: v }), { replace: true })}
-        />
+        <div className="pad-x">
+          <SelectField
+            id="star-community"
+            label={t('stars.community')}
+            value={chosen?.id ?? ALL}
+            options={[
+              { value: ALL, label: t('stars.allCommunities') },
+              ...communities.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            onChange={(v) => setParams(new URLSearchParams({ c: v }), { replace: true })}
+          />
+        </div>
       )}
       <List key={chosen?.id ?? ALL} districtId={districtId} communityId={chosen?.id} signedIn={!!me.data} />
     </PublicShell>
