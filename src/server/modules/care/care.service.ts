@@ -13,7 +13,7 @@ import { maskIdNumber, maskName, maskPhone } from '../../platform/privacy.js';
 import { inTransaction, type Executor, type Tx } from '../../db/transaction.js';
 import { displayNamesOf, findPersonIdByPhoneIndex, listRoleHoldersAbove } from '../accounts/index.js';
 import { createNeedIn } from '../needs/index.js';
-import { findNode } from '../org/index.js';
+import { communityOnPath, findNode } from '../org/index.js';
 import { findApprovedVolunteer } from '../volunteers/index.js';
 import * as repo from './care.repository.js';
 import {
@@ -44,16 +44,6 @@ type Node = NonNullable<Awaited<ReturnType<typeof findNode>>>;
 
 /** Roles whose holders over a subject may be assigned as its visitors (staff kind). */
 const STAFF_VISITOR_ROLES = ['grid_worker', 'social_worker', 'community_admin'] as const;
-
-/** The community a node lies in (the node itself, or its community ancestor). */
-async function communityOf(db: Executor, node: Node): Promise<Node | undefined> {
-  if (node.kind === 'community') return node;
-  for (const id of node.path.split('/').filter(Boolean)) {
-    const n = await findNode(db, id);
-    if (n?.kind === 'community' && n.district_id === node.district_id) return n;
-  }
-  return undefined;
-}
 
 interface Standing {
   s: repo.SubjectRow;
@@ -202,7 +192,7 @@ export async function createCareSubject(deps: Deps, actor: Actor, input: CreateC
     const node = await findNode(trx, input.nodeId);
     if (!node || node.archived_at || (node.kind !== 'community' && node.kind !== 'grid')) throw notFound('org_node');
     authorize(actor, 'care.manage', { districtId: node.district_id, path: node.path }, 'org_node');
-    const community = await communityOf(trx, node);
+    const community = await communityOnPath(trx, node.district_id, node.path);
     if (!community) throw notFound('org_node');
     const userId = input.phone
       ? ((await findPersonIdByPhoneIndex(trx, deps.cipher.blindIndex('phone', input.phone))) ?? null)

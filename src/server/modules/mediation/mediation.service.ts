@@ -19,7 +19,7 @@ import {
   findPersonIdByPhoneIndex,
   listRoleHoldersAbove,
 } from '../accounts/index.js';
-import { findNode, listCommunitiesWithin } from '../org/index.js';
+import { communityOnPath, findNode, listCommunitiesWithin } from '../org/index.js';
 import {
   mediationCaseClosed,
   mediationCaseOpened,
@@ -60,16 +60,10 @@ import type {
 
 type Node = NonNullable<Awaited<ReturnType<typeof findNode>>>;
 
-/** The community a node lies in (the node itself, or its community ancestor). */
+/** The community a node lies in (the node itself, or its community ancestor): one query through org. */
 async function communityOf(db: Executor, nodeId: string): Promise<Node | undefined> {
   const node = await findNode(db, nodeId);
-  if (!node) return undefined;
-  if (node.kind === 'community') return node;
-  for (const id of node.path.split('/').filter(Boolean)) {
-    const n = await findNode(db, id);
-    if (n?.kind === 'community' && n.district_id === node.district_id) return n;
-  }
-  return undefined;
+  return node ? communityOnPath(db, node.district_id, node.path) : undefined;
 }
 
 /** How the actor stands to a case. */
